@@ -1,0 +1,100 @@
+import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import Store from 'electron-store';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { channels } from '../shared/ipc/channels';
+import { createDispatcher, forbiddenResult, isTrustedSender } from './ipc/dispatch';
+import { createEventSink } from './ipc/events';
+import { createHandlerTable } from './ipc/index';
+import { buildMenuTemplate } from './menu';
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
+import type { KeyValueStore } from './services/key-value';
+import { restorableBounds } from './services/window-state';
+import { createMainWindow, denyAllPermissions, isSafeExternalUrl } from './window';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const distDir = path.resolve(here, '..');
+
+// A fixed name and a fixed userData folder: IndexedDB lives there, keyed by the app:// origin.
+app.setName('Trellis');
+const userDataOverride = process.env.TRELLIS_USER_DATA_DIR;
+app.setPath('userData', userDataOverride ? path.resolve(userDataOverride) : path.join(app.getPath('appData'), 'Trellis'));
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+
+let mainWindow: BrowserWindow | null = null;
+
+function electronStore(): KeyValueStore {
+  const store = new Store({ name: 'settings' });
+  return { get: (k) => store.get(k), set: (k, v) => store.set(k, v), path: store.path };
+}
+
+const openExternal = async (url: string) => {
+  if (isSafeExternalUrl(url)) await shell.openExternal(url);
+};
+
+function showWindow(store: KeyValueStore) {
+  const bounds = restorableBounds(store.get('window'), screen.getAllDisplays().map((d) => d.workArea));
+  const window = createMainWindow({ BrowserWindow, openExternal }, path.join(distDir, 'preload', 'preload.cjs'), bounds);
+  if (bounds?.maximized) window.maximize();
+  const remember = () => {
+    if (window.isDestroyed()) return;
+    store.set('window', { ...window.getNormalBounds(), maximized: window.isMaximized() });
+  };
+  window.on('close', remember);
+  void window.loadURL(APP_ENTRY_URL);
+  mainWindow = window;
+  window.on('closed', () => (mainWindow = null));
+}
+
+function registerIpc(store: KeyValueStore) {
+  const handlers = createHandlerTable({
+    version: app.getVersion(),
+    platform: process.platform,
+    userDataDir: app.getPath('userData'),
+    store,
+    openExternal,
+    events: createEventSink(
+      (event, payload) => {
+        for (const window of BrowserWindow.getAllWindows()) if (!window.isDestroyed()) window.webContents.send(event, payload);
+      },
+      (message, error) => console.error(message, error),
+    ),
+  });
+  const dispatch = createDispatcher(handlers, (message, error) => console.error(message, error));
+  for (const channel of channels) {
+    ipcMain.handle(channel, (event, payload: unknown) =>
+      isTrustedSender(event.senderFrame?.url) ? dispatch(channel, payload) : forbiddenResult,
+    );
+  }
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+  });
+
+  void app.whenReady().then(() => {
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(distDir, 'renderer')));
+    denyAllPermissions(session.defaultSession);
+    const store = electronStore();
+    registerIpc(store);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, app.name)));
+    showWindow(store);
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) showWindow(store);
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

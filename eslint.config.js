@@ -1,0 +1,72 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+/** The layering of DEVELOPERS.md: renderer → shared, electron → shared, never renderer ↔ electron. */
+const layering = {
+  renderer: {
+    paths: [
+      { name: 'electron', message: 'The renderer is sandboxed: reach main through window.trellis (shared/ipc), never electron.' },
+      ...nodeBuiltins.map((name) => ({ name, message: 'The renderer runs in the browser: no Node modules.' })),
+    ],
+    patterns: [
+      { group: ['**/electron/**', '**/electron'], message: 'renderer/ must not import from electron/: share code through shared/.' },
+    ],
+  },
+  shared: {
+    paths: [
+      { name: 'electron', message: 'shared/ is pure TypeScript used by both sides: no electron.' },
+      { name: 'react', message: 'shared/ is pure TypeScript: no React.' },
+      { name: 'dexie', message: 'shared/ is pure TypeScript: no Dexie.' },
+      ...nodeBuiltins.map((name) => ({ name, message: 'shared/ runs in the renderer too: no Node modules.' })),
+    ],
+    patterns: [
+      { group: ['**/renderer/**', '**/electron/**', '**/renderer', '**/electron'], message: 'shared/ depends on nothing but itself and plain libraries.' },
+    ],
+  },
+  electron: {
+    paths: [],
+    patterns: [{ group: ['**/renderer/**', '**/renderer'], message: 'electron/ must not import from renderer/: share code through shared/.' }],
+  },
+  transportFree: {
+    paths: [{ name: 'electron', message: 'Handlers and services are transport-free plain Node: only main.ts, window wiring and preload.ts import electron.' }],
+    patterns: [{ group: ['**/renderer/**', '**/renderer'], message: 'electron/ must not import from renderer/: share code through shared/.' }],
+  },
+};
+
+const restrict = (/** @type {{paths: any[], patterns: any[]}} */ rule) => ({
+  'no-restricted-imports': ['error', { paths: rule.paths, patterns: rule.patterns }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/lint/**', 'tests/browser/.output/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: globals.browser },
+    rules: { ...reactHooks.configs.recommended.rules, ...restrict(layering.renderer) },
+  },
+  { files: ['shared/**/*.ts'], rules: restrict(layering.shared) },
+  { files: ['electron/**/*.ts'], languageOptions: { globals: globals.node }, rules: restrict(layering.electron) },
+  { files: ['electron/services/**/*.ts', 'electron/ipc/**/*.ts'], rules: restrict(layering.transportFree) },
+  {
+    files: ['tests/**/*.{ts,tsx}', 'build/**/*.{js,mjs,cjs}', '*.{js,ts,mjs}', 'scripts/**/*'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    // Playwright fixtures that need no other fixture are declared with `{}`.
+    rules: { 'no-empty-pattern': 'off' },
+  },
+);

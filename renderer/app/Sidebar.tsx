@@ -1,0 +1,38 @@
+import { Link, useLocation } from 'wouter';
+import { sections, settingsSection } from './sections';
+
+function NavLink({ path, label, icon }: { path: string; label: string; icon: string }) {
+  const [location] = useLocation();
+  const active = path === '/' ? location === '/' : location === path || location.startsWith(`${path}/`);
+  return (
+    <li>
+      <Link href={path} className="nav-link" aria-current={active ? 'page' : undefined}>
+        <span className="nav-link__icon" aria-hidden="true">
+          {icon}
+        </span>
+        {label}
+      </Link>
+    </li>
+  );
+}
+
+export function Sidebar() {
+  return (
+    <aside className="sidebar">
+      <div className="sidebar__brand">
+        <img className="sidebar__logo" src="./icon.svg" alt="" width={28} height={28} />
+        Trellis
+      </div>
+      <nav aria-label="Main" className="sidebar__nav">
+        <ul>
+          {sections.map((s) => (
+            <NavLink key={s.path} {...s} />
+          ))}
+        </ul>
+        <ul className="sidebar__bottom">
+          <NavLink {...settingsSection} />
+        </ul>
+      </nav>
+    </aside>
+  );
+}

@@ -1,0 +1,74 @@
+import { wouldCreateCycle } from '../../shared/domain/org';
+import { fieldErrorsOf, personInputSchema, type Person, type PersonInput } from '../../shared/domain/person';
+import type { TrellisDatabase } from './database';
+import { NotFoundError, ValidationError } from './errors';
+
+const newId = () => crypto.randomUUID();
+
+/** Everything features do with people goes through here: validation, invariants, timestamps. */
+export class PeopleRepository {
+  constructor(
+    private readonly db: TrellisDatabase,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async list(): Promise<Person[]> {
+    const people = await this.db.people.toArray();
+    return people.sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  get(id: string): Promise<Person | undefined> {
+    return this.db.people.get(id);
+  }
+
+  async create(input: PersonInput): Promise<Person> {
+    return this.db.transaction('rw', this.db.people, async () => {
+      const fields = await this.validate(input, null);
+      const stamp = this.now().toISOString();
+      const person: Person = { ...fields, id: newId(), archived: false, createdAt: stamp, updatedAt: stamp };
+      await this.db.people.add(person);
+      return person;
+    });
+  }
+
+  async update(id: string, input: PersonInput): Promise<Person> {
+    return this.db.transaction('rw', this.db.people, async () => {
+      const existing = await this.db.people.get(id);
+      if (!existing) throw new NotFoundError('This person');
+      const fields = await this.validate(input, id);
+      const person: Person = { ...fields, id, archived: existing.archived, createdAt: existing.createdAt, updatedAt: this.now().toISOString() };
+      await this.db.people.put(person);
+      return person;
+    });
+  }
+
+  async setArchived(id: string, archived: boolean): Promise<Person> {
+    return this.db.transaction('rw', this.db.people, async () => {
+      const existing = await this.db.people.get(id);
+      if (!existing) throw new NotFoundError('This person');
+      const person = { ...existing, archived, updatedAt: this.now().toISOString() };
+      await this.db.people.put(person);
+      return person;
+    });
+  }
+
+  /** Schema rules, then the rules that need the rest of the org: unique email, real manager, no loops. */
+  private async validate(input: PersonInput, selfId: string | null) {
+    const parsed = personInputSchema.safeParse(input);
+    if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
+    const fields = parsed.data;
+    const everyone = await this.db.people.toArray();
+    if (fields.email) {
+      const clash = everyone.find((p) => p.id !== selfId && p.email === fields.email);
+      if (clash) throw new ValidationError({ email: `${clash.name} already uses this email` });
+    }
+    if (fields.managerId) {
+      const manager = everyone.find((p) => p.id === fields.managerId);
+      if (!manager) throw new ValidationError({ managerId: 'That manager no longer exists' });
+      if (selfId && wouldCreateCycle(everyone, selfId, fields.managerId)) {
+        throw new ValidationError({ managerId: `${manager.name} reports to this person, so they cannot be their manager` });
+      }
+    }
+    return fields;
+  }
+}

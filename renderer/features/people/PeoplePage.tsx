@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import type { Person } from '../../../shared/domain/person';
+import { Button } from '../../ui/Button';
+import { Checkbox } from '../../ui/Checkbox';
+import { EmptyState } from '../../ui/EmptyState';
+import { Page } from '../../ui/Page';
+import { Segmented } from '../../ui/Segmented';
+import { TextField } from '../../ui/TextField';
+import { matchesFilter } from './filter';
+import { OrgChart } from './OrgChart';
+import { PeopleTable } from './PeopleTable';
+import { PersonDialog } from './PersonDialog';
+import { usePeople } from './usePeople';
+import './people.css';
+
+type View = 'list' | 'org';
+type Editing = { person: Person | null } | null;
+
+export default function PeoplePage() {
+  const everyone = usePeople();
+  const [query, setQuery] = useState('');
+  const [view, setView] = useState<View>('list');
+  const [showArchived, setShowArchived] = useState(false);
+  const [editing, setEditing] = useState<Editing>(null);
+
+  const addButton = (
+    <Button variant="primary" onPress={() => setEditing({ person: null })}>
+      Add person
+    </Button>
+  );
+
+  if (everyone === undefined) return <p className="loading">Loading people…</p>;
+
+  const active = everyone.filter((p) => !p.archived);
+  const archivedCount = everyone.length - active.length;
+  const visible = everyone.filter((p) => (showArchived || !p.archived) && matchesFilter(p, query));
+
+  return (
+    <Page
+      title="People"
+      subtitle={everyone.length > 0 && <span className="people-count">{active.length} active{archivedCount > 0 ? ` · ${archivedCount} archived` : ''}</span>}
+      actions={addButton}
+    >
+      {everyone.length === 0 ? (
+        <EmptyState icon="◉" title="No people yet" action={addButton}>
+          <p>Add the people you work with: your reports, their reports, your mentees. Everything stays on this computer.</p>
+        </EmptyState>
+      ) : (
+        <>
+          <div className="toolbar">
+            <TextField className="filter-field" label="Filter people" type="search" value={query} onChange={setQuery} placeholder="Name, email, title, level…" />
+            <Segmented<View> label="View" value={view} onChange={setView} options={[{ id: 'list', label: 'List' }, { id: 'org', label: 'Org chart' }]} />
+            {archivedCount > 0 && (
+              <Checkbox isSelected={showArchived} onChange={setShowArchived}>
+                Show archived
+              </Checkbox>
+            )}
+          </div>
+          {visible.length === 0 ? (
+            <EmptyState title="Nobody matches this filter">
+              <p>Try fewer words, or clear the filter.</p>
+              <Button onPress={() => setQuery('')}>Clear filter</Button>
+            </EmptyState>
+          ) : view === 'list' ? (
+            <PeopleTable people={visible} everyone={everyone} onOpen={(p) => setEditing({ person: p })} />
+          ) : (
+            <OrgChart people={visible} onOpen={(p) => setEditing({ person: p })} />
+          )}
+        </>
+      )}
+      {editing && <PersonDialog key={editing.person?.id ?? 'new'} person={editing.person} everyone={everyone} isOpen onClose={() => setEditing(null)} />}
+    </Page>
+  );
+}

@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { Form } from 'react-aria-components';
+import { wouldCreateCycle } from '../../../shared/domain/org';
+import { trackLabels, tracks, type FieldErrors, type Person, type PersonInput } from '../../../shared/domain/person';
+import { useRepositories } from '../../app/data';
+import { ValidationError, storageErrorMessage } from '../../db/errors';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { SelectField } from '../../ui/SelectField';
+import { TextField } from '../../ui/TextField';
+import { useStatus } from '../../ui/Status';
+
+type Draft = Required<{ [K in keyof PersonInput]: string }> & { managerId: string };
+
+const NO_MANAGER = '__none__';
+
+function draftOf(person: Person | null): Draft {
+  return {
+    name: person?.name ?? '',
+    email: person?.email ?? '',
+    title: person?.title ?? '',
+    track: person?.track ?? '',
+    level: person?.level ?? '',
+    managerId: person?.managerId ?? NO_MANAGER,
+    startDate: person?.startDate ?? '',
+    levelSince: person?.levelSince ?? '',
+  };
+}
+
+export interface PersonDialogProps {
+  /** The person to edit, or null to add someone. */
+  person: Person | null;
+  everyone: Person[];
+  isOpen: boolean;
+  onClose: () => void;
+}
+
+export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialogProps) {
+  const { people } = useRepositories();
+  const { announce } = useStatus();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(person));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saving, setSaving] = useState(false);
+
+  const set = (field: keyof Draft) => (value: string) => {
+    setDraft((d) => ({ ...d, [field]: value }));
+    setErrors((e) => ({ ...e, [field]: undefined, form: undefined }));
+  };
+
+  // Someone who reports (directly or not) to this person cannot become their manager.
+  const managerOptions = [
+    { id: NO_MANAGER, label: 'No manager' },
+    ...everyone
+      .filter((p) => !p.archived && p.id !== person?.id && !(person && wouldCreateCycle(everyone, person.id, p.id)))
+      .map((p) => ({ id: p.id, label: p.title ? `${p.name} — ${p.title}` : p.name })),
+  ];
+
+  const save = async () => {
+    setSaving(true);
+    const input: PersonInput = { ...draft, track: draft.track as PersonInput['track'], managerId: draft.managerId === NO_MANAGER ? null : draft.managerId };
+    try {
+      const saved = person ? await people.update(person.id, input) : await people.create(input);
+      announce(person ? `Saved changes to ${saved.name}` : `Added ${saved.name}`);
+      onClose();
+    } catch (error) {
+      if (error instanceof ValidationError) setErrors(error.fieldErrors);
+      else setErrors({ form: storageErrorMessage(error) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const toggleArchived = async () => {
+    if (!person) return;
+    try {
+      const saved = await people.setArchived(person.id, !person.archived);
+      announce(saved.archived ? `Archived ${saved.name}` : `Restored ${saved.name}`);
+      onClose();
+    } catch (error) {
+      setErrors({ form: storageErrorMessage(error) });
+    }
+  };
+
+  return (
+    <Dialog title={person ? `Edit ${person.name}` : 'Add a person'} isOpen={isOpen} onOpenChange={(open) => !open && onClose()}>
+      <Form
+        className="person-form"
+        validationBehavior="aria"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        {errors.form && (
+          <p className="banner banner--error" role="alert">
+            {errors.form}
+          </p>
+        )}
+        <div className="form-grid">
+          <TextField label="Name" name="name" value={draft.name} onChange={set('name')} error={errors.name} autoFocus isRequired />
+          <TextField label="Email" name="email" type="email" value={draft.email} onChange={set('email')} error={errors.email} description="Used to match people when importing" />
+          <TextField label="Title" name="title" value={draft.title} onChange={set('title')} error={errors.title} placeholder="e.g. Senior Engineer" />
+          <SelectField
+            label="Track"
+            name="track"
+            value={draft.track || null}
+            onChange={(v) => set('track')(v ?? '')}
+            placeholder="Choose a track"
+            options={tracks.map((t) => ({ id: t, label: trackLabels[t] }))}
+            error={errors.track}
+          />
+          <TextField label="Level" name="level" value={draft.level} onChange={set('level')} error={errors.level} placeholder="e.g. L4" />
+          <SelectField label="Manager" name="managerId" value={draft.managerId} onChange={(v) => set('managerId')(v ?? NO_MANAGER)} options={managerOptions} error={errors.managerId} />
+          <TextField label="Start date" name="startDate" type="date" value={draft.startDate} onChange={set('startDate')} error={errors.startDate} />
+          <TextField label="Level since" name="levelSince" type="date" value={draft.levelSince} onChange={set('levelSince')} error={errors.levelSince} />
+        </div>
+        <div className="dialog__actions">
+          {person && (
+            <Button variant={person.archived ? 'default' : 'danger'} onPress={() => void toggleArchived()}>
+              {person.archived ? 'Unarchive' : 'Archive'}
+            </Button>
+          )}
+          <span className="spacer" />
+          <Button variant="quiet" onPress={onClose}>
+            Cancel
+          </Button>
+          <Button variant="primary" type="submit" isDisabled={saving}>
+            {person ? 'Save changes' : 'Add person'}
+          </Button>
+        </div>
+      </Form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,43 @@
+import { Page } from '../../ui/Page';
+import { EmptyState } from '../../ui/EmptyState';
+import { sections } from '../../app/sections';
+
+const upcoming: Record<string, { title: string; lines: string[] }> = {
+  'one-on-ones': {
+    title: '1:1s are coming next',
+    lines: ['A shared agenda and private notes that never leave this computer', 'Action items that carry over to the next meeting', 'Cadence, prep view and a timeline per person'],
+  },
+  ladders: {
+    title: 'Career ladders live here soon',
+    lines: ['Ladders as plain YAML files you own and can keep in git', 'A levels × competencies matrix and level comparison', 'Editing in the app with precise error messages'],
+  },
+  growth: { title: 'Growth plans', lines: ['Goals tied to ladder criteria', 'Progress you can see in every 1:1'] },
+  feedback: { title: 'Feedback', lines: ['Feedback given and received, with follow-ups that come due'] },
+  packets: { title: 'Promotion packets', lines: ['Evidence gathered all year, mapped to the ladder', 'Export as PDF, HTML, Markdown or JSON — never with private notes'] },
+  calibration: { title: 'Calibration', lines: ['Review packets against the same criteria and record decisions'] },
+};
+
+export function PlaceholderPage({ section }: { section: string }) {
+  const meta = sections.find((s) => s.path === `/${section}`);
+  const plan = upcoming[section];
+  if (!meta || !plan) {
+    return (
+      <Page title="Not found">
+        <EmptyState icon="?" title="This page does not exist">
+          <p>Use the navigation on the left.</p>
+        </EmptyState>
+      </Page>
+    );
+  }
+  return (
+    <Page title={meta.label}>
+      <EmptyState icon={meta.icon} title={plan.title}>
+        <ul>
+          {plan.lines.map((l) => (
+            <li key={l}>{l}</li>
+          ))}
+        </ul>
+      </EmptyState>
+    </Page>
+  );
+}

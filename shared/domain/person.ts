@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { isoDateSchema } from './dates';
+
+export const tracks = ['engineering', 'management', 'product', 'design', 'other'] as const;
+export type Track = (typeof tracks)[number];
+export const trackLabels: Record<Track, string> = {
+  engineering: 'Engineering (IC)',
+  management: 'Engineering management',
+  product: 'Product',
+  design: 'Design',
+  other: 'Other',
+};
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} is too long (at most ${max} characters)`)
+    .transform((s) => (s === '' ? undefined : s))
+    .optional();
+
+const optionalDate = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .pipe(isoDateSchema.optional())
+  .optional();
+
+/** What a user enters for a person. Empty strings mean "not set". */
+export const personInputSchema = z
+  .object({
+    name: z.string().trim().min(1, 'Enter a name').max(120, 'Name is too long (at most 120 characters)'),
+    email: z
+      .string()
+      .trim()
+      .max(254, 'Email is too long')
+      .transform((s) => (s === '' ? undefined : s.toLowerCase()))
+      .pipe(z.email('Enter a valid email address, like alex@example.com').optional())
+      .optional(),
+    title: optionalText(120, 'Title'),
+    track: z
+      .union([z.enum(tracks), z.literal('')])
+      .transform((t) => (t === '' ? undefined : t))
+      .optional(),
+    level: optionalText(40, 'Level'),
+    managerId: z.string().min(1).nullable().optional().transform((m) => m ?? null),
+    startDate: optionalDate,
+    levelSince: optionalDate,
+  })
+  .superRefine((p, ctx) => {
+    if (p.startDate && p.levelSince && p.levelSince < p.startDate) {
+      ctx.addIssue({ code: 'custom', path: ['levelSince'], message: 'Level since cannot be before the start date' });
+    }
+  });
+
+export type PersonInput = z.input<typeof personInputSchema>;
+export type PersonFields = z.output<typeof personInputSchema>;
+
+export const personSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  email: z.string().optional(),
+  title: z.string().optional(),
+  track: z.enum(tracks).optional(),
+  level: z.string().optional(),
+  managerId: z.string().nullable(),
+  startDate: z.string().optional(),
+  levelSince: z.string().optional(),
+  archived: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Person = z.output<typeof personSchema>;
+
+/** Field → first message, for showing errors beside form fields. */
+export type FieldErrors = Partial<Record<string, string>>;
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? String(issue.path[0]) : 'form';
+    out[key] ??= issue.message;
+  }
+  return out;
+}

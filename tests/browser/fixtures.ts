@@ -1,0 +1,105 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { channels, events, methodName, subscriberName } from '../../shared/ipc/channels';
+import { serveFolder, type StaticServer } from '../support/static-server';
+import { createTestMain, type TestMain } from '../support/main-context';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererBuild = path.resolve(here, '../../dist/renderer');
+export const screenshotDir = path.resolve(here, '.output/screens');
+
+interface Fixtures {
+  main: TestMain;
+  app: Page;
+}
+
+/**
+ * `app` is the production renderer in Chromium with window.trellis installed the way the
+ * preload installs it, except that each call crosses a Playwright binding instead of
+ * ipcRenderer, and lands in the real handler table (on a temp data folder).
+ */
+export const test = base.extend<Fixtures, { server: StaticServer }>({
+  server: [
+    async ({}, use) => {
+      const server = await serveFolder(rendererBuild);
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  main: async ({}, use) => {
+    const main = await createTestMain();
+    await use(main);
+    await main.dispose();
+  },
+  app: async ({ page, server, main }, use) => {
+    await page.exposeBinding('__trellisBridge', async (source, channel: unknown, payload: unknown) => {
+      const caller = new URL(source.frame.url()).origin;
+      if (caller !== server.origin) return { ok: false, error: { code: 'forbidden', message: 'This caller may not use Trellis operations.' } };
+      return main.dispatch(channel, payload);
+    });
+    const methods = channels.map((c) => [c, methodName(c)] as const);
+    const subscribers = events.map((e) => [e, subscriberName(e)] as const);
+    await page.addInitScript(
+      ({ methods, subscribers }) => {
+        const w = window as unknown as { __trellisBridge: (c: string, p: unknown) => Promise<unknown>; __trellisEmit?: (e: string, p: unknown) => void };
+        const listeners = new Map<string, Set<(payload: unknown) => void>>();
+        // Main pushes events by calling this from the test side (the bridge's webContents.send).
+        w.__trellisEmit = (event, payload) => listeners.get(event)?.forEach((l) => l(structuredClone(payload)));
+        const api = Object.fromEntries([
+          ...methods.map(([channel, method]) => [method, (input?: unknown) => w.__trellisBridge(channel, input)]),
+          ...subscribers.map(([event, name]) => [
+            name,
+            (listener: (payload: unknown) => void) => {
+              const set = listeners.get(event) ?? new Set();
+              set.add(listener);
+              listeners.set(event, set);
+              return () => void set.delete(listener);
+            },
+          ]),
+        ]);
+        Object.defineProperty(window, 'trellis', { value: Object.freeze(api), enumerable: true });
+      },
+      { methods, subscribers },
+    );
+    const send = (event: string, payload: unknown) =>
+      void page.evaluate(([e, p]) => (window as unknown as { __trellisEmit: (e: string, p: unknown) => void }).__trellisEmit(e as string, p), [event, payload] as const).catch(() => {});
+    main.transports.add(send);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${server.origin}/index.html`);
+    await use(page);
+    main.transports.delete(send);
+    expect(errors, 'the page logged errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Saves a screenshot into the test's output and into tests/browser/.output/screens for review. */
+export async function snap(page: Page, name: string, testInfo: TestInfo) {
+  await mkdir(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: 'image/png' });
+}
+
+/** No serious or critical accessibility violations on the current screen. */
+export async function expectAccessible(page: Page, screen: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = bad.map((v) => `${v.impact}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(report, `accessibility violations on ${screen}`).toEqual([]);
+}
+
+/** Ticks a checkbox the way a person does: by clicking its label (the input itself is visually hidden). */
+export async function tick(page: Page, label: string) {
+  const box = page.getByRole('checkbox', { name: label });
+  if (await box.isChecked()) return;
+  await page.locator('label', { has: box }).click();
+  await expect(box).toBeChecked();
+}

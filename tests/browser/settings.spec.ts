@@ -1,0 +1,36 @@
+import { expect, expectAccessible, snap, test } from './fixtures';
+
+test('settings read and write through the real main handlers', async ({ app, main }, testInfo) => {
+  await app.getByRole('link', { name: 'Settings' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(app.getByText(main.dataDir, { exact: true })).toBeVisible();
+  await app.getByRole('button', { name: /Theme/ }).click();
+  await app.getByRole('option', { name: 'Dark' }).click();
+  await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(app.getByRole('status')).toContainText('Saved');
+  expect(main.store.get('settings')).toMatchObject({ theme: 'dark' });
+  await snap(app, 'settings-dark', testInfo);
+  await expectAccessible(app, 'Settings (dark)');
+
+  await app.reload();
+  await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await app.getByRole('link', { name: 'People' }).click();
+  await snap(app, 'people-empty-dark', testInfo);
+});
+
+test('a malformed call from the page is refused with a code and message, not a crash', async ({ app, main }) => {
+  const answer = await app.evaluate(() => (window as unknown as { trellis: { settingsSet: (x: unknown) => Promise<unknown> } }).trellis.settingsSet({ theme: 'purple', extra: 1 }));
+  expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  expect(main.store.get('settings')).toBeUndefined();
+  const keys = await app.evaluate(() => Object.keys((window as unknown as { trellis: object }).trellis).sort());
+  expect(keys).toEqual(['appInfo', 'onSettingsChanged', 'settingsGet', 'settingsSet', 'shellOpenExternal']);
+});
+
+test('a theme changed elsewhere (another window) reaches this page as a main event', async ({ app, main }) => {
+  await expect(app.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await expect(app.locator('html')).not.toHaveAttribute('data-theme', /.*/);
+  const answer = await main.dispatch('settings:set', { theme: 'light' });
+  expect(answer).toMatchObject({ ok: true, value: { theme: 'light' } });
+  await expect(app.locator('html')).toHaveAttribute('data-theme', 'light');
+  expect(main.emitted.map((e) => e.event)).toEqual(['settings:changed']);
+});

@@ -1,0 +1,56 @@
+import Conf from 'conf';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatch';
+import { createEventSink, type EventTransport } from '../../electron/ipc/events';
+import { createHandlerTable, type MainContext } from '../../electron/ipc/index';
+import type { KeyValueStore } from '../../electron/services/key-value';
+
+export interface TestMain {
+  dataDir: string;
+  dispatch: Dispatch;
+  store: KeyValueStore;
+  openedExternally: string[];
+  /** Events main emitted, in order; `transports` receive them live (the browser suite's pages). */
+  emitted: { event: string; payload: unknown }[];
+  transports: Set<EventTransport>;
+  dispose(): Promise<void>;
+}
+
+/** `conf` on disk: the same kind of JSON settings file electron-store writes in the app. */
+export function confStore(dir: string): KeyValueStore {
+  const conf = new Conf<Record<string, unknown>>({ cwd: dir, configName: 'settings', projectName: 'trellis-test' });
+  return { get: (k) => conf.get(k), set: (k, v) => conf.set(k, v), path: conf.path };
+}
+
+/** The real main-process handler table on a fresh temp data folder, minus Electron. */
+export async function createTestMain(overrides: Partial<MainContext> = {}): Promise<TestMain> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'trellis-test-'));
+  const store = confStore(dataDir);
+  const openedExternally: string[] = [];
+  const emitted: TestMain['emitted'] = [];
+  const transports = new Set<EventTransport>();
+  const events = createEventSink((event, payload) => {
+    emitted.push({ event, payload });
+    for (const send of transports) send(event, payload);
+  });
+  const handlers = createHandlerTable({
+    version: '0.0.0-test',
+    platform: process.platform,
+    userDataDir: dataDir,
+    store,
+    openExternal: async (url) => void openedExternally.push(url),
+    events,
+    ...overrides,
+  });
+  return {
+    dataDir,
+    store,
+    openedExternally,
+    emitted,
+    transports,
+    dispatch: createDispatcher(handlers, () => {}),
+    dispose: () => rm(dataDir, { recursive: true, force: true }),
+  };
+}
