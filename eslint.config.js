@@ -15,7 +15,7 @@ const layering = {
       ...nodeBuiltins.map((name) => ({ name, message: 'The renderer runs in the browser: no Node modules.' })),
     ],
     patterns: [
-      { group: ['**/electron/**', '**/electron'], message: 'renderer/ must not import from electron/: share code through shared/.' },
+      { regex: String.raw`^\.{1,2}/(.*/)?electron(/|$)`, message: 'renderer/ must not import from electron/: share code through shared/.' },
     ],
   },
   shared: {
@@ -26,16 +26,16 @@ const layering = {
       ...nodeBuiltins.map((name) => ({ name, message: 'shared/ runs in the renderer too: no Node modules.' })),
     ],
     patterns: [
-      { group: ['**/renderer/**', '**/electron/**', '**/renderer', '**/electron'], message: 'shared/ depends on nothing but itself and plain libraries.' },
+      { regex: String.raw`^\.{1,2}/(.*/)?(renderer|electron)(/|$)`, message: 'shared/ depends on nothing but itself and plain libraries.' },
     ],
   },
   electron: {
     paths: [],
-    patterns: [{ group: ['**/renderer/**', '**/renderer'], message: 'electron/ must not import from renderer/: share code through shared/.' }],
+    patterns: [{ regex: String.raw`^\.{1,2}/(.*/)?renderer(/|$)`, message: 'electron/ must not import from renderer/: share code through shared/.' }],
   },
   transportFree: {
     paths: [{ name: 'electron', message: 'Handlers and services are transport-free plain Node: only main.ts, window wiring and preload.ts import electron.' }],
-    patterns: [{ group: ['**/renderer/**', '**/renderer'], message: 'electron/ must not import from renderer/: share code through shared/.' }],
+    patterns: [{ regex: String.raw`^\.{1,2}/(.*/)?renderer(/|$)`, message: 'electron/ must not import from renderer/: share code through shared/.' }],
   },
 };
 
