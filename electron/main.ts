@@ -2,10 +2,10 @@ import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session, shell } f
 import Store from 'electron-store';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { channels } from '../shared/ipc/channels';
-import { createDispatcher, forbiddenResult, isTrustedSender } from './ipc/dispatch';
+import { createDispatcher } from './ipc/dispatch';
 import { createEventSink } from './ipc/events';
 import { createHandlerTable } from './ipc/index';
+import { registerIpcHandlers } from './ipc/register';
 import { buildMenuTemplate } from './menu';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import type { KeyValueStore } from './services/key-value';
@@ -61,12 +61,7 @@ function registerIpc(store: KeyValueStore) {
       (message, error) => console.error(message, error),
     ),
   });
-  const dispatch = createDispatcher(handlers, (message, error) => console.error(message, error));
-  for (const channel of channels) {
-    ipcMain.handle(channel, (event, payload: unknown) =>
-      isTrustedSender(event.senderFrame?.url) ? dispatch(channel, payload) : forbiddenResult,
-    );
-  }
+  registerIpcHandlers(ipcMain, createDispatcher(handlers, (message, error) => console.error(message, error)));
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -28,7 +28,7 @@ export function SelectField({ label, options, value, onChange, placeholder, desc
     >
       <Label className="field__label">{label}</Label>
       <Button className="select-button">
-        <SelectValue />
+        <SelectValue className="select-value" />
         <span aria-hidden="true" className="select-chevron">
           ▾
         </span>

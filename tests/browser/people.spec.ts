@@ -156,3 +156,17 @@ test('keyboard only: add a person without the mouse', async ({ app }) => {
   await expect(app.getByRole('table', { name: 'People' }).getByRole('row', { name: /Kim Nguyen/ })).toBeVisible();
   await app.keyboard.press('Escape');
 });
+
+test('fits a small laptop screen in dark mode without sideways scrolling', async ({ app }, testInfo) => {
+  await app.emulateMedia({ colorScheme: 'dark' });
+  await app.setViewportSize({ width: 1024, height: 640 });
+  await openPeople(app);
+  await addPerson(app, { name: 'Maya Okafor', email: 'maya.okafor@a-rather-long-company-domain.example', title: 'Director of Platform Engineering', level: 'M3' });
+  await addPerson(app, { name: 'Alex Rivera', title: 'Staff Engineer', level: 'L6', manager: 'Maya Okafor' });
+  const overflow = await app.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await snap(app, 'people-list-dark-1024', testInfo);
+  await expectAccessible(app, 'People list (dark, 1024 wide)');
+  await app.getByRole('button', { name: 'Edit Alex Rivera' }).click();
+  await snap(app, 'person-edit-dark-1024', testInfo);
+});

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { forbiddenResult, isTrustedSender } from '../../electron/ipc/dispatch';
+import { registerIpcHandlers, type IpcMainLike } from '../../electron/ipc/register';
 import { channels } from '../../shared/ipc/channels';
 import { contract } from '../../shared/ipc/contract';
 import { createTestMain, type TestMain } from '../support/main-context';
@@ -56,6 +57,28 @@ describe('sender origin', () => {
       expect(isTrustedSender(url)).toBe(false);
     }
     expect(forbiddenResult).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
+describe('ipcMain registration', () => {
+  type Listener = Parameters<IpcMainLike['handle']>[1];
+  const registered = new Map<string, Listener>();
+  beforeEach(() => {
+    registered.clear();
+    registerIpcHandlers({ handle: (channel, listener) => void registered.set(channel, listener) }, main.dispatch);
+  });
+
+  it('registers exactly the contract channels', () => {
+    expect([...registered.keys()].sort()).toEqual([...channels].sort());
+  });
+
+  it('answers the app’s own frame and refuses frames from any other origin, changing nothing', async () => {
+    const call = (url: string | undefined, payload: unknown) => registered.get('settings:set')!({ senderFrame: url === undefined ? null : { url } }, payload);
+    for (const url of ['https://evil.example/', 'file:///tmp/x.html', 'app://evil/index.html', undefined]) {
+      expect(await call(url, { theme: 'dark' })).toEqual(forbiddenResult);
+    }
+    expect(main.store.get('settings')).toBeUndefined();
+    expect(await call('app://trellis/index.html', { theme: 'dark' })).toMatchObject({ ok: true, value: { theme: 'dark' } });
   });
 });
 

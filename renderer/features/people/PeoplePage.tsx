@@ -39,7 +39,7 @@ export default function PeoplePage() {
     <Page
       title="People"
       subtitle={everyone.length > 0 && <span className="people-count">{active.length} active{archivedCount > 0 ? ` · ${archivedCount} archived` : ''}</span>}
-      actions={addButton}
+      actions={everyone.length > 0 && addButton}
     >
       {everyone.length === 0 ? (
         <EmptyState icon="◉" title="No people yet" action={addButton}>
