@@ -29,7 +29,7 @@ export class Reporter {
   reference(at: Located<unknown>, subPath: PathKey[], kind: string, id: string, known: ReadonlyMap<string, unknown> | ReadonlySet<string>, pointAtKey = false): boolean {
     if (known.has(id)) return true;
     if (this.broken.has(id)) return false;
-    const hint = didYouMean(id, known.keys()) ?? (known.size > 0 && known.size <= 12 ? `known ${kind}s: ${[...known.keys()].join(', ')}` : undefined);
+    const hint = didYouMean(id, known.keys()) ?? (known.size > 0 && known.size <= 12 ? `known ${plural(kind)}: ${[...known.keys()].join(', ')}` : undefined);
     this.error(at, subPath, 'unknown-reference', `unknown ${kind} "${id}"`, hint, pointAtKey);
     return false;
   }
@@ -56,4 +56,8 @@ export function indexById<T extends { id: string }>(items: Located<T>[], kind: s
 
 export function located<T>(values: readonly T[] | undefined, file: ParsedFile, path: PathKey[]): Located<T>[] {
   return (values ?? []).map((value, index) => ({ value, file, path: [...path, index] }));
+}
+
+function plural(kind: string): string {
+  return kind.endsWith('y') ? `${kind.slice(0, -1)}ies` : `${kind}s`;
 }

@@ -67,7 +67,7 @@ export function parseSource(path: string, text: string, problems: LadderProblem[
   }
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   file.doc = doc;
-  for (const error of doc.errors) problems.push(problemAt(file, error.pos, 'yaml-syntax', plainYamlMessage(error.message)));
+  for (const error of doc.errors) problems.push(problemAt(file, error.pos, 'yaml-syntax', plainYamlMessage(error.message), yamlHints[error.code]));
   for (const warning of doc.warnings) problems.push(problemAt(file, warning.pos, 'yaml-warning', plainYamlMessage(warning.message), undefined, 'warning'));
   if (doc.errors.length > 0) return file;
   if (depthOf(doc.contents) > limits.maxDepth) {
@@ -82,6 +82,17 @@ export function parseSource(path: string, text: string, problems: LadderProblem[
   }
   return file;
 }
+
+/** The YAML mistakes people make most when writing prose in YAML, with what to do instead. */
+const yamlHints: Partial<Record<string, string>> = {
+  BLOCK_AS_IMPLICIT_KEY: 'a ": " inside text starts a new key: put the text in quotes, or start it on the next line after "|"',
+  BAD_INDENT: 'check the indentation: items of the same list or mapping must start in the same column',
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+  DUPLICATE_KEY: 'each key may appear once in a mapping: merge the two entries',
+  MISSING_CHAR: 'a quote or bracket is not closed',
+  MULTIPLE_DOCS: 'a ladder file holds one document: remove the "---" separator',
+  UNEXPECTED_TOKEN: 'check quotes and brackets around this point',
+};
 
 function plainYamlMessage(message: string): string {
   // yaml's messages are sentences starting with a capital; ours are lower-case like the rest.
