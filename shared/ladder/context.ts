@@ -34,9 +34,11 @@ export class Reporter {
     return false;
   }
 
-  where(at: Located<unknown>): string {
+  /** Where `at` is, said from the point of view of a problem in `from`'s file. */
+  where(at: Located<unknown>, from?: Located<unknown>): string {
     const problem = problemAt(at.file, rangeAt(at.file, at.path), '', '');
-    return `${problem.file}:${problem.line}:${problem.column}`;
+    if (from && from.file === at.file) return `line ${problem.line}, column ${problem.column}`;
+    return `${baseName(problem.file)}:${problem.line}:${problem.column}`;
   }
 }
 
@@ -46,7 +48,7 @@ export function indexById<T extends { id: string }>(items: Located<T>[], kind: s
   for (const item of items) {
     const first = byId.get(item.value.id);
     if (first) {
-      report.error(item, ['id'], 'duplicate-id', `duplicate ${kind} id "${item.value.id}"`, `first defined at ${report.where(first)}`);
+      report.error(item, ['id'], 'duplicate-id', `duplicate ${kind} id "${item.value.id}"`, `first defined at ${report.where({ ...first, path: [...first.path, 'id'] }, item)}`);
       continue;
     }
     byId.set(item.value.id, item);
@@ -60,4 +62,9 @@ export function located<T>(values: readonly T[] | undefined, file: ParsedFile, p
 
 function plural(kind: string): string {
   return kind.endsWith('y') ? `${kind.slice(0, -1)}ies` : `${kind}s`;
+}
+
+/** Last segment of a path, for messages that should not spell out a whole directory. */
+export function baseName(file: string): string {
+  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
 }

@@ -2,6 +2,7 @@
  * Reads the entry file and, depth first, every file it includes: unreadable includes and include
  * cycles become problems at the `include` entry that names them.
  */
+import { baseName } from './context';
 import type { LadderProblem, LadderSource, ReadInclude } from './model';
 import { ladderFileSchema, ladderFragmentFileSchema, type LadderFile, type LadderFragmentFile } from './schema';
 import { parseSource, problemAt, rangeAt, type ParsedFile } from './source';
@@ -58,7 +59,7 @@ function followIncludes(from: ParsedFile, stack: string[], seen: Set<string>, re
       continue;
     }
     if (stack.includes(source.path)) {
-      const cycle = [...stack.slice(stack.indexOf(source.path)), source.path].join(' → ');
+      const cycle = [...stack.slice(stack.indexOf(source.path)), source.path].map(baseName).join(' → ');
       problems.push(problemAt(from, at, 'include-cycle', `include cycle: ${cycle}`, 'a file cannot include itself, directly or through other files'));
       continue;
     }

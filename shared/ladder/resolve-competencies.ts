@@ -4,6 +4,7 @@ import type { LadderCategory, LadderCompetency, ResolvedCell, SourcePosition } f
 import { positionOf } from './positions';
 import type { CategoryFile, CellFile, CompetencyFile } from './schema';
 import type { Frame } from './resolve-structure';
+import { brokenCellKey } from './salvage';
 
 interface ExplicitCell {
   levelId: string;
@@ -140,6 +141,7 @@ function resolveCells(competencies: LadderCompetency[], effective: Map<string, E
       let warned = false;
       for (const levelId of track.levelIds) {
         const explicit = e.cells.get(levelId);
+        if (report.broken.has(brokenCellKey(competency.id, levelId))) warned = true; // its errors are reported already
         if (explicit) below = explicit;
         else if (!below && !warned) {
           warned = true;
