@@ -21,8 +21,8 @@ export class Reporter {
     this.problems.push(problemAt(at.file, rangeAt(at.file, [...at.path, ...subPath], pointAtKey), code, message, hint));
   }
 
-  warning(at: Located<unknown>, subPath: PathKey[], code: string, message: string, hint?: string): void {
-    this.problems.push(problemAt(at.file, rangeAt(at.file, [...at.path, ...subPath]), code, message, hint, 'warning'));
+  warning(at: Located<unknown>, subPath: PathKey[], code: string, message: string, hint?: string, pointAtKey = false): void {
+    this.problems.push(problemAt(at.file, rangeAt(at.file, [...at.path, ...subPath], pointAtKey), code, message, hint, 'warning'));
   }
 
   /** "unknown level "L9"" with the closest known id as hint; true when the id is known. */

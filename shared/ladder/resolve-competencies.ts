@@ -44,6 +44,7 @@ export function resolveCompetencies(
   for (const item of byId.values()) checkOwnReferences(item, categoriesById, frame, scaleIds, byId, report);
 
   const effective = new Map<string, Effective>();
+  const inCycle = new Set<string>();
   const resolve = (id: string, chain: string[]): Effective | undefined => {
     const done = effective.get(id);
     if (done) return done;
@@ -52,8 +53,11 @@ export function resolveCompetencies(
     const baseId = item.value.extends;
     let base: Effective | undefined;
     if (baseId !== undefined && byId.has(baseId)) {
-      if (chain.includes(baseId)) report.error(item, ['extends'], 'extends-cycle', `"extends" cycle: ${[...chain, id, baseId].slice(chain.indexOf(baseId)).join(' → ')}`, 'a competency cannot extend itself, directly or through others');
-      else base = resolve(baseId, [...chain, id]);
+      if (chain.includes(baseId) || baseId === id) {
+        const cycle = [...chain, id].slice(chain.indexOf(baseId) < 0 ? chain.length : chain.indexOf(baseId));
+        for (const member of cycle) inCycle.add(member);
+        report.error(item, ['extends'], 'extends-cycle', `"extends" cycle: ${[...cycle, baseId].join(' → ')}`, 'a competency cannot extend itself, directly or through others');
+      } else base = resolve(baseId, [...chain, id]);
     }
     const result = merge(item, base, frame);
     effective.set(id, result);
@@ -64,6 +68,7 @@ export function resolveCompetencies(
   const competencies: LadderCompetency[] = [];
   for (const e of effective.values()) {
     if (e.item.value.abstract === true) continue;
+    if (inCycle.has(e.item.value.id)) continue; // what it would inherit is unknowable; the cycle is reported
     if (e.name === undefined) report.error(e.item, ['id'], 'required', `competency "${e.item.value.id}" has no name`, 'add "name", or "extends" a competency that has one');
     if (e.category === undefined) report.error(e.item, ['id'], 'required', `competency "${e.item.value.id}" has no category`, `add "category" with one of: ${[...categoriesById.keys()].join(', ')}`);
     competencies.push(toCompetency(e, frame, defaultScaleId));
@@ -177,7 +182,7 @@ function warnUnusedCells(e: Effective, competency: LadderCompetency, frame: Fram
   for (const levelId of Object.keys(e.item.value.levels ?? {})) {
     const trackId = frame.levelsById.get(levelId)?.value.track;
     if (trackId !== undefined && frame.tracksById.has(trackId) && !competency.trackIds.includes(trackId)) {
-      report.warning({ ...e.item, path: [...e.item.path, 'levels', levelId] }, [], 'unused-cell', `level "${levelId}" is on track "${trackId}", which competency "${competency.id}" does not apply to`, 'add the track to "tracks", or remove this cell');
+      report.warning(e.item, ['levels', levelId], 'unused-cell', `level "${levelId}" is on track "${trackId}", which competency "${competency.id}" does not apply to`, 'add the track to "tracks", or remove this cell', true);
     }
   }
 }

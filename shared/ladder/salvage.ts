@@ -10,6 +10,7 @@ import {
   categoryFileSchema,
   changelogEntryFileSchema,
   competencyFileSchema,
+  ladderFileSchema,
   levelFileSchema,
   scaleFileSchema,
   trackFileSchema,
@@ -54,7 +55,7 @@ export function salvageItems(file: ParsedFile, keys: ReadonlyArray<keyof FileIte
   const root = isRecord(file.value) ? file.value : {};
   const result: FileItems = { scales: [], categories: [], competencies: [], tracks: [], levels: [] };
   for (const key of keys) {
-    const list = root[key];
+    const list = root[key] ?? misspelt(root, key);
     if (!Array.isArray(list)) continue;
     const schema = itemSchemas[key] as z.ZodType;
     list.forEach((item, index) => {
@@ -64,6 +65,12 @@ export function salvageItems(file: ParsedFile, keys: ReadonlyArray<keyof FileIte
     });
   }
   return result;
+}
+
+/** The list under a misspelt top-level key ("categoris"), already reported as an unknown key. */
+function misspelt(root: Record<string, unknown>, key: string): unknown {
+  const candidate = Object.keys(root).find((k) => !(k in ladderFileSchema.shape) && closest(k, [key]) === key);
+  return candidate === undefined ? undefined : root[candidate];
 }
 
 /**

@@ -12,6 +12,10 @@ type AnySchema = z.core.$ZodType;
 
 /** Checks `file.value` against `schema`; returns the parsed value or null, pushing problems. */
 export function validateFile<T>(file: ParsedFile, schema: z.ZodType<T>, problems: LadderProblem[]): T | null {
+  if (file.value === null || file.value === undefined) {
+    problems.push(problemAt(file, [0, 0], 'empty-file', 'the file is empty', 'a ladder starts with id, name, version and changelog: see docs/ladder-format.md'));
+    return null;
+  }
   const result = schema.safeParse(file.value);
   if (result.success) return result.data;
   const found: Found = { problems: [], missing: new Map(), misspelt: new Set() };
