@@ -28,13 +28,14 @@ export interface LoadedLadder {
   includes: LoadedFile[];
 }
 
-export function loadLadder(entry: LadderSource, readInclude: ReadInclude | undefined, problems: LadderProblem[]): LoadedLadder {
+/** `shared`: the entry is itself a shared file (checked on its own, e.g. by the CLI), not a ladder. */
+export function loadLadder(entry: LadderSource, readInclude: ReadInclude | undefined, problems: LadderProblem[], shared = false): LoadedLadder {
   const file = parseSource(entry.path, entry.text, problems);
   const broken = new Set<string>();
-  const data = file.value === undefined ? null : validateFile(file, ladderFileSchema, problems);
+  const data = file.value === undefined ? null : validateFile(file, shared ? ladderFragmentFileSchema : ladderFileSchema, problems);
   const loaded: LoadedLadder = {
-    entry: toLoaded(file, data, entryKeys, broken),
-    root: data ?? (file.value === undefined ? null : salvageLadderRoot(file)),
+    entry: toLoaded(file, data, shared ? fragmentKeys : entryKeys, broken),
+    root: shared || file.value === undefined ? null : data ? (data as LadderFile) : salvageLadderRoot(file),
     broken,
     includes: [],
   };

@@ -78,7 +78,7 @@ export function resolveCompetencies(
   return {
     categories: [...categoriesById.values()].map((c) => ({ id: c.value.id, name: c.value.name, description: c.value.description })),
     competencies,
-    cells: resolveCells(competencies, effective, frame, report),
+    cells: frame.open ? [] : resolveCells(competencies, effective, frame, report),
   };
 }
 
@@ -87,6 +87,7 @@ function checkOwnReferences(item: Located<CompetencyFile>, categories: ReadonlyM
   if (v.category !== undefined) report.reference(item, ['category'], 'category', v.category, categories);
   if (v.scale !== undefined) report.reference(item, ['scale'], 'scale', v.scale, scales);
   if (v.extends !== undefined) report.reference(item, ['extends'], 'competency', v.extends, competencies);
+  if (frame.open) return;
   (v.tracks ?? []).forEach((trackId, index) => report.reference(item, ['tracks', index], 'track', trackId, frame.tracksById));
   for (const levelId of Object.keys(v.levels ?? {})) report.reference(item, ['levels', levelId], 'level', levelId, frame.levelsById, true);
 }
@@ -95,7 +96,7 @@ function merge(item: Located<CompetencyFile>, base: Effective | undefined, frame
   const v = item.value;
   const cells = new Map(base?.cells ?? []);
   for (const [levelId, cell] of Object.entries(v.levels ?? {})) {
-    if (!frame.levelsById.has(levelId)) continue;
+    if (!frame.open && !frame.levelsById.has(levelId)) continue;
     const at: Located<CellFile> = { value: cell, file: item.file, path: [...item.path, 'levels', levelId] };
     const source = positionOf(at.file, [...at.path, 'criteria' in cell ? 'criteria' : 'notApplicable']);
     cells.set(levelId, { levelId, cell, at, source });

@@ -34,6 +34,8 @@ export function resolveScales(scales: Located<ScaleFile>[], report: Reporter): M
 }
 
 export interface Frame {
+  /** True when checking a shared file alone: its levels and tracks are the including ladder's, unknown here. */
+  open?: boolean;
   levels: LadderLevel[];
   levelsById: Map<string, Located<LevelFile>>;
   tracks: LadderTrack[];
