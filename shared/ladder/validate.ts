@@ -57,7 +57,10 @@ function reportIssue(file: ParsedFile, root: AnySchema, issue: Issue, base: Path
         found.missing.set(problem, `${JSON.stringify(path.slice(0, -1))}|${String(key)}`);
         problems.push(problem);
       } else {
-        problems.push(problemAt(file, rangeAt(file, path), 'wrong-type', `${label(path)} should be ${describeExpected(issue.expected)}, not ${describeValue(value)}`));
+        const range = rangeAt(file, path);
+        // version: 1.10 is the number 1.1 to YAML; quoting keeps what was written.
+        const quoteHint = issue.expected === 'string' && range && (typeof value === 'number' || typeof value === 'boolean') ? `put it in quotes: "${file.text.slice(range[0], range[1]).trim()}"` : undefined;
+        problems.push(problemAt(file, range, 'wrong-type', `${label(path)} should be ${describeExpected(issue.expected)}, not ${describeValue(value)}`, quoteHint));
       }
       return;
     case 'too_small':

@@ -84,6 +84,10 @@ describe('checkLadder problems', () => {
     expect(lines(check(edit('    name: Craft', '\tname: Craft')))[0]).toBe('27:1 error yaml-syntax tabs are not allowed as indentation (indent with spaces, not tabs)');
   });
 
+  it('suggests quotes for a version YAML reads as a number', () => {
+    expect(lines(check(edit('version: "1.0"', 'version: 1.10')))).toEqual(['3:10 error wrong-type "version" should be text, not a number (put it in quotes: "1.10")']);
+  });
+
   it('accepts a byte order mark', () => {
     expect(check(`\ufeff${base}`).problems).toEqual([]);
   });

@@ -4,7 +4,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { checkLadderFile } from '../../electron/services/ladder-files';
-import { cellFor, ladderSchema } from '../../shared/ladder';
+import { cellFor, checkLadder, ladderSchema, limits } from '../../shared/ladder';
 
 const dir = path.join(import.meta.dirname, '../../ladders');
 const ladderFiles = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
@@ -55,5 +55,23 @@ describe('shipped ladders', () => {
     expect(cellFor(ladder, 'ic', 'eng-communication', 'L3')?.source?.file).toMatch(/shared[/\\]core\.yaml$/);
     expect(cellFor(ladder, 'management', 'code-quality', 'M3')).toMatchObject({ status: 'not-applicable', inheritedFromLevelId: 'M1' });
     expect(cellFor(ladder, 'management', 'people-leadership', 'L3')).toMatchObject({ status: 'not-applicable', inheritedFromLevelId: 'L1' });
+  });
+});
+
+describe('docs/ladder-format.md', () => {
+  it('opens with a complete example ladder that is valid', () => {
+    const doc = readFileSync(path.join(import.meta.dirname, '../../docs/ladder-format.md'), 'utf8');
+    const example = /## A first ladder\s+```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(example).toBeDefined();
+    const result = checkLadder({ path: 'support.yaml', text: example! });
+    expect(result.problems).toEqual([]);
+    expect(result.ladder?.levels.map((l) => l.id)).toEqual(['S1', 'S2']);
+  });
+
+  it('states the same limits as the checker', () => {
+    const doc = readFileSync(path.join(import.meta.dirname, '../../docs/ladder-format.md'), 'utf8');
+    expect(doc).toContain(`${limits.maxBytes.toLocaleString('en-US')} characters`);
+    expect(doc).toContain(`deeper than ${limits.maxDepth} levels`);
+    expect(doc).toContain(`more than ${limits.maxAliasCount} copies`);
   });
 });
