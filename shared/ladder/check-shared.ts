@@ -5,6 +5,7 @@
  * checked when a ladder includes the file.
  */
 import { parse } from 'yaml';
+import { sortProblems } from './check';
 import { Reporter } from './context';
 import { loadLadder } from './load';
 import type { LadderProblem, LadderSource, ReadInclude } from './model';
@@ -46,6 +47,6 @@ export function checkSharedLadderFile(entry: LadderSource, readInclude?: ReadInc
   } catch (error) {
     problems.push({ file: path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'internal', message: `the checker failed: ${describeError(error)}` });
   }
-  const bounded = problems.slice(0, limits.maxProblems);
+  const bounded = sortProblems(problems, files).slice(0, limits.maxProblems);
   return { valid: !bounded.some((p) => p.severity === 'error'), problems: bounded, files };
 }

@@ -83,7 +83,7 @@ function resolve(loaded: LoadedLadder, files: string[], problems: LadderProblem[
   };
 }
 
-function sortProblems(problems: LadderProblem[], files: string[]): LadderProblem[] {
+export function sortProblems(problems: LadderProblem[], files: string[]): LadderProblem[] {
   const order = (file: string) => {
     const i = files.indexOf(file);
     return i < 0 ? files.length : i;
