@@ -54,7 +54,7 @@ function resolve(loaded: LoadedLadder, files: string[], problems: LadderProblem[
   if (scales.size === 0 && [...loaded.includes, entry].every((f) => f.valid) && !problems.some((p) => p.code === 'scale-shape')) {
     report.error(root, ['id'], 'no-scale', 'the ladder defines no rating scale', 'add "scales", or include a file that has them');
   }
-  const frame = resolveFrame(entry.items.tracks, entry.items.levels, report);
+  const frame = { ...resolveFrame(entry.items.tracks, entry.items.levels, report), entryFile: entry.file, ladderId: data.id };
   const result = resolveCompetencies(
     pieces('categories', loaded),
     pieces('competencies', loaded),

@@ -3,6 +3,7 @@ import { indexById, located, type Located, type Reporter } from './context';
 import type { LadderLevel, LadderTrack, RatingScale } from './model';
 import type { LevelFile, ScaleFile, TrackFile } from './schema';
 import { positionOf } from './positions';
+import type { ParsedFile } from './source';
 
 export function resolveScales(scales: Located<ScaleFile>[], report: Reporter): Map<string, RatingScale> {
   const byId = indexById(scales, 'scale', report);
@@ -36,6 +37,9 @@ export function resolveScales(scales: Located<ScaleFile>[], report: Reporter): M
 export interface Frame {
   /** True when checking a shared file alone: its levels and tracks are the including ladder's, unknown here. */
   open?: boolean;
+  /** The ladder file itself: cells in included files may name levels this ladder lacks (a warning). */
+  entryFile?: ParsedFile;
+  ladderId?: string;
   levels: LadderLevel[];
   levelsById: Map<string, Located<LevelFile>>;
   tracks: LadderTrack[];

@@ -117,6 +117,14 @@ describe('includes', () => {
     expect(throwing.problems.map((p) => `${p.line}:${p.column} ${p.code}`)).toEqual(['7:11 include-unreadable', '7:19 include-unreadable']);
   });
 
+  it('warns (not fails) when a shared file has cells for levels this ladder does not have', () => {
+    const entry = edit('scales:', 'include: [shared.yaml]\nscales:').replace('competencies:\n', 'competencies:\n  - { id: talk, extends: base }\n');
+    const shared = 'competencies:\n  - id: base\n    abstract: true\n    name: Talking\n    category: craft\n    levels:\n      L1: { criteria: Talks., examples: [Talks.] }\n      L9: { criteria: Talks a lot., examples: [Talks a lot.] }\n';
+    const result = checkLadder({ path: '/x/l.yaml', text: entry }, mapReader({ '/x/shared.yaml': shared }));
+    expect(result.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.message}`)).toEqual(['/x/shared.yaml:8:7 warning level "L9" is not in ladder "broken-example", so this cell is not used there']);
+    expect(result.ladder?.cells.filter((c) => c.competencyId === 'talk').map((c) => c.levelId)).toEqual(['L1', 'L2']);
+  });
+
   it('reports problems in an included file at its own line and column, and duplicates across files', () => {
     const entry = edit('scales:', 'include: [shared.yaml]\nscales:');
     const result = checkLadder({ path: '/x/l.yaml', text: entry }, mapReader({ '/x/shared.yaml': '# shared\ncategories:\n  - { id: craft, name: Craft, colour: red }\n' }));
