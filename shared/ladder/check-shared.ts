@@ -11,7 +11,7 @@ import { loadLadder } from './load';
 import type { LadderProblem, LadderSource, ReadInclude } from './model';
 import { resolveCompetencies } from './resolve-competencies';
 import { resolveScales } from './resolve-structure';
-import { describeError, limits } from './source';
+import { describeError, limits, looksTooDeep } from './source';
 
 export interface SharedFileCheck {
   valid: boolean;
@@ -23,7 +23,7 @@ const ladderOnlyKeys = ['name', 'version', 'changelog', 'tracks', 'levels'];
 
 /** A shared file has none of the keys only a ladder has. Cheap enough for a folder listing. */
 export function isSharedLadderFile(text: string): boolean {
-  if (typeof text !== 'string' || text.length > limits.maxBytes) return false;
+  if (typeof text !== 'string' || text.length > limits.maxBytes || looksTooDeep(text, limits.maxDepth)) return false;
   try {
     const value: unknown = parse(text, { maxAliasCount: limits.maxAliasCount });
     return typeof value === 'object' && value !== null && !Array.isArray(value) && !ladderOnlyKeys.some((k) => k in value);

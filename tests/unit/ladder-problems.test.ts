@@ -134,3 +134,18 @@ describe('includes', () => {
     ]);
   });
 });
+
+describe('many problems', () => {
+  it('keeps errors over warnings when it has to leave some out, and a ladder with only warnings stays usable', () => {
+    const competencies = Array.from({ length: limits.maxProblems + 20 }, (_, i) => `  - { id: c${i}, name: C, category: craft }\n`).join('');
+    const warningsOnly = check(edit('competencies:\n', `competencies:\n${competencies}`));
+    expect(warningsOnly.ladder).not.toBeNull();
+    expect(warningsOnly.problems).toHaveLength(limits.maxProblems + 1);
+    expect(warningsOnly.problems.at(-1)).toMatchObject({ severity: 'warning', code: 'too-many-problems', message: '20 more problems not shown' });
+
+    const withError = check(edit('competencies:\n', `competencies:\n${competencies}`).replace('    category: craft\n', '    category: nope\n'));
+    expect(withError.ladder).toBeNull();
+    expect(withError.problems.map((p) => p.code)).toContain('unknown-reference');
+    expect(withError.problems.at(-1)).toMatchObject({ severity: 'error', code: 'too-many-problems' });
+  });
+});
