@@ -117,6 +117,14 @@ describe('includes', () => {
     expect(throwing.problems.map((p) => `${p.line}:${p.column} ${p.code}`)).toEqual(['7:11 include-unreadable', '7:19 include-unreadable']);
   });
 
+  it('explains that a ladder cannot be included', () => {
+    const entry = edit('scales:', 'include: [other.yaml]\nscales:');
+    const result = checkLadder({ path: '/x/l.yaml', text: entry }, mapReader({ '/x/other.yaml': 'id: other\nname: Other\n' }));
+    expect(result.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message} (${p.hint})`)).toEqual([
+      '/x/other.yaml:2:1 unknown key "name" (this file is included by another, so it holds only scales, categories and competencies: a ladder cannot be included)',
+    ]);
+  });
+
   it('warns (not fails) when a shared file has cells for levels this ladder does not have', () => {
     const entry = edit('scales:', 'include: [shared.yaml]\nscales:').replace('competencies:\n', 'competencies:\n  - { id: talk, extends: base }\n');
     const shared = 'competencies:\n  - id: base\n    abstract: true\n    name: Talking\n    category: craft\n    levels:\n      L1: { criteria: Talks., examples: [Talks.] }\n      L9: { criteria: Talks a lot., examples: [Talks a lot.] }\n';
