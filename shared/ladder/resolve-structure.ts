@@ -40,6 +40,8 @@ export interface Frame {
   /** The ladder file itself: cells in included files may name levels this ladder lacks (a warning). */
   entryFile?: ParsedFile;
   ladderId?: string;
+  /** Sub-level id → its level id. */
+  subLevelParents?: Map<string, string>;
   levels: LadderLevel[];
   levelsById: Map<string, Located<LevelFile>>;
   tracks: LadderTrack[];
@@ -60,7 +62,8 @@ export function resolveFrame(trackItems: Located<TrackFile>[], levelItems: Locat
   const trunk = [...levelsById.values()].filter((l) => l.value.track === undefined);
   const tracks = [...tracksById.values()].map((track) => resolveTrack(track, trunk, [...levelsById.values()], report));
   const levels = [...levelsById.values()].map(toLevel);
-  return { levels, levelsById, tracks, tracksById };
+  const subLevelParents = new Map(levels.flatMap((l) => l.subLevels.map((s) => [s.id, l.id] as const)));
+  return { levels, levelsById, tracks, tracksById, subLevelParents };
 }
 
 function checkSubLevelIds(levels: Located<LevelFile>[], subLevels: Located<{ id: string }>[], report: Reporter): void {

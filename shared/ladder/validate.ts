@@ -48,7 +48,14 @@ function reportIssue(file: ParsedFile, root: AnySchema, issue: Issue, base: Path
       for (const key of issue.keys) {
         const suggestion = closest(key, known);
         if (suggestion !== undefined) found.misspelt.add(`${JSON.stringify(path)}|${suggestion}`);
-        const hint = suggestion !== undefined ? `did you mean "${suggestion}"?` : path.length === 0 && root === ladderFragmentFileSchema && ladderOnlyKeys.has(key) ? sharedFileHint : undefined;
+        const hint =
+          suggestion !== undefined
+            ? `did you mean "${suggestion}"?`
+            : key === '<<'
+              ? 'YAML merge keys are not supported: write the keys out, or share competencies with include and extends'
+              : path.length === 0 && root === ladderFragmentFileSchema && ladderOnlyKeys.has(key)
+                ? sharedFileHint
+                : undefined;
         problems.push(problemAt(file, rangeAt(file, [...path, key], true), 'unknown-key', `unknown key "${key}"${where(path)}`, hint));
       }
       return;

@@ -84,6 +84,14 @@ describe('checkLadder problems', () => {
     expect(lines(check(edit('    name: Craft', '\tname: Craft')))[0]).toBe('27:1 error yaml-syntax tabs are not allowed as indentation (indent with spaces, not tabs)');
   });
 
+  it('says criteria are per level when a cell names a sub-level, and that merge keys are not supported', () => {
+    const text = edit('    title: Engineer II\n', '    title: Engineer II\n    subLevels: [{ id: L2.1 }]\n').replace('      L2:\n', '      L2.1:\n').replace('    category: craft\n', '    category: craft\n    <<: { weight: 2 }\n');
+    expect(lines(check(text))).toEqual([
+      '33:5 error unknown-key unknown key "<<" in competencies[0] (YAML merge keys are not supported: write the keys out, or share competencies with include and extends)',
+      '39:7 error unknown-reference "L2.1" is a sub-level of "L2"; criteria are written per level (use "L2" as the key)',
+    ]);
+  });
+
   it('suggests quotes for a version YAML reads as a number', () => {
     expect(lines(check(edit('version: "1.0"', 'version: 1.10')))).toEqual(['3:10 error wrong-type "version" should be text, not a number (put it in quotes: "1.10")']);
   });
