@@ -1,0 +1,109 @@
+import type { Ladder, ResolvedCell } from '../../../shared/ladder';
+import { cellAt, cellMatches, groupsOf, indexCells, levelsOf, preview } from './model';
+
+export interface MatrixProps {
+  ladder: Ladder;
+  trackId: string;
+  query: string;
+  onOpen: (cell: ResolvedCell) => void;
+}
+
+/** How a cell's state reads, in words (never colour alone). */
+export function cellStatusText(cell: ResolvedCell): string | null {
+  if (cell.status === 'inherited') return `Inherited from ${cell.inheritedFromLevelId ?? 'the level below'}`;
+  if (cell.status === 'not-applicable') return 'Not applicable';
+  if (cell.status === 'missing') return 'Not defined';
+  return null;
+}
+
+/**
+ * Levels across, competencies down, grouped by category. Every cell is a button that opens it;
+ * inherited and not-applicable cells say so in words. A search dims the cells that don't match
+ * and hides competencies with no match at all.
+ */
+export function Matrix({ ladder, trackId, query, onOpen }: MatrixProps) {
+  const levels = levelsOf(ladder, trackId);
+  const groups = groupsOf(ladder, trackId);
+  const index = indexCells(ladder);
+  const searching = query.trim().length > 0;
+  let matches = 0;
+  const rows = groups.map((group) => {
+    const competencies = group.competencies
+      .map((competency) => {
+        const cells = levels.map((level) => {
+          const cell = cellAt(index, trackId, competency.id, level.id);
+          const hit = cell ? cellMatches(query, cell, competency, level.title) : false;
+          if (searching && hit) matches++;
+          return { level, cell, hit };
+        });
+        return { competency, cells };
+      })
+      .filter((row) => !searching || row.cells.some((c) => c.hit));
+    return { group, competencies };
+  });
+
+  return (
+    <>
+      {searching && (
+        <p className="muted" role="status">
+          {matches === 0 ? 'No cell matches your search.' : `${matches} cell${matches === 1 ? '' : 's'} match.`}
+        </p>
+      )}
+      <div className="ladder-matrix-scroll card" tabIndex={0} role="region" aria-label="Ladder matrix, scrolls sideways">
+        <table className="ladder-matrix">
+          <caption className="visually-hidden">Competencies by level on the {ladder.tracks.find((t) => t.id === trackId)?.name} track</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="ladder-matrix__corner">
+                Competency
+              </th>
+              {levels.map((l) => (
+                <th key={l.id} scope="col">
+                  <span className="ladder-matrix__level-id">{l.id}</span> {l.title !== l.id && <span className="ladder-matrix__level-title">{l.title}</span>}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          {rows.map(({ group, competencies }) =>
+            competencies.length === 0 ? null : (
+              <tbody key={group.id}>
+                <tr className="ladder-matrix__category">
+                  <th scope="colgroup" colSpan={levels.length + 1}>
+                    {group.name}
+                  </th>
+                </tr>
+                {competencies.map(({ competency, cells }) => (
+                  <tr key={competency.id}>
+                    <th scope="row" className="ladder-matrix__competency">
+                      {competency.name}
+                    </th>
+                    {cells.map(({ level, cell, hit }) => (
+                      <td key={level.id} className={searching && !hit ? 'is-dimmed' : undefined}>
+                        {cell && <MatrixCell cell={cell} label={`${competency.name}, ${level.id} ${level.title}`} onOpen={onOpen} />}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            ),
+          )}
+        </table>
+      </div>
+    </>
+  );
+}
+
+function MatrixCell({ cell, label, onOpen }: { cell: ResolvedCell; label: string; onOpen: (cell: ResolvedCell) => void }) {
+  const status = cellStatusText(cell);
+  return (
+    <button type="button" className={`ladder-cell ladder-cell--${cell.status}`} onClick={() => onOpen(cell)} aria-label={`${label}${status ? ` (${status})` : ''}`}>
+      {status && <span className="ladder-cell__status">{status}</span>}
+      {cell.status !== 'not-applicable' && cell.criteria && <span className="ladder-cell__text">{preview(cell.criteria)}</span>}
+      {cell.status === 'defined' && cell.examples.length > 0 && (
+        <span className="ladder-cell__meta">
+          {cell.examples.length} example{cell.examples.length === 1 ? '' : 's'}
+        </span>
+      )}
+    </button>
+  );
+}
