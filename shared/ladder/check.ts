@@ -1,0 +1,104 @@
+/**
+ * checkLadder: read a ladder and everything it includes, report every problem at once with its
+ * file:line:column, and resolve the ladder the app uses. Pure and total: it never throws.
+ */
+import { Reporter, located, type Located } from './context';
+import { loadLadder, type LoadedFile } from './load';
+import type { Ladder, LadderCheck, LadderProblem, LadderSource, ReadInclude, ResolvedCell } from './model';
+import { resolveCompetencies } from './resolve-competencies';
+import { resolveFrame, resolveScales } from './resolve-structure';
+import type { CategoryFile, CompetencyFile, LadderFile, ScaleFile } from './schema';
+import { describeError, limits } from './source';
+
+export function checkLadder(entry: LadderSource, readInclude?: ReadInclude): LadderCheck {
+  const problems: LadderProblem[] = [];
+  const path = typeof entry?.path === 'string' ? entry.path : '<ladder>';
+  let files: string[] = [path];
+  let ladder: Ladder | null = null;
+  try {
+    const text = typeof entry?.text === 'string' ? entry.text : '';
+    const loaded = loadLadder({ path, text }, readInclude, problems);
+    files = [loaded.entry.file.path, ...loaded.includes.map((f) => f.file.path)];
+    const data = loaded.entry.data as LadderFile | null;
+    // Resolve even when a file has errors: reference and order problems are reported too.
+    if (data) ladder = resolve(data, loaded.entry, loaded.includes, files, problems);
+  } catch (error) {
+    // A bug of ours must not take the app down with it: report it like any other problem.
+    problems.push({ file: path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'internal', message: `the checker failed: ${describeError(error)}`, hint: 'please report this file to the Trellis maintainers' });
+  }
+  const bounded = problems.length > limits.maxProblems ? [...problems.slice(0, limits.maxProblems), truncated(path, problems.length)] : problems;
+  const hasError = bounded.some((p) => p.severity === 'error');
+  return { ladder: hasError ? null : ladder, problems: sortProblems(bounded, files), files };
+}
+
+function truncated(file: string, total: number): LadderProblem {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'too-many-problems', message: `${total - limits.maxProblems} more problems not shown`, hint: 'fix the ones above first' };
+}
+
+/** Pieces from included files come first, as if written where "include" is. */
+function pieces<K extends 'scales' | 'categories' | 'competencies', T>(key: K, entry: LoadedFile, includes: LoadedFile[]): Located<T>[] {
+  return [...includes, entry].flatMap((f) => {
+    const data = f.data as Partial<Record<K, T[]>> | null;
+    return data ? located<T>(data[key], f.file, [key]) : [];
+  });
+}
+
+function resolve(data: LadderFile, entry: LoadedFile, includes: LoadedFile[], files: string[], problems: LadderProblem[]): Ladder {
+  const report = new Reporter(problems);
+  const scales = resolveScales(pieces<'scales', ScaleFile>('scales', entry, includes), report);
+  const root: Located<LadderFile> = { value: data, file: entry.file, path: [] };
+  let defaultScaleId = data.defaultScale ?? [...scales.keys()][0] ?? '';
+  if (data.defaultScale !== undefined && !report.reference(root, ['defaultScale'], 'scale', data.defaultScale, scales)) defaultScaleId = '';
+  if (scales.size === 0 && !problems.some((p) => p.code === 'scale-shape')) {
+    report.error(root, ['id'], 'no-scale', 'the ladder defines no rating scale', 'add "scales", or include a file that has them');
+  }
+  const frame = resolveFrame(located(data.tracks, entry.file, ['tracks']), located(data.levels, entry.file, ['levels']), report);
+  const result = resolveCompetencies(
+    pieces<'categories', CategoryFile>('categories', entry, includes),
+    pieces<'competencies', CompetencyFile>('competencies', entry, includes),
+    frame,
+    new Set(scales.keys()),
+    defaultScaleId,
+    report,
+  );
+  if (!data.changelog.some((c) => c.version === data.version)) {
+    report.warning(root, ['version'], 'changelog-version', `version "${data.version}" has no changelog entry`, 'add a changelog entry saying what changed in this version');
+  }
+  return {
+    id: data.id,
+    name: data.name,
+    version: data.version,
+    description: data.description,
+    changelog: data.changelog.map((c) => ({ version: c.version, date: c.date, summary: c.summary })),
+    defaultScaleId,
+    scales: [...scales.values()],
+    tracks: frame.tracks,
+    levels: frame.levels,
+    categories: result.categories,
+    competencies: result.competencies,
+    cells: result.cells,
+    files,
+  };
+}
+
+function sortProblems(problems: LadderProblem[], files: string[]): LadderProblem[] {
+  const order = (file: string) => {
+    const i = files.indexOf(file);
+    return i < 0 ? files.length : i;
+  };
+  return [...problems].sort((a, b) => order(a.file) - order(b.file) || a.line - b.line || a.column - b.column);
+}
+
+/** The cell of one competency at one level on one track, if the competency applies there. */
+export function cellFor(ladder: Ladder, trackId: string, competencyId: string, levelId: string): ResolvedCell | undefined {
+  let index = cellIndexes.get(ladder);
+  if (!index) {
+    index = new Map(ladder.cells.map((c) => [cellKey(c.trackId, c.competencyId, c.levelId), c]));
+    cellIndexes.set(ladder, index);
+  }
+  return index.get(cellKey(trackId, competencyId, levelId));
+}
+
+/** Matrices look up every cell: index once per ladder object (ladders are not mutated). */
+const cellIndexes = new WeakMap<Ladder, Map<string, ResolvedCell>>();
+const cellKey = (trackId: string, competencyId: string, levelId: string) => `${trackId}\u0000${competencyId}\u0000${levelId}`;

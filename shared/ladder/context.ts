@@ -1,0 +1,54 @@
+/** What the resolution steps share: located pieces of the file(s) and a problem sink. */
+import type { LadderProblem } from './model';
+import { problemAt, rangeAt, type ParsedFile, type PathKey } from './source';
+import { didYouMean } from './suggest';
+
+/** A piece of a file together with where it is, so problems and cells can point at it. */
+export interface Located<T> {
+  value: T;
+  file: ParsedFile;
+  path: PathKey[];
+}
+
+export class Reporter {
+  constructor(readonly problems: LadderProblem[]) {}
+
+  error(at: Located<unknown>, subPath: PathKey[], code: string, message: string, hint?: string, pointAtKey = false): void {
+    this.problems.push(problemAt(at.file, rangeAt(at.file, [...at.path, ...subPath], pointAtKey), code, message, hint));
+  }
+
+  warning(at: Located<unknown>, subPath: PathKey[], code: string, message: string, hint?: string): void {
+    this.problems.push(problemAt(at.file, rangeAt(at.file, [...at.path, ...subPath]), code, message, hint, 'warning'));
+  }
+
+  /** "unknown level "L9"" with the closest known id as hint; true when the id is known. */
+  reference(at: Located<unknown>, subPath: PathKey[], kind: string, id: string, known: ReadonlyMap<string, unknown> | ReadonlySet<string>, pointAtKey = false): boolean {
+    if (known.has(id)) return true;
+    const hint = didYouMean(id, known.keys()) ?? (known.size > 0 && known.size <= 12 ? `known ${kind}s: ${[...known.keys()].join(', ')}` : undefined);
+    this.error(at, subPath, 'unknown-reference', `unknown ${kind} "${id}"`, hint, pointAtKey);
+    return false;
+  }
+
+  where(at: Located<unknown>): string {
+    const problem = problemAt(at.file, rangeAt(at.file, at.path), '', '');
+    return `${problem.file}:${problem.line}:${problem.column}`;
+  }
+}
+
+/** Indexes items by id, reporting the second and later definitions of an id. */
+export function indexById<T extends { id: string }>(items: Located<T>[], kind: string, report: Reporter): Map<string, Located<T>> {
+  const byId = new Map<string, Located<T>>();
+  for (const item of items) {
+    const first = byId.get(item.value.id);
+    if (first) {
+      report.error(item, ['id'], 'duplicate-id', `duplicate ${kind} id "${item.value.id}"`, `first defined at ${report.where(first)}`);
+      continue;
+    }
+    byId.set(item.value.id, item);
+  }
+  return byId;
+}
+
+export function located<T>(values: readonly T[] | undefined, file: ParsedFile, path: PathKey[]): Located<T>[] {
+  return (values ?? []).map((value, index) => ({ value, file, path: [...path, index] }));
+}

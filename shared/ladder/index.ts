@@ -1,0 +1,6 @@
+/** Career ladders: the file format, the checker and the resolved model the app uses. */
+export { checkLadder, cellFor } from './check';
+export * from './model';
+export * from './schema';
+export { limits } from './source';
+export { closest, didYouMean, editDistance } from './suggest';

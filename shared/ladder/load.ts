@@ -1,0 +1,76 @@
+/**
+ * Reads the entry file and, depth first, every file it includes: unreadable includes and include
+ * cycles become problems at the `include` entry that names them.
+ */
+import type { LadderProblem, LadderSource, ReadInclude } from './model';
+import { ladderFileSchema, ladderFragmentFileSchema, type LadderFile, type LadderFragmentFile } from './schema';
+import { limits, parseSource, problemAt, rangeAt, type ParsedFile } from './source';
+import { validateFile } from './validate';
+
+export const maxIncludedFiles = 100;
+
+export interface LoadedFile {
+  file: ParsedFile;
+  /** Validated content, or null when the file has errors (its problems are already reported). */
+  data: LadderFile | LadderFragmentFile | null;
+}
+
+export interface LoadedLadder {
+  entry: LoadedFile;
+  /** Included files, each after the files it includes itself (so a file's pieces follow what it builds on). */
+  includes: LoadedFile[];
+}
+
+export function loadLadder(entry: LadderSource, readInclude: ReadInclude | undefined, problems: LadderProblem[]): LoadedLadder {
+  const file = parseSource(entry.path, entry.text, problems);
+  const loaded: LoadedLadder = { entry: { file, data: file.value === undefined ? null : validateFile(file, ladderFileSchema, problems) }, includes: [] };
+  const seen = new Set<string>([entry.path]);
+  followIncludes(file, [entry.path], seen, readInclude, loaded, problems);
+  return loaded;
+}
+
+function includeList(value: unknown): Array<{ index: number; path: string }> {
+  if (typeof value !== 'object' || value === null || !('include' in value)) return [];
+  const list = (value as { include: unknown }).include;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item, index) => (typeof item === 'string' && item.trim() !== '' ? [{ index, path: item.trim() }] : []));
+}
+
+function followIncludes(from: ParsedFile, stack: string[], seen: Set<string>, readInclude: ReadInclude | undefined, loaded: LoadedLadder, problems: LadderProblem[]): void {
+  for (const { index, path } of includeList(from.value)) {
+    const at = rangeAt(from, ['include', index]);
+    const source = readSafely(readInclude, from.path, path);
+    if (source === null) {
+      problems.push(problemAt(from, at, 'include-unreadable', `cannot read included file "${path}"`, 'paths are relative to the including file; check the name and that the file exists'));
+      continue;
+    }
+    if (stack.includes(source.path)) {
+      const cycle = [...stack.slice(stack.indexOf(source.path)), source.path].join(' → ');
+      problems.push(problemAt(from, at, 'include-cycle', `include cycle: ${cycle}`, 'a file cannot include itself, directly or through other files'));
+      continue;
+    }
+    if (seen.has(source.path)) continue; // already merged through another include
+    if (seen.size >= maxIncludedFiles) {
+      problems.push(problemAt(from, at, 'too-many-includes', `more than ${maxIncludedFiles} files are included; "${path}" was not read`));
+      continue;
+    }
+    seen.add(source.path);
+    const file = parseSource(source.path, source.text, problems);
+    followIncludes(file, [...stack, source.path], seen, readInclude, loaded, problems);
+    loaded.includes.push({ file, data: file.value === undefined ? null : validateFile(file, ladderFragmentFileSchema, problems) });
+  }
+}
+
+/** An injected reader is outside our control: a throw or a strange value counts as unreadable. */
+function readSafely(readInclude: ReadInclude | undefined, fromPath: string, includePath: string): LadderSource | null {
+  if (!readInclude) return null;
+  try {
+    const source = readInclude(fromPath, includePath);
+    if (source === null || typeof source !== 'object' || typeof source.path !== 'string' || typeof source.text !== 'string') return null;
+    return source;
+  } catch {
+    return null;
+  }
+}
+
+export { limits };
