@@ -72,7 +72,7 @@ export const versionInfoSchema = z.object({
   version: z.string(),
   name: z.string(),
   firstSeen: z.string(),
-  sourceKey: z.string(),
+  sourceKeys: z.array(z.string()),
 });
 export type VersionInfoDto = z.output<typeof versionInfoSchema>;
 

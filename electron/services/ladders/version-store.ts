@@ -10,8 +10,8 @@ export interface VersionInfo {
   name: string;
   /** When Trellis first loaded this exact content: the basis of "not changed since". */
   firstSeen: string;
-  /** The ladder file it came from, as `origin:relative/path`. */
-  sourceKey: string;
+  /** The ladder files it was read from, as `origin:relative/path` (a copy has the same hash). */
+  sourceKeys: string[];
 }
 
 export interface StoredVersion extends VersionInfo {
@@ -21,7 +21,7 @@ export interface StoredVersion extends VersionInfo {
 
 export interface VersionStore {
   /** Keeps a copy of a valid version (once per hash); returns what is stored. */
-  remember(entry: Omit<StoredVersion, 'firstSeen'>): Promise<VersionInfo>;
+  remember(entry: Omit<StoredVersion, 'firstSeen' | 'sourceKeys'> & { sourceKey: string }): Promise<VersionInfo>;
   list(ladderId: string): Promise<VersionInfo[]>;
   get(ladderId: string, hash: string): Promise<StoredVersion | null>;
   /** The newest version that came from a file: what stays in use when that file is broken at startup. */
@@ -42,7 +42,7 @@ export function createVersionStore(root: string, now: () => Date = () => new Dat
   async function read(file: string): Promise<StoredVersion | null> {
     try {
       const parsed = JSON.parse(await readFile(file, 'utf8')) as StoredVersion;
-      return typeof parsed.hash === 'string' && typeof parsed.firstSeen === 'string' ? parsed : null;
+      return typeof parsed.hash === 'string' && typeof parsed.firstSeen === 'string' && Array.isArray(parsed.sourceKeys) ? parsed : null;
     } catch {
       return null;
     }
@@ -60,14 +60,14 @@ export function createVersionStore(root: string, now: () => Date = () => new Dat
     return versions.filter((v): v is StoredVersion => v !== null).sort((a, b) => a.firstSeen.localeCompare(b.firstSeen));
   }
 
-  const info = ({ ladderId, hash, version, name, firstSeen, sourceKey }: StoredVersion): VersionInfo => ({ ladderId, hash, version, name, firstSeen, sourceKey });
+  const info = ({ ladderId, hash, version, name, firstSeen, sourceKeys }: StoredVersion): VersionInfo => ({ ladderId, hash, version, name, firstSeen, sourceKeys });
 
   return {
-    async remember(entry) {
+    async remember({ sourceKey, ...entry }) {
       const file = fileFor(entry.ladderId, entry.hash);
       const existing = await read(file);
-      if (existing) return info(existing);
-      const stored: StoredVersion = { ...entry, firstSeen: now().toISOString() };
+      if (existing?.sourceKeys.includes(sourceKey)) return info(existing);
+      const stored: StoredVersion = existing ? { ...existing, sourceKeys: [...existing.sourceKeys, sourceKey] } : { ...entry, sourceKeys: [sourceKey], firstSeen: now().toISOString() };
       await mkdir(path.dirname(file), { recursive: true });
       await writeFileAtomic(file, JSON.stringify(stored));
       return info(stored);
@@ -89,7 +89,7 @@ export function createVersionStore(root: string, now: () => Date = () => new Dat
       let latest: StoredVersion | null = null;
       for (const id of ids) {
         for (const version of await readAll(decodeURIComponent(id))) {
-          if (version.sourceKey === sourceKey && (!latest || version.firstSeen >= latest.firstSeen)) latest = version;
+          if (version.sourceKeys.includes(sourceKey) && (!latest || version.firstSeen >= latest.firstSeen)) latest = version;
         }
       }
       return latest;
