@@ -2,12 +2,13 @@
  * checkLadder: read a ladder and everything it includes, report every problem at once with its
  * file:line:column, and resolve the ladder the app uses. Pure and total: it never throws.
  */
-import { Reporter, located, type Located } from './context';
-import { loadLadder, type LoadedFile } from './load';
+import { Reporter, type Located } from './context';
+import { loadLadder, type LoadedLadder } from './load';
 import type { Ladder, LadderCheck, LadderProblem, LadderSource, ReadInclude, ResolvedCell } from './model';
 import { resolveCompetencies } from './resolve-competencies';
 import { resolveFrame, resolveScales } from './resolve-structure';
-import type { CategoryFile, CompetencyFile, LadderFile, ScaleFile } from './schema';
+import type { FileItems } from './salvage';
+import type { LadderFile } from './schema';
 import { describeError, limits } from './source';
 
 export function checkLadder(entry: LadderSource, readInclude?: ReadInclude): LadderCheck {
@@ -19,9 +20,8 @@ export function checkLadder(entry: LadderSource, readInclude?: ReadInclude): Lad
     const text = typeof entry?.text === 'string' ? entry.text : '';
     const loaded = loadLadder({ path, text }, readInclude, problems);
     files = [loaded.entry.file.path, ...loaded.includes.map((f) => f.file.path)];
-    const data = loaded.entry.data as LadderFile | null;
     // Resolve even when a file has errors: reference and order problems are reported too.
-    if (data) ladder = resolve(data, loaded.entry, loaded.includes, files, problems);
+    if (loaded.root) ladder = resolve(loaded, files, problems);
   } catch (error) {
     // A bug of ours must not take the app down with it: report it like any other problem.
     problems.push({ file: path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'internal', message: `the checker failed: ${describeError(error)}`, hint: 'please report this file to the Trellis maintainers' });
@@ -36,32 +36,33 @@ function truncated(file: string, total: number): LadderProblem {
 }
 
 /** Pieces from included files come first, as if written where "include" is. */
-function pieces<K extends 'scales' | 'categories' | 'competencies', T>(key: K, entry: LoadedFile, includes: LoadedFile[]): Located<T>[] {
-  return [...includes, entry].flatMap((f) => {
-    const data = f.data as Partial<Record<K, T[]>> | null;
-    return data ? located<T>(data[key], f.file, [key]) : [];
-  });
+function pieces<K extends 'scales' | 'categories' | 'competencies'>(key: K, loaded: LoadedLadder): FileItems[K] {
+  const all: FileItems[K][number][] = [];
+  for (const f of [...loaded.includes, loaded.entry]) all.push(...(f.items[key] as FileItems[K][number][]));
+  return all as FileItems[K];
 }
 
-function resolve(data: LadderFile, entry: LoadedFile, includes: LoadedFile[], files: string[], problems: LadderProblem[]): Ladder {
-  const report = new Reporter(problems);
-  const scales = resolveScales(pieces<'scales', ScaleFile>('scales', entry, includes), report);
+function resolve(loaded: LoadedLadder, files: string[], problems: LadderProblem[]): Ladder {
+  const data = loaded.root!;
+  const { entry } = loaded;
+  const report = new Reporter(problems, loaded.broken);
+  const scales = resolveScales(pieces('scales', loaded), report);
   const root: Located<LadderFile> = { value: data, file: entry.file, path: [] };
   let defaultScaleId = data.defaultScale ?? [...scales.keys()][0] ?? '';
   if (data.defaultScale !== undefined && !report.reference(root, ['defaultScale'], 'scale', data.defaultScale, scales)) defaultScaleId = '';
-  if (scales.size === 0 && !problems.some((p) => p.code === 'scale-shape')) {
+  if (scales.size === 0 && [...loaded.includes, entry].every((f) => f.valid) && !problems.some((p) => p.code === 'scale-shape')) {
     report.error(root, ['id'], 'no-scale', 'the ladder defines no rating scale', 'add "scales", or include a file that has them');
   }
-  const frame = resolveFrame(located(data.tracks, entry.file, ['tracks']), located(data.levels, entry.file, ['levels']), report);
+  const frame = resolveFrame(entry.items.tracks, entry.items.levels, report);
   const result = resolveCompetencies(
-    pieces<'categories', CategoryFile>('categories', entry, includes),
-    pieces<'competencies', CompetencyFile>('competencies', entry, includes),
+    pieces('categories', loaded),
+    pieces('competencies', loaded),
     frame,
     new Set(scales.keys()),
     defaultScaleId,
     report,
   );
-  if (!data.changelog.some((c) => c.version === data.version)) {
+  if (entry.valid && !data.changelog.some((c) => c.version === data.version)) {
     report.warning(root, ['version'], 'changelog-version', `version "${data.version}" has no changelog entry`, 'add a changelog entry saying what changed in this version');
   }
   return {

@@ -11,7 +11,11 @@ export interface Located<T> {
 }
 
 export class Reporter {
-  constructor(readonly problems: LadderProblem[]) {}
+  /** `broken`: ids of items with schema errors, already reported; references to them are not. */
+  constructor(
+    readonly problems: LadderProblem[],
+    readonly broken: ReadonlySet<string> = new Set(),
+  ) {}
 
   error(at: Located<unknown>, subPath: PathKey[], code: string, message: string, hint?: string, pointAtKey = false): void {
     this.problems.push(problemAt(at.file, rangeAt(at.file, [...at.path, ...subPath], pointAtKey), code, message, hint));
@@ -24,6 +28,7 @@ export class Reporter {
   /** "unknown level "L9"" with the closest known id as hint; true when the id is known. */
   reference(at: Located<unknown>, subPath: PathKey[], kind: string, id: string, known: ReadonlyMap<string, unknown> | ReadonlySet<string>, pointAtKey = false): boolean {
     if (known.has(id)) return true;
+    if (this.broken.has(id)) return false;
     const hint = didYouMean(id, known.keys()) ?? (known.size > 0 && known.size <= 12 ? `known ${kind}s: ${[...known.keys()].join(', ')}` : undefined);
     this.error(at, subPath, 'unknown-reference', `unknown ${kind} "${id}"`, hint, pointAtKey);
     return false;

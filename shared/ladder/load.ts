@@ -4,26 +4,39 @@
  */
 import type { LadderProblem, LadderSource, ReadInclude } from './model';
 import { ladderFileSchema, ladderFragmentFileSchema, type LadderFile, type LadderFragmentFile } from './schema';
-import { limits, parseSource, problemAt, rangeAt, type ParsedFile } from './source';
+import { parseSource, problemAt, rangeAt, type ParsedFile } from './source';
+import { itemsOf, salvageItems, salvageLadderRoot, type FileItems } from './salvage';
 import { validateFile } from './validate';
 
 export const maxIncludedFiles = 100;
 
 export interface LoadedFile {
   file: ParsedFile;
-  /** Validated content, or null when the file has errors (its problems are already reported). */
-  data: LadderFile | LadderFragmentFile | null;
+  /** False when the file has schema errors (already reported); `items` then holds the valid ones. */
+  valid: boolean;
+  items: FileItems;
 }
 
 export interface LoadedLadder {
   entry: LoadedFile;
+  /** Root fields of the entry (stand-ins where broken); null when it is not a mapping at all. */
+  root: LadderFile | null;
+  /** Ids of items that had errors: references to them are not reported again. */
+  broken: Set<string>;
   /** Included files, each after the files it includes itself (so a file's pieces follow what it builds on). */
   includes: LoadedFile[];
 }
 
 export function loadLadder(entry: LadderSource, readInclude: ReadInclude | undefined, problems: LadderProblem[]): LoadedLadder {
   const file = parseSource(entry.path, entry.text, problems);
-  const loaded: LoadedLadder = { entry: { file, data: file.value === undefined ? null : validateFile(file, ladderFileSchema, problems) }, includes: [] };
+  const broken = new Set<string>();
+  const data = file.value === undefined ? null : validateFile(file, ladderFileSchema, problems);
+  const loaded: LoadedLadder = {
+    entry: toLoaded(file, data, entryKeys, broken),
+    root: data ?? (file.value === undefined ? null : salvageLadderRoot(file)),
+    broken,
+    includes: [],
+  };
   const seen = new Set<string>([entry.path]);
   followIncludes(file, [entry.path], seen, readInclude, loaded, problems);
   return loaded;
@@ -57,8 +70,17 @@ function followIncludes(from: ParsedFile, stack: string[], seen: Set<string>, re
     seen.add(source.path);
     const file = parseSource(source.path, source.text, problems);
     followIncludes(file, [...stack, source.path], seen, readInclude, loaded, problems);
-    loaded.includes.push({ file, data: file.value === undefined ? null : validateFile(file, ladderFragmentFileSchema, problems) });
+    const data = file.value === undefined ? null : validateFile(file, ladderFragmentFileSchema, problems);
+    loaded.includes.push(toLoaded(file, data, fragmentKeys, loaded.broken));
   }
+}
+
+const entryKeys = ['scales', 'categories', 'competencies', 'tracks', 'levels'] as const;
+const fragmentKeys = ['scales', 'categories', 'competencies'] as const;
+
+function toLoaded(file: ParsedFile, data: LadderFile | LadderFragmentFile | null, keys: ReadonlyArray<keyof FileItems>, broken: Set<string>): LoadedFile {
+  if (data) return { file, valid: true, items: itemsOf(file, data) };
+  return { file, valid: false, items: salvageItems(file, keys, broken) };
 }
 
 /** An injected reader is outside our control: a throw or a strange value counts as unreadable. */
@@ -73,4 +95,3 @@ function readSafely(readInclude: ReadInclude | undefined, fromPath: string, incl
   }
 }
 
-export { limits };

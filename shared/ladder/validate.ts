@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { LadderProblem } from './model';
 import { rangeAt, problemAt, type ParsedFile, type PathKey } from './source';
-import { didYouMean } from './suggest';
+import { closest } from './suggest';
 
 type Issue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
@@ -14,28 +14,44 @@ type AnySchema = z.core.$ZodType;
 export function validateFile<T>(file: ParsedFile, schema: z.ZodType<T>, problems: LadderProblem[]): T | null {
   const result = schema.safeParse(file.value);
   if (result.success) return result.data;
-  for (const issue of result.error.issues) reportIssue(file, schema, issue, [], problems);
+  const found: Found = { problems: [], missing: new Map(), misspelt: new Set() };
+  for (const issue of result.error.issues) reportIssue(file, schema, issue, [], found);
+  // "unknown key critera, did you mean criteria?" already says criteria is missing: say it once.
+  problems.push(...found.problems.filter((p) => !found.misspelt.has(found.missing.get(p) ?? '')));
   return null;
 }
 
-function reportIssue(file: ParsedFile, root: AnySchema, issue: Issue, base: PathKey[], problems: LadderProblem[]): void {
+interface Found {
+  problems: LadderProblem[];
+  /** "missing key" problems → "<object path>|<key>". */
+  missing: Map<LadderProblem, string>;
+  /** "<object path>|<suggested key>" for unknown keys with a suggestion. */
+  misspelt: Set<string>;
+}
+
+function reportIssue(file: ParsedFile, root: AnySchema, issue: Issue, base: PathKey[], found: Found): void {
+  const problems = found.problems;
   const path = [...base, ...(issue.path as PathKey[])];
   const value = valueAt(file.value, path);
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = knownKeys(root, path, value);
       for (const key of issue.keys) {
-        problems.push(problemAt(file, rangeAt(file, [...path, key], true), 'unknown-key', `unknown key "${key}"${where(path)}`, didYouMean(key, known)));
+        const suggestion = closest(key, known);
+        if (suggestion !== undefined) found.misspelt.add(`${JSON.stringify(path)}|${suggestion}`);
+        problems.push(problemAt(file, rangeAt(file, [...path, key], true), 'unknown-key', `unknown key "${key}"${where(path)}`, suggestion === undefined ? undefined : `did you mean "${suggestion}"?`));
       }
       return;
     }
     case 'invalid_union':
-      reportUnion(file, root, issue, path, value, problems);
+      reportUnion(file, root, issue, path, value, found);
       return;
     case 'invalid_type':
       if (value === undefined) {
         const key = path[path.length - 1];
-        problems.push(problemAt(file, rangeAt(file, path.slice(0, -1)), 'required', `missing required key "${String(key)}"${where(path.slice(0, -1))}`));
+        const problem = problemAt(file, rangeAt(file, path.slice(0, -1)), 'required', `missing required key "${String(key)}"${where(path.slice(0, -1))}`);
+        found.missing.set(problem, `${JSON.stringify(path.slice(0, -1))}|${String(key)}`);
+        problems.push(problem);
       } else {
         problems.push(problemAt(file, rangeAt(file, path), 'wrong-type', `${label(path)} should be ${describeExpected(issue.expected)}, not ${describeValue(value)}`));
       }
@@ -57,7 +73,8 @@ function reportIssue(file: ParsedFile, root: AnySchema, issue: Issue, base: Path
 }
 
 /** Unions: a cell is either criteria or notApplicable; others are "this or that" types. */
-function reportUnion(file: ParsedFile, root: AnySchema, issue: Extract<Issue, { code: 'invalid_union' }>, path: PathKey[], value: unknown, problems: LadderProblem[]): void {
+function reportUnion(file: ParsedFile, root: AnySchema, issue: Extract<Issue, { code: 'invalid_union' }>, path: PathKey[], value: unknown, found: Found): void {
+  const problems = found.problems;
   const branches = issue.errors;
   if (branches.length === 0) return;
   const rootTypeErrors = branches.map((b) => (b.length === 1 && b[0]?.code === 'invalid_type' && b[0].path.length === 0 ? b[0].expected : null));
@@ -71,7 +88,7 @@ function reportUnion(file: ParsedFile, root: AnySchema, issue: Extract<Issue, { 
     return;
   }
   const chosen = isRecord(value) && 'notApplicable' in value && branches.length > 1 ? branches[1]! : fewest(branches);
-  for (const inner of chosen) reportIssue(file, root, inner, path, problems);
+  for (const inner of chosen) reportIssue(file, root, inner, path, found);
 }
 
 function fewest(branches: Issue[][]): Issue[] {

@@ -1,0 +1,93 @@
+/**
+ * When a file has schema errors, its problems are already reported; we still want reference, order
+ * and duplicate problems in the SAME run. So we keep every list item that is valid on its own (at its
+ * original index, so positions stay right) and remember the ids of the broken ones, so a reference to
+ * a broken level is not reported a second time as "unknown level".
+ */
+import type { z } from 'zod';
+import type { Located } from './context';
+import {
+  categoryFileSchema,
+  changelogEntryFileSchema,
+  competencyFileSchema,
+  levelFileSchema,
+  scaleFileSchema,
+  trackFileSchema,
+  type CategoryFile,
+  type CompetencyFile,
+  type LadderFile,
+  type LevelFile,
+  type ScaleFile,
+  type TrackFile,
+} from './schema';
+import type { ParsedFile } from './source';
+
+export interface FileItems {
+  scales: Located<ScaleFile>[];
+  categories: Located<CategoryFile>[];
+  competencies: Located<CompetencyFile>[];
+  tracks: Located<TrackFile>[];
+  levels: Located<LevelFile>[];
+}
+
+const itemSchemas = {
+  scales: scaleFileSchema,
+  categories: categoryFileSchema,
+  competencies: competencyFileSchema,
+  tracks: trackFileSchema,
+  levels: levelFileSchema,
+} as const;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Items of a file that validated as a whole: every item, in order. */
+export function itemsOf(file: ParsedFile, data: Partial<Record<keyof FileItems, unknown[]>>): FileItems {
+  const pick = <K extends keyof FileItems>(key: K) => (data[key] ?? []).map((value, index) => ({ value, file, path: [key, index] })) as FileItems[K];
+  return { scales: pick('scales'), categories: pick('categories'), competencies: pick('competencies'), tracks: pick('tracks'), levels: pick('levels') };
+}
+
+/** The valid items of a file with errors; ids of broken items go to `broken`. */
+export function salvageItems(file: ParsedFile, keys: ReadonlyArray<keyof FileItems>, broken: Set<string>): FileItems {
+  const root = isRecord(file.value) ? file.value : {};
+  const result: FileItems = { scales: [], categories: [], competencies: [], tracks: [], levels: [] };
+  for (const key of keys) {
+    const list = root[key];
+    if (!Array.isArray(list)) continue;
+    const schema = itemSchemas[key] as z.ZodType;
+    list.forEach((item, index) => {
+      const parsed = schema.safeParse(item);
+      if (parsed.success) (result[key] as Located<unknown>[]).push({ value: parsed.data, file, path: [key, index] });
+      else markBroken(item, broken);
+    });
+  }
+  return result;
+}
+
+function markBroken(item: unknown, broken: Set<string>): void {
+  if (!isRecord(item)) return;
+  if (typeof item.id === 'string') broken.add(item.id);
+  // A broken level's sub-levels are unknown too.
+  if (Array.isArray(item.subLevels)) for (const sub of item.subLevels) if (isRecord(sub) && typeof sub.id === 'string') broken.add(sub.id);
+}
+
+/** Root fields of a ladder file with errors, with neutral stand-ins where they are broken. */
+export function salvageLadderRoot(file: ParsedFile): LadderFile | null {
+  if (!isRecord(file.value)) return null;
+  const root = file.value;
+  const text = (key: string) => (typeof root[key] === 'string' && (root[key] as string).trim() !== '' ? (root[key] as string) : '');
+  const changelog = Array.isArray(root.changelog) ? root.changelog.flatMap((c) => {
+    const parsed = changelogEntryFileSchema.safeParse(c);
+    return parsed.success ? [parsed.data] : [];
+  }) : [];
+  return {
+    id: text('id'),
+    name: text('name'),
+    version: text('version'),
+    changelog,
+    defaultScale: typeof root.defaultScale === 'string' ? root.defaultScale : undefined,
+    tracks: [],
+    levels: [],
+  };
+}
