@@ -145,6 +145,7 @@ function insertLines(source: string, at: number, body: string): Planned {
 const yamlKey = (key: string) => stringify(key, { lineWidth: 0 }).trimEnd();
 
 /** Characters a literal block cannot carry; such text is written double-quoted instead. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const unprintable = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\r]/;
 
 /**

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readLadderText } from '../ladder-files';
 import { checkLadder, type LadderCheck, type LadderSource, type ReadInclude } from '../../../shared/ladder';
 import { sha256 } from './files';
 
@@ -7,6 +7,8 @@ import { sha256 } from './files';
 export const toPosix = (p: string) => p.split(path.sep).join('/');
 
 /**
+ * Paths stay relative to the ladders folder (what the user sees in problems, what the version
+ * store keeps), unlike the CLI's absolute-path reader; reading itself is shared with it.
  * Reads included files from inside `root` only (an include can't reach outside the ladders
  * folder), and records each text it served so the caller can hash exactly what was checked.
  */
@@ -14,19 +16,11 @@ export function folderReader(root: string, served: Map<string, string>, override
   return (fromPath, includePath) => {
     const relative = path.posix.normalize(path.posix.join(path.posix.dirname(fromPath), includePath.replace(/\\/g, '/')));
     if (relative.startsWith('../') || relative === '..' || path.posix.isAbsolute(relative)) return null;
-    const text = overrides.get(relative) ?? readOrNull(path.join(root, ...relative.split('/')));
+    const text = overrides.get(relative) ?? readLadderText(path.join(root, ...relative.split('/')));
     if (text === null) return null;
     served.set(relative, text);
     return { path: relative, text };
   };
-}
-
-function readOrNull(file: string): string | null {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
 }
 
 /**

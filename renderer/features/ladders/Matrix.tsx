@@ -18,8 +18,8 @@ export function cellStatusText(cell: ResolvedCell): string | null {
 
 /**
  * Levels across, competencies down, grouped by category. Every cell is a button that opens it;
- * inherited and not-applicable cells say so in words. A search dims the cells that don't match
- * and hides competencies with no match at all.
+ * inherited and not-applicable cells say so in words. A search frames the cells that match
+ * (and says so to screen readers) and hides competencies with no match at all.
  */
 export function Matrix({ ladder, trackId, query, onOpen }: MatrixProps) {
   const levels = levelsOf(ladder, trackId);
@@ -78,8 +78,8 @@ export function Matrix({ ladder, trackId, query, onOpen }: MatrixProps) {
                       {competency.name}
                     </th>
                     {cells.map(({ level, cell, hit }) => (
-                      <td key={level.id} className={searching && !hit ? 'is-dimmed' : undefined}>
-                        {cell && <MatrixCell cell={cell} label={`${competency.name}, ${level.id} ${level.title}`} onOpen={onOpen} />}
+                      <td key={level.id} className={searching && hit ? 'is-match' : undefined}>
+                        {cell && <MatrixCell cell={cell} label={`${competency.name}, ${level.id} ${level.title}${searching && hit ? ', matches the search' : ''}`} onOpen={onOpen} />}
                       </td>
                     ))}
                   </tr>

@@ -50,7 +50,8 @@ export function levelLabel(ladder: Ladder, trackId: string, levelId: string): st
 export function preview(markdown: string, max = 110): string {
   const plain = markdown
     .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/[#>*_`~[\]()-]+/g, ' ')
+    .replace(/^\s*(?:[-*+]|\d+\.)\s+/gm, '')
+    .replace(/[#>*_`~[\]()]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return plain.length > max ? `${plain.slice(0, max - 1).trimEnd()}…` : plain;
