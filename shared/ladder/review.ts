@@ -125,7 +125,7 @@ export function reviewLadder(ladder: Ladder, options: ReviewOptions): LadderRevi
       once({ ...base, kind: 'same-as-before', message: `Only says "${cell.criteria.trim()}": leave the level out to inherit, or say what changes at this level.` }, cell.criteria);
     }
     for (const [term, matcher] of personalityMatchers) {
-      if (matcher.test(cell.criteria)) once({ ...base, kind: 'personality-word', term, message: `"${term}" ${personalityWords[term]}.` }, cell.criteria);
+      if (matcher.test(cell.criteria)) once({ ...base, kind: 'personality-word', term, message: `"${term}": ${personalityWords[term]}.` }, cell.criteria);
     }
     for (const sentence of sentences(cell.criteria)) {
       if (observableVerbs.test(sentence) || /\d/.test(sentence)) continue;

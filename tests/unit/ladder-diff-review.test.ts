@@ -112,7 +112,7 @@ describe('criteria review', () => {
     const markdown = reviewToMarkdown(review, '2026-04-02');
     expect(markdown).toMatch(/^# Criteria review: Team Ladder \(version 1\.2\.0\)\n/);
     expect(markdown).toContain('## Personality words (3)');
-    expect(markdown).toContain('- **Mentoring · L2 Engineer II**: "rockstar" a persona');
+    expect(markdown).toContain('- **Mentoring · L2 Engineer II**: "rockstar": a persona');
     expect(markdown).toMatch(/\(team\.yaml:\d+:\d+\)/);
   });
 });
