@@ -3,7 +3,7 @@
  * Exit code: 0 every file is valid (warnings allowed), 1 a file has errors, 2 usage error.
  */
 import path from 'node:path';
-import { checkLadderFile } from '../electron/services/ladder-files';
+import { checkAnyLadderFile } from '../electron/services/ladder-files';
 import type { LadderProblem } from '../shared/ladder';
 
 export interface CliIo {
@@ -15,7 +15,8 @@ export interface CliIo {
 const usage = `Usage: trellis-ladder check [--json] <file.yaml>...
 
 Checks Trellis ladder files (and the files they include) and lists every problem
-as file:line:column. Exit code 0 when all are valid, 1 when any has errors,
+as file:line:column. Shared files (no name, version, tracks or levels) are
+checked on their own; their level ids are checked by the ladders that include them. Exit code 0 when all are valid, 1 when any has errors,
 2 when the command is used wrongly.
 
 Options:
@@ -25,6 +26,8 @@ Options:
 
 interface FileReport {
   file: string;
+  /** "shared": a file that ladders include, checked on its own. */
+  kind: 'ladder' | 'shared';
   valid: boolean;
   filesRead: string[];
   problems: LadderProblem[];
@@ -45,11 +48,12 @@ export function main(args: string[], io: CliIo): number {
 
   const reports: FileReport[] = [];
   for (const file of files) {
-    const check = checkLadderFile(path.resolve(io.cwd, file));
+    const check = checkAnyLadderFile(path.resolve(io.cwd, file));
     if (!check) return usageError(io, `cannot read "${file}"`);
     const relative = (p: string) => path.relative(io.cwd, p) || p;
     const problems = check.problems.map((p) => ({ ...p, file: relative(p.file) }));
-    reports.push({ file: relative(path.resolve(io.cwd, file)), valid: check.ladder !== null, filesRead: check.files.map(relative), problems });
+    const valid = check.kind === 'ladder' ? check.ladder !== null : check.valid;
+    reports.push({ file: relative(path.resolve(io.cwd, file)), kind: check.kind, valid, filesRead: check.files.map(relative), problems });
   }
   const valid = reports.every((r) => r.valid);
   if (json) io.stdout(`${JSON.stringify({ valid, files: reports }, null, 2)}\n`);
@@ -77,8 +81,8 @@ function humanReport(reports: FileReport[]): string {
   const invalid = reports.filter((r) => !r.valid).length;
   lines.push(
     invalid === 0
-      ? `${count(reports.length, 'ladder')} valid${warnings > 0 ? `, ${count(warnings, 'warning')}` : ''}`
-      : `${count(invalid, 'ladder')} of ${reports.length} invalid: ${count(errors, 'error')}, ${count(warnings, 'warning')}`,
+      ? `${count(reports.length, 'file')} valid${warnings > 0 ? `, ${count(warnings, 'warning')}` : ''}`
+      : `${count(invalid, 'file')} of ${reports.length} invalid: ${count(errors, 'error')}, ${count(warnings, 'warning')}`,
   );
   return `${lines.join('\n')}\n`;
 }

@@ -26,9 +26,10 @@ export function checkLadder(entry: LadderSource, readInclude?: ReadInclude): Lad
     // A bug of ours must not take the app down with it: report it like any other problem.
     problems.push({ file: path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'internal', message: `the checker failed: ${describeError(error)}`, hint: 'please report this file to the Trellis maintainers' });
   }
-  const bounded = problems.length > limits.maxProblems ? [...problems.slice(0, limits.maxProblems), truncated(path, problems.length)] : problems;
+  const sorted = sortProblems(problems, files);
+  const bounded = sorted.length > limits.maxProblems ? [...sorted.slice(0, limits.maxProblems), truncated(path, sorted.length)] : sorted;
   const hasError = bounded.some((p) => p.severity === 'error');
-  return { ladder: hasError ? null : ladder, problems: sortProblems(bounded, files), files };
+  return { ladder: hasError ? null : ladder, problems: bounded, files };
 }
 
 function truncated(file: string, total: number): LadderProblem {

@@ -21,22 +21,24 @@ export class Reporter {
     this.problems.push(problemAt(at.file, rangeAt(at.file, [...at.path, ...subPath], pointAtKey), code, message, hint));
   }
 
-  warning(at: Located<unknown>, subPath: PathKey[], code: string, message: string, hint?: string): void {
-    this.problems.push(problemAt(at.file, rangeAt(at.file, [...at.path, ...subPath]), code, message, hint, 'warning'));
+  warning(at: Located<unknown>, subPath: PathKey[], code: string, message: string, hint?: string, pointAtKey = false): void {
+    this.problems.push(problemAt(at.file, rangeAt(at.file, [...at.path, ...subPath], pointAtKey), code, message, hint, 'warning'));
   }
 
   /** "unknown level "L9"" with the closest known id as hint; true when the id is known. */
   reference(at: Located<unknown>, subPath: PathKey[], kind: string, id: string, known: ReadonlyMap<string, unknown> | ReadonlySet<string>, pointAtKey = false): boolean {
     if (known.has(id)) return true;
     if (this.broken.has(id)) return false;
-    const hint = didYouMean(id, known.keys()) ?? (known.size > 0 && known.size <= 12 ? `known ${kind}s: ${[...known.keys()].join(', ')}` : undefined);
+    const hint = didYouMean(id, known.keys()) ?? (known.size > 0 && known.size <= 12 ? `known ${plural(kind)}: ${[...known.keys()].join(', ')}` : undefined);
     this.error(at, subPath, 'unknown-reference', `unknown ${kind} "${id}"`, hint, pointAtKey);
     return false;
   }
 
-  where(at: Located<unknown>): string {
+  /** Where `at` is, said from the point of view of a problem in `from`'s file. */
+  where(at: Located<unknown>, from?: Located<unknown>): string {
     const problem = problemAt(at.file, rangeAt(at.file, at.path), '', '');
-    return `${problem.file}:${problem.line}:${problem.column}`;
+    if (from && from.file === at.file) return `line ${problem.line}, column ${problem.column}`;
+    return `${baseName(problem.file)}:${problem.line}:${problem.column}`;
   }
 }
 
@@ -46,7 +48,7 @@ export function indexById<T extends { id: string }>(items: Located<T>[], kind: s
   for (const item of items) {
     const first = byId.get(item.value.id);
     if (first) {
-      report.error(item, ['id'], 'duplicate-id', `duplicate ${kind} id "${item.value.id}"`, `first defined at ${report.where(first)}`);
+      report.error(item, ['id'], 'duplicate-id', `duplicate ${kind} id "${item.value.id}"`, `first defined at ${report.where({ ...first, path: [...first.path, 'id'] }, item)}`);
       continue;
     }
     byId.set(item.value.id, item);
@@ -56,4 +58,13 @@ export function indexById<T extends { id: string }>(items: Located<T>[], kind: s
 
 export function located<T>(values: readonly T[] | undefined, file: ParsedFile, path: PathKey[]): Located<T>[] {
   return (values ?? []).map((value, index) => ({ value, file, path: [...path, index] }));
+}
+
+function plural(kind: string): string {
+  return kind.endsWith('y') ? `${kind.slice(0, -1)}ies` : `${kind}s`;
+}
+
+/** Last segment of a path, for messages that should not spell out a whole directory. */
+export function baseName(file: string): string {
+  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
 }

@@ -1,5 +1,6 @@
 /** Career ladders: the file format, the checker and the resolved model the app uses. */
 export { checkLadder, cellFor } from './check';
+export { checkSharedLadderFile, isSharedLadderFile, type SharedFileCheck } from './check-shared';
 export * from './model';
 export * from './schema';
 export { limits } from './source';

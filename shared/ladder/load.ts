@@ -2,6 +2,7 @@
  * Reads the entry file and, depth first, every file it includes: unreadable includes and include
  * cycles become problems at the `include` entry that names them.
  */
+import { baseName } from './context';
 import type { LadderProblem, LadderSource, ReadInclude } from './model';
 import { ladderFileSchema, ladderFragmentFileSchema, type LadderFile, type LadderFragmentFile } from './schema';
 import { parseSource, problemAt, rangeAt, type ParsedFile } from './source';
@@ -27,13 +28,14 @@ export interface LoadedLadder {
   includes: LoadedFile[];
 }
 
-export function loadLadder(entry: LadderSource, readInclude: ReadInclude | undefined, problems: LadderProblem[]): LoadedLadder {
+/** `shared`: the entry is itself a shared file (checked on its own, e.g. by the CLI), not a ladder. */
+export function loadLadder(entry: LadderSource, readInclude: ReadInclude | undefined, problems: LadderProblem[], shared = false): LoadedLadder {
   const file = parseSource(entry.path, entry.text, problems);
   const broken = new Set<string>();
-  const data = file.value === undefined ? null : validateFile(file, ladderFileSchema, problems);
+  const data = file.value === undefined ? null : validateFile(file, shared ? ladderFragmentFileSchema : ladderFileSchema, problems);
   const loaded: LoadedLadder = {
-    entry: toLoaded(file, data, entryKeys, broken),
-    root: data ?? (file.value === undefined ? null : salvageLadderRoot(file)),
+    entry: toLoaded(file, data, shared ? fragmentKeys : entryKeys, broken),
+    root: shared || file.value === undefined ? null : data ? (data as LadderFile) : salvageLadderRoot(file),
     broken,
     includes: [],
   };
@@ -58,7 +60,7 @@ function followIncludes(from: ParsedFile, stack: string[], seen: Set<string>, re
       continue;
     }
     if (stack.includes(source.path)) {
-      const cycle = [...stack.slice(stack.indexOf(source.path)), source.path].join(' → ');
+      const cycle = [...stack.slice(stack.indexOf(source.path)), source.path].map(baseName).join(' → ');
       problems.push(problemAt(from, at, 'include-cycle', `include cycle: ${cycle}`, 'a file cannot include itself, directly or through other files'));
       continue;
     }

@@ -4,6 +4,7 @@ import type { LadderCategory, LadderCompetency, ResolvedCell, SourcePosition } f
 import { positionOf } from './positions';
 import type { CategoryFile, CellFile, CompetencyFile } from './schema';
 import type { Frame } from './resolve-structure';
+import { brokenCellKey } from './salvage';
 
 interface ExplicitCell {
   levelId: string;
@@ -43,6 +44,7 @@ export function resolveCompetencies(
   for (const item of byId.values()) checkOwnReferences(item, categoriesById, frame, scaleIds, byId, report);
 
   const effective = new Map<string, Effective>();
+  const inCycle = new Set<string>();
   const resolve = (id: string, chain: string[]): Effective | undefined => {
     const done = effective.get(id);
     if (done) return done;
@@ -51,8 +53,11 @@ export function resolveCompetencies(
     const baseId = item.value.extends;
     let base: Effective | undefined;
     if (baseId !== undefined && byId.has(baseId)) {
-      if (chain.includes(baseId)) report.error(item, ['extends'], 'extends-cycle', `"extends" cycle: ${[...chain, id, baseId].slice(chain.indexOf(baseId)).join(' → ')}`, 'a competency cannot extend itself, directly or through others');
-      else base = resolve(baseId, [...chain, id]);
+      if (chain.includes(baseId) || baseId === id) {
+        const cycle = [...chain, id].slice(chain.indexOf(baseId) < 0 ? chain.length : chain.indexOf(baseId));
+        for (const member of cycle) inCycle.add(member);
+        report.error(item, ['extends'], 'extends-cycle', `"extends" cycle: ${[...cycle, baseId].join(' → ')}`, 'a competency cannot extend itself, directly or through others');
+      } else base = resolve(baseId, [...chain, id]);
     }
     const result = merge(item, base, frame);
     effective.set(id, result);
@@ -63,6 +68,7 @@ export function resolveCompetencies(
   const competencies: LadderCompetency[] = [];
   for (const e of effective.values()) {
     if (e.item.value.abstract === true) continue;
+    if (inCycle.has(e.item.value.id)) continue; // what it would inherit is unknowable; the cycle is reported
     if (e.name === undefined) report.error(e.item, ['id'], 'required', `competency "${e.item.value.id}" has no name`, 'add "name", or "extends" a competency that has one');
     if (e.category === undefined) report.error(e.item, ['id'], 'required', `competency "${e.item.value.id}" has no category`, `add "category" with one of: ${[...categoriesById.keys()].join(', ')}`);
     competencies.push(toCompetency(e, frame, defaultScaleId));
@@ -72,7 +78,7 @@ export function resolveCompetencies(
   return {
     categories: [...categoriesById.values()].map((c) => ({ id: c.value.id, name: c.value.name, description: c.value.description })),
     competencies,
-    cells: resolveCells(competencies, effective, frame, report),
+    cells: frame.open ? [] : resolveCells(competencies, effective, frame, report),
   };
 }
 
@@ -81,6 +87,7 @@ function checkOwnReferences(item: Located<CompetencyFile>, categories: ReadonlyM
   if (v.category !== undefined) report.reference(item, ['category'], 'category', v.category, categories);
   if (v.scale !== undefined) report.reference(item, ['scale'], 'scale', v.scale, scales);
   if (v.extends !== undefined) report.reference(item, ['extends'], 'competency', v.extends, competencies);
+  if (frame.open) return;
   (v.tracks ?? []).forEach((trackId, index) => report.reference(item, ['tracks', index], 'track', trackId, frame.tracksById));
   for (const levelId of Object.keys(v.levels ?? {})) report.reference(item, ['levels', levelId], 'level', levelId, frame.levelsById, true);
 }
@@ -89,7 +96,7 @@ function merge(item: Located<CompetencyFile>, base: Effective | undefined, frame
   const v = item.value;
   const cells = new Map(base?.cells ?? []);
   for (const [levelId, cell] of Object.entries(v.levels ?? {})) {
-    if (!frame.levelsById.has(levelId)) continue;
+    if (!frame.open && !frame.levelsById.has(levelId)) continue;
     const at: Located<CellFile> = { value: cell, file: item.file, path: [...item.path, 'levels', levelId] };
     const source = positionOf(at.file, [...at.path, 'criteria' in cell ? 'criteria' : 'notApplicable']);
     cells.set(levelId, { levelId, cell, at, source });
@@ -140,6 +147,7 @@ function resolveCells(competencies: LadderCompetency[], effective: Map<string, E
       let warned = false;
       for (const levelId of track.levelIds) {
         const explicit = e.cells.get(levelId);
+        if (report.broken.has(brokenCellKey(competency.id, levelId))) warned = true; // its errors are reported already
         if (explicit) below = explicit;
         else if (!below && !warned) {
           warned = true;
@@ -175,7 +183,7 @@ function warnUnusedCells(e: Effective, competency: LadderCompetency, frame: Fram
   for (const levelId of Object.keys(e.item.value.levels ?? {})) {
     const trackId = frame.levelsById.get(levelId)?.value.track;
     if (trackId !== undefined && frame.tracksById.has(trackId) && !competency.trackIds.includes(trackId)) {
-      report.warning({ ...e.item, path: [...e.item.path, 'levels', levelId] }, [], 'unused-cell', `level "${levelId}" is on track "${trackId}", which competency "${competency.id}" does not apply to`, 'add the track to "tracks", or remove this cell');
+      report.warning(e.item, ['levels', levelId], 'unused-cell', `level "${levelId}" is on track "${trackId}", which competency "${competency.id}" does not apply to`, 'add the track to "tracks", or remove this cell', true);
     }
   }
 }

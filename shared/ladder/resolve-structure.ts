@@ -34,6 +34,8 @@ export function resolveScales(scales: Located<ScaleFile>[], report: Reporter): M
 }
 
 export interface Frame {
+  /** True when checking a shared file alone: its levels and tracks are the including ladder's, unknown here. */
+  open?: boolean;
   levels: LadderLevel[];
   levelsById: Map<string, Located<LevelFile>>;
   tracks: LadderTrack[];
@@ -61,7 +63,7 @@ function checkSubLevelIds(levels: Located<LevelFile>[], subLevels: Located<{ id:
   const seen = new Map<string, Located<unknown>>(levels.map((l) => [l.value.id, l]));
   for (const sub of subLevels) {
     const first = seen.get(sub.value.id);
-    if (first) report.error(sub, ['id'], 'duplicate-id', `duplicate level id "${sub.value.id}"`, `first defined at ${report.where(first)}; sub-levels share ids with levels`);
+    if (first) report.error(sub, ['id'], 'duplicate-id', `duplicate level id "${sub.value.id}"`, `first defined at ${report.where({ ...first, path: [...first.path, 'id'] }, sub)}; sub-levels share ids with levels`);
     else seen.set(sub.value.id, sub);
   }
 }

@@ -10,6 +10,7 @@ import {
   categoryFileSchema,
   changelogEntryFileSchema,
   competencyFileSchema,
+  ladderFileSchema,
   levelFileSchema,
   scaleFileSchema,
   trackFileSchema,
@@ -21,6 +22,7 @@ import {
   type TrackFile,
 } from './schema';
 import type { ParsedFile } from './source';
+import { closest } from './suggest';
 
 export interface FileItems {
   scales: Located<ScaleFile>[];
@@ -53,16 +55,53 @@ export function salvageItems(file: ParsedFile, keys: ReadonlyArray<keyof FileIte
   const root = isRecord(file.value) ? file.value : {};
   const result: FileItems = { scales: [], categories: [], competencies: [], tracks: [], levels: [] };
   for (const key of keys) {
-    const list = root[key];
+    const list = root[key] ?? misspelt(root, key);
     if (!Array.isArray(list)) continue;
     const schema = itemSchemas[key] as z.ZodType;
     list.forEach((item, index) => {
-      const parsed = schema.safeParse(item);
-      if (parsed.success) (result[key] as Located<unknown>[]).push({ value: parsed.data, file, path: [key, index] });
+      const parsed = parseOrRepair(schema, item, broken);
+      if (parsed !== undefined) (result[key] as Located<unknown>[]).push({ value: parsed, file, path: [key, index] });
       else markBroken(item, broken);
     });
   }
   return result;
+}
+
+/** The list under a misspelt top-level key ("categoris"), already reported as an unknown key. */
+function misspelt(root: Record<string, unknown>, key: string): unknown {
+  const candidate = Object.keys(root).find((k) => !(k in ladderFileSchema.shape) && closest(k, [key]) === key);
+  return candidate === undefined ? undefined : root[candidate];
+}
+
+/**
+ * An item whose only faults are unknown keys or broken cells is still usable for the other checks:
+ * drop those keys and cells (already reported) and try again. Anything else makes the item broken.
+ */
+function parseOrRepair(schema: z.ZodType, item: unknown, broken: Set<string>): unknown {
+  const first = schema.safeParse(item);
+  if (first.success) return first.data;
+  if (!isRecord(item)) return undefined;
+  const copy: Record<string, unknown> = { ...item };
+  const cells = isRecord(item.levels) ? { ...item.levels } : undefined;
+  if (cells) copy.levels = cells;
+  // A misspelt required key ("nme" for "name") is read as the key it was meant to be.
+  const missing = new Set(first.error.issues.flatMap((i) => (i.code === 'invalid_type' && i.path.length === 1 && item[String(i.path[0])] === undefined ? [String(i.path[0])] : [])));
+  for (const issue of first.error.issues) {
+    const [head, levelId] = issue.path;
+    if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
+      for (const k of issue.keys) {
+        const meant = closest(k, missing);
+        if (meant !== undefined) copy[meant] = item[k];
+        delete copy[k];
+      }
+    } else if (head === 'levels' && cells && typeof levelId === 'string') {
+      delete cells[levelId];
+      if (typeof item.id === 'string') broken.add(brokenCellKey(item.id, levelId));
+    }
+    else if (!(issue.code === 'invalid_type' && issue.path.length === 1 && missing.has(String(head)))) return undefined;
+  }
+  const second = schema.safeParse(copy);
+  return second.success ? second.data : undefined;
 }
 
 function markBroken(item: unknown, broken: Set<string>): void {
@@ -90,4 +129,9 @@ export function salvageLadderRoot(file: ParsedFile): LadderFile | null {
     tracks: [],
     levels: [],
   };
+}
+
+/** Marks a cell dropped for its errors, so the level is not also reported as having no criteria. */
+export function brokenCellKey(competencyId: string, levelId: string): string {
+  return `cell\u0000${competencyId}\u0000${levelId}`;
 }

@@ -34,11 +34,56 @@ export function problemAt(
   severity: LadderProblem['severity'] = 'error',
 ): LadderProblem {
   const [start, end] = range ?? [0, 0];
-  const from = file.lineCounter.linePos(Math.min(start, file.text.length));
-  const to = file.lineCounter.linePos(Math.min(Math.max(end, start), file.text.length));
+  const from = linePos(file, start);
+  const to = linePos(file, Math.max(end, start));
   const problem: LadderProblem = { file: file.path, line: from.line, column: from.col, endLine: to.line, endColumn: to.col, severity, code, message };
   if (hint !== undefined) problem.hint = hint;
   return problem;
+}
+
+const tooDeepHint = 'a ladder needs far fewer levels of nesting: check the indentation and brackets';
+
+/**
+ * A cheap scan before parsing: yaml's parser recurses per nesting level, so thousands of "[" or
+ * "- - -" or huge indents would cost a deep stack and much time before failing. Approximate on
+ * purpose (brackets in text count too); real ladders are nowhere near the limits.
+ */
+function looksTooDeep(text: string, maxDepth: number): boolean {
+  let flow = 0;
+  let indent = 0;
+  let dashes = 0;
+  let atLineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      atLineStart = true;
+      indent = 0;
+      dashes = 0;
+      continue;
+    }
+    if (atLineStart) {
+      if (c === 32) {
+        if (++indent > maxDepth * 8) return true;
+        continue;
+      }
+      if (c === 45 && text.charCodeAt(i + 1) === 32) {
+        if (++dashes > maxDepth) return true;
+        i++;
+        continue;
+      }
+      atLineStart = false;
+    }
+    if (c === 91 || c === 123) {
+      if (++flow > maxDepth) return true;
+    } else if ((c === 93 || c === 125) && flow > 0) flow--;
+  }
+  return false;
+}
+
+/** 1-based; a file that was never parsed (too large) has no line index, so it points at 1:1. */
+function linePos(file: ParsedFile, offset: number): { line: number; col: number } {
+  const pos = file.lineCounter.linePos(Math.min(Math.max(offset, 0), file.text.length));
+  return { line: Math.max(pos.line, 1), col: Math.max(pos.col, 1) };
 }
 
 /** Deepest nesting of the document's collections, walked without recursion so it cannot overflow. */
@@ -65,13 +110,21 @@ export function parseSource(path: string, text: string, problems: LadderProblem[
     problems.push(problemAt(file, [0, 0], 'too-large', `file is too large (${text.length} characters; the limit is ${limits.maxBytes})`, 'split it into files joined with "include"'));
     return file;
   }
+  if (looksTooDeep(text, limits.maxDepth)) {
+    problems.push(problemAt(file, [0, 0], 'too-deep', `the file nests more than ${limits.maxDepth} levels deep`, tooDeepHint));
+    return file;
+  }
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   file.doc = doc;
-  for (const error of doc.errors) problems.push(problemAt(file, error.pos, 'yaml-syntax', plainYamlMessage(error.message)));
+  if (doc.errors.some((e) => /call stack/i.test(e.message))) {
+    problems.push(problemAt(file, [0, 0], 'too-deep', `the file nests more than ${limits.maxDepth} levels deep`, tooDeepHint));
+    return file;
+  }
+  for (const error of doc.errors) problems.push(problemAt(file, error.pos, 'yaml-syntax', yamlMessages[error.code] ?? plainYamlMessage(error.message), yamlHints[error.code]));
   for (const warning of doc.warnings) problems.push(problemAt(file, warning.pos, 'yaml-warning', plainYamlMessage(warning.message), undefined, 'warning'));
   if (doc.errors.length > 0) return file;
   if (depthOf(doc.contents) > limits.maxDepth) {
-    problems.push(problemAt(file, [0, 0], 'too-deep', `the file nests more than ${limits.maxDepth} levels deep`, 'a ladder needs far fewer levels of nesting: check the indentation'));
+    problems.push(problemAt(file, [0, 0], 'too-deep', `the file nests more than ${limits.maxDepth} levels deep`, tooDeepHint));
     return file;
   }
   try {
@@ -82,6 +135,22 @@ export function parseSource(path: string, text: string, problems: LadderProblem[
   }
   return file;
 }
+
+/** yaml's wording where it speaks to programmers rather than to the person editing the file. */
+const yamlMessages: Partial<Record<string, string>> = {
+  MULTIPLE_DOCS: 'the file holds more than one YAML document',
+};
+
+/** The YAML mistakes people make most when writing prose in YAML, with what to do instead. */
+const yamlHints: Partial<Record<string, string>> = {
+  BLOCK_AS_IMPLICIT_KEY: 'a ": " inside text starts a new key: put the text in quotes, or start it on the next line after "|"',
+  BAD_INDENT: 'check the indentation: items of the same list or mapping must start in the same column',
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+  DUPLICATE_KEY: 'each key may appear once in a mapping: merge the two entries',
+  MISSING_CHAR: 'a quote or bracket is not closed',
+  MULTIPLE_DOCS: 'a ladder file holds one document: remove the "---" separator',
+  UNEXPECTED_TOKEN: 'check quotes and brackets around this point',
+};
 
 function plainYamlMessage(message: string): string {
   // yaml's messages are sentences starting with a capital; ours are lower-case like the rest.

@@ -12,6 +12,10 @@ type AnySchema = z.core.$ZodType;
 
 /** Checks `file.value` against `schema`; returns the parsed value or null, pushing problems. */
 export function validateFile<T>(file: ParsedFile, schema: z.ZodType<T>, problems: LadderProblem[]): T | null {
+  if (file.value === null || file.value === undefined) {
+    problems.push(problemAt(file, [0, 0], 'empty-file', 'the file is empty', 'a ladder starts with id, name, version and changelog: see docs/ladder-format.md'));
+    return null;
+  }
   const result = schema.safeParse(file.value);
   if (result.success) return result.data;
   const found: Found = { problems: [], missing: new Map(), misspelt: new Set() };
@@ -53,7 +57,10 @@ function reportIssue(file: ParsedFile, root: AnySchema, issue: Issue, base: Path
         found.missing.set(problem, `${JSON.stringify(path.slice(0, -1))}|${String(key)}`);
         problems.push(problem);
       } else {
-        problems.push(problemAt(file, rangeAt(file, path), 'wrong-type', `${label(path)} should be ${describeExpected(issue.expected)}, not ${describeValue(value)}`));
+        const range = rangeAt(file, path);
+        // version: 1.10 is the number 1.1 to YAML; quoting keeps what was written.
+        const quoteHint = issue.expected === 'string' && range && (typeof value === 'number' || typeof value === 'boolean') ? `put it in quotes: "${file.text.slice(range[0], range[1]).trim()}"` : undefined;
+        problems.push(problemAt(file, range, 'wrong-type', `${label(path)} should be ${describeExpected(issue.expected)}, not ${describeValue(value)}`, quoteHint));
       }
       return;
     case 'too_small':

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellFor, checkLadder, ladderSchema, type ReadInclude } from '../../shared/ladder';
+import { cellFor, checkLadder, ladderSchema } from '../../shared/ladder';
+import { mapReader } from '../support/ladder-reader';
 
 const shared = `
 scales:
@@ -55,13 +56,6 @@ competencies:
 `;
 
 const files: Record<string, string> = { '/l/demo.yaml': entry, '/l/shared.yaml': shared };
-export const mapReader =
-  (map: Record<string, string>): ReadInclude =>
-  (from, include) => {
-    const resolved = `${from.slice(0, from.lastIndexOf('/'))}/${include}`;
-    const text = map[resolved];
-    return text === undefined ? null : { path: resolved, text };
-  };
 
 describe('checkLadder on a valid ladder with an include, a fork, extends and inheritance', () => {
   const result = checkLadder({ path: '/l/demo.yaml', text: entry }, mapReader(files));

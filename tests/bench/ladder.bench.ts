@@ -1,0 +1,70 @@
+/**
+ * Ladder parsing cost: checkLadder (parse + validate + resolve, includes from memory) on the
+ * largest bundled ladder and on a generated ladder ten times its size, next to a bare yaml.parse
+ * of the same texts. Targets: < 15 ms for the bundled ladder, ≤ 3× yaml.parse.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse, parseDocument } from 'yaml';
+import { checkLadder, type ReadInclude } from '../../shared/ladder';
+import { medianMs, type BenchResult } from './harness';
+
+const ladders = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../ladders');
+
+interface Case {
+  name: string;
+  entry: { path: string; text: string };
+  includes: Record<string, string>;
+}
+
+function largestBundled(): Case {
+  const names = ['engineering.yaml', 'product.yaml', 'design.yaml'];
+  const [largest] = names.map((n) => ({ n, text: readFileSync(path.join(ladders, n), 'utf8') })).sort((a, b) => b.text.length - a.text.length);
+  return {
+    name: largest!.n,
+    entry: { path: `/ladders/${largest!.n}`, text: largest!.text },
+    includes: { '/ladders/shared/core.yaml': readFileSync(path.join(ladders, 'shared/core.yaml'), 'utf8') },
+  };
+}
+
+/** The same ladder with every competency copied under new ids until the text is ten times larger. */
+export function tenTimes(base: Case): Case {
+  const doc = parseDocument(base.entry.text);
+  const competencies = doc.get('competencies') as { items: unknown[] };
+  const originals = [...competencies.items];
+  for (let copy = 1; base.entry.text.length * 10 > doc.toString().length; copy++) {
+    for (const item of originals) {
+      const clone = doc.createNode((item as { toJSON(): unknown }).toJSON()) as { set(k: string, v: unknown): void; get(k: string): unknown };
+      clone.set('id', `${String(clone.get('id'))}-copy${copy}`);
+      competencies.items.push(clone);
+    }
+  }
+  return { name: `${base.name} ×10 (generated)`, entry: { path: base.entry.path, text: doc.toString() }, includes: base.includes };
+}
+
+async function measure(c: Case): Promise<BenchResult[]> {
+  const read: ReadInclude = (_from, include) => {
+    const p = `/ladders/${include}`;
+    const text = c.includes[p];
+    return text === undefined ? null : { path: p, text };
+  };
+  const result = checkLadder(c.entry, read);
+  if (!result.ladder) throw new Error(`${c.name} does not check cleanly: ${result.problems[0]?.message}`);
+  const texts = [c.entry.text, ...Object.values(c.includes)];
+  const size = texts.reduce((n, t) => n + t.length, 0);
+  const checkMs = await medianMs(() => checkLadder(c.entry, read), 30, 5);
+  const parseMs = await medianMs(() => texts.map((t) => parse(t)), 30, 5);
+  const ratio = checkMs / parseMs;
+  const label = `${c.name} (${Math.round(size / 1024)} kB, ${result.ladder.cells.length} cells)`;
+  return [
+    { name: `ladder check ${label}`, value: checkMs, unit: 'ms', target: c.name.includes('generated') ? 'informational' : '< 15 ms', pass: c.name.includes('generated') ? undefined : checkMs < 15 },
+    { name: `yaml.parse ${label}`, value: parseMs, unit: 'ms', target: 'baseline' },
+    { name: `ratio check / yaml.parse, ${c.name}`, value: ratio, unit: '×', target: '≤ 3×', pass: ratio <= 3 },
+  ];
+}
+
+export default async function ladderBench(): Promise<BenchResult[]> {
+  const bundled = largestBundled();
+  return [...(await measure(bundled)), ...(await measure(tenTimes(bundled)))];
+}

@@ -1,0 +1,77 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { checkLadderFile } from '../../electron/services/ladder-files';
+import { cellFor, checkLadder, ladderSchema, limits } from '../../shared/ladder';
+
+const dir = path.join(import.meta.dirname, '../../ladders');
+const ladderFiles = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+const sharedFiles = readdirSync(path.join(dir, 'shared')).map((f) => `shared/${f}`);
+
+describe('shipped ladders', () => {
+  it('cover engineering (IC + management), product and design', () => {
+    expect(ladderFiles.sort()).toEqual(['design.yaml', 'engineering.yaml', 'product.yaml']);
+  });
+
+  const validate = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(path.join(dir, 'ladder.schema.json'), 'utf8')) as object);
+  it.each([...ladderFiles, ...sharedFiles])('%s passes the generated JSON schema', (file) => {
+    const valid = validate(parse(readFileSync(path.join(dir, file), 'utf8')));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it.each(ladderFiles)('%s has no problems and a complete matrix on every track', (file) => {
+    const check = checkLadderFile(path.join(dir, file))!;
+    expect(check.problems).toEqual([]);
+    const ladder = ladderSchema.parse(check.ladder);
+    for (const track of ladder.tracks) {
+      expect(track.levelIds.length).toBeGreaterThanOrEqual(6);
+      const onTrack = ladder.competencies.filter((c) => c.trackIds.includes(track.id));
+      const assessed = onTrack.filter((c) => track.levelIds.some((l) => cellFor(ladder, track.id, c.id, l)?.status !== 'not-applicable'));
+      expect(assessed.length).toBeGreaterThanOrEqual(8);
+      expect(new Set(assessed.map((c) => c.categoryId)).size).toBeGreaterThanOrEqual(3);
+      for (const competency of onTrack) {
+        for (const levelId of track.levelIds) {
+          const cell = cellFor(ladder, track.id, competency.id, levelId)!;
+          expect(cell.status, `${track.id}/${competency.id}/${levelId}`).not.toBe('missing');
+          if (cell.status === 'not-applicable') expect(cell.reason, `${track.id}/${competency.id}/${levelId}`).toBeTruthy();
+          else {
+            expect(cell.criteria.length, `${track.id}/${competency.id}/${levelId}`).toBeGreaterThan(20);
+            expect(cell.examples.length, `${track.id}/${competency.id}/${levelId}`).toBeGreaterThan(0);
+          }
+        }
+      }
+    }
+  });
+
+  it('engineering shares a trunk L1–L4 that forks into IC and management', () => {
+    const ladder = checkLadderFile(path.join(dir, 'engineering.yaml'))!.ladder!;
+    const [ic, management] = ladder.tracks;
+    expect(ic?.levelIds).toEqual(['L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7', 'L8']);
+    expect(management?.levelIds).toEqual(['L1', 'L2', 'L3', 'L4', 'M1', 'M2', 'M3', 'M4']);
+    // Shared text comes from shared/core.yaml, not a copy.
+    expect(cellFor(ladder, 'ic', 'eng-communication', 'L3')?.source?.file).toMatch(/shared[/\\]core\.yaml$/);
+    expect(cellFor(ladder, 'management', 'code-quality', 'M3')).toMatchObject({ status: 'not-applicable', inheritedFromLevelId: 'M1' });
+    expect(cellFor(ladder, 'management', 'people-leadership', 'L3')).toMatchObject({ status: 'not-applicable', inheritedFromLevelId: 'L1' });
+  });
+});
+
+describe('docs/ladder-format.md', () => {
+  it('opens with a complete example ladder that is valid', () => {
+    const doc = readFileSync(path.join(import.meta.dirname, '../../docs/ladder-format.md'), 'utf8');
+    const example = /## A first ladder\s+```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(example).toBeDefined();
+    const result = checkLadder({ path: 'support.yaml', text: example! });
+    expect(result.problems).toEqual([]);
+    expect(result.ladder?.levels.map((l) => l.id)).toEqual(['S1', 'S2']);
+  });
+
+  it('states the same limits as the checker', () => {
+    const doc = readFileSync(path.join(import.meta.dirname, '../../docs/ladder-format.md'), 'utf8');
+    expect(doc).toContain(`${limits.maxBytes.toLocaleString('en-US')} characters`);
+    expect(doc).toContain(`deeper than ${limits.maxDepth} levels`);
+    expect(doc).toContain(`more than ${limits.maxAliasCount} copies`);
+  });
+});
