@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { expect, test } from './fixtures';
 import { lookInBothThemes, openLadders, seedLadders } from './ladders-support';
 
@@ -53,4 +55,21 @@ test('compare two levels: what L3 asks beyond L2, changes marked', async ({ app 
   await app.getByText('Only competencies that change').click();
   await expect(app.getByRole('article', { name: 'Code quality' })).toBeHidden();
   await expect(mentoring).toBeVisible();
+});
+
+test('shipped ladders are read-only and can be copied to the user folder', async ({ app, main }, testInfo) => {
+  await openLadders(app);
+  await app.getByRole('button', { name: /Ladder$/ }).first().click();
+  await app.getByRole('option', { name: 'Engineering (shipped with Trellis)' }).click();
+  await expect(app.getByRole('heading', { name: /^Engineering/ })).toContainText('Read-only');
+  await expect(app.getByRole('table').locator('thead th')).toHaveCount(9);
+  await lookInBothThemes(app, 'ladders-bundled', testInfo);
+  await app.getByRole('radio', { name: 'Edit YAML' }).click();
+  await expect(app.getByText('This ladder ships with Trellis and is read-only.')).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Save', exact: true })).toHaveCount(0);
+  await app.getByRole('button', { name: 'Copy to my folder' }).click();
+  await expect(app.getByRole('status')).toContainText('Copied to your ladders folder as engineering.yaml');
+  await expect(app.getByRole('button', { name: /Ladder$/ }).first().click()).resolves.toBeUndefined();
+  await expect(app.getByRole('option', { name: 'Engineering (engineering.yaml)' })).toBeVisible();
+  expect(await readFile(path.join(main.laddersDir, 'shared', 'core.yaml'), 'utf8')).toContain('competencies');
 });

@@ -47,7 +47,7 @@ export function levelLabel(ladder: Ladder, trackId: string, levelId: string): st
 }
 
 /** First words of a cell's criteria, Markdown marks removed, for the matrix. */
-export function preview(markdown: string, max = 110): string {
+export function preview(markdown: string, max = 90): string {
   const plain = markdown
     .replace(/```[\s\S]*?```/g, ' ')
     .replace(/^\s*(?:[-*+]|\d+\.)\s+/gm, '')
