@@ -96,6 +96,15 @@ describe('ladders service: watching the user folder', () => {
     await eventually(async () => expect((await service.get(team)).ladder?.name).toBe('Team Ladder (renamed save)'));
   });
 
+  it('reloads a ladder when a file it includes changes', async () => {
+    await service.list();
+    const part = path.join(userFolder, 'parts', 'scales.yaml');
+    await writeFile(part, (await readFile(part, 'utf8')).replace('label: Exceeds', 'label: Well above'));
+    await eventually(() => expect(changes).toEqual([[team]]));
+    const scale = (await service.get(team)).ladder!.scales[0]!;
+    expect(scale.steps.map((s) => s.label)).toContain('Well above');
+  });
+
   it('notices files added and removed', async () => {
     await service.list();
     await cp(path.join(fixtures, 'support.yaml'), path.join(userFolder, 'support.yaml'));

@@ -50,6 +50,7 @@ export function levelLabel(ladder: Ladder, trackId: string, levelId: string): st
 export function preview(markdown: string, max = 90): string {
   const plain = markdown
     .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/^\s*(?:[-*+]|\d+\.)\s+/gm, '')
     .replace(/[#>*_`~[\]()]+/g, ' ')
     .replace(/\s+/g, ' ')
