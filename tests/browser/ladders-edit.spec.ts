@@ -32,6 +32,9 @@ test('edit in CodeMirror: a live error at line:column, then fixed and saved to d
   await expect(app.getByRole('status')).toContainText('Saved team.yaml');
   const saved = await readUserFile(main);
   expect(saved).toBe(`${original}# Edited in Trellis`);
+  // The editor keeps showing what was saved, now without unsaved changes.
+  await expect(app.getByText('Unsaved changes')).toBeHidden();
+  await expect(app.locator('.cm-content')).toContainText('# Edited in Trellis');
   await lookInBothThemes(app, 'ladders-editor-saved', testInfo);
 });
 
@@ -91,4 +94,25 @@ test('a file changed on disk shows up without a restart; a broken one keeps the 
   await writeUserFile(main, original);
   await expect(panel).toBeHidden();
   await expect(app.getByRole('button', { name: /^Planning, L1 Engineer$/ })).toContainText('Breaks a task into steps');
+});
+
+test('the editor follows the file on disk, and with unsaved edits warns instead of overwriting', async ({ app, main }) => {
+  const original = await readUserFile(main);
+  await openLadders(app);
+  await app.getByRole('radio', { name: 'Edit YAML' }).click();
+  const content = app.locator('.cm-content');
+  await expect(content).toContainText('name: Team Ladder');
+
+  await writeUserFile(main, original.replace('name: Team Ladder', 'name: Team Ladder (from git)'));
+  await expect(content).toContainText('name: Team Ladder (from git)');
+
+  await app.getByRole('textbox', { name: 'team.yaml (YAML)' }).click();
+  await app.keyboard.press('Control+End');
+  await app.keyboard.type('# mine');
+  await writeUserFile(main, original.replace('name: Team Ladder', 'name: Team Ladder (pulled again)'));
+  await expect(app.getByRole('alert')).toContainText('team.yaml changed on disk while you were editing.');
+  await expect(content).toContainText('# mine');
+  await app.getByRole('button', { name: 'Load the file from disk' }).click();
+  await expect(content).toContainText('name: Team Ladder (pulled again)');
+  await expect(content).not.toContainText('# mine');
 });

@@ -52,20 +52,26 @@ export default function LadderEditor({ detail }: LadderEditorProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [detail.summary.key, readOnly]);
 
-  const loadFromDisk = (next = entry.text, hash = detail.summary.diskHash) => {
-    if (view.current) replaceText(view.current, next);
-    setText(next);
-    setBase({ text: next, hash });
+  const loadFromDisk = () => {
+    setText(entry.text);
+    setBase({ text: entry.text, hash: detail.summary.diskHash });
   };
 
-  // Follow the file on disk while there is nothing unsaved to lose.
+  // Follow the file on disk while there is nothing unsaved to lose. Only a newly fetched text
+  // counts: after our own save the fetched text catches up with what the editor already shows.
+  const [seenText, setSeenText] = useState(entry.text);
+  if (seenText !== entry.text) {
+    setSeenText(entry.text);
+    if (entry.text === base.text) setBase({ ...base, hash: detail.summary.diskHash });
+    else if (!dirty) loadFromDisk();
+  }
+
+  // React state is the truth; CodeMirror is brought in line when the text changed from outside.
   useEffect(() => {
-    if (detail.summary.diskHash !== base.hash && !dirty && view.current) {
-      replaceText(view.current, entry.text);
-      setText(entry.text);
-      setBase({ text: entry.text, hash: detail.summary.diskHash });
-    }
-  }, [detail.summary.diskHash, entry.text, base.hash, dirty]);
+    const editor = view.current;
+    if (editor && editor.state.doc.length !== text.length) replaceText(editor, text);
+    else if (editor && editor.state.doc.toString() !== text) replaceText(editor, text);
+  }, [text]);
 
   const save = async () => {
     setBusy(true);
@@ -105,7 +111,7 @@ export default function LadderEditor({ detail }: LadderEditorProps) {
         </h2>
         {!readOnly && (
           <div className="ladder-editor__actions">
-            {detail.draft !== null && detail.draft !== text && <Button onPress={() => view.current && replaceText(view.current, detail.draft ?? '')}>Open draft</Button>}
+            {detail.draft !== null && detail.draft !== text && <Button onPress={() => setText(detail.draft ?? '')}>Open draft</Button>}
             <Button onPress={() => loadFromDisk()} isDisabled={!dirty || busy}>
               Revert
             </Button>

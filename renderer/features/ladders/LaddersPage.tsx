@@ -83,13 +83,14 @@ export default function LaddersPage() {
         <SelectField label="Ladder" value={summary.key} onChange={(v) => v && setPicked(v)} options={list.value.ladders.map((l) => ({ id: l.key, label: ladderLabel(l) }))} />
       </div>
       {detail?.state === 'error' && <p className="banner banner--error" role="alert">{detail.message}</p>}
-      {detail?.state === 'ready' && detail.value.summary.key === summary.key ? <LadderScreen key={summary.key} detail={{ ...detail.value, summary }} /> : <p className="loading">Loading ladder…</p>}
+      {detail?.state === 'ready' && detail.value.summary.key === summary.key ? <LadderScreen key={summary.key} detail={detail.value} summary={summary} /> : <p className="loading">Loading ladder…</p>}
     </Page>
   );
 }
 
-function LadderScreen({ detail }: { detail: LadderDetail }) {
-  const { summary, ladder } = detail;
+/** `summary` is the newest word from main (the list); `detail` may lag a moment behind it, but its files and hash agree with each other. */
+function LadderScreen({ detail, summary }: { detail: LadderDetail; summary: LadderSummary }) {
+  const { ladder } = detail;
   const [view, setView] = useState<View>(ladder ? 'matrix' : 'edit');
   const [trackId, setTrackId] = useState<string | null>(null);
   const [query, setQuery] = useState('');
