@@ -8,9 +8,8 @@ export type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T } | 
  * The ladder files main knows about, kept current: main pushes `ladders:changed` when a file
  * changes on disk (or is saved), and the list is fetched again.
  */
-export function useLadderList(): { list: Loadable<LadderList>; changedKeys: string[]; reload: () => void } {
+export function useLadderList(): { list: Loadable<LadderList>; reload: () => void } {
   const [list, setList] = useState<Loadable<LadderList>>({ state: 'loading' });
-  const [changedKeys, setChangedKeys] = useState<string[]>([]);
   const reload = useCallback(() => {
     unwrap(trellis().laddersList())
       .then((value) => setList({ state: 'ready', value }))
@@ -18,12 +17,9 @@ export function useLadderList(): { list: Loadable<LadderList>; changedKeys: stri
   }, []);
   useEffect(() => {
     reload();
-    return trellis().onLaddersChanged(({ keys }) => {
-      setChangedKeys(keys);
-      reload();
-    });
+    return trellis().onLaddersChanged(() => reload());
   }, [reload]);
-  return { list, changedKeys, reload };
+  return { list, reload };
 }
 
 /** One ladder with its files; fetched again whenever `version` (the hashes main reports) moves. */
