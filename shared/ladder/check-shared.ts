@@ -5,12 +5,13 @@
  * checked when a ladder includes the file.
  */
 import { parse } from 'yaml';
+import { sortProblems } from './check';
 import { Reporter } from './context';
 import { loadLadder } from './load';
 import type { LadderProblem, LadderSource, ReadInclude } from './model';
 import { resolveCompetencies } from './resolve-competencies';
 import { resolveScales } from './resolve-structure';
-import { describeError, limits } from './source';
+import { describeError, limits, looksTooDeep } from './source';
 
 export interface SharedFileCheck {
   valid: boolean;
@@ -22,7 +23,7 @@ const ladderOnlyKeys = ['name', 'version', 'changelog', 'tracks', 'levels'];
 
 /** A shared file has none of the keys only a ladder has. Cheap enough for a folder listing. */
 export function isSharedLadderFile(text: string): boolean {
-  if (typeof text !== 'string' || text.length > limits.maxBytes) return false;
+  if (typeof text !== 'string' || text.length > limits.maxBytes || looksTooDeep(text, limits.maxDepth)) return false;
   try {
     const value: unknown = parse(text, { maxAliasCount: limits.maxAliasCount });
     return typeof value === 'object' && value !== null && !Array.isArray(value) && !ladderOnlyKeys.some((k) => k in value);
@@ -46,6 +47,6 @@ export function checkSharedLadderFile(entry: LadderSource, readInclude?: ReadInc
   } catch (error) {
     problems.push({ file: path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'internal', message: `the checker failed: ${describeError(error)}` });
   }
-  const bounded = problems.slice(0, limits.maxProblems);
+  const bounded = sortProblems(problems, files).slice(0, limits.maxProblems);
   return { valid: !bounded.some((p) => p.severity === 'error'), problems: bounded, files };
 }

@@ -26,14 +26,17 @@ export function checkLadder(entry: LadderSource, readInclude?: ReadInclude): Lad
     // A bug of ours must not take the app down with it: report it like any other problem.
     problems.push({ file: path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'internal', message: `the checker failed: ${describeError(error)}`, hint: 'please report this file to the Trellis maintainers' });
   }
-  const sorted = sortProblems(problems, files);
-  const bounded = sorted.length > limits.maxProblems ? [...sorted.slice(0, limits.maxProblems), truncated(path, sorted.length)] : sorted;
-  const hasError = bounded.some((p) => p.severity === 'error');
-  return { ladder: hasError ? null : ladder, problems: bounded, files };
+  const hasError = problems.some((p) => p.severity === 'error');
+  return { ladder: hasError ? null : ladder, problems: boundProblems(problems, files, path, hasError), files };
 }
 
-function truncated(file: string, total: number): LadderProblem {
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'too-many-problems', message: `${total - limits.maxProblems} more problems not shown`, hint: 'fix the ones above first' };
+/** At most limits.maxProblems, errors before warnings, then a note saying how many were left out. */
+function boundProblems(problems: LadderProblem[], files: string[], path: string, hasError: boolean): LadderProblem[] {
+  if (problems.length <= limits.maxProblems) return sortProblems(problems, files);
+  const kept = [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity === 'warning')].slice(0, limits.maxProblems);
+  const more = problems.length - limits.maxProblems;
+  const note: LadderProblem = { file: path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: hasError ? 'error' : 'warning', code: 'too-many-problems', message: `${more} more problems not shown`, hint: 'fix the ones above first' };
+  return [...sortProblems(kept, files), note];
 }
 
 /** Pieces from included files come first, as if written where "include" is. */
@@ -54,7 +57,7 @@ function resolve(loaded: LoadedLadder, files: string[], problems: LadderProblem[
   if (scales.size === 0 && [...loaded.includes, entry].every((f) => f.valid) && !problems.some((p) => p.code === 'scale-shape')) {
     report.error(root, ['id'], 'no-scale', 'the ladder defines no rating scale', 'add "scales", or include a file that has them');
   }
-  const frame = resolveFrame(entry.items.tracks, entry.items.levels, report);
+  const frame = { ...resolveFrame(entry.items.tracks, entry.items.levels, report), entryFile: entry.file, ladderId: data.id };
   const result = resolveCompetencies(
     pieces('categories', loaded),
     pieces('competencies', loaded),
@@ -83,7 +86,7 @@ function resolve(loaded: LoadedLadder, files: string[], problems: LadderProblem[
   };
 }
 
-function sortProblems(problems: LadderProblem[], files: string[]): LadderProblem[] {
+export function sortProblems(problems: LadderProblem[], files: string[]): LadderProblem[] {
   const order = (file: string) => {
     const i = files.indexOf(file);
     return i < 0 ? files.length : i;

@@ -12,7 +12,6 @@ export function ladderJsonSchema(): Record<string, unknown> {
   const { $schema: _fragmentDialect, ...fragmentBody } = fragment;
   return {
     $schema,
-    $id: 'https://trellis.local/ladder.schema.json',
     title: 'Trellis career ladder',
     description: 'A Trellis ladder file, or a shared file included by ladders. See docs/ladder-format.md.',
     anyOf: [

@@ -4,7 +4,16 @@
  */
 import { z } from 'zod';
 
-const position = z.object({ file: z.string(), line: z.number().int(), column: z.number().int() });
+/**
+ * Where something is written: 1-based line and column, and the YAML path inside that file
+ * (e.g. ["competencies", 3, "levels", "L2", "criteria"]) for the YAML Document API's getIn/setIn.
+ */
+const position = z.object({
+  file: z.string(),
+  line: z.number().int(),
+  column: z.number().int(),
+  path: z.array(z.union([z.string(), z.number()])).optional(),
+});
 
 export const ratingStepSchema = z.object({
   id: z.string(),

@@ -6,5 +6,5 @@ export function positionOf(file: ParsedFile, path: readonly PathKey[]): SourcePo
   const range = rangeAt(file, path);
   if (!range) return undefined;
   const { line, col } = file.lineCounter.linePos(range[0]);
-  return { file: file.path, line, column: col };
+  return { file: file.path, line, column: col, path: [...path] };
 }

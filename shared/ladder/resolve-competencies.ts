@@ -89,7 +89,18 @@ function checkOwnReferences(item: Located<CompetencyFile>, categories: ReadonlyM
   if (v.extends !== undefined) report.reference(item, ['extends'], 'competency', v.extends, competencies);
   if (frame.open) return;
   (v.tracks ?? []).forEach((trackId, index) => report.reference(item, ['tracks', index], 'track', trackId, frame.tracksById));
-  for (const levelId of Object.keys(v.levels ?? {})) report.reference(item, ['levels', levelId], 'level', levelId, frame.levelsById, true);
+  for (const levelId of Object.keys(v.levels ?? {})) {
+    if (frame.levelsById.has(levelId) || report.broken.has(levelId)) continue;
+    const parent = frame.subLevelParents?.get(levelId);
+    if (parent !== undefined) {
+      report.error(item, ['levels', levelId], 'unknown-reference', `"${levelId}" is a sub-level of "${parent}"; criteria are written per level`, `use "${parent}" as the key`, true);
+      continue;
+    }
+    // A shared file may describe more levels than a given ladder has: its extra cells go unused.
+    if (frame.entryFile !== undefined && item.file !== frame.entryFile) {
+      report.warning(item, ['levels', levelId], 'unused-cell', `level "${levelId}" is not in ladder "${frame.ladderId ?? ''}", so this cell is not used there`, undefined, true);
+    } else report.reference(item, ['levels', levelId], 'level', levelId, frame.levelsById, true);
+  }
 }
 
 function merge(item: Located<CompetencyFile>, base: Effective | undefined, frame: Frame): Effective {

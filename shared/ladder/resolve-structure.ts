@@ -3,6 +3,7 @@ import { indexById, located, type Located, type Reporter } from './context';
 import type { LadderLevel, LadderTrack, RatingScale } from './model';
 import type { LevelFile, ScaleFile, TrackFile } from './schema';
 import { positionOf } from './positions';
+import type { ParsedFile } from './source';
 
 export function resolveScales(scales: Located<ScaleFile>[], report: Reporter): Map<string, RatingScale> {
   const byId = indexById(scales, 'scale', report);
@@ -36,6 +37,11 @@ export function resolveScales(scales: Located<ScaleFile>[], report: Reporter): M
 export interface Frame {
   /** True when checking a shared file alone: its levels and tracks are the including ladder's, unknown here. */
   open?: boolean;
+  /** The ladder file itself: cells in included files may name levels this ladder lacks (a warning). */
+  entryFile?: ParsedFile;
+  ladderId?: string;
+  /** Sub-level id → its level id. */
+  subLevelParents?: Map<string, string>;
   levels: LadderLevel[];
   levelsById: Map<string, Located<LevelFile>>;
   tracks: LadderTrack[];
@@ -56,7 +62,8 @@ export function resolveFrame(trackItems: Located<TrackFile>[], levelItems: Locat
   const trunk = [...levelsById.values()].filter((l) => l.value.track === undefined);
   const tracks = [...tracksById.values()].map((track) => resolveTrack(track, trunk, [...levelsById.values()], report));
   const levels = [...levelsById.values()].map(toLevel);
-  return { levels, levelsById, tracks, tracksById };
+  const subLevelParents = new Map(levels.flatMap((l) => l.subLevels.map((s) => [s.id, l.id] as const)));
+  return { levels, levelsById, tracks, tracksById, subLevelParents };
 }
 
 function checkSubLevelIds(levels: Located<LevelFile>[], subLevels: Located<{ id: string }>[], report: Reporter): void {

@@ -48,7 +48,7 @@ const tooDeepHint = 'a ladder needs far fewer levels of nesting: check the inden
  * "- - -" or huge indents would cost a deep stack and much time before failing. Approximate on
  * purpose (brackets in text count too); real ladders are nowhere near the limits.
  */
-function looksTooDeep(text: string, maxDepth: number): boolean {
+export function looksTooDeep(text: string, maxDepth: number): boolean {
   let flow = 0;
   let indent = 0;
   let dashes = 0;

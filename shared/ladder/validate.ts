@@ -4,10 +4,15 @@
  */
 import type { z } from 'zod';
 import type { LadderProblem } from './model';
+import { ladderFileSchema, ladderFragmentFileSchema } from './schema';
 import { rangeAt, problemAt, type ParsedFile, type PathKey } from './source';
 import { closest } from './suggest';
 
 type Issue = z.core.$ZodIssue;
+
+/** Keys only a ladder has: in an included file they mean a ladder was included by mistake. */
+const ladderOnlyKeys = new Set(Object.keys(ladderFileSchema.shape).filter((k) => !(k in ladderFragmentFileSchema.shape)));
+const sharedFileHint = 'this file is included by another, so it holds only scales, categories and competencies: a ladder cannot be included';
 type AnySchema = z.core.$ZodType;
 
 /** Checks `file.value` against `schema`; returns the parsed value or null, pushing problems. */
@@ -43,7 +48,15 @@ function reportIssue(file: ParsedFile, root: AnySchema, issue: Issue, base: Path
       for (const key of issue.keys) {
         const suggestion = closest(key, known);
         if (suggestion !== undefined) found.misspelt.add(`${JSON.stringify(path)}|${suggestion}`);
-        problems.push(problemAt(file, rangeAt(file, [...path, key], true), 'unknown-key', `unknown key "${key}"${where(path)}`, suggestion === undefined ? undefined : `did you mean "${suggestion}"?`));
+        const hint =
+          suggestion !== undefined
+            ? `did you mean "${suggestion}"?`
+            : key === '<<'
+              ? 'YAML merge keys are not supported: write the keys out, or share competencies with include and extends'
+              : path.length === 0 && root === ladderFragmentFileSchema && ladderOnlyKeys.has(key)
+                ? sharedFileHint
+                : undefined;
+        problems.push(problemAt(file, rangeAt(file, [...path, key], true), 'unknown-key', `unknown key "${key}"${where(path)}`, hint));
       }
       return;
     }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, parseDocument } from 'yaml';
 import { checkLadder, type ReadInclude } from '../../shared/ladder';
-import { medianMs, type BenchResult } from './harness';
+import type { BenchResult } from './harness';
 
 const ladders = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../ladders');
 
@@ -43,6 +43,29 @@ export function tenTimes(base: Case): Case {
   return { name: `${base.name} ×10 (generated)`, entry: { path: base.entry.path, text: doc.toString() }, includes: base.includes };
 }
 
+/**
+ * Medians of the two functions timed alternately, after a shared warm-up: the machine is shared,
+ * and timing one after the other would put any change in load into the ratio.
+ */
+function interleaved(check: () => unknown, parse: () => unknown, runs = 41, warmup = 15): { checkMs: number; parseMs: number } {
+  for (let i = 0; i < warmup; i++) {
+    check();
+    parse();
+  }
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let start = performance.now();
+    check();
+    a.push(performance.now() - start);
+    start = performance.now();
+    parse();
+    b.push(performance.now() - start);
+  }
+  const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? Number.NaN;
+  return { checkMs: median(a), parseMs: median(b) };
+}
+
 async function measure(c: Case): Promise<BenchResult[]> {
   const read: ReadInclude = (_from, include) => {
     const p = `/ladders/${include}`;
@@ -53,8 +76,7 @@ async function measure(c: Case): Promise<BenchResult[]> {
   if (!result.ladder) throw new Error(`${c.name} does not check cleanly: ${result.problems[0]?.message}`);
   const texts = [c.entry.text, ...Object.values(c.includes)];
   const size = texts.reduce((n, t) => n + t.length, 0);
-  const checkMs = await medianMs(() => checkLadder(c.entry, read), 30, 5);
-  const parseMs = await medianMs(() => texts.map((t) => parse(t)), 30, 5);
+  const { checkMs, parseMs } = interleaved(() => checkLadder(c.entry, read), () => texts.map((t) => parse(t)));
   const ratio = checkMs / parseMs;
   const label = `${c.name} (${Math.round(size / 1024)} kB, ${result.ladder.cells.length} cells)`;
   return [

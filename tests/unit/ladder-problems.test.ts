@@ -84,6 +84,14 @@ describe('checkLadder problems', () => {
     expect(lines(check(edit('    name: Craft', '\tname: Craft')))[0]).toBe('27:1 error yaml-syntax tabs are not allowed as indentation (indent with spaces, not tabs)');
   });
 
+  it('says criteria are per level when a cell names a sub-level, and that merge keys are not supported', () => {
+    const text = edit('    title: Engineer II\n', '    title: Engineer II\n    subLevels: [{ id: L2.1 }]\n').replace('      L2:\n', '      L2.1:\n').replace('    category: craft\n', '    category: craft\n    <<: { weight: 2 }\n');
+    expect(lines(check(text))).toEqual([
+      '33:5 error unknown-key unknown key "<<" in competencies[0] (YAML merge keys are not supported: write the keys out, or share competencies with include and extends)',
+      '39:7 error unknown-reference "L2.1" is a sub-level of "L2"; criteria are written per level (use "L2" as the key)',
+    ]);
+  });
+
   it('suggests quotes for a version YAML reads as a number', () => {
     expect(lines(check(edit('version: "1.0"', 'version: 1.10')))).toEqual(['3:10 error wrong-type "version" should be text, not a number (put it in quotes: "1.10")']);
   });
@@ -117,6 +125,22 @@ describe('includes', () => {
     expect(throwing.problems.map((p) => `${p.line}:${p.column} ${p.code}`)).toEqual(['7:11 include-unreadable', '7:19 include-unreadable']);
   });
 
+  it('explains that a ladder cannot be included', () => {
+    const entry = edit('scales:', 'include: [other.yaml]\nscales:');
+    const result = checkLadder({ path: '/x/l.yaml', text: entry }, mapReader({ '/x/other.yaml': 'id: other\nname: Other\n' }));
+    expect(result.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message} (${p.hint})`)).toEqual([
+      '/x/other.yaml:2:1 unknown key "name" (this file is included by another, so it holds only scales, categories and competencies: a ladder cannot be included)',
+    ]);
+  });
+
+  it('warns (not fails) when a shared file has cells for levels this ladder does not have', () => {
+    const entry = edit('scales:', 'include: [shared.yaml]\nscales:').replace('competencies:\n', 'competencies:\n  - { id: talk, extends: base }\n');
+    const shared = 'competencies:\n  - id: base\n    abstract: true\n    name: Talking\n    category: craft\n    levels:\n      L1: { criteria: Talks., examples: [Talks.] }\n      L9: { criteria: Talks a lot., examples: [Talks a lot.] }\n';
+    const result = checkLadder({ path: '/x/l.yaml', text: entry }, mapReader({ '/x/shared.yaml': shared }));
+    expect(result.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.message}`)).toEqual(['/x/shared.yaml:8:7 warning level "L9" is not in ladder "broken-example", so this cell is not used there']);
+    expect(result.ladder?.cells.filter((c) => c.competencyId === 'talk').map((c) => c.levelId)).toEqual(['L1', 'L2']);
+  });
+
   it('reports problems in an included file at its own line and column, and duplicates across files', () => {
     const entry = edit('scales:', 'include: [shared.yaml]\nscales:');
     const result = checkLadder({ path: '/x/l.yaml', text: entry }, mapReader({ '/x/shared.yaml': '# shared\ncategories:\n  - { id: craft, name: Craft, colour: red }\n' }));
@@ -124,5 +148,20 @@ describe('includes', () => {
       '/x/l.yaml:27:9 duplicate category id "craft" (first defined at shared.yaml:3:11)',
       '/x/shared.yaml:3:31 unknown key "colour" in categories[0]',
     ]);
+  });
+});
+
+describe('many problems', () => {
+  it('keeps errors over warnings when it has to leave some out, and a ladder with only warnings stays usable', () => {
+    const competencies = Array.from({ length: limits.maxProblems + 20 }, (_, i) => `  - { id: c${i}, name: C, category: craft }\n`).join('');
+    const warningsOnly = check(edit('competencies:\n', `competencies:\n${competencies}`));
+    expect(warningsOnly.ladder).not.toBeNull();
+    expect(warningsOnly.problems).toHaveLength(limits.maxProblems + 1);
+    expect(warningsOnly.problems.at(-1)).toMatchObject({ severity: 'warning', code: 'too-many-problems', message: '20 more problems not shown' });
+
+    const withError = check(edit('competencies:\n', `competencies:\n${competencies}`).replace('    category: craft\n', '    category: nope\n'));
+    expect(withError.ladder).toBeNull();
+    expect(withError.problems.map((p) => p.code)).toContain('unknown-reference');
+    expect(withError.problems.at(-1)).toMatchObject({ severity: 'error', code: 'too-many-problems' });
   });
 });

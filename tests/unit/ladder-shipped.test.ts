@@ -22,6 +22,17 @@ describe('shipped ladders', () => {
     expect(valid).toBe(true);
   });
 
+  it('rejects what editors should underline: a misspelt key, a missing title, a cell with both criteria and notApplicable', () => {
+    const fixtures = path.join(import.meta.dirname, '../fixtures/ladders');
+    expect(validate(parse(readFileSync(path.join(fixtures, 'valid-small.yaml'), 'utf8')))).toBe(true);
+    for (const broken of ['unknown-key.yaml', 'missing-required.yaml', 'wrong-type.yaml']) {
+      expect(validate(parse(readFileSync(path.join(fixtures, 'broken', broken), 'utf8'))), broken).toBe(false);
+    }
+    const both = parse(readFileSync(path.join(fixtures, 'valid-small.yaml'), 'utf8')) as { competencies: Array<{ levels: Record<string, object> }> };
+    both.competencies[0]!.levels.L1 = { criteria: 'x', notApplicable: true };
+    expect(validate(both)).toBe(false);
+  });
+
   it.each(ladderFiles)('%s has no problems and a complete matrix on every track', (file) => {
     const check = checkLadderFile(path.join(dir, file))!;
     expect(check.problems).toEqual([]);
