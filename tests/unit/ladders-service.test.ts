@@ -69,6 +69,14 @@ describe('ladders service: reading', () => {
     expect(list.ladders.find((l) => l.key === team)?.hasDraft).toBe(true);
   });
 
+  it('does not list a shared file at the top of the folder as a ladder', async () => {
+    await cp(path.join(fixtures, 'parts', 'scales.yaml'), path.join(userFolder, 'scales.yaml'));
+    await writeFile(path.join(userFolder, 'broken.yaml'), 'id: broken\nname: [oops\n');
+    const keys = (await service.list()).ladders.map((l) => l.key);
+    expect(keys).not.toContain('user:scales.yaml');
+    expect(keys).toContain('user:broken.yaml');
+  });
+
   it('creates the user folder on first use', async () => {
     userFolder = path.join(root, 'new', 'ladders');
     await service.list();

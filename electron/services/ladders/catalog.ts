@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Ladder, LadderProblem } from '../../../shared/ladder';
+import { isSharedLadderFile, type Ladder, type LadderProblem } from '../../../shared/ladder';
 import type { LadderOrigin, LadderStatus, LadderSummary } from '../../../shared/ipc/ladders';
 import { draftPathFor, isLadderFileName, readTextOrNull } from './files';
 import { checkInFolder } from './sources';
@@ -53,9 +53,11 @@ export async function loadEntry(
   previous: EntryState | undefined,
   versions: VersionStore,
 ): Promise<EntryState | null> {
+  // null: not a ladder (gone, or a shared file meant to be included).
   const absolute = path.join(root, relative);
   const text = await readTextOrNull(absolute);
-  if (text === null) return null;
+  // A shared file (scales, competencies for others to include) is not a ladder of its own.
+  if (text === null || isSharedLadderFile(text)) return null;
   const checked = checkInFolder(root, { path: relative, text });
   const key = keyFor(origin, relative);
   const hasDraft = (await readTextOrNull(draftPathFor(absolute))) !== null;
