@@ -18,7 +18,16 @@ test('browse the matrix: categories, inherited and n/a cells in words, open a ce
   await expect(matrix.getByRole('button', { name: 'Mentoring, L1 Engineer (Not applicable)' })).toBeVisible();
   await lookInBothThemes(app, 'ladders-matrix', testInfo);
 
-  await inherited.focus();
+  // Keyboard: the matrix is one tab stop; arrow keys move from cell to cell, Enter opens.
+  await app.getByRole('searchbox', { name: 'Search this ladder' }).focus();
+  await app.keyboard.press('Tab');
+  await expect(matrix.getByRole('button', { name: 'Code quality, L1 Engineer' })).toBeFocused();
+  await app.keyboard.press('ArrowRight');
+  await app.keyboard.press('ArrowRight');
+  await expect(inherited).toBeFocused();
+  await app.keyboard.press('ArrowDown');
+  await expect(matrix.getByRole('button', { name: 'System design, L3 Senior Engineer' })).toBeFocused();
+  await app.keyboard.press('ArrowUp');
   await app.keyboard.press('Enter');
   const dialog = app.getByRole('dialog', { name: 'Code quality · L3 Senior Engineer' });
   await expect(dialog).toContainText('Inherited from L2 Engineer II');

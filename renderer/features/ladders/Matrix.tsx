@@ -1,3 +1,4 @@
+import { useRef, useState, type KeyboardEvent } from 'react';
 import type { Ladder, ResolvedCell } from '../../../shared/ladder';
 import { cellAt, cellMatches, groupsOf, indexCells, levelsOf, preview } from './model';
 
@@ -26,7 +27,10 @@ export function Matrix({ ladder, trackId, query, onOpen }: MatrixProps) {
   const groups = groupsOf(ladder, trackId);
   const index = indexCells(ladder);
   const searching = query.trim().length > 0;
+  const table = useRef<HTMLTableElement>(null);
+  const [active, setActive] = useState({ r: 0, c: 0 });
   let matches = 0;
+  let rowNumber = 0;
   const rows = groups.map((group) => {
     const competencies = group.competencies
       .map((competency) => {
@@ -38,9 +42,30 @@ export function Matrix({ ladder, trackId, query, onOpen }: MatrixProps) {
         });
         return { competency, cells };
       })
-      .filter((row) => !searching || row.cells.some((c) => c.hit));
+      .filter((row) => !searching || row.cells.some((c) => c.hit))
+      .map((row) => ({ ...row, r: rowNumber++ }));
     return { group, competencies };
   });
+  // One tab stop for the whole matrix (the last cell used); arrow keys move between cells.
+  const current = { r: Math.min(active.r, Math.max(0, rowNumber - 1)), c: Math.min(active.c, Math.max(0, levels.length - 1)) };
+  const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
+    const moves: Record<string, (p: { r: number; c: number }) => { r: number; c: number }> = {
+      ArrowRight: (p) => ({ ...p, c: p.c + 1 }),
+      ArrowLeft: (p) => ({ ...p, c: p.c - 1 }),
+      ArrowDown: (p) => ({ ...p, r: p.r + 1 }),
+      ArrowUp: (p) => ({ ...p, r: p.r - 1 }),
+      Home: (p) => ({ ...p, c: 0 }),
+      End: (p) => ({ ...p, c: levels.length - 1 }),
+    };
+    const move = moves[event.key];
+    if (!move) return;
+    const next = move(current);
+    const target = table.current?.querySelector<HTMLButtonElement>(`button[data-r="${next.r}"][data-c="${next.c}"]`);
+    if (!target) return;
+    event.preventDefault();
+    setActive(next);
+    target.focus();
+  };
 
   return (
     <>
@@ -49,9 +74,11 @@ export function Matrix({ ladder, trackId, query, onOpen }: MatrixProps) {
           {matches === 0 ? 'No cell matches your search.' : `${matches} cell${matches === 1 ? '' : 's'} match.`}
         </p>
       )}
-      <div className="ladder-matrix-scroll card" tabIndex={0} role="region" aria-label="Ladder matrix, scrolls sideways">
-        <table className="ladder-matrix">
-          <caption className="visually-hidden">Competencies by level on the {ladder.tracks.find((t) => t.id === trackId)?.name} track</caption>
+      <div className="ladder-matrix-scroll card" role="region" aria-label="Ladder matrix">
+        <table className="ladder-matrix" ref={table} onKeyDown={onKeyDown}>
+          <caption className="visually-hidden">
+            Competencies by level on the {ladder.tracks.find((t) => t.id === trackId)?.name} track. Arrow keys move between cells, Enter opens one.
+          </caption>
           <thead>
             <tr>
               <th scope="col" className="ladder-matrix__corner">
@@ -72,14 +99,23 @@ export function Matrix({ ladder, trackId, query, onOpen }: MatrixProps) {
                     {group.name}
                   </th>
                 </tr>
-                {competencies.map(({ competency, cells }) => (
+                {competencies.map(({ competency, cells, r }) => (
                   <tr key={competency.id}>
                     <th scope="row" className="ladder-matrix__competency">
                       {competency.name}
                     </th>
-                    {cells.map(({ level, cell, hit }) => (
+                    {cells.map(({ level, cell, hit }, c) => (
                       <td key={level.id} className={searching && hit ? 'is-match' : undefined}>
-                        {cell && <MatrixCell cell={cell} label={`${competency.name}, ${level.id} ${level.title}${searching && hit ? ', matches the search' : ''}`} onOpen={onOpen} />}
+                        {cell && (
+                          <MatrixCell
+                            cell={cell}
+                            label={`${competency.name}, ${level.id} ${level.title}${searching && hit ? ', matches the search' : ''}`}
+                            position={{ r, c }}
+                            tabbable={current.r === r && current.c === c}
+                            onFocus={() => setActive({ r, c })}
+                            onOpen={onOpen}
+                          />
+                        )}
                       </td>
                     ))}
                   </tr>
@@ -93,10 +129,28 @@ export function Matrix({ ladder, trackId, query, onOpen }: MatrixProps) {
   );
 }
 
-function MatrixCell({ cell, label, onOpen }: { cell: ResolvedCell; label: string; onOpen: (cell: ResolvedCell) => void }) {
+interface MatrixCellProps {
+  cell: ResolvedCell;
+  label: string;
+  position: { r: number; c: number };
+  tabbable: boolean;
+  onFocus: () => void;
+  onOpen: (cell: ResolvedCell) => void;
+}
+
+function MatrixCell({ cell, label, position, tabbable, onFocus, onOpen }: MatrixCellProps) {
   const status = cellStatusText(cell);
   return (
-    <button type="button" className={`ladder-cell ladder-cell--${cell.status}`} onClick={() => onOpen(cell)} aria-label={`${label}${status ? ` (${status})` : ''}`}>
+    <button
+      type="button"
+      className={`ladder-cell ladder-cell--${cell.status}`}
+      onClick={() => onOpen(cell)}
+      onFocus={onFocus}
+      tabIndex={tabbable ? 0 : -1}
+      data-r={position.r}
+      data-c={position.c}
+      aria-label={`${label}${status ? ` (${status})` : ''}`}
+    >
       {status && <span className="ladder-cell__status">{status}</span>}
       {cell.status !== 'not-applicable' && cell.criteria && <span className="ladder-cell__text">{preview(cell.criteria)}</span>}
       {cell.status === 'defined' && cell.examples.length > 0 && (
