@@ -15,6 +15,7 @@ export type LaddersChannel =
   | 'ladders:edit-cell'
   | 'ladders:choose-folder'
   | 'ladders:versions'
+  | 'ladders:version-get'
   | 'ladders:version-diff'
   | 'ladders:review'
   | 'ladders:export-review';
@@ -65,6 +66,13 @@ export function createLaddersHandlers(deps: LaddersHandlerDeps): PartialHandlerT
       return { folder };
     },
     'ladders:versions': ({ ladderId }) => service.versions.list(ladderId),
+    /** The exact ladder an assessment was made against, even after the file moved on. */
+    'ladders:version-get': async ({ ladderId, hash }) => {
+      const stored = await service.versions.get(ladderId, hash);
+      if (!stored) throw new AppError('not-found', 'This version of the ladder is not stored.');
+      const { ladder, files: _files, ...info } = stored;
+      return { info, ladder };
+    },
     'ladders:version-diff': async ({ ladderId, from, to }) => {
       const [a, b] = await Promise.all([service.versions.get(ladderId, from), service.versions.get(ladderId, to)]);
       if (!a || !b) throw new AppError('not-found', 'One of these versions is not stored any more.');

@@ -15,6 +15,7 @@ export const channels = [
   'ladders:edit-cell',
   'ladders:choose-folder',
   'ladders:versions',
+  'ladders:version-get',
   'ladders:version-diff',
   'ladders:review',
   'ladders:export-review',

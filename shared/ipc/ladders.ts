@@ -127,6 +127,7 @@ export const laddersContract = {
   },
   'ladders:choose-folder': { input: z.undefined(), output: z.object({ folder: z.string().nullable() }) },
   'ladders:versions': { input: z.object({ ladderId }).strict(), output: z.array(versionInfoSchema) },
+  'ladders:version-get': { input: z.object({ ladderId, hash }).strict(), output: z.object({ info: versionInfoSchema, ladder: ladderSchema }) },
   'ladders:version-diff': { input: z.object({ ladderId, from: hash, to: hash }).strict(), output: versionDiffSchema },
   'ladders:review': { input: z.object({ key, since }).strict(), output: ladderReviewSchema },
   'ladders:export-review': { input: z.object({ key, since }).strict(), output: z.object({ saved: z.boolean(), path: z.string().nullable() }) },

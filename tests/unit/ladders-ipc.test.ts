@@ -38,6 +38,15 @@ describe('ladders over IPC (real handler table, contract-checked)', () => {
     expect(main.emitted).toContainEqual({ event: 'ladders:changed', payload: { keys: ['user:support.yaml'] } });
   });
 
+  it('gives back a stored version by hash, even after the file changed', async () => {
+    const before = await main.dispatch('ladders:get', { key: 'user:support.yaml' });
+    if (!before.ok) throw new Error('get failed');
+    const { summary, files } = before.value as { summary: { hash: string }; files: { text: string }[] };
+    await main.dispatch('ladders:save', { key: 'user:support.yaml', text: files[0]!.text.replace('Support Ladder', 'Support Ladder 3') });
+    const stored = await main.dispatch('ladders:version-get', { ladderId: 'support', hash: summary.hash });
+    expect(stored).toMatchObject({ ok: true, value: { info: { hash: summary.hash, sourceKeys: ['user:support.yaml'] }, ladder: { name: 'Support Ladder' } } });
+  });
+
   it('exports the review through the injected save-file function', async () => {
     const result = await main.dispatch('ladders:export-review', { key: 'user:team.yaml', since: '2020-01-01' });
     expect(result).toMatchObject({ ok: true, value: { saved: true } });

@@ -114,7 +114,8 @@ function LadderScreen({ detail, summary }: { detail: LadderDetail; summary: Ladd
         <header className="ladder-head">
           <div>
             <h2>
-              {ladder.name} <span className="badge">version {ladder.version}</span> {summary.readOnly && <span className="badge">Read-only</span>}
+              {ladder.name} <span className="badge">version {ladder.version}</span> {summary.readOnly && <span className="badge">Read-only</span>}{' '}
+              {summary.hasDraft && <span className="badge badge--warning">Draft saved beside it</span>}
             </h2>
             {ladder.description && <p className="muted">{ladder.description}</p>}
           </div>
