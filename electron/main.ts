@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import Store from 'electron-store';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { registerIpcHandlers } from './ipc/register';
 import { buildMenuTemplate } from './menu';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import type { KeyValueStore } from './services/key-value';
+import { writeFileAtomic } from './services/ladders/files';
 import { restorableBounds } from './services/window-state';
 import { createMainWindow, denyAllPermissions, isSafeExternalUrl } from './window';
 
@@ -47,8 +48,31 @@ function showWindow(store: KeyValueStore) {
   window.on('closed', () => (mainWindow = null));
 }
 
+/** Shipped ladders: inside the app's resources when packaged, the repository's ladders/ in development. */
+const bundledLaddersDir = () => (app.isPackaged ? path.join(process.resourcesPath, 'ladders') : path.join(app.getAppPath(), 'ladders'));
+
+const disposers: (() => Promise<void>)[] = [];
+
+async function chooseFolder(options: { title: string; defaultPath?: string }): Promise<string | null> {
+  const dialogOptions = { title: options.title, defaultPath: options.defaultPath, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+async function saveFile(options: { title: string; defaultName: string; content: string }): Promise<string | null> {
+  const dialogOptions = { title: options.title, defaultPath: path.join(app.getPath('documents'), options.defaultName) };
+  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
+  if (result.canceled || !result.filePath) return null;
+  await writeFileAtomic(result.filePath, options.content);
+  return result.filePath;
+}
+
 function registerIpc(store: KeyValueStore) {
   const handlers = createHandlerTable({
+    bundledLaddersDir: bundledLaddersDir(),
+    chooseFolder,
+    saveFile,
+    onDispose: (dispose) => void disposers.push(dispose),
     version: app.getVersion(),
     platform: process.platform,
     userDataDir: app.getPath('userData'),
@@ -87,6 +111,10 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) showWindow(store);
     });
+  });
+
+  app.on('will-quit', () => {
+    for (const dispose of disposers.splice(0)) void dispose();
   });
 
   app.on('window-all-closed', () => {

@@ -7,6 +7,8 @@ import { createAppHandlers, createShellHandlers } from './app';
 import type { HandlerTable } from './dispatch';
 import type { EventSink } from './events';
 import { createSettingsHandlers } from './settings';
+import { createLaddersHandlers, type LaddersHandlerDeps } from './ladders';
+import { createLaddersService } from '../services/ladders/service';
 
 export interface MainContext {
   version: string;
@@ -15,6 +17,12 @@ export interface MainContext {
   store: KeyValueStore;
   openExternal: (url: string) => Promise<void>;
   events: EventSink;
+  /** The ladders that ship with Trellis (read-only). */
+  bundledLaddersDir: string;
+  chooseFolder: LaddersHandlerDeps['chooseFolder'];
+  saveFile: LaddersHandlerDeps['saveFile'];
+  /** Receives clean-up work (file watchers) to run when main shuts down. */
+  onDispose?: (dispose: () => Promise<void>) => void;
 }
 
 /**
@@ -23,6 +31,14 @@ export interface MainContext {
  */
 export function createHandlerTable(ctx: MainContext): HandlerTable {
   const settings = createSettingsService(ctx.store);
+  const laddersFolder = () => settings.get().laddersFolder ?? path.join(ctx.userDataDir, 'ladders');
+  const ladders = createLaddersService({
+    bundledDir: ctx.bundledLaddersDir,
+    userDataDir: ctx.userDataDir,
+    userFolder: laddersFolder,
+    onChanged: (keys) => ctx.events.emit('ladders:changed', { keys }),
+  });
+  ctx.onDispose?.(() => ladders.close());
   const info = (): AppInfo => ({
     name: 'Trellis',
     version: ctx.version,
@@ -30,12 +46,13 @@ export function createHandlerTable(ctx: MainContext): HandlerTable {
     paths: {
       userData: ctx.userDataDir,
       settings: ctx.store.path,
-      ladders: settings.get().laddersFolder ?? path.join(ctx.userDataDir, 'ladders'),
+      ladders: laddersFolder(),
     },
   });
   return {
     ...createAppHandlers(info),
     ...createSettingsHandlers(settings, ctx.events),
     ...createShellHandlers(ctx.openExternal, isSafeExternalUrl),
+    ...createLaddersHandlers({ service: ladders, settings, events: ctx.events, chooseFolder: ctx.chooseFolder, saveFile: ctx.saveFile }),
   };
 }

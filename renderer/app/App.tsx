@@ -9,6 +9,7 @@ import { useThemeFromSettings } from './theme';
 const TodayPage = lazy(() => import('../features/today/TodayPage'));
 const PeoplePage = lazy(() => import('../features/people/PeoplePage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
+const LaddersPage = lazy(() => import('../features/ladders/LaddersPage'));
 
 export function App() {
   useThemeFromSettings();
@@ -25,6 +26,7 @@ export function App() {
               <Switch>
                 <Route path="/" component={TodayPage} />
                 <Route path="/people" component={PeoplePage} />
+                <Route path="/ladders" component={LaddersPage} />
                 <Route path="/settings" component={SettingsPage} />
                 <Route path="/:section">{(params) => <PlaceholderPage section={params.section} />}</Route>
               </Switch>

@@ -2,7 +2,24 @@
  * The names of every IPC operation. Kept apart from the zod schemas so that the preload,
  * which only needs names, stays small. `contract.ts` must declare exactly these channels.
  */
-export const channels = ['app:info', 'settings:get', 'settings:set', 'shell:open-external'] as const;
+export const channels = [
+  'app:info',
+  'settings:get',
+  'settings:set',
+  'shell:open-external',
+  'ladders:list',
+  'ladders:get',
+  'ladders:save',
+  'ladders:save-draft',
+  'ladders:copy-to-folder',
+  'ladders:edit-cell',
+  'ladders:choose-folder',
+  'ladders:versions',
+  'ladders:version-get',
+  'ladders:version-diff',
+  'ladders:review',
+  'ladders:export-review',
+] as const;
 
 export type Channel = (typeof channels)[number];
 
@@ -19,7 +36,7 @@ export function methodName<C extends string>(channel: C): MethodName<C> {
 }
 
 /** Events main pushes to the renderer (file changes, settings changed elsewhere). */
-export const events = ['settings:changed'] as const;
+export const events = ['settings:changed', 'ladders:changed'] as const;
 
 export type EventName = (typeof events)[number];
 

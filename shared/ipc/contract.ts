@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Channel, EventName, MethodName, SubscriberName } from './channels';
 import type { IpcResult } from './result';
 import { settingsPatchSchema, settingsSchema } from '../settings';
+import { laddersContract, laddersEventContract } from './ladders';
 
 export interface Operation {
   input: z.ZodType;
@@ -31,11 +32,13 @@ export const contract = {
     input: z.object({ url: z.string().min(1).max(2048) }).strict(),
     output: z.object({ opened: z.boolean() }),
   },
+  ...laddersContract,
 } as const satisfies Record<Channel, Operation>;
 
 /** The payload schema of every event main pushes; main validates before sending. */
 export const eventContract = {
   'settings:changed': settingsSchema,
+  ...laddersEventContract,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<E extends EventName> = z.output<(typeof eventContract)[E]>;

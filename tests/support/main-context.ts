@@ -1,7 +1,9 @@
 import Conf from 'conf';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../../electron/services/ladders/files';
 import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatch';
 import { createEventSink, type EventTransport } from '../../electron/ipc/events';
 import { createHandlerTable, type MainContext } from '../../electron/ipc/index';
@@ -15,8 +17,16 @@ export interface TestMain {
   /** Events main emitted, in order; `transports` receive them live (the browser suite's pages). */
   emitted: { event: string; payload: unknown }[];
   transports: Set<EventTransport>;
+  /** The user's ladders folder (inside dataDir) and the folders the test's folder chooser hands out, in order. */
+  laddersDir: string;
+  chooseFolderAnswers: (string | null)[];
+  /** Exports the app "saved" through the save dialog: path and content. */
+  savedFiles: { path: string; content: string }[];
   dispose(): Promise<void>;
 }
+
+/** The repository's shipped ladders: the bundled folder of the app. */
+export const repoLaddersDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../ladders');
 
 /** `conf` on disk: the same kind of JSON settings file electron-store writes in the app. */
 export function confStore(dir: string): KeyValueStore {
@@ -35,7 +45,22 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
     emitted.push({ event, payload });
     for (const send of transports) send(event, payload);
   });
+  const laddersDir = path.join(dataDir, 'ladders');
+  const chooseFolderAnswers: (string | null)[] = [];
+  const savedFiles: TestMain['savedFiles'] = [];
+  const disposers: (() => Promise<void>)[] = [];
+  const exportsDir = path.join(dataDir, 'exports');
   const handlers = createHandlerTable({
+    bundledLaddersDir: repoLaddersDir,
+    chooseFolder: async () => chooseFolderAnswers.shift() ?? null,
+    saveFile: async ({ defaultName, content }) => {
+      await mkdir(exportsDir, { recursive: true });
+      const file = path.join(exportsDir, defaultName);
+      await writeFileAtomic(file, content);
+      savedFiles.push({ path: file, content });
+      return file;
+    },
+    onDispose: (dispose) => void disposers.push(dispose),
     version: '0.0.0-test',
     platform: process.platform,
     userDataDir: dataDir,
@@ -50,7 +75,13 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
     openedExternally,
     emitted,
     transports,
+    laddersDir,
+    chooseFolderAnswers,
+    savedFiles,
     dispatch: createDispatcher(handlers, () => {}),
-    dispose: () => rm(dataDir, { recursive: true, force: true }),
+    dispose: async () => {
+      for (const dispose of disposers.splice(0)) await dispose();
+      await rm(dataDir, { recursive: true, force: true });
+    },
   };
 }

@@ -1,0 +1,156 @@
+import { useState } from 'react';
+import { Form } from 'react-aria-components';
+import type { LadderProblem, ResolvedCell } from '../../../shared/ladder';
+import type { LadderSummary } from '../../../shared/ipc/ladders';
+import { trellis, unwrap } from '../../app/ipc';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { useStatus } from '../../ui/Status';
+import { TextArea } from '../../ui/TextArea';
+import { Markdown } from './Markdown';
+import { ProblemList } from './ProblemsPanel';
+
+export interface CellDialogProps {
+  cell: ResolvedCell;
+  title: string;
+  /** "L2 Engineer II": the level an inherited cell comes from, in words. */
+  inheritedFromLabel: string | null;
+  summary: LadderSummary;
+  onClose: () => void;
+}
+
+/** One cell: its criteria (Markdown), examples and links; a quick edit of the criteria for the user's own ladders. */
+export function CellDialog({ cell, title, inheritedFromLabel, summary, onClose }: CellDialogProps) {
+  const [editing, setEditing] = useState(false);
+  const canEdit = !summary.readOnly && summary.status === 'valid';
+  return (
+    <Dialog title={title} isOpen onOpenChange={(open) => !open && onClose()}>
+      <CellStatusNote cell={cell} inheritedFromLabel={inheritedFromLabel} />
+      {editing ? (
+        <QuickEdit cell={cell} summary={summary} onDone={onClose} onCancel={() => setEditing(false)} />
+      ) : (
+        <>
+          <CellContent cell={cell} />
+          <div className="dialog__actions">
+            {!summary.readOnly && (
+              <Button onPress={() => setEditing(true)} isDisabled={!canEdit}>
+                {cell.status === 'defined' ? 'Edit criteria' : `Write criteria for ${cell.levelId}`}
+              </Button>
+            )}
+            <span className="spacer" />
+            <Button variant="primary" onPress={onClose}>
+              Close
+            </Button>
+          </div>
+          {!summary.readOnly && !canEdit && <p className="muted small">Fix the problems in {summary.file} before quick edits.</p>}
+        </>
+      )}
+    </Dialog>
+  );
+}
+
+function CellStatusNote({ cell, inheritedFromLabel }: { cell: ResolvedCell; inheritedFromLabel: string | null }) {
+  if (cell.status === 'inherited') {
+    return (
+      <p className="banner">
+        Inherited from <strong>{inheritedFromLabel ?? cell.inheritedFromLevelId}</strong>: the file says nothing new for {cell.levelId}, so the criteria of the level below apply.
+      </p>
+    );
+  }
+  if (cell.status === 'not-applicable') return <p className="banner">Not applicable at this level{cell.reason ? `: ${cell.reason}` : '.'}</p>;
+  if (cell.status === 'missing') return <p className="banner banner--warning">Not defined: neither this level nor any level below says what is expected.</p>;
+  return null;
+}
+
+function CellContent({ cell }: { cell: ResolvedCell }) {
+  return (
+    <div className="cell-content">
+      {cell.criteria && (
+        <section aria-label="Criteria">
+          <h3>Criteria</h3>
+          <Markdown text={cell.criteria} />
+        </section>
+      )}
+      {cell.examples.length > 0 && (
+        <section aria-label="Examples">
+          <h3>Examples</h3>
+          <ul>
+            {cell.examples.map((e, i) => (
+              <li key={i}>{e}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {cell.links.length > 0 && (
+        <section aria-label="Links">
+          <h3>Links</h3>
+          <Markdown text={cell.links.map((l) => `- [${l.title.replace(/[[\]]/g, '')}](<${l.url}>)`).join('\n')} />
+        </section>
+      )}
+      {cell.source && (
+        <p className="muted small">
+          {cell.status === 'inherited' ? `Written for ${cell.inheritedFromLevelId} in ` : 'Written in '}
+          <code>{`${cell.source.file}:${cell.source.line}:${cell.source.column}`}</code>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function QuickEdit({ cell, summary, onDone, onCancel }: { cell: ResolvedCell; summary: LadderSummary; onDone: () => void; onCancel: () => void }) {
+  const [text, setText] = useState(cell.status === 'not-applicable' ? '' : cell.criteria);
+  const [error, setError] = useState<string | undefined>();
+  const [problems, setProblems] = useState<LadderProblem[]>([]);
+  const [busy, setBusy] = useState(false);
+  const { announce } = useStatus();
+  const save = async () => {
+    if (!text.trim()) return setError('Write the criteria, or cancel.');
+    setBusy(true);
+    try {
+      const result = await unwrap(
+        trellis().laddersEditCell({ key: summary.key, trackId: cell.trackId, competencyId: cell.competencyId, levelId: cell.levelId, criteria: text, baseHash: summary.diskHash }),
+      );
+      if (result.saved) {
+        announce(`Saved to ${summary.file}`);
+        onDone();
+      } else {
+        setProblems(result.problems);
+        setError('Not saved: the ladder would not be valid.');
+      }
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Form
+      className="quick-edit"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <TextArea
+        label="Criteria (Markdown)"
+        value={text}
+        onChange={(v) => {
+          setText(v);
+          setError(undefined);
+        }}
+        error={error}
+        rows={8}
+        mono
+        autoFocus
+        description={`Written into ${summary.file}; the rest of the file, comments included, stays as it is.`}
+      />
+      {problems.length > 0 && <ProblemList problems={problems} />}
+      <div className="dialog__actions">
+        <Button onPress={onCancel}>Cancel</Button>
+        <Button type="submit" variant="primary" isDisabled={busy}>
+          Save criteria
+        </Button>
+      </div>
+    </Form>
+  );
+}

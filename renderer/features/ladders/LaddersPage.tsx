@@ -1,0 +1,154 @@
+import { lazy, Suspense, useState } from 'react';
+import type { ResolvedCell } from '../../../shared/ladder';
+import type { LadderDetail, LadderList, LadderSummary } from '../../../shared/ipc/ladders';
+import { trellis, unwrap } from '../../app/ipc';
+import { Button } from '../../ui/Button';
+import { EmptyState } from '../../ui/EmptyState';
+import { Page } from '../../ui/Page';
+import { Segmented } from '../../ui/Segmented';
+import { SelectField } from '../../ui/SelectField';
+import { useStatus } from '../../ui/Status';
+import { TextField } from '../../ui/TextField';
+import { CellDialog } from './CellDialog';
+import { CompareView } from './CompareView';
+import { Matrix } from './Matrix';
+import { levelLabel } from './model';
+import { ProblemsPanel } from './ProblemsPanel';
+import { ReviewView } from './ReviewView';
+import { useLadderDetail, useLadderList } from './useLadders';
+import { VersionsView } from './VersionsView';
+import './ladders.css';
+
+// CodeMirror and the checker it runs are loaded only when someone opens the editor.
+const LadderEditor = lazy(() => import('./LadderEditor'));
+
+type View = 'matrix' | 'compare' | 'edit' | 'versions' | 'review';
+const views: { id: View; label: string }[] = [
+  { id: 'matrix', label: 'Matrix' },
+  { id: 'compare', label: 'Compare levels' },
+  { id: 'edit', label: 'Edit YAML' },
+  { id: 'versions', label: 'Versions' },
+  { id: 'review', label: 'Review' },
+];
+
+const ladderLabel = (l: LadderSummary) => `${l.name ?? l.file}${l.origin === 'bundled' ? ' (shipped with Trellis)' : ` (${l.file})`}${l.status === 'valid' ? '' : ' — has problems'}`;
+
+/** The user's own ladders first: those are the ones they work on. */
+function defaultKey(list: LadderList): string | null {
+  return (list.ladders.find((l) => l.origin === 'user') ?? list.ladders[0])?.key ?? null;
+}
+
+export default function LaddersPage() {
+  const { list } = useLadderList();
+  const [picked, setPicked] = useState<string | null>(null);
+  const { announce } = useStatus();
+  const ladders = list.state === 'ready' ? list.value : null;
+  const key = ladders && (picked && ladders.ladders.some((l) => l.key === picked) ? picked : defaultKey(ladders));
+  const summary = ladders?.ladders.find((l) => l.key === key) ?? null;
+  const detail = useLadderDetail(key, summary ? `${summary.diskHash}:${summary.hash}:${summary.hasDraft}` : '');
+
+  const chooseFolder = async () => {
+    try {
+      const { folder } = await unwrap(trellis().laddersChooseFolder());
+      if (folder) announce(`Ladders folder: ${folder}`);
+    } catch (e) {
+      announce((e as Error).message, 'error');
+    }
+  };
+
+  const actions = (
+    <Button onPress={() => void chooseFolder()} aria-label="Choose ladders folder">
+      Choose folder…
+    </Button>
+  );
+  if (list.state === 'loading') return <p className="loading">Loading ladders…</p>;
+  if (list.state === 'error') return <Page title="Ladders"><p className="banner banner--error" role="alert">{list.message}</p></Page>;
+  const subtitle = (
+    <>
+      Your ladders folder: <code>{list.value.folder}</code>
+    </>
+  );
+  if (list.value.ladders.length === 0 || !summary) {
+    return (
+      <Page title="Ladders" subtitle={subtitle} actions={actions}>
+        <EmptyState icon="☷" title="No ladders yet">
+          <p>Put ladder YAML files in your ladders folder, or choose a folder that has them (a git checkout works well). Trellis picks up changes as you save.</p>
+        </EmptyState>
+      </Page>
+    );
+  }
+  return (
+    <Page title="Ladders" subtitle={subtitle} actions={actions}>
+      <div className="toolbar">
+        <SelectField label="Ladder" value={summary.key} onChange={(v) => v && setPicked(v)} options={list.value.ladders.map((l) => ({ id: l.key, label: ladderLabel(l) }))} />
+      </div>
+      {detail?.state === 'error' && <p className="banner banner--error" role="alert">{detail.message}</p>}
+      {detail?.state === 'ready' && detail.value.summary.key === summary.key ? <LadderScreen key={summary.key} detail={detail.value} summary={summary} /> : <p className="loading">Loading ladder…</p>}
+    </Page>
+  );
+}
+
+/** `summary` is the newest word from main (the list); `detail` may lag a moment behind it, but its files and hash agree with each other. */
+function LadderScreen({ detail, summary }: { detail: LadderDetail; summary: LadderSummary }) {
+  const { ladder } = detail;
+  const [view, setView] = useState<View>(ladder ? 'matrix' : 'edit');
+  const [trackId, setTrackId] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [openCell, setOpenCell] = useState<ResolvedCell | null>(null);
+  const { announce } = useStatus();
+  const track = ladder?.tracks.find((t) => t.id === trackId) ?? ladder?.tracks[0];
+
+  const copy = async () => {
+    try {
+      const result = await unwrap(trellis().laddersCopyToFolder({ key: summary.key }));
+      announce(`Copied to your ladders folder as ${result.key.replace(/^user:/, '')}`);
+    } catch (e) {
+      announce((e as Error).message, 'error');
+    }
+  };
+
+  return (
+    <>
+      <ProblemsPanel summary={summary} onOpenEditor={view === 'edit' ? undefined : () => setView('edit')} />
+      {ladder && (
+        <header className="ladder-head">
+          <div>
+            <h2>
+              {ladder.name} <span className="badge">version {ladder.version}</span> {summary.readOnly && <span className="badge">Read-only</span>}{' '}
+              {summary.hasDraft && <span className="badge badge--warning">Draft saved beside it</span>}
+            </h2>
+            {ladder.description && <p className="muted">{ladder.description}</p>}
+          </div>
+          {summary.readOnly && <Button onPress={() => void copy()}>Copy to my folder</Button>}
+        </header>
+      )}
+      <div className="toolbar">
+        <Segmented<View> label="Ladder view" value={view} onChange={setView} options={ladder ? views : views.filter((v) => v.id === 'edit')} />
+        {ladder && track && (view === 'matrix' || view === 'compare') && (
+          <>
+            <SelectField label="Track" value={track.id} onChange={setTrackId} options={ladder.tracks.map((t) => ({ id: t.id, label: t.name }))} />
+            <TextField className="ladder-search" label="Search this ladder" type="search" value={query} onChange={setQuery} placeholder="Words in criteria, examples, competencies…" />
+          </>
+        )}
+      </div>
+      {ladder && track && view === 'matrix' && <Matrix ladder={ladder} trackId={track.id} query={query} onOpen={setOpenCell} />}
+      {ladder && track && view === 'compare' && <CompareView ladder={ladder} trackId={track.id} query={query} />}
+      {view === 'edit' && (
+        <Suspense fallback={<p className="loading">Loading the editor…</p>}>
+          <LadderEditor detail={detail} />
+        </Suspense>
+      )}
+      {view === 'versions' && <VersionsView summary={summary} />}
+      {view === 'review' && <ReviewView summary={summary} />}
+      {ladder && openCell && (
+        <CellDialog
+          cell={openCell}
+          title={`${ladder.competencies.find((c) => c.id === openCell.competencyId)?.name ?? openCell.competencyId} · ${levelLabel(ladder, openCell.trackId, openCell.levelId)}`}
+          inheritedFromLabel={openCell.inheritedFromLevelId ? levelLabel(ladder, openCell.trackId, openCell.inheritedFromLevelId) : null}
+          summary={summary}
+          onClose={() => setOpenCell(null)}
+        />
+      )}
+    </>
+  );
+}

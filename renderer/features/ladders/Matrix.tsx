@@ -1,0 +1,163 @@
+import { useRef, useState, type KeyboardEvent } from 'react';
+import type { Ladder, ResolvedCell } from '../../../shared/ladder';
+import { cellAt, cellMatches, groupsOf, indexCells, levelsOf, preview } from './model';
+
+export interface MatrixProps {
+  ladder: Ladder;
+  trackId: string;
+  query: string;
+  onOpen: (cell: ResolvedCell) => void;
+}
+
+/** How a cell's state reads, in words (never colour alone). */
+export function cellStatusText(cell: ResolvedCell): string | null {
+  if (cell.status === 'inherited') return `Inherited from ${cell.inheritedFromLevelId ?? 'the level below'}`;
+  if (cell.status === 'not-applicable') return 'Not applicable';
+  if (cell.status === 'missing') return 'Not defined';
+  return null;
+}
+
+/**
+ * Levels across, competencies down, grouped by category. Every cell is a button that opens it;
+ * inherited and not-applicable cells say so in words. A search frames the cells that match
+ * (and says so to screen readers) and hides competencies with no match at all.
+ */
+export function Matrix({ ladder, trackId, query, onOpen }: MatrixProps) {
+  const levels = levelsOf(ladder, trackId);
+  const groups = groupsOf(ladder, trackId);
+  const index = indexCells(ladder);
+  const searching = query.trim().length > 0;
+  const table = useRef<HTMLTableElement>(null);
+  const [active, setActive] = useState({ r: 0, c: 0 });
+  let matches = 0;
+  let rowNumber = 0;
+  const rows = groups.map((group) => {
+    const competencies = group.competencies
+      .map((competency) => {
+        const cells = levels.map((level) => {
+          const cell = cellAt(index, trackId, competency.id, level.id);
+          const hit = cell ? cellMatches(query, cell, competency, level.title) : false;
+          if (searching && hit) matches++;
+          return { level, cell, hit };
+        });
+        return { competency, cells };
+      })
+      .filter((row) => !searching || row.cells.some((c) => c.hit))
+      .map((row) => ({ ...row, r: rowNumber++ }));
+    return { group, competencies };
+  });
+  // One tab stop for the whole matrix (the last cell used); arrow keys move between cells.
+  const current = { r: Math.min(active.r, Math.max(0, rowNumber - 1)), c: Math.min(active.c, Math.max(0, levels.length - 1)) };
+  const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
+    const moves: Record<string, (p: { r: number; c: number }) => { r: number; c: number }> = {
+      ArrowRight: (p) => ({ ...p, c: p.c + 1 }),
+      ArrowLeft: (p) => ({ ...p, c: p.c - 1 }),
+      ArrowDown: (p) => ({ ...p, r: p.r + 1 }),
+      ArrowUp: (p) => ({ ...p, r: p.r - 1 }),
+      Home: (p) => ({ ...p, c: 0 }),
+      End: (p) => ({ ...p, c: levels.length - 1 }),
+    };
+    const move = moves[event.key];
+    if (!move) return;
+    const next = move(current);
+    const target = table.current?.querySelector<HTMLButtonElement>(`button[data-r="${next.r}"][data-c="${next.c}"]`);
+    if (!target) return;
+    event.preventDefault();
+    setActive(next);
+    target.focus();
+  };
+
+  return (
+    <>
+      {searching && (
+        <p className="muted" role="status">
+          {matches === 0 ? 'No cell matches your search.' : `${matches} cell${matches === 1 ? '' : 's'} match.`}
+        </p>
+      )}
+      <div className="ladder-matrix-scroll card" role="region" aria-label="Ladder matrix">
+        <table className="ladder-matrix" ref={table} onKeyDown={onKeyDown}>
+          <caption className="visually-hidden">
+            Competencies by level on the {ladder.tracks.find((t) => t.id === trackId)?.name} track. Arrow keys move between cells, Enter opens one.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" className="ladder-matrix__corner">
+                Competency
+              </th>
+              {levels.map((l) => (
+                <th key={l.id} scope="col">
+                  <span className="ladder-matrix__level-id">{l.id}</span> {l.title !== l.id && <span className="ladder-matrix__level-title">{l.title}</span>}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          {rows.map(({ group, competencies }) =>
+            competencies.length === 0 ? null : (
+              <tbody key={group.id}>
+                <tr className="ladder-matrix__category">
+                  <th scope="colgroup" colSpan={levels.length + 1}>
+                    {group.name}
+                  </th>
+                </tr>
+                {competencies.map(({ competency, cells, r }) => (
+                  <tr key={competency.id}>
+                    <th scope="row" className="ladder-matrix__competency">
+                      {competency.name}
+                    </th>
+                    {cells.map(({ level, cell, hit }, c) => (
+                      <td key={level.id} className={searching && hit ? 'is-match' : undefined}>
+                        {cell && (
+                          <MatrixCell
+                            cell={cell}
+                            label={`${competency.name}, ${level.id} ${level.title}${searching && hit ? ', matches the search' : ''}`}
+                            position={{ r, c }}
+                            tabbable={current.r === r && current.c === c}
+                            onFocus={() => setActive({ r, c })}
+                            onOpen={onOpen}
+                          />
+                        )}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            ),
+          )}
+        </table>
+      </div>
+    </>
+  );
+}
+
+interface MatrixCellProps {
+  cell: ResolvedCell;
+  label: string;
+  position: { r: number; c: number };
+  tabbable: boolean;
+  onFocus: () => void;
+  onOpen: (cell: ResolvedCell) => void;
+}
+
+function MatrixCell({ cell, label, position, tabbable, onFocus, onOpen }: MatrixCellProps) {
+  const status = cellStatusText(cell);
+  return (
+    <button
+      type="button"
+      className={`ladder-cell ladder-cell--${cell.status}`}
+      onClick={() => onOpen(cell)}
+      onFocus={onFocus}
+      tabIndex={tabbable ? 0 : -1}
+      data-r={position.r}
+      data-c={position.c}
+      aria-label={`${label}${status ? ` (${status})` : ''}`}
+    >
+      {status && <span className="ladder-cell__status">{status}</span>}
+      {cell.status !== 'not-applicable' && cell.criteria && <span className="ladder-cell__text">{preview(cell.criteria)}</span>}
+      {cell.status === 'defined' && cell.examples.length > 0 && (
+        <span className="ladder-cell__meta">
+          {cell.examples.length} example{cell.examples.length === 1 ? '' : 's'}
+        </span>
+      )}
+    </button>
+  );
+}

@@ -1,0 +1,70 @@
+/** View helpers over a resolved ladder: what the matrix, the compare view and search show. */
+import type { Ladder, LadderCompetency, ResolvedCell } from '../../../shared/ladder';
+
+export interface CategoryGroup {
+  id: string;
+  name: string;
+  competencies: LadderCompetency[];
+}
+
+export interface LevelColumn {
+  id: string;
+  title: string;
+}
+
+/** The levels of a track, lowest first, each with the title it has on that track. */
+export function levelsOf(ladder: Ladder, trackId: string): LevelColumn[] {
+  const track = ladder.tracks.find((t) => t.id === trackId);
+  if (!track) return [];
+  const levels = new Map(ladder.levels.map((l) => [l.id, l]));
+  return track.levelIds.map((id) => ({ id, title: track.titles[id] ?? levels.get(id)?.title ?? id }));
+}
+
+/** Competencies that apply to a track, grouped by category in file order. */
+export function groupsOf(ladder: Ladder, trackId: string): CategoryGroup[] {
+  const applies = (c: LadderCompetency) => c.trackIds.length === 0 || c.trackIds.includes(trackId);
+  const groups = ladder.categories.map((cat) => ({ id: cat.id, name: cat.name, competencies: ladder.competencies.filter((c) => c.categoryId === cat.id && applies(c)) }));
+  const known = new Set(ladder.categories.map((c) => c.id));
+  const loose = ladder.competencies.filter((c) => !known.has(c.categoryId) && applies(c));
+  if (loose.length > 0) groups.push({ id: '', name: 'Other', competencies: loose });
+  return groups.filter((g) => g.competencies.length > 0);
+}
+
+export type CellIndex = Map<string, ResolvedCell>;
+
+const indexKey = (trackId: string, competencyId: string, levelId: string) => `${trackId}\u0000${competencyId}\u0000${levelId}`;
+
+export function indexCells(ladder: Ladder): CellIndex {
+  return new Map(ladder.cells.map((c) => [indexKey(c.trackId, c.competencyId, c.levelId), c]));
+}
+
+export const cellAt = (index: CellIndex, trackId: string, competencyId: string, levelId: string) => index.get(indexKey(trackId, competencyId, levelId));
+
+/** The level title a reader knows: "L3 Staff Engineer". */
+export function levelLabel(ladder: Ladder, trackId: string, levelId: string): string {
+  const title = levelsOf(ladder, trackId).find((l) => l.id === levelId)?.title;
+  return title && title !== levelId ? `${levelId} ${title}` : levelId;
+}
+
+/** First words of a cell's criteria, Markdown marks removed, for the matrix. */
+export function preview(markdown: string, max = 90): string {
+  const plain = markdown
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s*(?:[-*+]|\d+\.)\s+/gm, '')
+    .replace(/[#>*_`~[\]()]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length > max ? `${plain.slice(0, max - 1).trimEnd()}…` : plain;
+}
+
+/** Case- and accent-insensitive words, so "equipe" finds "équipe". */
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** A search of the ladder: every word must appear in the cell, its competency or its level. */
+export function cellMatches(query: string, cell: ResolvedCell, competency: LadderCompetency, levelTitle: string): boolean {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const haystack = fold([cell.criteria, ...cell.examples, competency.name, competency.description ?? '', levelTitle, cell.levelId].join('\n'));
+  return words.every((w) => haystack.includes(w));
+}

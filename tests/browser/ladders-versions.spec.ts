@@ -1,0 +1,57 @@
+import { cp, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+import { appFixtures, lookInBothThemes, openLadders, readUserFile, seedLadders, writeUserFile } from './ladders-support';
+
+test.beforeEach(async ({ main }) => {
+  await seedLadders(main);
+});
+
+test('versions: each loaded version is kept, and two can be compared', async ({ app, main }, testInfo) => {
+  await openLadders(app);
+  const original = await readUserFile(main);
+  await expect(app.getByRole('heading', { name: /Team Ladder/ })).toBeVisible();
+  await writeUserFile(main, original.replace('Breaks a task into steps and says when it is blocked.', 'Breaks a task into steps and flags blockers the same day.'));
+  await expect(app.getByRole('button', { name: /^Planning, L1 Engineer$/ })).toContainText('flags blockers');
+
+  await app.getByRole('radio', { name: 'Versions' }).click();
+  const table = app.getByRole('table');
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table.getByRole('row').nth(1)).toContainText('In use');
+  await expect(app.getByText('0 added, 0 removed, 1 changed.')).toBeVisible();
+  const change = app.getByRole('listitem').filter({ hasText: 'Planning · L1 Engineer' });
+  await expect(change.locator('ins')).toContainText(['flags']);
+  await expect(change.locator('del')).toContainText(['says']);
+  await lookInBothThemes(app, 'ladders-versions', testInfo);
+});
+
+test('criteria review lists weak wording and exports it as Markdown', async ({ app, main }, testInfo) => {
+  const original = await readUserFile(main);
+  await writeUserFile(main, original.replace('Pairs with newer teammates and answers their questions.', 'A rockstar mentor and a strong culture fit.').replace("Reviews teammates' pull requests with specific, actionable comments.", 'Same as above.'));
+  await openLadders(app);
+  await app.getByRole('radio', { name: 'Review' }).click();
+  await expect(app.getByRole('region', { name: 'Personality words' })).toContainText('"rockstar"');
+  await expect(app.getByRole('region', { name: 'Personality words' })).toContainText('"culture fit"');
+  await expect(app.getByRole('region', { name: 'Cells that only point elsewhere' })).toContainText('Code quality · L2 Engineer II');
+  await lookInBothThemes(app, 'ladders-review', testInfo);
+
+  await app.getByRole('button', { name: 'Export as Markdown…' }).click();
+  await expect(app.getByRole('status')).toContainText('Review exported to');
+  expect(main.savedFiles).toHaveLength(1);
+  expect(main.savedFiles[0]!.content).toMatch(/^# Criteria review: Team Ladder/);
+  expect(main.savedFiles[0]!.content).toContain('## Personality words (2)');
+});
+
+test('choose another ladders folder (a git checkout, say): its ladders load and are watched', async ({ app, main }) => {
+  const other = path.join(main.dataDir, 'checkout', 'ladders');
+  await mkdir(path.join(other, 'parts'), { recursive: true });
+  await cp(path.join(appFixtures, 'parts'), path.join(other, 'parts'), { recursive: true });
+  await cp(path.join(appFixtures, 'support.yaml'), path.join(other, 'support.yaml'));
+  main.chooseFolderAnswers.push(other);
+  await openLadders(app);
+  await app.getByRole('button', { name: 'Choose ladders folder' }).click();
+  await expect(app.getByText(other, { exact: true })).toBeVisible();
+  await expect(app.getByRole('heading', { name: /Support Ladder/ })).toBeVisible();
+  expect(main.store.get('settings')).toMatchObject({ laddersFolder: other });
+  await expect(app.getByRole('button', { name: 'Ticket handling, S1 Support Specialist' })).toBeVisible();
+});
