@@ -22,7 +22,7 @@ export class PeopleRepository {
   }
 
   async create(input: PersonInput): Promise<Person> {
-    return this.db.transaction('rw', this.db.people, async () => {
+    return this.db.transaction('rw', this.db.people, this.db.teams, async () => {
       const fields = await this.validate(input, null);
       const stamp = this.now().toISOString();
       const person: Person = { ...fields, id: newId(), archived: false, createdAt: stamp, updatedAt: stamp };
@@ -32,7 +32,7 @@ export class PeopleRepository {
   }
 
   async update(id: string, input: PersonInput): Promise<Person> {
-    return this.db.transaction('rw', this.db.people, async () => {
+    return this.db.transaction('rw', this.db.people, this.db.teams, async () => {
       const existing = await this.db.people.get(id);
       if (!existing) throw new NotFoundError('This person');
       const fields = await this.validate(input, id);
@@ -69,6 +69,7 @@ export class PeopleRepository {
         throw new ValidationError({ managerId: `${manager.name} reports to this person, so they cannot be their manager` });
       }
     }
+    if (fields.teamId && !(await this.db.teams.get(fields.teamId))) throw new ValidationError({ teamId: 'That team no longer exists' });
     return fields;
   }
 }
