@@ -1,4 +1,4 @@
-import { firstOccurrence, nthWeekdayOfMonth, weekdayOrdinal } from './cadence';
+import { firstOccurrence, monthlyOrdinal } from './cadence';
 import { safeFileName } from './file-names';
 import { meetingKindLabels, type Series } from './meetings';
 import type { Person } from './person';
@@ -72,7 +72,19 @@ export function recurrenceRule(series: Pick<Series, 'cadence' | 'weekday' | 'sta
   const day = weekdayCodes[series.weekday - 1];
   if (series.cadence === 'weekly') return `FREQ=WEEKLY;BYDAY=${day}`;
   if (series.cadence === 'biweekly') return `FREQ=WEEKLY;INTERVAL=2;BYDAY=${day}`;
-  return `FREQ=MONTHLY;BYDAY=${weekdayOrdinal(firstOccurrence(series))}${day}`;
+  return `FREQ=MONTHLY;BYDAY=${monthlyOrdinal(series)}${day}`;
+}
+
+/** The nth (or last, for -1) ISO weekday of a month, as 'YYYY-MM-DD'. */
+function nthWeekdayOfMonth(year: number, month: number, weekday: number, ordinal: number): string {
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const isoDayOf = (ms: number) => new Date(ms).getUTCDay() || 7;
+  if (ordinal === -1) {
+    const last = Date.UTC(year, month, 0);
+    return iso(last - ((isoDayOf(last) - weekday + 7) % 7) * 86_400_000);
+  }
+  const first = Date.UTC(year, month - 1, 1);
+  return iso(first + (((weekday - isoDayOf(first) + 7) % 7) + (ordinal - 1) * 7) * 86_400_000);
 }
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { seriesOccurrences } from '../../shared/domain/cadence';
+import { upcomingDates } from '../../shared/domain/cadence';
 import { escapeText, foldLine, icsFileName, seriesToIcs } from '../../shared/domain/ics';
 import { cadences, meetingKinds, type Series } from '../../shared/domain/meetings';
 import { offsetMinutes, wallClockToUtc } from '../../shared/domain/timezone';
@@ -30,7 +30,7 @@ const alex = { name: 'Alex Rivera' };
 
 /** Trellis's own schedule as UTC instants, to compare with what ical.js expands. */
 function expected(s: Series, count: number): number[] {
-  return seriesOccurrences(s, s.startDate, count).map((date) => wallClockToUtc(s.timeZone, date, s.time));
+  return upcomingDates(s, s.startDate, count).map((date) => wallClockToUtc(s.timeZone, date, s.time));
 }
 
 describe('seriesToIcs', () => {
