@@ -172,6 +172,8 @@ function draftRow(cells: string[], rowNumber: number, table: CsvTable, mapping: 
     track: track ?? '',
     level: value('level') ?? '',
     managerId: null,
+    // The file has no team column: a re-imported person keeps their team.
+    teamId: existing?.teamId ?? null,
     startDate: value('startDate') ?? '',
     levelSince: value('levelSince') ?? '',
   });
@@ -189,7 +191,7 @@ function draftRow(cells: string[], rowNumber: number, table: CsvTable, mapping: 
 }
 
 function sameFields(a: Person, b: PersonFields): boolean {
-  const keys = ['name', 'email', 'title', 'track', 'level', 'managerId', 'startDate', 'levelSince'] as const;
+  const keys = ['name', 'email', 'title', 'track', 'level', 'managerId', 'teamId', 'startDate', 'levelSince'] as const;
   return keys.every((k) => (a[k] ?? undefined) === (b[k] ?? undefined));
 }
 
