@@ -40,20 +40,22 @@ function notesSection(meeting: Meeting): string[] {
   return notes ? ['## Notes', '', notes, ''] : [];
 }
 
-function actionSection(items: ActionItem[], person: Pick<Person, 'name'>): string[] {
+function actionSection(meeting: Meeting, items: ActionItem[], person: Pick<Person, 'name'>): string[] {
   if (items.length === 0) return [];
   const line = (a: ActionItem) =>
-    `- [${a.done ? 'x' : ' '}] ${ownerLabel(a.owner, person)}: ${oneLine(a.text)}${a.due ? ` (due ${a.due})` : ''}`;
+    `- [${a.done ? 'x' : ' '}] ${ownerLabel(a.owner, person)}: ${oneLine(a.text)}${a.due ? ` (due ${a.due})` : ''}${a.meetingId !== meeting.id ? ' (carried over)' : ''}`;
   return ['## Action items', '', ...items.map(line), ''];
 }
 
-/** The body every export shares: heading, agenda, shared notes, this meeting's action items. */
+/** The body every export shares: heading, agenda, shared notes, the given action items. */
 function sharedBody(meeting: Meeting, person: Pick<Person, 'name'>, actionItems: ActionItem[]): string[] {
-  const own = actionItems.filter((a) => a.meetingId === meeting.id);
-  return [`# ${meetingTitle(meeting, person)}`, '', ...agendaSection(meeting), ...notesSection(meeting), ...actionSection(own, person)];
+  return [`# ${meetingTitle(meeting, person)}`, '', ...agendaSection(meeting), ...notesSection(meeting), ...actionSection(meeting, actionItems, person)];
 }
 
-/** One meeting's shared part, for "Copy as Markdown" and "Save as .md". Never private notes. */
+/**
+ * One meeting's shared part, for "Copy as Markdown" and "Save as .md". Never private notes.
+ * `actionItems` are those shown in the meeting (its own and open ones carried into it).
+ */
 export function meetingSharedMarkdown(meeting: Meeting, person: Pick<Person, 'name'>, actionItems: ActionItem[]): string {
   return `${sharedBody(meeting, person, actionItems).join('\n').trimEnd()}\n`;
 }

@@ -241,6 +241,8 @@ export function planImport(table: CsvTable, mapping: ColumnMapping, existing: Pe
   }
 
   problems.push(...loopProblems(planned, existing, managerHeader));
+  // Read top to bottom like the file; within a row, in the order the checks found them.
+  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   if (problems.length > 0) return empty;
   const current = new Map(existing.map((p) => [p.id, p]));
   const changed = planned.filter((p) => p.isNew || !sameFields(current.get(p.id)!, p.fields));

@@ -44,7 +44,7 @@ function frontMatterOf(content: string): Record<string, unknown> {
 }
 
 describe('meetingSharedMarkdown', () => {
-  it('has the agenda, shared notes and this meeting’s action items, and never private notes', () => {
+  it('has the agenda, shared notes and the meeting’s action items (carried ones marked), and never private notes', () => {
     const md = meetingSharedMarkdown(meeting(), people[0]!, items);
     expect(md).toContain('# 1:1 — Alex Rivera, 2026-03-02');
     expect(md).toContain('- [x] Project Falcon status');
@@ -52,7 +52,7 @@ describe('meetingSharedMarkdown', () => {
     expect(md).toContain('We agreed to **ship** on Friday.');
     expect(md).toContain('- [ ] Alex Rivera: Send the RFC (due 2026-03-06)');
     expect(md).toContain('- [x] Me: Book the offsite');
-    expect(md).not.toContain('Not from this meeting');
+    expect(md).toContain('- [ ] Me: Not from this meeting (carried over)');
     expect(md).not.toContain(MARKER);
     expect(md).not.toContain('burnout');
   });
@@ -72,6 +72,7 @@ describe('notesExportFiles', () => {
       expect(f.content).not.toContain(MARKER);
       expect(f.name).not.toContain(MARKER.toLowerCase());
       expect(f.content).not.toContain('Private notes');
+      expect(f.content).not.toContain('Not from this meeting');
     }
   });
 

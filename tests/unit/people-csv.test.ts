@@ -61,14 +61,14 @@ describe('CSV import of people', () => {
     expect(p.people).toEqual([]);
     expect(messages(p)).toEqual([
       "Row 3, column 'Email': enter a valid email address, like alex@example.com",
+      "Row 4, column 'Manager email': no person has the email nobody@example.com",
       "Row 5, column 'Email': maya@example.com is already used in row 2",
       "Row 6, column 'Track': 'wizardry' is not a track; use one of engineering, management, product, design, other",
       "Row 7, column 'Start date': use a date like 2024-03-15",
-      "Row 10, column 'Name': enter a name",
-      "Row 11, column 'Level since': level since cannot be before the start date",
-      "Row 4, column 'Manager email': no person has the email nobody@example.com",
       "Row 8, column 'Manager email': manager loop: Ben Costa already reports, directly or not, to Ana Costa",
       "Row 9, column 'Manager email': manager loop: Ana Costa already reports, directly or not, to Ben Costa",
+      "Row 10, column 'Name': enter a name",
+      "Row 11, column 'Level since': level since cannot be before the start date",
     ]);
   });
 

@@ -5,6 +5,8 @@ import { Checkbox } from '../../ui/Checkbox';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
 import { Segmented } from '../../ui/Segmented';
+import { ExportNotesButton } from '../import-export/ExportNotesDialog';
+import { ImportPeopleDialog } from '../import-export/ImportPeopleDialog';
 import { TextField } from '../../ui/TextField';
 import { matchesFilter } from './filter';
 import { OrgChart } from './OrgChart';
@@ -22,6 +24,7 @@ export default function PeoplePage() {
   const [view, setView] = useState<View>('list');
   const [showArchived, setShowArchived] = useState(false);
   const [editing, setEditing] = useState<Editing>(null);
+  const [importing, setImporting] = useState(false);
 
   const addButton = (
     <Button variant="primary" onPress={() => setEditing({ person: null })}>
@@ -39,7 +42,13 @@ export default function PeoplePage() {
     <Page
       title="People"
       subtitle={everyone.length > 0 && <span className="people-count">{active.length} active{archivedCount > 0 ? ` · ${archivedCount} archived` : ''}</span>}
-      actions={addButton}
+      actions={
+        <>
+          <Button onPress={() => setImporting(true)}>Import CSV…</Button>
+          {everyone.length > 0 && <ExportNotesButton />}
+          {addButton}
+        </>
+      }
     >
       {everyone.length === 0 ? (
         <EmptyState icon="◉" title="No people yet" action={addButton}>
@@ -68,6 +77,7 @@ export default function PeoplePage() {
           )}
         </>
       )}
+      {importing && <ImportPeopleDialog everyone={everyone} onClose={() => setImporting(false)} />}
       {editing && <PersonDialog key={editing.person?.id ?? 'new'} person={editing.person} everyone={everyone} isOpen onClose={() => setEditing(null)} />}
     </Page>
   );
