@@ -1,6 +1,6 @@
 import { icsFileName, seriesToIcs } from '../../../shared/domain/ics';
 import { meetingFileStem, meetingSharedMarkdown } from '../../../shared/domain/markdown-export';
-import type { Meeting, Series } from '../../../shared/domain/meetings';
+import { meetingKindLabels, type Meeting, type Series } from '../../../shared/domain/meetings';
 import type { Person } from '../../../shared/domain/person';
 import { useRepositories } from '../../app/data';
 import { trellis, unwrap } from '../../app/ipc';
@@ -15,7 +15,7 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : 'Something w
  * "Copy as Markdown" and "Save as .md" for the part of a meeting the report may see:
  * agenda, shared notes and action items. Private notes are never read here.
  */
-export function MeetingShareActions({ meeting, person }: { meeting: Meeting; person: Pick<Person, 'name'> }) {
+export function MeetingShareActions({ meeting, person, size = 'normal' }: { meeting: Meeting; person: Pick<Person, 'name'>; size?: 'small' | 'normal' }) {
   const { actionItems } = useRepositories();
   const { announce } = useStatus();
 
@@ -43,10 +43,10 @@ export function MeetingShareActions({ meeting, person }: { meeting: Meeting; per
 
   return (
     <div className="export-actions" role="group" aria-label="Share the agenda and shared notes">
-      <Button size="small" onPress={() => void copy()}>
+      <Button size={size} onPress={() => void copy()}>
         Copy as Markdown
       </Button>
-      <Button size="small" onPress={() => void save()}>
+      <Button size={size} onPress={() => void save()}>
         Save as .md
       </Button>
     </div>
@@ -66,7 +66,7 @@ export function SeriesCalendarButton({ series, person, size = 'small' }: { serie
     }
   };
   return (
-    <Button size={size} onPress={() => void save()}>
+    <Button size={size} onPress={() => void save()} aria-label={`Add to calendar (.ics): ${meetingKindLabels[series.kind]} with ${person.name}`}>
       Add to calendar (.ics)
     </Button>
   );
