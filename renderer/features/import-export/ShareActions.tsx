@@ -66,7 +66,7 @@ export function SeriesCalendarButton({ series, person, size = 'small' }: { serie
     }
   };
   return (
-    <Button size={size} onPress={() => void save()} aria-label={`Add to calendar (.ics): ${meetingKindLabels[series.kind]} with ${person.name}`}>
+    <Button className="calendar-button" size={size} onPress={() => void save()} aria-label={`Add to calendar (.ics): ${meetingKindLabels[series.kind]} with ${person.name}`}>
       Add to calendar (.ics)
     </Button>
   );

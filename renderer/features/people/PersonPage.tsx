@@ -111,8 +111,8 @@ export default function PersonPage({ id }: { id: string }) {
                     <div className="muted small">
                       Next {r.health.next === today ? 'today' : dayLabel(r.health.next)} {r.health.overdue && <span className="badge badge--danger">Overdue</span>}
                     </div>
+                    <SeriesCalendarButton series={r.series} person={person} />
                   </span>
-                  <SeriesCalendarButton series={r.series} person={person} />
                   <Link className="btn btn--small" href={`/one-on-ones/prep/${r.series.id}`}>
                     Prep
                   </Link>
