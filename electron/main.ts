@@ -1,10 +1,11 @@
-import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import Store from 'electron-store';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { channels } from '../shared/ipc/channels';
 import { createDispatcher, forbiddenResult, isTrustedSender } from './ipc/dispatch';
 import { createEventSink } from './ipc/events';
+import type { ChooseFolder, ChooseSavePath } from './ipc/files';
 import { createHandlerTable } from './ipc/index';
 import { buildMenuTemplate } from './menu';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
@@ -33,6 +34,19 @@ const openExternal = async (url: string) => {
   if (isSafeExternalUrl(url)) await shell.openExternal(url);
 };
 
+/** Export dialogs start in Documents and are attached to the window (sheets on macOS). */
+const chooseSavePath: ChooseSavePath = async ({ title, defaultName, filters }) => {
+  const options = { title, defaultPath: path.join(app.getPath('documents'), defaultName), filters };
+  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+};
+
+const chooseFolder: ChooseFolder = async ({ title, buttonLabel }) => {
+  const options = { title, buttonLabel, defaultPath: app.getPath('documents'), properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+};
+
 function showWindow(store: KeyValueStore) {
   const bounds = restorableBounds(store.get('window'), screen.getAllDisplays().map((d) => d.workArea));
   const window = createMainWindow({ BrowserWindow, openExternal }, path.join(distDir, 'preload', 'preload.cjs'), bounds);
@@ -54,6 +68,8 @@ function registerIpc(store: KeyValueStore) {
     userDataDir: app.getPath('userData'),
     store,
     openExternal,
+    chooseSavePath,
+    chooseFolder,
     events: createEventSink(
       (event, payload) => {
         for (const window of BrowserWindow.getAllWindows()) if (!window.isDestroyed()) window.webContents.send(event, payload);

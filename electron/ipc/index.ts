@@ -1,11 +1,13 @@
 import path from 'node:path';
 import type { AppInfo } from '../../shared/ipc/contract';
 import type { KeyValueStore } from '../services/key-value';
+import { createFileWriter } from '../services/file-writer';
 import { createSettingsService } from '../services/settings';
 import { isSafeExternalUrl } from '../window';
 import { createAppHandlers, createShellHandlers } from './app';
 import type { HandlerTable } from './dispatch';
 import type { EventSink } from './events';
+import { createFileHandlers, type ChooseFolder, type ChooseSavePath } from './files';
 import { createSettingsHandlers } from './settings';
 
 export interface MainContext {
@@ -15,6 +17,10 @@ export interface MainContext {
   store: KeyValueStore;
   openExternal: (url: string) => Promise<void>;
   events: EventSink;
+  /** Save dialog for one exported file (Electron's dialog in main.ts; a temp path in tests). */
+  chooseSavePath: ChooseSavePath;
+  /** Folder chooser for exports of many files. */
+  chooseFolder: ChooseFolder;
 }
 
 /**
@@ -37,5 +43,6 @@ export function createHandlerTable(ctx: MainContext): HandlerTable {
     ...createAppHandlers(info),
     ...createSettingsHandlers(settings, ctx.events),
     ...createShellHandlers(ctx.openExternal, isSafeExternalUrl),
+    ...createFileHandlers(createFileWriter(), ctx.chooseSavePath, ctx.chooseFolder),
   };
 }

@@ -1,4 +1,5 @@
 import { wouldCreateCycle } from '../../shared/domain/org';
+import { planImport, type ColumnMapping, type CsvTable, type ImportPlan, type ImportProblem } from '../../shared/domain/people-csv';
 import { fieldErrorsOf, personInputSchema, type Person, type PersonInput } from '../../shared/domain/person';
 import type { TrellisDatabase } from './database';
 import { NotFoundError, ValidationError } from './errors';
@@ -52,6 +53,28 @@ export class PeopleRepository {
     });
   }
 
+  /**
+   * CSV import, all rows or none: the file is planned again inside the transaction against
+   * the people stored at that moment (another window may have changed them since the preview),
+   * then written with one bulkPut. Re-imported people are matched by email and updated.
+   */
+  async importCsv(table: CsvTable, mapping: ColumnMapping): Promise<ImportPlan> {
+    return this.db.transaction('rw', this.db.people, this.db.teams, async () => {
+      const everyone = await this.db.people.toArray();
+      const plan = planImport(table, mapping, everyone, newId);
+      if (plan.problems.length > 0) throw new ImportRefusedError(plan.problems);
+      const stamp = this.now().toISOString();
+      const current = new Map(everyone.map((p) => [p.id, p]));
+      const records = plan.people.map((planned): Person => {
+        const before = current.get(planned.id);
+        if (!before) return { ...planned.fields, id: planned.id, archived: false, createdAt: stamp, updatedAt: stamp };
+        return { ...before, ...planned.fields, updatedAt: stamp };
+      });
+      await this.db.people.bulkPut(records);
+      return plan;
+    });
+  }
+
   /** Schema rules, then the rules that need the rest of the org: unique email, real manager, no loops. */
   private async validate(input: PersonInput, selfId: string | null) {
     const parsed = personInputSchema.safeParse(input);
@@ -71,5 +94,13 @@ export class PeopleRepository {
     }
     if (fields.teamId && !(await this.db.teams.get(fields.teamId))) throw new ValidationError({ teamId: 'That team no longer exists' });
     return fields;
+  }
+}
+
+/** Thrown by importCsv when the file has problems; nothing was written. */
+export class ImportRefusedError extends Error {
+  constructor(readonly problems: ImportProblem[]) {
+    super(`The file has ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}; nothing was imported.`);
+    this.name = 'ImportRefusedError';
   }
 }

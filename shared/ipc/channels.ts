@@ -2,7 +2,7 @@
  * The names of every IPC operation. Kept apart from the zod schemas so that the preload,
  * which only needs names, stays small. `contract.ts` must declare exactly these channels.
  */
-export const channels = ['app:info', 'settings:get', 'settings:set', 'shell:open-external'] as const;
+export const channels = ['app:info', 'settings:get', 'settings:set', 'shell:open-external', 'files:save-text', 'files:export-folder'] as const;
 
 export type Channel = (typeof channels)[number];
 

@@ -1,5 +1,5 @@
 import Conf from 'conf';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatch';
@@ -12,6 +12,10 @@ export interface TestMain {
   dispatch: Dispatch;
   store: KeyValueStore;
   openedExternally: string[];
+  /** Where the test choosers put exports: a save dialog answers exportDir/<suggested name>. */
+  exportDir: string;
+  /** What the choosers were asked, in order (their titles). */
+  dialogs: string[];
   /** Events main emitted, in order; `transports` receive them live (the browser suite's pages). */
   emitted: { event: string; payload: unknown }[];
   transports: Set<EventTransport>;
@@ -29,6 +33,9 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'trellis-test-'));
   const store = confStore(dataDir);
   const openedExternally: string[] = [];
+  const exportDir = path.join(dataDir, 'exports');
+  await mkdir(exportDir);
+  const dialogs: string[] = [];
   const emitted: TestMain['emitted'] = [];
   const transports = new Set<EventTransport>();
   const events = createEventSink((event, payload) => {
@@ -41,6 +48,14 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
     userDataDir: dataDir,
     store,
     openExternal: async (url) => void openedExternally.push(url),
+    chooseSavePath: async ({ title, defaultName }) => {
+      dialogs.push(title);
+      return path.join(exportDir, defaultName);
+    },
+    chooseFolder: async ({ title }) => {
+      dialogs.push(title);
+      return exportDir;
+    },
     events,
     ...overrides,
   });
@@ -48,6 +63,8 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
     dataDir,
     store,
     openedExternally,
+    exportDir,
+    dialogs,
     emitted,
     transports,
     dispatch: createDispatcher(handlers, () => {}),

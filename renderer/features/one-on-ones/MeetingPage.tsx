@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { meetingKindLabels } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
 import { EmptyState } from '../../ui/EmptyState';
+import { MeetingShareActions } from '../import-export/ShareActions';
 import { Page } from '../../ui/Page';
 import { ActionItemsSection } from './ActionItemsSection';
 import { AgendaSection } from './AgendaSection';
@@ -50,6 +51,7 @@ export default function MeetingPage({ id }: { id: string }) {
       subtitle={`${longDate(meeting.date)}${meeting.time ? ` · ${meeting.time}` : ''}`}
       actions={
         <div className="row-actions">
+          {person && <MeetingShareActions meeting={meeting} person={person} />}
           {meeting.seriesId && (
             <Link className="btn" href={`/one-on-ones/prep/${meeting.seriesId}`}>
               Prep view

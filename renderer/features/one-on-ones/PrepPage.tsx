@@ -9,6 +9,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { LockIcon } from '../../ui/LockIcon';
 import { Markdown } from '../../ui/Markdown';
 import { Page } from '../../ui/Page';
+import { SeriesCalendarButton } from '../import-export/ShareActions';
 import { ActionItemRow } from './ActionItemsSection';
 import { dayLabel, daysAgo } from './format';
 import { QueuedList } from './QueuedList';
@@ -71,9 +72,12 @@ export default function PrepPage({ seriesId }: { seriesId: string }) {
       title={`Prep: ${meetingKindLabels[series.kind]} with ${person.name}`}
       subtitle={`Next: ${health.next === today ? 'today' : dayLabel(health.next)} at ${series.time}`}
       actions={
-        <Button variant="primary" onPress={() => setStarting(true)}>
-          Start meeting
-        </Button>
+        <>
+          <SeriesCalendarButton series={series} person={person} size="normal" />
+          <Button variant="primary" onPress={() => setStarting(true)}>
+            Start meeting
+          </Button>
+        </>
       }
     >
       <div className="prep-grid">

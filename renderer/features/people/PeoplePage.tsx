@@ -10,6 +10,8 @@ import { SelectField } from '../../ui/SelectField';
 import { useRepositories } from '../../app/data';
 import { QueuePointDialog } from '../one-on-ones/QueuePoint';
 import { TeamsDialog } from './TeamsDialog';
+import { ExportNotesButton } from '../import-export/ExportNotesDialog';
+import { ImportPeopleDialog } from '../import-export/ImportPeopleDialog';
 import { TextField } from '../../ui/TextField';
 import { matchesFilter } from './filter';
 import { OrgChart } from './OrgChart';
@@ -34,6 +36,7 @@ export default function PeoplePage() {
   const [teamFilter, setTeamFilter] = useState(ALL_TEAMS);
   const [managingTeams, setManagingTeams] = useState(false);
   const [queueFor, setQueueFor] = useState<Person | null>(null);
+  const [importing, setImporting] = useState(false);
 
   const addButton = (
     <Button variant="primary" onPress={() => setEditing({ person: null })}>
@@ -55,6 +58,8 @@ export default function PeoplePage() {
       actions={
         <>
           <Button onPress={() => setManagingTeams(true)}>Teams…</Button>
+          <Button onPress={() => setImporting(true)}>Import CSV…</Button>
+          {everyone.length > 0 && <ExportNotesButton label="Export all notes…" />}
           {addButton}
         </>
       }
@@ -103,6 +108,7 @@ export default function PeoplePage() {
           )}
         </>
       )}
+      {importing && <ImportPeopleDialog everyone={everyone} onClose={() => setImporting(false)} />}
       {editing && <PersonDialog key={editing.person?.id ?? 'new'} person={editing.person} everyone={everyone} isOpen onClose={() => setEditing(null)} />}
       {managingTeams && <TeamsDialog onClose={() => setManagingTeams(false)} />}
       {queueFor && <QueuePointDialog personId={queueFor.id} personName={queueFor.name} onClose={() => setQueueFor(null)} />}

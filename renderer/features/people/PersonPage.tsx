@@ -9,6 +9,8 @@ import { useRepositories } from '../../app/data';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
+import { ExportNotesButton } from '../import-export/ExportNotesDialog';
+import { SeriesCalendarButton } from '../import-export/ShareActions';
 import { dayLabel, describeCadence } from '../one-on-ones/format';
 import { useSeriesRows } from '../one-on-ones/hooks';
 import { QueuedList } from '../one-on-ones/QueuedList';
@@ -86,6 +88,7 @@ export default function PersonPage({ id }: { id: string }) {
       subtitle={[person.title, teamName, person.archived ? 'Archived' : undefined].filter(Boolean).join(' · ') || undefined}
       actions={
         <>
+          <ExportNotesButton person={person} />
           <Button onPress={() => setEditing(true)}>Edit details</Button>
           <Button variant="primary" onPress={() => setNewSeries(true)}>
             New series
@@ -108,6 +111,7 @@ export default function PersonPage({ id }: { id: string }) {
                     <div className="muted small">
                       Next {r.health.next === today ? 'today' : dayLabel(r.health.next)} {r.health.overdue && <span className="badge badge--danger">Overdue</span>}
                     </div>
+                    <SeriesCalendarButton series={r.series} person={person} />
                   </span>
                   <Link className="btn btn--small" href={`/one-on-ones/prep/${r.series.id}`}>
                     Prep
