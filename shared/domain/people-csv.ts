@@ -56,10 +56,18 @@ export function describeProblem(p: ImportProblem): string {
   return where ? `${where}: ${p.message}` : p.message;
 }
 
+/** A row with nothing but spaces in it: skipped, but it still counts for row numbers. */
+export const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
+
 /** Parse CSV text. Never throws: malformed quoting becomes a problem on its row. */
 export function parseCsv(text: string): CsvTable {
-  const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  const [headerRow, ...body] = result.data;
+  // Blank lines are kept (and skipped later) so that row numbers match the spreadsheet's.
+  const clean = text.replace(/^\uFEFF/, '');
+  // Papa guesses the delimiter (',' or ';' …) best without blank lines in the way.
+  const { delimiter } = Papa.parse<string[]>(clean, { skipEmptyLines: 'greedy', preview: 50 }).meta;
+  const result = Papa.parse<string[]>(clean, { skipEmptyLines: false, delimiter });
+  const data = result.data.length > 0 && isBlank(result.data[result.data.length - 1]!) ? result.data.slice(0, -1) : result.data;
+  const [headerRow, ...body] = data;
   // A one-column file has no delimiter to detect; that is not a problem with the file.
   const problems: ImportProblem[] = result.errors.filter((e) => e.code !== 'UndetectableDelimiter').map((e) => ({
     row: typeof e.row === 'number' ? e.row + 1 : null,
@@ -70,7 +78,7 @@ export function parseCsv(text: string): CsvTable {
     return { headers: [], rows: [], problems: [...problems, { row: null, column: null, message: 'The file is empty: it needs a header row and one row per person.' }] };
   }
   const headers = headerRow.map((h, i) => h.trim() || `Column ${i + 1}`);
-  if (body.length === 0) problems.push({ row: null, column: null, message: 'The file has a header row but no people.' });
+  if (body.every(isBlank)) problems.push({ row: null, column: null, message: 'The file has a header row but no people.' });
   return { headers, rows: body, problems };
 }
 
@@ -211,6 +219,7 @@ export function planImport(table: CsvTable, mapping: ColumnMapping, existing: Pe
   const firstRowOf = new Map<string, number>();
   const drafts: RowDraft[] = [];
   table.rows.forEach((cells, i) => {
+    if (isBlank(cells)) return;
     const rowNumber = i + 2;
     const draft = draftRow(cells, rowNumber, table, mapping, byEmail, problems);
     const email = (cell(cells, mapping.email) ?? '').toLowerCase();

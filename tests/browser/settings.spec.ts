@@ -1,3 +1,4 @@
+import { channels, events, methodName, subscriberName } from '../../shared/ipc/channels';
 import { expect, expectAccessible, snap, test } from './fixtures';
 
 test('settings read and write through the real main handlers', async ({ app, main }, testInfo) => {
@@ -23,7 +24,9 @@ test('a malformed call from the page is refused with a code and message, not a c
   expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   expect(main.store.get('settings')).toBeUndefined();
   const keys = await app.evaluate(() => Object.keys((window as unknown as { trellis: object }).trellis).sort());
-  expect(keys).toEqual(['appInfo', 'onSettingsChanged', 'settingsGet', 'settingsSet', 'shellOpenExternal']);
+  // Exactly one function per contract operation and event, nothing else.
+  expect(keys).toEqual([...channels.map(methodName), ...events.map(subscriberName)].sort());
+  expect(keys).toContain('settingsSet');
 });
 
 test('a theme changed elsewhere (another window) reaches this page as a main event', async ({ app, main }) => {

@@ -30,6 +30,12 @@ function apply(existing: Person[], p: ImportPlan): Person[] {
 const header = 'Name,Email,Manager email,Title,Track,Level,Start date,Level since';
 
 describe('CSV import of people', () => {
+  it('numbers rows as the spreadsheet does, blank lines included', () => {
+    const p = plan('name,email\nAlex,alex@example.com\n\n  ,  \nSam,not-an-email\n');
+    expect(messages(p)).toEqual(["Row 5, column 'email': enter a valid email address, like alex@example.com"]);
+    expect(plan('name,email\n\n\n').problems.map((x) => x.message)).toEqual(['The file has a header row but no people.']);
+  });
+
   it('reads semicolon-separated files as spreadsheets in some locales write them', () => {
     expect(plan('Name;Email\nAlex;alex@example.com\n')).toMatchObject({ problems: [], created: 1 });
   });

@@ -3,6 +3,7 @@ import {
   describeProblem,
   detectMapping,
   importFieldLabels,
+  isBlank,
   importFields,
   parseCsv,
   planImport,
@@ -183,13 +184,17 @@ function ProblemList({ problems }: { problems: ImportProblem[] }) {
 function PreviewTable({ file, mapping, problems }: { file: LoadedFile; mapping: ColumnMapping; problems: ImportProblem[] }) {
   const mapped = importFields.filter((f) => mapping[f] !== null);
   const badRows = new Set(problems.map((p) => p.row));
-  const rows = file.table.rows.slice(0, PREVIEW_ROWS);
+  const rows = file.table.rows
+    .map((cells, i) => ({ cells, row: i + 2 }))
+    .filter((r) => !isBlank(r.cells))
+    .slice(0, PREVIEW_ROWS);
+  const total = file.table.rows.filter((cells) => !isBlank(cells)).length;
   return (
     <div className="import-preview" role="region" aria-label={`Preview of ${file.name}`} tabIndex={0}>
       <table className="data-table">
         <caption className="muted">
-          {file.name}: {file.table.rows.length} {file.table.rows.length === 1 ? 'row' : 'rows'}
-          {file.table.rows.length > PREVIEW_ROWS ? `, the first ${PREVIEW_ROWS} shown` : ''}
+          {file.name}: {total} {total === 1 ? 'person' : 'people'}
+          {total > PREVIEW_ROWS ? `, the first ${PREVIEW_ROWS} shown` : ''}
         </caption>
         <thead>
           <tr>
@@ -202,11 +207,11 @@ function PreviewTable({ file, mapping, problems }: { file: LoadedFile; mapping: 
           </tr>
         </thead>
         <tbody>
-          {rows.map((cells, i) => (
-            <tr key={i} className={badRows.has(i + 2) ? 'import-preview__bad' : undefined}>
+          {rows.map(({ cells, row }) => (
+            <tr key={row} className={badRows.has(row) ? 'import-preview__bad' : undefined}>
               <td>
-                {i + 2}
-                {badRows.has(i + 2) && <span className="badge badge--danger">problem</span>}
+                {row}
+                {badRows.has(row) && <span className="badge badge--danger">problem</span>}
               </td>
               {mapped.map((f) => (
                 <td key={f}>{cells[mapping[f]!] ?? ''}</td>
