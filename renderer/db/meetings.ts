@@ -99,21 +99,6 @@ export class MeetingsRepository {
     await this.change(id, (m) => ({ ...m, agenda: m.agenda.map((i) => (i.id === itemId ? { ...i, done } : i)) }));
   }
 
-  async editAgendaItem(id: string, itemId: string, text: string): Promise<void> {
-    await this.change(id, (m) => ({ ...m, agenda: m.agenda.map((i) => (i.id === itemId ? { ...i, text } : i)) }));
-  }
-
-  async moveAgendaItem(id: string, itemId: string, delta: -1 | 1): Promise<void> {
-    await this.change(id, (m) => {
-      const from = m.agenda.findIndex((i) => i.id === itemId);
-      const to = from + delta;
-      if (from < 0 || to < 0 || to >= m.agenda.length) return m;
-      const agenda = [...m.agenda];
-      [agenda[from], agenda[to]] = [agenda[to]!, agenda[from]!];
-      return { ...m, agenda };
-    });
-  }
-
   /** Returns what was removed and where, so the screen can offer Undo. */
   async removeAgendaItem(id: string, itemId: string): Promise<{ item: AgendaItem; index: number } | undefined> {
     let removed: { item: AgendaItem; index: number } | undefined;

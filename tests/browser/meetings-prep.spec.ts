@@ -65,6 +65,7 @@ test('the prep view shows the last meeting, open items both ways, the queue and 
   await expectAccessible(app, 'Prep view');
   await app.emulateMedia({ colorScheme: 'dark' });
   await snap(app, 'prep-view-dark', testInfo);
+  await expectAccessible(app, 'Prep view (dark)');
 });
 
 test('Today lists 1:1s today and this week, overdue series and overdue action items', async ({ app }, testInfo) => {

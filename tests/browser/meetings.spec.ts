@@ -18,6 +18,10 @@ test('create a weekly series: it shows its cadence and is due today', async ({ a
   await expect(row).toContainText('Not yet');
   await snap(app, 'one-on-ones-list', testInfo);
   await expectAccessible(app, '1:1s list');
+  await app.emulateMedia({ colorScheme: 'dark' });
+  await snap(app, 'one-on-ones-list-dark', testInfo);
+  await expectAccessible(app, '1:1s list (dark)');
+  await app.emulateMedia({ colorScheme: 'light' });
 
   // A second 1:1 series with the same person is refused with a reason.
   await app.getByRole('button', { name: 'New series' }).first().click();
