@@ -77,6 +77,23 @@ export class MeetingsRepository {
     });
   }
 
+  /**
+   * Deletes a meeting started by mistake: its notes, the action items agreed in it, and sends the
+   * queued points it had taken back to the queue, all at once. Later meetings keep items carried
+   * from it (they just lose the date they came from).
+   */
+  async remove(id: string): Promise<{ actionItems: number }> {
+    return this.db.transaction('rw', [this.db.meetings, this.db.actionItems, this.db.talkingPoints], async () => {
+      if (!(await this.db.meetings.get(id))) throw new NotFoundError('This meeting');
+      const actionItems = await this.db.actionItems.where('meetingId').equals(id).delete();
+      await this.db.talkingPoints.where('meetingId').equals(id).modify((p) => {
+        delete p.meetingId;
+      });
+      await this.db.meetings.delete(id);
+      return { actionItems };
+    });
+  }
+
   /** Autosave of the notes, pulse and tags. Validated before anything is written. */
   async saveNotes(id: string, patch: NotesPatch): Promise<Meeting> {
     return this.change(id, (m) => {

@@ -76,6 +76,17 @@ describe('starting a meeting', () => {
     expect((await repos.meetings.get(meeting.id))?.agenda.map((i) => i.text)).toEqual(['Conference budget', 'Team lunch']);
   });
 
+  it('deleting a meeting removes its action items and returns its queued points to the queue', async () => {
+    await repos.talkingPoints.queue(alexId, 'Conference budget', '2026-11-09');
+    const m = await repos.meetings.start({ personId: alexId, seriesId: null, kind: 'one-on-one', date: '2026-11-09' });
+    await repos.actionItems.add(m.id, { text: 'Share the doc', owner: 'them' });
+    expect(await repos.talkingPoints.queued(alexId)).toEqual([]);
+    expect(await repos.meetings.remove(m.id)).toEqual({ actionItems: 1 });
+    expect(await repos.meetings.get(m.id)).toBeUndefined();
+    expect(await repos.actionItems.forPerson(alexId)).toEqual([]);
+    expect((await repos.talkingPoints.queued(alexId)).map((p) => p.text)).toEqual(['Conference budget']);
+  });
+
   it('undoes a deleted agenda item in its old place and refuses an empty one', async () => {
     const m = await repos.meetings.start({ personId: alexId, seriesId: null, kind: 'one-on-one', date: '2026-11-09', templateId: 'builtin-weekly' });
     const removed = await repos.meetings.removeAgendaItem(m.id, m.agenda[1]!.id);
