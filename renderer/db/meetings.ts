@@ -53,7 +53,9 @@ export class MeetingsRepository {
       const existing = sameSeries.find((m) => m.date === input.date);
       if (existing) return existing;
       const previous = (sameSeries.length ? sameSeries : mine).find((m) => m.date <= input.date);
-      const queued = (await this.db.talkingPoints.where('personId').equals(input.personId).toArray()).filter((p) => !p.meetingId);
+      // The queue is for the next 1:1: a meeting backfilled before the newest one does not take it.
+      const isNewest = !mine[0] || mine[0].date <= input.date;
+      const queued = isNewest ? (await this.db.talkingPoints.where('personId').equals(input.personId).toArray()).filter((p) => !p.meetingId) : [];
       const stamp = this.now().toISOString();
       const id = crypto.randomUUID();
       const meeting: Meeting = {

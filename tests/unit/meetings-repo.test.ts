@@ -70,6 +70,13 @@ describe('starting a meeting', () => {
     expect(meeting.agenda).toEqual([expect.objectContaining({ text: 'Conference budget', fromTalkingPointId: expect.any(String) })]);
     expect(await repos.talkingPoints.queued(alexId)).toEqual([]);
 
+    // A meeting backfilled before the newest one leaves the queue alone.
+    await repos.talkingPoints.queue(alexId, 'Offsite', '2026-11-16');
+    const backfilled = await repos.meetings.start({ personId: alexId, seriesId: series.id, kind: 'one-on-one', date: '2026-11-02' });
+    expect(backfilled.agenda).toEqual([]);
+    expect((await repos.talkingPoints.queued(alexId)).map((p) => p.text)).toEqual(['Offsite']);
+    await repos.talkingPoints.remove((await repos.talkingPoints.queued(alexId))[0]!.id);
+
     // With today's meeting already open, a new point goes straight onto its agenda.
     const placed = await repos.talkingPoints.queue(alexId, 'Team lunch', '2026-11-09');
     expect(placed.placedInMeetingId).toBe(meeting.id);
