@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { installJsdom } from '../support/jsdom-globals';
 import { seedLongHistory } from '../support/timeline-fixture';
 import type { BenchResult } from './harness';
+import { openPersonInChromium } from './timeline-chromium';
 
 const RUNS = 15;
 const WARMUP = 3;
@@ -15,6 +16,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * component, as navigating to the person page does.
  */
 export default async function timelineBench(): Promise<BenchResult[]> {
+  return [...(await jsdomResults()), ...(await chromiumResults())];
+}
+
+async function jsdomResults(): Promise<BenchResult[]> {
   const uninstall = installJsdom();
   // The app ships React's production build; measure that one (React reads this at first import).
   process.env.NODE_ENV ??= 'production';
@@ -61,12 +66,28 @@ export default async function timelineBench(): Promise<BenchResult[]> {
     if (entries !== 2500 || rows === 0 || rows > 60) throw new Error(`timeline bench is not measuring what it claims: ${entries} entries, ${rows} rows in the DOM`);
     const total = query.map((q, i) => q + render[i]!);
     const totalMedian = median(total);
-    return [
+    const results: BenchResult[] = [
       { name: `timeline: query + row model (${entries} entries)`, value: median(query), unit: 'ms', target: 'informational' },
       { name: `timeline: render first screen (${rows} rows in DOM)`, value: median(render), unit: 'ms', target: 'informational' },
       { name: 'timeline: open person, 500 meetings + 2000 actions', value: totalMedian, unit: 'ms', target: `< ${TARGET_MS} ms (jsdom)`, pass: totalMedian < TARGET_MS },
     ];
+    return results;
   } finally {
     uninstall();
   }
+}
+
+/** The whole person page in Chromium; informational because it includes routing and every card. */
+async function chromiumResults(): Promise<BenchResult[]> {
+  const times = await openPersonInChromium(RUNS);
+  if (!times) {
+    console.log('timeline bench: no dist/renderer build, skipped the Chromium measurement (run npm run build)');
+    return [];
+  }
+  // The first open after a reload also loads the page's code and warms IndexedDB: shown apart.
+  const [first, ...rest] = times;
+  return [
+    { name: 'person page in Chromium: first open after reload', value: first ?? Number.NaN, unit: 'ms', target: 'informational' },
+    { name: 'person page in Chromium: later opens (median)', value: median(rest), unit: 'ms', target: 'informational' },
+  ];
 }

@@ -1,14 +1,16 @@
-import type { TrellisDatabase } from '../../renderer/db/database';
+import type { ActionItemRow, TrellisDatabase } from '../../renderer/db/database';
 import type { Meeting } from '../../shared/domain/meetings';
 import type { Person } from '../../shared/domain/person';
 
+export const LONG_HISTORY_PERSON = 'p-long';
+
 /**
  * A long-standing report: `meetings` weekly 1:1s going back in time and `actions` action items
- * spread over them (a third still open). Written straight into the tables, as years of use would.
+ * spread over them (a third still open), as years of use would leave them.
  */
-export async function seedLongHistory(db: TrellisDatabase, meetings = 500, actions = 2000): Promise<string> {
+export function longHistoryRows(meetings = 500, actions = 2000): { person: Person; meetings: Meeting[]; actions: ActionItemRow[] } {
   const stamp = '2026-01-01T00:00:00.000Z';
-  const person: Person = { id: 'p-long', name: 'Alex Rivera', managerId: null, archived: false, createdAt: stamp, updatedAt: stamp };
+  const person: Person = { id: LONG_HISTORY_PERSON, name: 'Alex Rivera', managerId: null, archived: false, createdAt: stamp, updatedAt: stamp };
   const day = (i: number) => new Date(Date.UTC(2026, 10, 16) - i * 7 * 86_400_000).toISOString().slice(0, 10);
   const rows: Meeting[] = Array.from({ length: meetings }, (_, i) => ({
     id: `m-${i}`,
@@ -23,26 +25,30 @@ export async function seedLongHistory(db: TrellisDatabase, meetings = 500, actio
     createdAt: `${day(i)}T09:00:00.000Z`,
     updatedAt: `${day(i)}T09:30:00.000Z`,
   }));
-  await db.people.add(person);
-  await db.meetings.bulkAdd(rows);
-  await db.actionItems.bulkAdd(
-    Array.from({ length: actions }, (_, i) => {
-      const m = rows[i % meetings]!;
-      const done = i % 3 !== 0;
-      return {
-        id: `ai-${i}`,
-        personId: person.id,
-        meetingId: m.id,
-        text: `Follow up on item ${i}`,
-        owner: i % 2 ? ('me' as const) : ('them' as const),
-        ...(i % 4 === 0 ? { due: m.date } : {}),
-        done,
-        ...(done ? { doneAt: m.updatedAt } : {}),
-        open: done ? (0 as const) : (1 as const),
-        createdAt: m.createdAt,
-        updatedAt: m.updatedAt,
-      };
-    }),
-  );
-  return person.id;
+  const items: ActionItemRow[] = Array.from({ length: actions }, (_, i) => {
+    const m = rows[i % meetings]!;
+    const done = i % 3 !== 0;
+    return {
+      id: `ai-${i}`,
+      personId: person.id,
+      meetingId: m.id,
+      text: `Follow up on item ${i}`,
+      owner: i % 2 ? 'me' : 'them',
+      ...(i % 4 === 0 ? { due: m.date } : {}),
+      done,
+      ...(done ? { doneAt: m.updatedAt } : {}),
+      open: done ? 0 : 1,
+      createdAt: m.createdAt,
+      updatedAt: m.updatedAt,
+    };
+  });
+  return { person, meetings: rows, actions: items };
+}
+
+export async function seedLongHistory(db: TrellisDatabase, meetings = 500, actions = 2000): Promise<string> {
+  const rows = longHistoryRows(meetings, actions);
+  await db.people.add(rows.person);
+  await db.meetings.bulkAdd(rows.meetings);
+  await db.actionItems.bulkAdd(rows.actions);
+  return rows.person.id;
 }
