@@ -132,13 +132,12 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
         <input id={inputId} className="file-input" type="file" accept=".csv,text/csv" onChange={(e) => void choose(e.target.files?.[0])} />
       </div>
       {everyone.length > 0 && !file && (
-        <p className="muted">
-          To edit everyone in a spreadsheet, start from{' '}
-          <Button variant="quiet" size="small" onPress={() => void exportCurrent()}>
-            the current list as CSV
+        <div className="import-template">
+          <Button size="small" onPress={() => void exportCurrent()}>
+            Export the current list as CSV…
           </Button>
-          ; importing it again updates people by email.
-        </p>
+          <span className="muted">A starting point to edit in a spreadsheet: importing it again updates people by email.</span>
+        </div>
       )}
       {error && (
         <p className="banner banner--error" role="alert">
