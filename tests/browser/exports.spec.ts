@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, expectAccessible, snap, test, tick } from './fixtures';
 import { addAction, addAgendaPoint, addPerson, createSeries, isoDay, startMeeting } from './meetings-helpers';
@@ -148,4 +148,18 @@ test('keyboard only: export with private notes needs the box and a second, focus
   await expect(dialog).toBeHidden();
   const files = await readAll(main.exportDir);
   expect([...files.values()].some((c) => c.includes(MARKER))).toBe(true);
+});
+
+test('a failed export says why in the dialog and leaves it open', async ({ app, main }) => {
+  await addPerson(app, 'Alex Rivera');
+  await createSeries(app, 'Alex Rivera');
+  await startMeeting(app, 'Alex Rivera', isoDay(0));
+  await app.getByRole('link', { name: 'Alex Rivera’s page' }).click();
+  // The folder the chooser answers has gone (an unplugged drive, say).
+  await rm(main.exportDir, { recursive: true });
+  await app.getByRole('button', { name: 'Export notes…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Export notes of Alex Rivera' });
+  await dialog.getByRole('button', { name: 'Choose folder and export…' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('does not exist any more. Choose the folder again.');
+  await expect(dialog).toBeVisible();
 });
