@@ -53,7 +53,9 @@ export class MeetingsRepository {
       const existing = sameSeries.find((m) => m.date === input.date);
       if (existing) return existing;
       const previous = (sameSeries.length ? sameSeries : mine).find((m) => m.date <= input.date);
-      const queued = (await this.db.talkingPoints.where('personId').equals(input.personId).toArray()).filter((p) => !p.meetingId);
+      // The queue is for the next 1:1: a meeting backfilled before the newest one does not take it.
+      const isNewest = !mine[0] || mine[0].date <= input.date;
+      const queued = isNewest ? (await this.db.talkingPoints.where('personId').equals(input.personId).toArray()).filter((p) => !p.meetingId) : [];
       const stamp = this.now().toISOString();
       const id = crypto.randomUUID();
       const meeting: Meeting = {
@@ -77,6 +79,23 @@ export class MeetingsRepository {
     });
   }
 
+  /**
+   * Deletes a meeting started by mistake: its notes, the action items agreed in it, and sends the
+   * queued points it had taken back to the queue, all at once. Later meetings keep items carried
+   * from it (they just lose the date they came from).
+   */
+  async remove(id: string): Promise<{ actionItems: number }> {
+    return this.db.transaction('rw', [this.db.meetings, this.db.actionItems, this.db.talkingPoints], async () => {
+      if (!(await this.db.meetings.get(id))) throw new NotFoundError('This meeting');
+      const actionItems = await this.db.actionItems.where('meetingId').equals(id).delete();
+      await this.db.talkingPoints.where('meetingId').equals(id).modify((p) => {
+        delete p.meetingId;
+      });
+      await this.db.meetings.delete(id);
+      return { actionItems };
+    });
+  }
+
   /** Autosave of the notes, pulse and tags. Validated before anything is written. */
   async saveNotes(id: string, patch: NotesPatch): Promise<Meeting> {
     return this.change(id, (m) => {
@@ -97,21 +116,6 @@ export class MeetingsRepository {
 
   async setAgendaDone(id: string, itemId: string, done: boolean): Promise<void> {
     await this.change(id, (m) => ({ ...m, agenda: m.agenda.map((i) => (i.id === itemId ? { ...i, done } : i)) }));
-  }
-
-  async editAgendaItem(id: string, itemId: string, text: string): Promise<void> {
-    await this.change(id, (m) => ({ ...m, agenda: m.agenda.map((i) => (i.id === itemId ? { ...i, text } : i)) }));
-  }
-
-  async moveAgendaItem(id: string, itemId: string, delta: -1 | 1): Promise<void> {
-    await this.change(id, (m) => {
-      const from = m.agenda.findIndex((i) => i.id === itemId);
-      const to = from + delta;
-      if (from < 0 || to < 0 || to >= m.agenda.length) return m;
-      const agenda = [...m.agenda];
-      [agenda[from], agenda[to]] = [agenda[to]!, agenda[from]!];
-      return { ...m, agenda };
-    });
   }
 
   /** Returns what was removed and where, so the screen can offer Undo. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { meetingKindLabels, seriesSchema, type Series } from '../../shared/domain/meetings';
 import { fieldErrorsOf } from '../../shared/domain/person';
+import { isKnownTimeZone } from '../../shared/domain/timezone';
 import type { TrellisDatabase } from './database';
 import { NotFoundError, ValidationError } from './errors';
 
@@ -9,15 +10,6 @@ export const seriesInputSchema = seriesSchema.omit({ id: true, archived: true, c
   timeZone: z.string().refine(isKnownTimeZone, 'Use a time zone like Europe/Berlin'),
 });
 export type SeriesInput = z.input<typeof seriesInputSchema>;
-
-function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export class SeriesRepository {
   constructor(

@@ -64,6 +64,10 @@ test('templates: built-ins are listed, a user edits one and makes their own, and
   }
   await snap(app, 'templates', testInfo);
   await expectAccessible(app, 'Templates');
+  await app.emulateMedia({ colorScheme: 'dark' });
+  await snap(app, 'templates-dark', testInfo);
+  await expectAccessible(app, 'Templates (dark)');
+  await app.emulateMedia({ colorScheme: 'light' });
 
   await app.getByRole('button', { name: 'New template' }).click();
   const dialog = app.getByRole('dialog', { name: 'New template' });
@@ -126,4 +130,5 @@ test('teams and relationships are kept on the person page', async ({ app }, test
   await expect(app.getByRole('list', { name: 'Relationships of Maya Okafor' })).toContainText('Sponsoring: Alex Rivera');
   await app.emulateMedia({ colorScheme: 'dark' });
   await snap(app, 'person-page-dark', testInfo);
+  await expectAccessible(app, 'Person page (dark)');
 });

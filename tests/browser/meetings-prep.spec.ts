@@ -65,6 +65,7 @@ test('the prep view shows the last meeting, open items both ways, the queue and 
   await expectAccessible(app, 'Prep view');
   await app.emulateMedia({ colorScheme: 'dark' });
   await snap(app, 'prep-view-dark', testInfo);
+  await expectAccessible(app, 'Prep view (dark)');
 });
 
 test('Today lists 1:1s today and this week, overdue series and overdue action items', async ({ app }, testInfo) => {
@@ -86,4 +87,24 @@ test('Today lists 1:1s today and this week, overdue series and overdue action it
   await app.emulateMedia({ colorScheme: 'dark' });
   await snap(app, 'today-dark', testInfo);
   await expectAccessible(app, 'Today (dark)');
+});
+
+test('a talking point queued from the People list and from the timeline waits in the queue', async ({ app }, testInfo) => {
+  await addPerson(app, 'Alex Rivera');
+  await app.getByRole('button', { name: 'Queue a talking point for Alex Rivera' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Queue a point for Alex Rivera' });
+  await expect(dialog.getByRole('textbox', { name: 'Talking point for the next 1:1 with Alex' })).toBeFocused();
+  await snap(app, 'queue-point-dialog', testInfo);
+  await expectAccessible(app, 'Queue point dialog');
+  await app.keyboard.type('Parental leave plans');
+  await app.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+
+  await app.getByRole('link', { name: 'Alex Rivera' }).click();
+  await app.getByRole('region', { name: 'Timeline' }).getByRole('button', { name: 'Queue a point…' }).click();
+  const fromTimeline = app.getByRole('dialog', { name: 'Queue a point for Alex Rivera' });
+  await fromTimeline.getByRole('textbox').fill('Hackathon idea');
+  await fromTimeline.getByRole('button', { name: 'Queue point' }).click();
+  await expect(fromTimeline).toBeHidden();
+  await expect(app.getByRole('list', { name: 'Queued talking points' }).getByRole('listitem')).toHaveText([/Parental leave plans/, /Hackathon idea/]);
 });

@@ -18,6 +18,10 @@ test('create a weekly series: it shows its cadence and is due today', async ({ a
   await expect(row).toContainText('Not yet');
   await snap(app, 'one-on-ones-list', testInfo);
   await expectAccessible(app, '1:1s list');
+  await app.emulateMedia({ colorScheme: 'dark' });
+  await snap(app, 'one-on-ones-list-dark', testInfo);
+  await expectAccessible(app, '1:1s list (dark)');
+  await app.emulateMedia({ colorScheme: 'light' });
 
   // A second 1:1 series with the same person is refused with a reason.
   await app.getByRole('button', { name: 'New series' }).first().click();
@@ -69,7 +73,7 @@ test('write a meeting, then the next one carries over the open point and action 
   await snap(app, 'meeting-carried-over', testInfo);
 });
 
-test('deleting an agenda point or action item can be undone', async ({ app }) => {
+test('deleting an agenda point or action item can be undone; deleting the meeting asks first', async ({ app }, testInfo) => {
   await addPerson(app, 'Alex Rivera');
   await createSeries(app, 'Alex Rivera');
   await startMeeting(app, 'Alex Rivera', isoDay(0));
@@ -83,4 +87,13 @@ test('deleting an agenda point or action item can be undone', async ({ app }) =>
   await expect(app.getByRole('checkbox', { name: 'Write the job ad' })).toHaveCount(0);
   await app.getByRole('button', { name: 'Undo' }).click();
   await expect(app.getByRole('checkbox', { name: 'Write the job ad' })).toBeVisible();
+
+  await app.getByRole('button', { name: 'Delete…' }).click();
+  const confirm = app.getByRole('dialog', { name: 'Delete this meeting?' });
+  await expect(confirm).toContainText('the 1 action item agreed in it');
+  await snap(app, 'meeting-delete-dialog', testInfo);
+  await expectAccessible(app, 'Delete meeting dialog');
+  await confirm.getByRole('button', { name: 'Delete meeting' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: '1:1s' })).toBeVisible();
+  await expect(app.getByRole('table', { name: 'Series' }).getByRole('row', { name: /Alex Rivera/ })).toContainText('Not yet');
 });

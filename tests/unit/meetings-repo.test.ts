@@ -70,10 +70,28 @@ describe('starting a meeting', () => {
     expect(meeting.agenda).toEqual([expect.objectContaining({ text: 'Conference budget', fromTalkingPointId: expect.any(String) })]);
     expect(await repos.talkingPoints.queued(alexId)).toEqual([]);
 
+    // A meeting backfilled before the newest one leaves the queue alone.
+    await repos.talkingPoints.queue(alexId, 'Offsite', '2026-11-16');
+    const backfilled = await repos.meetings.start({ personId: alexId, seriesId: series.id, kind: 'one-on-one', date: '2026-11-02' });
+    expect(backfilled.agenda).toEqual([]);
+    expect((await repos.talkingPoints.queued(alexId)).map((p) => p.text)).toEqual(['Offsite']);
+    await repos.talkingPoints.remove((await repos.talkingPoints.queued(alexId))[0]!.id);
+
     // With today's meeting already open, a new point goes straight onto its agenda.
     const placed = await repos.talkingPoints.queue(alexId, 'Team lunch', '2026-11-09');
     expect(placed.placedInMeetingId).toBe(meeting.id);
     expect((await repos.meetings.get(meeting.id))?.agenda.map((i) => i.text)).toEqual(['Conference budget', 'Team lunch']);
+  });
+
+  it('deleting a meeting removes its action items and returns its queued points to the queue', async () => {
+    await repos.talkingPoints.queue(alexId, 'Conference budget', '2026-11-09');
+    const m = await repos.meetings.start({ personId: alexId, seriesId: null, kind: 'one-on-one', date: '2026-11-09' });
+    await repos.actionItems.add(m.id, { text: 'Share the doc', owner: 'them' });
+    expect(await repos.talkingPoints.queued(alexId)).toEqual([]);
+    expect(await repos.meetings.remove(m.id)).toEqual({ actionItems: 1 });
+    expect(await repos.meetings.get(m.id)).toBeUndefined();
+    expect(await repos.actionItems.forPerson(alexId)).toEqual([]);
+    expect((await repos.talkingPoints.queued(alexId)).map((p) => p.text)).toEqual(['Conference budget']);
   });
 
   it('undoes a deleted agenda item in its old place and refuses an empty one', async () => {

@@ -8,6 +8,8 @@ import { MeetingShareActions } from '../import-export/ShareActions';
 import { Page } from '../../ui/Page';
 import { ActionItemsSection } from './ActionItemsSection';
 import { AgendaSection } from './AgendaSection';
+import { DeleteMeetingDialog } from './DeleteMeetingDialog';
+import { Button } from '../../ui/Button';
 import { longDate } from './format';
 import { usePerson } from './hooks';
 import { MeetingNotes } from './MeetingNotes';
@@ -29,6 +31,7 @@ export default function MeetingPage({ id }: { id: string }) {
   const person = usePerson(data?.meeting.personId ?? '');
   const [undo, setUndo] = useState<UndoAction | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState(false);
   const clearUndo = useCallback(() => setUndo(null), []);
 
   if (data === undefined || (data && person === undefined)) return <p className="loading">Loading meeting…</p>;
@@ -62,6 +65,9 @@ export default function MeetingPage({ id }: { id: string }) {
               {name}’s page
             </Link>
           )}
+          <Button variant="quiet" onPress={() => setDeleting(true)}>
+            Delete…
+          </Button>
         </div>
       }
     >
@@ -80,6 +86,7 @@ export default function MeetingPage({ id }: { id: string }) {
           <MeetingNotes key={meeting.id} meeting={meeting} personName={name} />
         </div>
       </div>
+      {deleting && <DeleteMeetingDialog meeting={meeting} actionCount={items.filter((i) => i.meetingId === meeting.id).length} onClose={() => setDeleting(false)} />}
     </Page>
   );
 }

@@ -69,6 +69,17 @@ export function SeriesDialog({ series, people, personId, onClose }: SeriesDialog
     }
   };
 
+  // Archiving keeps the meetings and notes; the series just stops being planned and flagged.
+  const archive = async (s: Series) => {
+    try {
+      await repos.series.setArchived(s.id, true);
+      announce('Archived the series; its meetings and notes are kept');
+      onClose();
+    } catch (error) {
+      setErrors({ form: storageErrorMessage(error) });
+    }
+  };
+
   return (
     <Dialog title={series ? 'Edit series' : 'New 1:1 series'} isOpen onOpenChange={(open) => !open && onClose()}>
       <Form
@@ -109,6 +120,11 @@ export function SeriesDialog({ series, people, personId, onClose }: SeriesDialog
           <TextField label="Time zone" value={draft.timeZone} onChange={set('timeZone')} error={errors.timeZone} description="Used when exporting to a calendar" />
         </div>
         <div className="dialog__actions">
+          {series && (
+            <Button variant="danger" onPress={() => void archive(series)}>
+              Archive series
+            </Button>
+          )}
           <span className="spacer" />
           <Button variant="quiet" onPress={() => onClose()}>
             Cancel
