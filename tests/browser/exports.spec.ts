@@ -46,6 +46,7 @@ test('Markdown: the shared part and the notes export leave private notes out unl
   await expect(dialog).toContainText('1 meeting as Markdown files');
   await snap(app, 'export-notes-dialog', testInfo);
   await expectAccessible(app, 'Export notes dialog');
+  main.chooseFolderAnswers.push(main.exportDir);
   await dialog.getByRole('button', { name: 'Choose folder and export…' }).click();
   await expect(dialog).toBeHidden();
   await expect(app.getByRole('status').filter({ hasText: `Exported 1 file to ${main.exportDir}` })).toBeVisible();
@@ -60,6 +61,7 @@ test('Markdown: the shared part and the notes export leave private notes out unl
   // Ticked: a second, explicit confirmation, then the private notes are in the file body.
   await app.getByRole('button', { name: 'Export notes…' }).click();
   await tick(app, 'Include private notes');
+  main.chooseFolderAnswers.push(main.exportDir);
   await dialog.getByRole('button', { name: 'Choose folder and export…' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Private notes will be written to these files. Anyone who can read the folder can read them.');
   expect(await readdir(main.exportDir)).toHaveLength(2);
@@ -82,6 +84,7 @@ test('Markdown: the shared part and the notes export leave private notes out unl
   await app.getByRole('button', { name: 'Export all notes…' }).click();
   const everyone = app.getByRole('dialog', { name: 'Export everyone’s notes' });
   await expect(everyone.getByRole('checkbox', { name: 'Include private notes' })).not.toBeChecked();
+  main.chooseFolderAnswers.push(main.exportDir);
   await everyone.getByRole('button', { name: 'Choose folder and export…' }).click();
   await expect(everyone).toBeHidden();
   files = await readAll(main.exportDir);
@@ -144,6 +147,7 @@ test('keyboard only: export with private notes needs the box and a second, focus
   await app.keyboard.press('Enter');
   await app.keyboard.press('Tab');
   await expect(dialog.getByRole('button', { name: 'Export with private notes' })).toBeFocused();
+  main.chooseFolderAnswers.push(main.exportDir);
   await app.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
   const files = await readAll(main.exportDir);
@@ -159,6 +163,7 @@ test('a failed export says why in the dialog and leaves it open', async ({ app, 
   await rm(main.exportDir, { recursive: true });
   await app.getByRole('button', { name: 'Export notes…' }).click();
   const dialog = app.getByRole('dialog', { name: 'Export notes of Alex Rivera' });
+  main.chooseFolderAnswers.push(main.exportDir);
   await dialog.getByRole('button', { name: 'Choose folder and export…' }).click();
   await expect(dialog.getByRole('alert')).toContainText('does not exist any more. Choose the folder again.');
   await expect(dialog).toBeVisible();
