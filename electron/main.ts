@@ -41,8 +41,8 @@ const chooseSavePath: ChooseSavePath = async ({ title, defaultName, filters }) =
   return result.canceled || !result.filePath ? null : result.filePath;
 };
 
-const chooseFolder: ChooseFolder = async ({ title, buttonLabel }) => {
-  const options = { title, buttonLabel, defaultPath: app.getPath('documents'), properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+const chooseFolder: ChooseFolder = async ({ title, defaultPath }) => {
+  const options = { title, defaultPath: defaultPath ?? app.getPath('documents'), properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
   const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
 };

@@ -11,8 +11,8 @@ export interface SaveDialogRequest {
 
 /** Asks the user where to save one file; null when they cancel. main.ts shows Electron's dialog. */
 export type ChooseSavePath = (request: SaveDialogRequest) => Promise<string | null>;
-/** Asks the user for a folder; null when they cancel. */
-export type ChooseFolder = (request: { title: string; buttonLabel: string }) => Promise<string | null>;
+/** Asks the user for a folder; null when they cancel. (Same shape as the ladders folder chooser.) */
+export type ChooseFolder = (options: { title: string; defaultPath?: string }) => Promise<string | null>;
 
 const filtersByKind = {
   markdown: [{ name: 'Markdown', extensions: ['md'] }],
@@ -33,7 +33,7 @@ export function createFileHandlers(writer: FileWriter, chooseSavePath: ChooseSav
       return { saved: true, path: await writer.saveText(target, content) };
     },
     'files:export-folder': async ({ title, files }) => {
-      const folder = await chooseFolder({ title, buttonLabel: 'Export here' });
+      const folder = await chooseFolder({ title });
       if (!folder) return { saved: false, written: [] };
       const written = await writer.exportFolder(folder, files);
       return { saved: true, folder, written };

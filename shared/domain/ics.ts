@@ -139,6 +139,11 @@ function startLines(series: Series): { dtstart: string; timezone: string[] } {
   };
 }
 
+function sequenceOf(series: Pick<Series, 'createdAt' | 'updatedAt'>): number {
+  const seconds = Math.floor((Date.parse(series.updatedAt) - Date.parse(series.createdAt)) / 1000);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
+}
+
 export function seriesSummary(series: Pick<Series, 'kind'>, person: Pick<Person, 'name'>): string {
   return `${meetingKindLabels[series.kind]} — ${person.name}`;
 }
@@ -156,6 +161,9 @@ export function seriesToIcs(series: Series, person: Pick<Person, 'name'>, option
     // Stable per series: importing the file again updates the event instead of adding a copy.
     `UID:trellis-series-${series.id}@trellis.local`,
     `DTSTAMP:${utcStamp(options.now.getTime())}`,
+    // Calendar apps replace an imported event only when SEQUENCE grows: seconds between the
+    // series' creation and its last edit grow with every edit and never go back.
+    `SEQUENCE:${sequenceOf(series)}`,
     dtstart,
     `DURATION:${durationText(series.durationMinutes)}`,
     `RRULE:${recurrenceRule(series)}`,

@@ -27,7 +27,7 @@ function ownerLabel(owner: ActionItem['owner'], person: Pick<Person, 'name'>): s
 }
 
 export function meetingTitle(meeting: Pick<Meeting, 'kind' | 'date'>, person: Pick<Person, 'name'>): string {
-  return `${meetingKindLabels[meeting.kind]} — ${person.name}, ${meeting.date}`;
+  return `${meetingKindLabels[meeting.kind]} — ${oneLine(person.name)}, ${meeting.date}`;
 }
 
 function agendaSection(meeting: Meeting): string[] {

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, expectAccessible, snap, test, tick } from './fixtures';
 import { addAction, addAgendaPoint, addPerson, createSeries, isoDay, startMeeting } from './meetings-helpers';
@@ -21,6 +21,7 @@ test('Markdown: the shared part and the notes export leave private notes out unl
   await expect(app.getByRole('status', { name: 'Notes: Saved' })).toBeVisible();
   await addAction(app, 'Share the design doc', 'Alex Rivera');
   await snap(app, 'meeting-share-actions', testInfo);
+  await expectAccessible(app, 'Meeting with share actions');
 
   // Save as .md: the shared part only.
   await app.getByRole('button', { name: 'Save as .md' }).click();
@@ -45,6 +46,7 @@ test('Markdown: the shared part and the notes export leave private notes out unl
   await expect(dialog).toContainText('1 meeting as Markdown files');
   await snap(app, 'export-notes-dialog', testInfo);
   await expectAccessible(app, 'Export notes dialog');
+  main.chooseFolderAnswers.push(main.exportDir);
   await dialog.getByRole('button', { name: 'Choose folder and export…' }).click();
   await expect(dialog).toBeHidden();
   await expect(app.getByRole('status').filter({ hasText: `Exported 1 file to ${main.exportDir}` })).toBeVisible();
@@ -59,6 +61,7 @@ test('Markdown: the shared part and the notes export leave private notes out unl
   // Ticked: a second, explicit confirmation, then the private notes are in the file body.
   await app.getByRole('button', { name: 'Export notes…' }).click();
   await tick(app, 'Include private notes');
+  main.chooseFolderAnswers.push(main.exportDir);
   await dialog.getByRole('button', { name: 'Choose folder and export…' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Private notes will be written to these files. Anyone who can read the folder can read them.');
   expect(await readdir(main.exportDir)).toHaveLength(2);
@@ -81,6 +84,7 @@ test('Markdown: the shared part and the notes export leave private notes out unl
   await app.getByRole('button', { name: 'Export all notes…' }).click();
   const everyone = app.getByRole('dialog', { name: 'Export everyone’s notes' });
   await expect(everyone.getByRole('checkbox', { name: 'Include private notes' })).not.toBeChecked();
+  main.chooseFolderAnswers.push(main.exportDir);
   await everyone.getByRole('button', { name: 'Choose folder and export…' }).click();
   await expect(everyone).toBeHidden();
   files = await readAll(main.exportDir);
@@ -95,6 +99,10 @@ test('.ics export of a series parses back with ical.js with the right rule', asy
   await expect(app.getByRole('heading', { level: 1, name: 'Alex Rivera' })).toBeVisible();
   await snap(app, 'person-with-exports', testInfo);
   await expectAccessible(app, 'Person page with exports');
+  await app.emulateMedia({ colorScheme: 'dark' });
+  await snap(app, 'person-with-exports-dark', testInfo);
+  await expectAccessible(app, 'Person page with exports (dark)');
+  await app.emulateMedia({ colorScheme: 'light' });
   await app.getByRole('button', { name: 'Add to calendar (.ics): 1:1 with Alex Rivera' }).click();
   await expect(app.getByRole('status').filter({ hasText: 'Saved 1-1-alex-rivera.ics' })).toBeVisible();
 
@@ -107,4 +115,56 @@ test('.ics export of a series parses back with ical.js with the right rule', asy
   const zone = parsed.tzid ?? 'UTC';
   const day = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
   expect(parsed.occurrences.map(day)).toEqual([isoDay(0), isoDay(7), isoDay(14), isoDay(21)]);
+});
+
+test('keyboard only: export with private notes needs the box and a second, focused confirmation', async ({ app, main }) => {
+  await addPerson(app, 'Alex Rivera');
+  await createSeries(app, 'Alex Rivera');
+  await startMeeting(app, 'Alex Rivera', isoDay(0));
+  await app.getByRole('textbox', { name: 'Private notes' }).fill(MARKER);
+  await expect(app.getByRole('status', { name: 'Notes: Saved' })).toBeVisible();
+  await app.getByRole('link', { name: 'Alex Rivera’s page' }).click();
+
+  await app.getByRole('button', { name: 'Export notes…' }).focus();
+  await app.keyboard.press('Enter');
+  const dialog = app.getByRole('dialog', { name: 'Export notes of Alex Rivera' });
+  const box = dialog.getByRole('checkbox', { name: 'Include private notes' });
+  for (let i = 0; i < 5 && !(await box.evaluate((el) => el === document.activeElement)); i++) await app.keyboard.press('Tab');
+  await expect(box).toBeFocused();
+  await app.keyboard.press('Space');
+  await expect(box).toBeChecked();
+  await app.keyboard.press('Tab');
+  await app.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Choose folder and export…' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  // The safe choice has focus: pressing Enter again goes back instead of exporting.
+  await expect(dialog.getByRole('button', { name: 'Back' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(box).toBeChecked();
+  expect(await readdir(main.exportDir)).toEqual([]);
+
+  await dialog.getByRole('button', { name: 'Choose folder and export…' }).focus();
+  await app.keyboard.press('Enter');
+  await app.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Export with private notes' })).toBeFocused();
+  main.chooseFolderAnswers.push(main.exportDir);
+  await app.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  const files = await readAll(main.exportDir);
+  expect([...files.values()].some((c) => c.includes(MARKER))).toBe(true);
+});
+
+test('a failed export says why in the dialog and leaves it open', async ({ app, main }) => {
+  await addPerson(app, 'Alex Rivera');
+  await createSeries(app, 'Alex Rivera');
+  await startMeeting(app, 'Alex Rivera', isoDay(0));
+  await app.getByRole('link', { name: 'Alex Rivera’s page' }).click();
+  // The folder the chooser answers has gone (an unplugged drive, say).
+  await rm(main.exportDir, { recursive: true });
+  await app.getByRole('button', { name: 'Export notes…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Export notes of Alex Rivera' });
+  main.chooseFolderAnswers.push(main.exportDir);
+  await dialog.getByRole('button', { name: 'Choose folder and export…' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('does not exist any more. Choose the folder again.');
+  await expect(dialog).toBeVisible();
 });

@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { expect, expectAccessible, snap, test } from './fixtures';
 
 async function openPeople(page: Page) {
@@ -20,7 +22,7 @@ const goodFile = [
   'Maya Okafor,maya@example.com,,Engineering Manager,management,M2,2019-09-01,2023-04-01',
 ].join('\n');
 
-test('a good file imports, and importing it again updates people instead of adding them twice', async ({ app }, testInfo) => {
+test('a good file imports, and importing it again updates people instead of adding them twice', async ({ app, main }, testInfo) => {
   await openPeople(app);
   await app.getByRole('button', { name: 'Import CSV…' }).click();
   const dialog = await chooseCsv(app, 'team.csv', goodFile);
@@ -48,6 +50,18 @@ test('a good file imports, and importing it again updates people instead of addi
   await expect(table.getByRole('row')).toHaveCount(4);
   await expect(table.getByRole('row', { name: /Alex Rivera/ })).toContainText('L6');
   await expect(table.getByRole('row', { name: /Alex Rivera/ })).toContainText('Staff Engineer');
+
+  // The current list exported as CSV imports back onto itself without a change.
+  await app.getByRole('button', { name: 'Import CSV…' }).click();
+  await snap(app, 'import-dialog-start', testInfo);
+  await expectAccessible(app, 'Import dialog (start)');
+  await app.getByRole('button', { name: 'Export the current list as CSV…' }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'Saved people.csv' })).toBeVisible();
+  const exported = await readFile(path.join(main.exportDir, 'people.csv'), 'utf8');
+  expect(exported.split('\r\n')[0]).toBe('name,email,manager email,title,track,level,start date,level since');
+  const roundTrip = await chooseCsv(app, 'people.csv', exported);
+  await expect(roundTrip.getByText('Ready to import: 0 new, 0 updated, 3 unchanged.')).toBeVisible();
+  await expect(roundTrip.getByRole('button', { name: 'Nothing to change' })).toBeDisabled();
 });
 
 test('a file with bad rows shows each problem by row and column and imports nothing', async ({ app }, testInfo) => {

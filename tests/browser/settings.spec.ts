@@ -24,7 +24,7 @@ test('a malformed call from the page is refused with a code and message, not a c
   expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   expect(main.store.get('settings')).toBeUndefined();
   const keys = await app.evaluate(() => Object.keys((window as unknown as { trellis: object }).trellis).sort());
-  // Exactly one function per contract operation and event, nothing else.
+  // One function per contract channel and event, nothing else.
   expect(keys).toEqual([...channels.map(methodName), ...events.map(subscriberName)].sort());
   expect(keys).toContain('settingsSet');
 });

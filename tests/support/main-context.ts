@@ -16,6 +16,8 @@ export interface TestMain {
   exportDir: string;
   /** What the choosers were asked, in order (their titles). */
   dialogs: string[];
+  /** What the folder chooser answers, in order; when empty it answers null (cancelled). */
+  chooseFolderAnswers: (string | null)[];
   /** Events main emitted, in order; `transports` receive them live (the browser suite's pages). */
   emitted: { event: string; payload: unknown }[];
   transports: Set<EventTransport>;
@@ -36,6 +38,7 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
   const exportDir = path.join(dataDir, 'exports');
   await mkdir(exportDir);
   const dialogs: string[] = [];
+  const chooseFolderAnswers: (string | null)[] = [];
   const emitted: TestMain['emitted'] = [];
   const transports = new Set<EventTransport>();
   const events = createEventSink((event, payload) => {
@@ -54,7 +57,7 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
     },
     chooseFolder: async ({ title }) => {
       dialogs.push(title);
-      return exportDir;
+      return chooseFolderAnswers.shift() ?? null;
     },
     events,
     ...overrides,
@@ -65,6 +68,7 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
     openedExternally,
     exportDir,
     dialogs,
+    chooseFolderAnswers,
     emitted,
     transports,
     dispatch: createDispatcher(handlers, () => {}),

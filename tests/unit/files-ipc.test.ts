@@ -66,6 +66,7 @@ describe('files:save-text', () => {
 describe('files:export-folder', () => {
   it('writes every file, never replacing one already there', async () => {
     await fs.writeFile(path.join(main.exportDir, 'a.md'), 'mine');
+    main.chooseFolderAnswers.push(main.exportDir);
     const result = await main.dispatch('files:export-folder', { title: 'Export notes', files: [{ name: 'a.md', content: 'A' }, { name: 'b.md', content: 'B' }] });
     expect(result).toEqual({ ok: true, value: { saved: true, folder: main.exportDir, written: ['a-2.md', 'b.md'] } });
     expect((await listing()).sort()).toEqual(['a-2.md', 'a.md', 'b.md']);
@@ -75,6 +76,7 @@ describe('files:export-folder', () => {
 
   it('refuses path traversal and writes nothing at all', async () => {
     for (const name of ['../escape.md', '/etc/passwd', 'sub/dir.md', '..\\x.md', '.hidden']) {
+      main.chooseFolderAnswers.push(main.exportDir);
       const result = await main.dispatch('files:export-folder', { title: 'Export', files: [{ name: 'fine.md', content: 'x' }, { name, content: 'x' }] });
       expect(result, name).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     }
@@ -98,8 +100,8 @@ describe('files:export-folder', () => {
   });
 
   it('returns saved: false when the folder chooser is cancelled', async () => {
-    const cancelled = await createTestMain({ chooseFolder: async () => null });
-    expect(await cancelled.dispatch('files:export-folder', { title: 'Export', files: [{ name: 'a.md', content: 'x' }] })).toEqual({ ok: true, value: { saved: false, written: [] } });
-    await cancelled.dispose();
+    // No answer queued: the test chooser behaves like a cancelled dialog.
+    expect(await main.dispatch('files:export-folder', { title: 'Export', files: [{ name: 'a.md', content: 'x' }] })).toEqual({ ok: true, value: { saved: false, written: [] } });
+    expect(await listing()).toEqual([]);
   });
 });

@@ -42,6 +42,8 @@ describe('seriesToIcs', () => {
     expect(text).toContain('DURATION:PT30M\r\n');
     expect(text).toContain('DTSTAMP:20261123T100000Z\r\n');
     expect(text).toContain('UID:trellis-series-series-1@trellis.local\r\n');
+    expect(text).toContain('SEQUENCE:0\r\n');
+    expect(seriesToIcs(series({ updatedAt: '2026-01-01T00:10:00Z' }), alex, { now })).toContain('SEQUENCE:600\r\n');
     const parsed = parseSeriesIcs(text, 10);
     expect(parsed.summary).toBe('1:1 — Alex Rivera');
     expect(parsed.rrule).toBe('FREQ=WEEKLY;BYDAY=MO');

@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { isPlainFileName, safeFileName, uniqueNames } from '../../shared/domain/file-names';
 import { meetingSharedMarkdown, notesExportFiles } from '../../shared/domain/markdown-export';
-import type { ActionItem, Meeting } from '../../shared/domain/meetings';
+import { meetingKinds, type ActionItem, type Meeting } from '../../shared/domain/meetings';
 
 const MARKER = 'PRIVATE-MARKER-7f3a91c2';
 const stamp = '2026-01-01T00:00:00Z';
@@ -107,5 +108,43 @@ describe('file names', () => {
     expect(uniqueNames(['a.md', 'A.md', 'a.md'])).toEqual(['a.md', 'A-2.md', 'a-3.md']);
     for (const bad of ['', '.', '..', '../x.md', 'a/b.md', 'a\\b.md', '.hidden', 'nul.txt', 'x:y', 'trail.']) expect(isPlainFileName(bad), bad).toBe(false);
     expect(isPlainFileName('2026-03-02-1-1-alex-rivera.md')).toBe(true);
+  });
+});
+
+describe('property: private notes never leak by default', () => {
+  it('holds for any meeting text, tags, names and kinds', () => {
+    const text = fc.string({ maxLength: 80 }).filter((t) => !t.includes(MARKER));
+    fc.assert(
+      fc.property(
+        fc.record({
+          kind: fc.constantFrom(...meetingKinds),
+          shared: text,
+          agenda: fc.array(text.filter((t) => t.trim().length > 0), { maxLength: 4 }),
+          tags: fc.array(text.filter((t) => t.trim().length > 0), { maxLength: 3 }),
+          name: text.filter((t) => t.trim().length > 0),
+          before: fc.string({ maxLength: 40 }),
+          after: fc.string({ maxLength: 40 }),
+        }),
+        (r) => {
+          const m = meeting({
+            kind: r.kind,
+            sharedNotes: r.shared,
+            privateNotes: `${r.before}${MARKER}${r.after}`,
+            agenda: r.agenda.map((t, i) => ({ id: `a${i}`, text: t, author: 'me' as const, done: false })),
+            tags: r.tags,
+          });
+          const input = { people: [{ id: 'alex', name: r.name }], meetings: [m], actionItems: items };
+          for (const f of notesExportFiles(input, { includePrivateNotes: false })) {
+            expect(f.content).not.toContain(MARKER);
+            expect(f.name).not.toContain(MARKER.toLowerCase());
+          }
+          expect(meetingSharedMarkdown(m, { name: r.name }, items)).not.toContain(MARKER);
+          const [withPrivate] = notesExportFiles(input, { includePrivateNotes: true });
+          expect(withPrivate!.content).toContain(MARKER);
+          expect(JSON.stringify(frontMatterOf(withPrivate!.content))).not.toContain(MARKER);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

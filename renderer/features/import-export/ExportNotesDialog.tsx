@@ -58,6 +58,11 @@ export function ExportNotesDialog({ person, onClose }: ExportNotesDialogProps) {
     setError(null);
     try {
       const files = notesExportFiles(input, { includePrivateNotes: includePrivate });
+      if (files.length === 0) {
+        setConfirming(false);
+        setError('There is nothing to export: none of these meetings belongs to a person Trellis knows.');
+        return;
+      }
       const result = await unwrap(trellis().filesExportFolder({ title: `Export ${whose} notes`, files }));
       if (!result.saved) {
         setConfirming(false);

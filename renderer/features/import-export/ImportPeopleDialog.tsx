@@ -6,6 +6,7 @@ import {
   isBlank,
   importFields,
   parseCsv,
+  peopleToCsv,
   planImport,
   type ColumnMapping,
   type CsvTable,
@@ -15,6 +16,7 @@ import {
 } from '../../../shared/domain/people-csv';
 import type { Person } from '../../../shared/domain/person';
 import { useRepositories } from '../../app/data';
+import { trellis, unwrap } from '../../app/ipc';
 import { storageErrorMessage } from '../../db/errors';
 import { ImportRefusedError } from '../../db/people';
 import { Button } from '../../ui/Button';
@@ -106,6 +108,17 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
 
   const toImport = plan && problems.length === 0 ? plan.people.length : 0;
 
+  /** The current list in the importer's layout: a starting point to edit in a spreadsheet. */
+  const exportCurrent = async () => {
+    setError(null);
+    try {
+      const result = await unwrap(trellis().filesSaveText({ suggestedName: 'people.csv', content: peopleToCsv(everyone), kind: 'csv', title: 'Export people as CSV' }));
+      if (result.saved && result.path) announce(`Saved ${result.path.split(/[\\/]/).pop()}`);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'The export failed.');
+    }
+  };
+
   return (
     <Dialog title="Import people from CSV" isOpen onOpenChange={(open) => !open && onClose()} size="wide">
       <p className="muted">
@@ -118,6 +131,14 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
         </label>
         <input id={inputId} className="file-input" type="file" accept=".csv,text/csv" onChange={(e) => void choose(e.target.files?.[0])} />
       </div>
+      {everyone.length > 0 && !file && (
+        <div className="import-template">
+          <Button size="small" onPress={() => void exportCurrent()}>
+            Export the current list as CSV…
+          </Button>
+          <span className="muted">A starting point to edit in a spreadsheet: importing it again updates people by email.</span>
+        </div>
+      )}
       {error && (
         <p className="banner banner--error" role="alert">
           {error}
