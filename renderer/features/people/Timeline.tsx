@@ -39,6 +39,8 @@ export function Timeline({ entries, height = 480, actions }: { entries: Timeline
   const [query, setQuery] = useState('');
   const visible = useMemo(() => filterTimeline(entries, kinds, query), [entries, kinds, query]);
   const scroller = useRef<HTMLDivElement>(null);
+  // The React Compiler cannot memoise around TanStack Virtual; this component renders fine without it.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scroller.current,
