@@ -4,12 +4,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDispatcher } from './ipc/dispatch';
 import { createEventSink } from './ipc/events';
+import type { ChooseFolder, ChooseSavePath } from './ipc/files';
 import { createHandlerTable } from './ipc/index';
 import { registerIpcHandlers } from './ipc/register';
 import { buildMenuTemplate } from './menu';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import type { KeyValueStore } from './services/key-value';
-import { writeFileAtomic } from './services/ladders/files';
 import { restorableBounds } from './services/window-state';
 import { createMainWindow, denyAllPermissions, isSafeExternalUrl } from './window';
 
@@ -34,6 +34,19 @@ const openExternal = async (url: string) => {
   if (isSafeExternalUrl(url)) await shell.openExternal(url);
 };
 
+/** Export dialogs start in Documents and are attached to the window (sheets on macOS). */
+const chooseSavePath: ChooseSavePath = async ({ title, defaultName, filters }) => {
+  const options = { title, defaultPath: path.join(app.getPath('documents'), defaultName), filters };
+  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+};
+
+const chooseFolder: ChooseFolder = async ({ title, defaultPath }) => {
+  const options = { title, defaultPath: defaultPath ?? app.getPath('documents'), properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+};
+
 function showWindow(store: KeyValueStore) {
   const bounds = restorableBounds(store.get('window'), screen.getAllDisplays().map((d) => d.workArea));
   const window = createMainWindow({ BrowserWindow, openExternal }, path.join(distDir, 'preload', 'preload.cjs'), bounds);
@@ -53,31 +66,17 @@ const bundledLaddersDir = () => (app.isPackaged ? path.join(process.resourcesPat
 
 const disposers: (() => Promise<void>)[] = [];
 
-async function chooseFolder(options: { title: string; defaultPath?: string }): Promise<string | null> {
-  const dialogOptions = { title: options.title, defaultPath: options.defaultPath, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
-  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
-  return result.canceled ? null : (result.filePaths[0] ?? null);
-}
-
-async function saveFile(options: { title: string; defaultName: string; content: string }): Promise<string | null> {
-  const dialogOptions = { title: options.title, defaultPath: path.join(app.getPath('documents'), options.defaultName) };
-  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
-  if (result.canceled || !result.filePath) return null;
-  await writeFileAtomic(result.filePath, options.content);
-  return result.filePath;
-}
-
 function registerIpc(store: KeyValueStore) {
   const handlers = createHandlerTable({
     bundledLaddersDir: bundledLaddersDir(),
-    chooseFolder,
-    saveFile,
     onDispose: (dispose) => void disposers.push(dispose),
     version: app.getVersion(),
     platform: process.platform,
     userDataDir: app.getPath('userData'),
     store,
     openExternal,
+    chooseSavePath,
+    chooseFolder,
     events: createEventSink(
       (event, payload) => {
         for (const window of BrowserWindow.getAllWindows()) if (!window.isDestroyed()) window.webContents.send(event, payload);

@@ -1,11 +1,13 @@
 import path from 'node:path';
 import type { AppInfo } from '../../shared/ipc/contract';
 import type { KeyValueStore } from '../services/key-value';
+import { createFileWriter } from '../services/file-writer';
 import { createSettingsService } from '../services/settings';
 import { isSafeExternalUrl } from '../window';
 import { createAppHandlers, createShellHandlers } from './app';
 import type { HandlerTable } from './dispatch';
 import type { EventSink } from './events';
+import { createFileHandlers, type ChooseSavePath } from './files';
 import { createSettingsHandlers } from './settings';
 import { createLaddersHandlers, type LaddersHandlerDeps } from './ladders';
 import { createLaddersService } from '../services/ladders/service';
@@ -19,10 +21,12 @@ export interface MainContext {
   events: EventSink;
   /** The ladders that ship with Trellis (read-only). */
   bundledLaddersDir: string;
+  /** Folder chooser (ladders folder, exports of many files). */
   chooseFolder: LaddersHandlerDeps['chooseFolder'];
-  saveFile: LaddersHandlerDeps['saveFile'];
   /** Receives clean-up work (file watchers) to run when main shuts down. */
   onDispose?: (dispose: () => Promise<void>) => void;
+  /** Save dialog for one exported file (Electron's dialog in main.ts; a temp path in tests). */
+  chooseSavePath: ChooseSavePath;
 }
 
 /**
@@ -39,6 +43,12 @@ export function createHandlerTable(ctx: MainContext): HandlerTable {
     onChanged: (keys) => ctx.events.emit('ladders:changed', { keys }),
   });
   ctx.onDispose?.(() => ladders.close());
+  const writer = createFileWriter();
+  // One way to save a file: the user picks the place, the writer writes it atomically.
+  const saveFile: LaddersHandlerDeps['saveFile'] = async ({ title, defaultName, content }) => {
+    const target = await ctx.chooseSavePath({ title, defaultName, filters: [{ name: 'Markdown', extensions: ['md'] }] });
+    return target ? writer.saveText(target, content) : null;
+  };
   const info = (): AppInfo => ({
     name: 'Trellis',
     version: ctx.version,
@@ -53,6 +63,7 @@ export function createHandlerTable(ctx: MainContext): HandlerTable {
     ...createAppHandlers(info),
     ...createSettingsHandlers(settings, ctx.events),
     ...createShellHandlers(ctx.openExternal, isSafeExternalUrl),
-    ...createLaddersHandlers({ service: ladders, settings, events: ctx.events, chooseFolder: ctx.chooseFolder, saveFile: ctx.saveFile }),
+    ...createLaddersHandlers({ service: ladders, settings, events: ctx.events, chooseFolder: ctx.chooseFolder, saveFile }),
+    ...createFileHandlers(writer, ctx.chooseSavePath, ctx.chooseFolder),
   };
 }

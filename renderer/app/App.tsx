@@ -10,6 +10,11 @@ const TodayPage = lazy(() => import('../features/today/TodayPage'));
 const PeoplePage = lazy(() => import('../features/people/PeoplePage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const LaddersPage = lazy(() => import('../features/ladders/LaddersPage'));
+const PersonPage = lazy(() => import('../features/people/PersonPage'));
+const OneOnOnesPage = lazy(() => import('../features/one-on-ones/OneOnOnesPage'));
+const MeetingPage = lazy(() => import('../features/one-on-ones/MeetingPage'));
+const PrepPage = lazy(() => import('../features/one-on-ones/PrepPage'));
+const TemplatesPage = lazy(() => import('../features/one-on-ones/TemplatesPage'));
 
 export function App() {
   useThemeFromSettings();
@@ -27,6 +32,11 @@ export function App() {
                 <Route path="/" component={TodayPage} />
                 <Route path="/people" component={PeoplePage} />
                 <Route path="/ladders" component={LaddersPage} />
+                <Route path="/people/:id">{(params) => <PersonPage key={params.id} id={params.id} />}</Route>
+                <Route path="/one-on-ones" component={OneOnOnesPage} />
+                <Route path="/one-on-ones/templates" component={TemplatesPage} />
+                <Route path="/one-on-ones/meetings/:id">{(params) => <MeetingPage key={params.id} id={params.id} />}</Route>
+                <Route path="/one-on-ones/prep/:seriesId">{(params) => <PrepPage key={params.seriesId} seriesId={params.seriesId} />}</Route>
                 <Route path="/settings" component={SettingsPage} />
                 <Route path="/:section">{(params) => <PlaceholderPage section={params.section} />}</Route>
               </Switch>

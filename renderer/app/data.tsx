@@ -1,14 +1,39 @@
 import { createContext, useContext } from 'react';
+import { ActionItemsRepository } from '../db/action-items';
 import type { TrellisDatabase } from '../db/database';
+import { MeetingsRepository } from '../db/meetings';
 import { PeopleRepository } from '../db/people';
+import { RelationshipsRepository } from '../db/relationships';
+import { SeriesRepository } from '../db/series';
+import { TalkingPointsRepository } from '../db/talking-points';
+import { TeamsRepository } from '../db/teams';
+import { TemplatesRepository } from '../db/templates';
 
 export interface Repositories {
   db: TrellisDatabase;
   people: PeopleRepository;
+  teams: TeamsRepository;
+  relationships: RelationshipsRepository;
+  series: SeriesRepository;
+  meetings: MeetingsRepository;
+  actionItems: ActionItemsRepository;
+  talkingPoints: TalkingPointsRepository;
+  templates: TemplatesRepository;
 }
 
-export function createRepositories(db: TrellisDatabase): Repositories {
-  return { db, people: new PeopleRepository(db) };
+export function createRepositories(db: TrellisDatabase, now?: () => Date): Repositories {
+  const templates = new TemplatesRepository(db, now);
+  return {
+    db,
+    people: new PeopleRepository(db, now),
+    teams: new TeamsRepository(db, now),
+    relationships: new RelationshipsRepository(db, now),
+    series: new SeriesRepository(db, now),
+    meetings: new MeetingsRepository(db, templates, now),
+    actionItems: new ActionItemsRepository(db, now),
+    talkingPoints: new TalkingPointsRepository(db, now),
+    templates,
+  };
 }
 
 const RepositoriesContext = createContext<Repositories | null>(null);

@@ -17,8 +17,9 @@ export class NotFoundError extends Error {
 
 /** A plain-language message for a storage failure, e.g. a full disk. */
 export function storageErrorMessage(error: unknown): string {
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'QuotaExceededError' || (error instanceof Error && /quota/i.test(error.message))) {
+  // DOMException is not an Error subclass everywhere, so read name and message from any object.
+  const { name, message } = typeof error === 'object' && error !== null ? (error as { name?: unknown; message?: unknown }) : {};
+  if (name === 'QuotaExceededError' || (typeof message === 'string' && /quota/i.test(message))) {
     return 'The disk is full, so Trellis could not save. Your text is still on screen: free some space and save again.';
   }
   if (error instanceof ValidationError || error instanceof NotFoundError) return error.message;

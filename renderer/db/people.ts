@@ -1,4 +1,5 @@
 import { wouldCreateCycle } from '../../shared/domain/org';
+import { planImport, type ColumnMapping, type CsvTable, type ImportPlan, type ImportProblem } from '../../shared/domain/people-csv';
 import { fieldErrorsOf, personInputSchema, type Person, type PersonInput } from '../../shared/domain/person';
 import type { TrellisDatabase } from './database';
 import { NotFoundError, ValidationError } from './errors';
@@ -22,7 +23,7 @@ export class PeopleRepository {
   }
 
   async create(input: PersonInput): Promise<Person> {
-    return this.db.transaction('rw', this.db.people, async () => {
+    return this.db.transaction('rw', this.db.people, this.db.teams, async () => {
       const fields = await this.validate(input, null);
       const stamp = this.now().toISOString();
       const person: Person = { ...fields, id: newId(), archived: false, createdAt: stamp, updatedAt: stamp };
@@ -32,7 +33,7 @@ export class PeopleRepository {
   }
 
   async update(id: string, input: PersonInput): Promise<Person> {
-    return this.db.transaction('rw', this.db.people, async () => {
+    return this.db.transaction('rw', this.db.people, this.db.teams, async () => {
       const existing = await this.db.people.get(id);
       if (!existing) throw new NotFoundError('This person');
       const fields = await this.validate(input, id);
@@ -49,6 +50,28 @@ export class PeopleRepository {
       const person = { ...existing, archived, updatedAt: this.now().toISOString() };
       await this.db.people.put(person);
       return person;
+    });
+  }
+
+  /**
+   * CSV import, all rows or none: the file is planned again inside the transaction against
+   * the people stored at that moment (another window may have changed them since the preview),
+   * then written with one bulkPut. Re-imported people are matched by email and updated.
+   */
+  async importCsv(table: CsvTable, mapping: ColumnMapping): Promise<ImportPlan> {
+    return this.db.transaction('rw', this.db.people, this.db.teams, async () => {
+      const everyone = await this.db.people.toArray();
+      const plan = planImport(table, mapping, everyone, newId);
+      if (plan.problems.length > 0) throw new ImportRefusedError(plan.problems);
+      const stamp = this.now().toISOString();
+      const current = new Map(everyone.map((p) => [p.id, p]));
+      const records = plan.people.map((planned): Person => {
+        const before = current.get(planned.id);
+        if (!before) return { ...planned.fields, id: planned.id, archived: false, createdAt: stamp, updatedAt: stamp };
+        return { ...before, ...planned.fields, updatedAt: stamp };
+      });
+      await this.db.people.bulkPut(records);
+      return plan;
     });
   }
 
@@ -69,6 +92,15 @@ export class PeopleRepository {
         throw new ValidationError({ managerId: `${manager.name} reports to this person, so they cannot be their manager` });
       }
     }
+    if (fields.teamId && !(await this.db.teams.get(fields.teamId))) throw new ValidationError({ teamId: 'That team no longer exists' });
     return fields;
+  }
+}
+
+/** Thrown by importCsv when the file has problems; nothing was written. */
+export class ImportRefusedError extends Error {
+  constructor(readonly problems: ImportProblem[]) {
+    super(`The file has ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}; nothing was imported.`);
+    this.name = 'ImportRefusedError';
   }
 }

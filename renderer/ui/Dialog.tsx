@@ -5,12 +5,14 @@ export interface DialogProps {
   isOpen: boolean;
   onOpenChange: (open: boolean) => void;
   children: React.ReactNode;
+  /** 'wide' for previews with tables (CSV import). */
+  size?: 'normal' | 'wide';
 }
 
-export function Dialog({ title, isOpen, onOpenChange, children }: DialogProps) {
+export function Dialog({ title, isOpen, onOpenChange, children, size = 'normal' }: DialogProps) {
   return (
     <ModalOverlay className="modal-overlay" isOpen={isOpen} onOpenChange={onOpenChange} isDismissable>
-      <Modal className="modal">
+      <Modal className={size === 'wide' ? 'modal modal--wide' : 'modal'}>
         <AriaDialog className="dialog">
           <Heading slot="title">{title}</Heading>
           {children}

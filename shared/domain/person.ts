@@ -44,6 +44,12 @@ export const personInputSchema = z
       .optional(),
     level: optionalText(40, 'Level'),
     managerId: z.string().min(1).nullable().optional().transform((m) => m ?? null),
+    /** The team (teams table); empty or null means none. */
+    teamId: z
+      .string()
+      .nullable()
+      .optional()
+      .transform((t) => t || undefined),
     startDate: optionalDate,
     levelSince: optionalDate,
   })
@@ -64,6 +70,7 @@ export const personSchema = z.object({
   track: z.enum(tracks).optional(),
   level: z.string().optional(),
   managerId: z.string().nullable(),
+  teamId: z.string().optional(),
   startDate: z.string().optional(),
   levelSince: z.string().optional(),
   archived: z.boolean(),

@@ -19,6 +19,8 @@ export const channels = [
   'ladders:version-diff',
   'ladders:review',
   'ladders:export-review',
+  'files:save-text',
+  'files:export-folder',
 ] as const;
 
 export type Channel = (typeof channels)[number];

@@ -23,6 +23,10 @@ export type AppInfo = z.output<typeof appInfoSchema>;
 
 const noInput = z.undefined();
 
+/** Exports are text; 20 MB per file and 20,000 files bound what a renderer can ask main to write. */
+const exportText = z.string().max(20_000_000);
+const exportFileSchema = z.object({ name: z.string().min(1).max(200), content: exportText }).strict();
+
 /** Every operation between renderer and main, with the schemas main validates against. */
 export const contract = {
   'app:info': { input: noInput, output: appInfoSchema },
@@ -33,6 +37,16 @@ export const contract = {
     output: z.object({ opened: z.boolean() }),
   },
   ...laddersContract,
+  'files:save-text': {
+    input: z
+      .object({ suggestedName: z.string().min(1).max(200), content: exportText, kind: z.enum(['markdown', 'calendar', 'csv']), title: z.string().min(1).max(200) })
+      .strict(),
+    output: z.object({ saved: z.boolean(), path: z.string().optional() }),
+  },
+  'files:export-folder': {
+    input: z.object({ title: z.string().min(1).max(200), files: z.array(exportFileSchema).min(1).max(20_000) }).strict(),
+    output: z.object({ saved: z.boolean(), folder: z.string().optional(), written: z.array(z.string()) }),
+  },
 } as const satisfies Record<Channel, Operation>;
 
 /** The payload schema of every event main pushes; main validates before sending. */

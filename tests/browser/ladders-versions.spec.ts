@@ -1,4 +1,4 @@
-import { cp, mkdir } from 'node:fs/promises';
+import { cp, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { appFixtures, lookInBothThemes, openLadders, readUserFile, seedLadders, writeUserFile } from './ladders-support';
@@ -37,9 +37,10 @@ test('criteria review lists weak wording and exports it as Markdown', async ({ a
 
   await app.getByRole('button', { name: 'Export as Markdown…' }).click();
   await expect(app.getByRole('status')).toContainText('Review exported to');
-  expect(main.savedFiles).toHaveLength(1);
-  expect(main.savedFiles[0]!.content).toMatch(/^# Criteria review: Team Ladder/);
-  expect(main.savedFiles[0]!.content).toContain('## Personality words (2)');
+  expect(main.savePaths).toHaveLength(1);
+  const exported = await readFile(main.savePaths[0]!, 'utf8');
+  expect(exported).toMatch(/^# Criteria review: Team Ladder/);
+  expect(exported).toContain('## Personality words (2)');
 });
 
 test('choose another ladders folder (a git checkout, say): its ladders load and are watched', async ({ app, main }) => {

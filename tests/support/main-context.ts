@@ -3,7 +3,6 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from '../../electron/services/ladders/files';
 import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatch';
 import { createEventSink, type EventTransport } from '../../electron/ipc/events';
 import { createHandlerTable, type MainContext } from '../../electron/ipc/index';
@@ -14,14 +13,19 @@ export interface TestMain {
   dispatch: Dispatch;
   store: KeyValueStore;
   openedExternally: string[];
+  /** Where the test choosers put exports: a save dialog answers exportDir/<suggested name>. */
+  exportDir: string;
+  /** What the choosers were asked, in order (their titles). */
+  dialogs: string[];
+  /** What the folder chooser answers, in order; when empty it answers null (cancelled). */
+  chooseFolderAnswers: (string | null)[];
   /** Events main emitted, in order; `transports` receive them live (the browser suite's pages). */
   emitted: { event: string; payload: unknown }[];
   transports: Set<EventTransport>;
-  /** The user's ladders folder (inside dataDir) and the folders the test's folder chooser hands out, in order. */
+  /** The user's ladders folder (inside dataDir). */
   laddersDir: string;
-  chooseFolderAnswers: (string | null)[];
-  /** Exports the app "saved" through the save dialog: path and content. */
-  savedFiles: { path: string; content: string }[];
+  /** The paths the save dialog handed out, in order. */
+  savePaths: string[];
   dispose(): Promise<void>;
 }
 
@@ -39,6 +43,10 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'trellis-test-'));
   const store = confStore(dataDir);
   const openedExternally: string[] = [];
+  const exportDir = path.join(dataDir, 'exports');
+  await mkdir(exportDir);
+  const dialogs: string[] = [];
+  const chooseFolderAnswers: (string | null)[] = [];
   const emitted: TestMain['emitted'] = [];
   const transports = new Set<EventTransport>();
   const events = createEventSink((event, payload) => {
@@ -46,26 +54,26 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
     for (const send of transports) send(event, payload);
   });
   const laddersDir = path.join(dataDir, 'ladders');
-  const chooseFolderAnswers: (string | null)[] = [];
-  const savedFiles: TestMain['savedFiles'] = [];
+  const savePaths: string[] = [];
   const disposers: (() => Promise<void>)[] = [];
-  const exportsDir = path.join(dataDir, 'exports');
   const handlers = createHandlerTable({
     bundledLaddersDir: repoLaddersDir,
-    chooseFolder: async () => chooseFolderAnswers.shift() ?? null,
-    saveFile: async ({ defaultName, content }) => {
-      await mkdir(exportsDir, { recursive: true });
-      const file = path.join(exportsDir, defaultName);
-      await writeFileAtomic(file, content);
-      savedFiles.push({ path: file, content });
-      return file;
-    },
     onDispose: (dispose) => void disposers.push(dispose),
     version: '0.0.0-test',
     platform: process.platform,
     userDataDir: dataDir,
     store,
     openExternal: async (url) => void openedExternally.push(url),
+    chooseSavePath: async ({ title, defaultName }) => {
+      dialogs.push(title);
+      const target = path.join(exportDir, defaultName);
+      savePaths.push(target);
+      return target;
+    },
+    chooseFolder: async ({ title }) => {
+      dialogs.push(title);
+      return chooseFolderAnswers.shift() ?? null;
+    },
     events,
     ...overrides,
   });
@@ -73,11 +81,13 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
     dataDir,
     store,
     openedExternally,
+    exportDir,
+    dialogs,
+    chooseFolderAnswers,
     emitted,
     transports,
     laddersDir,
-    chooseFolderAnswers,
-    savedFiles,
+    savePaths,
     dispatch: createDispatcher(handlers, () => {}),
     dispose: async () => {
       for (const dispose of disposers.splice(0)) await dispose();

@@ -1,4 +1,4 @@
-import { cp } from 'node:fs/promises';
+import { cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestMain, type TestMain } from '../support/main-context';
@@ -50,6 +50,7 @@ describe('ladders over IPC (real handler table, contract-checked)', () => {
   it('exports the review through the injected save-file function', async () => {
     const result = await main.dispatch('ladders:export-review', { key: 'user:team.yaml', since: '2020-01-01' });
     expect(result).toMatchObject({ ok: true, value: { saved: true } });
-    expect(main.savedFiles[0]!.path).toMatch(/team-criteria-review-\d{4}-\d{2}-\d{2}\.md$/);
+    expect(main.savePaths[0]).toMatch(/team-criteria-review-\d{4}-\d{2}-\d{2}\.md$/);
+    expect(await readFile(main.savePaths[0]!, 'utf8')).toMatch(/^# Criteria review/);
   });
 });

@@ -1,3 +1,4 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Person } from '../../../shared/domain/person';
 import { Button } from '../../ui/Button';
@@ -5,6 +6,12 @@ import { Checkbox } from '../../ui/Checkbox';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
 import { Segmented } from '../../ui/Segmented';
+import { SelectField } from '../../ui/SelectField';
+import { useRepositories } from '../../app/data';
+import { QueuePointDialog } from '../one-on-ones/QueuePoint';
+import { TeamsDialog } from './TeamsDialog';
+import { ExportNotesButton } from '../import-export/ExportNotesDialog';
+import { ImportPeopleDialog } from '../import-export/ImportPeopleDialog';
 import { TextField } from '../../ui/TextField';
 import { matchesFilter } from './filter';
 import { OrgChart } from './OrgChart';
@@ -14,6 +21,8 @@ import { usePeople } from './usePeople';
 import './people.css';
 
 type View = 'list' | 'org';
+const ALL_TEAMS = '__all__';
+const NO_TEAM = '__none__';
 type Editing = { person: Person | null } | null;
 
 export default function PeoplePage() {
@@ -22,6 +31,12 @@ export default function PeoplePage() {
   const [view, setView] = useState<View>('list');
   const [showArchived, setShowArchived] = useState(false);
   const [editing, setEditing] = useState<Editing>(null);
+  const { teams } = useRepositories();
+  const teamList = useLiveQuery(() => teams.list(), [teams]) ?? [];
+  const [teamFilter, setTeamFilter] = useState(ALL_TEAMS);
+  const [managingTeams, setManagingTeams] = useState(false);
+  const [queueFor, setQueueFor] = useState<Person | null>(null);
+  const [importing, setImporting] = useState(false);
 
   const addButton = (
     <Button variant="primary" onPress={() => setEditing({ person: null })}>
@@ -33,13 +48,21 @@ export default function PeoplePage() {
 
   const active = everyone.filter((p) => !p.archived);
   const archivedCount = everyone.length - active.length;
-  const visible = everyone.filter((p) => (showArchived || !p.archived) && matchesFilter(p, query));
+  const inTeam = (p: Person) => teamFilter === ALL_TEAMS || (teamFilter === NO_TEAM ? !p.teamId : p.teamId === teamFilter);
+  const visible = everyone.filter((p) => (showArchived || !p.archived) && matchesFilter(p, query) && inTeam(p));
 
   return (
     <Page
       title="People"
       subtitle={everyone.length > 0 && <span className="people-count">{active.length} active{archivedCount > 0 ? ` · ${archivedCount} archived` : ''}</span>}
-      actions={everyone.length > 0 && addButton}
+      actions={
+        <>
+          <Button onPress={() => setManagingTeams(true)}>Teams…</Button>
+          <Button onPress={() => setImporting(true)}>Import CSV…</Button>
+          {everyone.length > 0 && <ExportNotesButton label="Export all notes…" />}
+          {everyone.length > 0 && addButton}
+        </>
+      }
     >
       {everyone.length === 0 ? (
         <EmptyState icon="◉" title="No people yet" action={addButton}>
@@ -49,6 +72,16 @@ export default function PeoplePage() {
         <>
           <div className="toolbar">
             <TextField className="filter-field" label="Filter people" type="search" value={query} onChange={setQuery} placeholder="Name, email, title, level…" />
+            {teamList.length > 0 && (
+              <div className="team-filter">
+                <SelectField
+                  label="Team"
+                  value={teamFilter}
+                  onChange={(v) => setTeamFilter(v ?? ALL_TEAMS)}
+                  options={[{ id: ALL_TEAMS, label: 'All teams' }, ...teamList.map((t) => ({ id: t.id, label: t.name })), { id: NO_TEAM, label: 'No team' }]}
+                />
+              </div>
+            )}
             <Segmented<View> label="View" value={view} onChange={setView} options={[{ id: 'list', label: 'List' }, { id: 'org', label: 'Org chart' }]} />
             {archivedCount > 0 && (
               <Checkbox isSelected={showArchived} onChange={setShowArchived}>
@@ -59,16 +92,26 @@ export default function PeoplePage() {
           {visible.length === 0 ? (
             <EmptyState title="Nobody matches this filter">
               <p>Try fewer words, or clear the filter.</p>
-              <Button onPress={() => setQuery('')}>Clear filter</Button>
+              <Button
+                onPress={() => {
+                  setQuery('');
+                  setTeamFilter(ALL_TEAMS);
+                }}
+              >
+                Clear filter
+              </Button>
             </EmptyState>
           ) : view === 'list' ? (
-            <PeopleTable people={visible} everyone={everyone} onOpen={(p) => setEditing({ person: p })} />
+            <PeopleTable people={visible} everyone={everyone} teams={teamList} onOpen={(p) => setEditing({ person: p })} onQueue={setQueueFor} />
           ) : (
             <OrgChart people={visible} onOpen={(p) => setEditing({ person: p })} />
           )}
         </>
       )}
+      {importing && <ImportPeopleDialog everyone={everyone} onClose={() => setImporting(false)} />}
       {editing && <PersonDialog key={editing.person?.id ?? 'new'} person={editing.person} everyone={everyone} isOpen onClose={() => setEditing(null)} />}
+      {managingTeams && <TeamsDialog onClose={() => setManagingTeams(false)} />}
+      {queueFor && <QueuePointDialog personId={queueFor.id} personName={queueFor.name} onClose={() => setQueueFor(null)} />}
     </Page>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { Form } from 'react-aria-components';
 import { wouldCreateCycle } from '../../../shared/domain/org';
 import { trackLabels, tracks, type FieldErrors, type Person, type PersonInput } from '../../../shared/domain/person';
@@ -13,6 +14,7 @@ import { useStatus } from '../../ui/Status';
 type Draft = Required<{ [K in keyof PersonInput]: string }> & { managerId: string };
 
 const NO_MANAGER = '__none__';
+const NO_TEAM = '__no-team__';
 
 function draftOf(person: Person | null): Draft {
   return {
@@ -22,6 +24,7 @@ function draftOf(person: Person | null): Draft {
     track: person?.track ?? '',
     level: person?.level ?? '',
     managerId: person?.managerId ?? NO_MANAGER,
+    teamId: person?.teamId ?? NO_TEAM,
     startDate: person?.startDate ?? '',
     levelSince: person?.levelSince ?? '',
   };
@@ -36,7 +39,8 @@ export interface PersonDialogProps {
 }
 
 export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialogProps) {
-  const { people } = useRepositories();
+  const { people, teams } = useRepositories();
+  const teamList = useLiveQuery(() => teams.list(), [teams]) ?? [];
   const { announce } = useStatus();
   const [draft, setDraft] = useState<Draft>(() => draftOf(person));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -57,7 +61,7 @@ export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialog
 
   const save = async () => {
     setSaving(true);
-    const input: PersonInput = { ...draft, track: draft.track as PersonInput['track'], managerId: draft.managerId === NO_MANAGER ? null : draft.managerId };
+    const input: PersonInput = { ...draft, track: draft.track as PersonInput['track'], managerId: draft.managerId === NO_MANAGER ? null : draft.managerId, teamId: draft.teamId === NO_TEAM ? null : draft.teamId };
     try {
       const saved = person ? await people.update(person.id, input) : await people.create(input);
       announce(person ? `Saved changes to ${saved.name}` : `Added ${saved.name}`);
@@ -111,6 +115,15 @@ export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialog
           />
           <TextField label="Level" name="level" value={draft.level} onChange={set('level')} error={errors.level} placeholder="e.g. L4" />
           <SelectField label="Manager" name="managerId" value={draft.managerId} onChange={(v) => set('managerId')(v ?? NO_MANAGER)} options={managerOptions} error={errors.managerId} />
+          <SelectField
+            label="Team"
+            name="teamId"
+            value={draft.teamId}
+            onChange={(v) => set('teamId')(v ?? NO_TEAM)}
+            options={[{ id: NO_TEAM, label: 'No team' }, ...teamList.map((t) => ({ id: t.id, label: t.name }))]}
+            error={errors.teamId}
+            description="Create teams on the People page"
+          />
           <TextField label="Start date" name="startDate" type="date" value={draft.startDate} onChange={set('startDate')} error={errors.startDate} />
           <TextField label="Level since" name="levelSince" type="date" value={draft.levelSince} onChange={set('levelSince')} error={errors.levelSince} />
         </div>

@@ -3,10 +3,6 @@ import { EmptyState } from '../../ui/EmptyState';
 import { sections } from '../../app/sections';
 
 const upcoming: Record<string, { title: string; lines: string[] }> = {
-  'one-on-ones': {
-    title: '1:1s are coming next',
-    lines: ['A shared agenda and private notes that never leave this computer', 'Action items that carry over to the next meeting', 'Cadence, prep view and a timeline per person'],
-  },
   ladders: {
     title: 'Career ladders live here soon',
     lines: ['Ladders as plain YAML files you own and can keep in git', 'A levels × competencies matrix and level comparison', 'Editing in the app with precise error messages'],

@@ -1,19 +1,59 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
+import { isOverdueAction } from '../../../shared/domain/carry-over';
+import { shortDate, todayIso, weekOf } from '../../../shared/domain/cadence';
+import { meetingKindLabels } from '../../../shared/domain/meetings';
+import { useRepositories } from '../../app/data';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
+import { dayLabel, daysAgo } from '../one-on-ones/format';
+import { useSeriesRows, type SeriesRow } from '../one-on-ones/hooks';
 import { usePeople } from '../people/usePeople';
+import '../one-on-ones/one-on-ones.css';
 
 function greeting(now: Date) {
   const h = now.getHours();
   return h < 12 ? 'Good morning' : h < 18 ? 'Good afternoon' : 'Good evening';
 }
 
+function SeriesList({ label, rows, empty, render }: { label: string; rows: SeriesRow[]; empty: string; render: (r: SeriesRow) => React.ReactNode }) {
+  const id = `today-${label.replace(/\W+/g, '-').toLowerCase()}`;
+  return (
+    <section className="card section-card" aria-labelledby={id}>
+      <h2 id={id}>{label}</h2>
+      {rows.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <ul className="plain-list" aria-label={label}>
+          {rows.map((r) => (
+            <li key={r.series.id}>{render(r)}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+const who = (r: SeriesRow) => `${meetingKindLabels[r.series.kind]} with ${r.person?.name ?? 'someone'}`;
+
 export default function TodayPage() {
   const people = usePeople();
+  const { actionItems } = useRepositories();
+  const today = todayIso();
+  const rows = useSeriesRows(today);
+  const open = useLiveQuery(() => actionItems.allOpen(), [actionItems]);
   const now = new Date();
   const date = now.toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
-  if (people === undefined) return <p className="loading">Loading…</p>;
+  if (people === undefined || rows === undefined || open === undefined) return <p className="loading">Loading…</p>;
   const active = people.filter((p) => !p.archived);
+  const nameOf = new Map(people.map((p) => [p.id, p.name]));
+  const week = weekOf(today);
+  const isToday = (r: SeriesRow) => r.health.next === today || r.meetings.some((m) => m.date === today);
+  const todays = rows.filter(isToday);
+  const thisWeek = rows.filter((r) => !isToday(r) && r.health.next > today && r.health.next <= week.end);
+  const overdueSeries = rows.filter((r) => r.health.overdue && !isToday(r));
+  const overdueActions = open.filter((a) => isOverdueAction(a, today));
+
   return (
     <Page title="Today" subtitle={`${greeting(now)} · ${date}`}>
       {active.length === 0 ? (
@@ -23,16 +63,78 @@ export default function TodayPage() {
             Start by adding the people you work with on the <Link href="/people">People</Link> page.
           </p>
         </EmptyState>
+      ) : rows.length === 0 ? (
+        <EmptyState icon="⇄" title="No 1:1s planned">
+          <p>
+            You have {active.length} active {active.length === 1 ? 'person' : 'people'} in Trellis. Set up a recurring 1:1 on the <Link href="/one-on-ones">1:1s</Link> page and it will show here when it is due.
+          </p>
+        </EmptyState>
       ) : (
-        <section className="card today-summary" aria-label="Your people">
-          <h2>Your people</h2>
-          <p>
-            You have {active.length} active {active.length === 1 ? 'person' : 'people'} in Trellis. 1:1s due today and this week will appear here.
-          </p>
-          <p>
-            <Link href="/people">Open People</Link>
-          </p>
-        </section>
+        <div className="prep-grid">
+          <SeriesList
+            label="1:1s today"
+            rows={todays}
+            empty="No 1:1s today."
+            render={(r) => {
+              const held = r.meetings.find((m) => m.date === today);
+              return (
+                <>
+                  <span className="agenda-item__text">
+                    {who(r)} at {r.series.time}
+                  </span>
+                  {held ? <Link href={`/one-on-ones/meetings/${held.id}`}>Open notes</Link> : <Link href={`/one-on-ones/prep/${r.series.id}`}>Prepare</Link>}
+                </>
+              );
+            }}
+          />
+          <SeriesList
+            label="Later this week"
+            rows={thisWeek}
+            empty="Nothing else this week."
+            render={(r) => (
+              <>
+                <span className="agenda-item__text">
+                  {who(r)} · {dayLabel(r.health.next)} {r.series.time}
+                </span>
+                <Link href={`/one-on-ones/prep/${r.series.id}`}>Prepare</Link>
+              </>
+            )}
+          />
+          <SeriesList
+            label="Overdue series"
+            rows={overdueSeries}
+            empty="Every series is on track."
+            render={(r) => (
+              <>
+                <span className="agenda-item__text">
+                  {who(r)} · {r.health.lastHeld ? `last met ${daysAgo(r.health.daysSince ?? 0)}` : 'never met'}
+                </span>
+                <span className="badge badge--danger">Overdue</span>
+                <Link href={`/one-on-ones/prep/${r.series.id}`}>Prepare</Link>
+              </>
+            )}
+          />
+          <section className="card section-card" aria-labelledby="today-overdue-actions">
+            <h2 id="today-overdue-actions">Overdue action items</h2>
+            {overdueActions.length === 0 ? (
+              <p className="muted">Nothing overdue.</p>
+            ) : (
+              <ul className="plain-list" aria-label="Overdue action items">
+                {overdueActions.map((a) => (
+                  <li key={a.id}>
+                    <span className="agenda-item__text">
+                      {a.text}
+                      <div className="muted small">
+                        {a.owner === 'me' ? 'You owe' : `${nameOf.get(a.personId) ?? 'They'} owes`} · due {shortDate(a.due!)}
+                      </div>
+                    </span>
+                    <Link href={`/one-on-ones/meetings/${a.meetingId}`}>Open</Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
       )}
     </Page>
   );

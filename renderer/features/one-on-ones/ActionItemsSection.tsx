@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { Form } from 'react-aria-components';
+import { isOverdueAction } from '../../../shared/domain/carry-over';
+import { shortDate, todayIso } from '../../../shared/domain/cadence';
+import type { ActionItem } from '../../../shared/domain/meetings';
+import type { FieldErrors } from '../../../shared/domain/person';
+import { useRepositories } from '../../app/data';
+import { storageErrorMessage, ValidationError } from '../../db/errors';
+import { Button } from '../../ui/Button';
+import { Checkbox } from '../../ui/Checkbox';
+import { SelectField } from '../../ui/SelectField';
+import { TextField } from '../../ui/TextField';
+import type { UndoAction } from './UndoBar';
+
+export interface ActionItemRowProps {
+  item: ActionItem;
+  personName: string;
+  /** The meeting on screen: items from other meetings show where they came from. */
+  meetingId?: string;
+  meetingDates: Map<string, string>;
+  onDelete?: (item: ActionItem) => void;
+  onError: (message: string) => void;
+}
+
+export function ActionItemRow({ item, personName, meetingId, meetingDates, onDelete, onError }: ActionItemRowProps) {
+  const { actionItems } = useRepositories();
+  const today = todayIso();
+  const origin = item.meetingId !== meetingId ? meetingDates.get(item.meetingId) : undefined;
+  const overdue = isOverdueAction(item, today);
+  return (
+    <li className={`action-item${item.done ? ' action-item--done' : ''}`}>
+      <span className="action-item__text">
+        <Checkbox isSelected={item.done} onChange={(done) => void actionItems.setDone(item.id, done).catch((e: unknown) => onError(storageErrorMessage(e)))}>
+          {item.text}
+        </Checkbox>
+      </span>
+      <span className="badge">{item.owner === 'me' ? 'Me' : personName.split(' ')[0]}</span>
+      {item.due && <span className={overdue ? 'badge badge--danger' : 'badge'}>{overdue ? `overdue · due ${shortDate(item.due)}` : `due ${shortDate(item.due)}`}</span>}
+      {origin && <span className="origin">from {shortDate(origin)}</span>}
+      {onDelete && (
+        <Button size="small" variant="quiet" aria-label={`Delete action item: ${item.text}`} onPress={() => onDelete(item)}>
+          Delete
+        </Button>
+      )}
+    </li>
+  );
+}
+
+export interface ActionItemsSectionProps {
+  meetingId: string;
+  items: ActionItem[];
+  personName: string;
+  meetingDates: Map<string, string>;
+  onDeleted: (undo: UndoAction) => void;
+  onError: (message: string) => void;
+}
+
+export function ActionItemsSection({ meetingId, items, personName, meetingDates, onDeleted, onError }: ActionItemsSectionProps) {
+  const { actionItems } = useRepositories();
+  const [text, setText] = useState('');
+  const [owner, setOwner] = useState<ActionItem['owner']>('them');
+  const [due, setDue] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  const add = async () => {
+    try {
+      await actionItems.add(meetingId, { text, owner, due });
+      setText('');
+      setDue('');
+      setErrors({});
+    } catch (e) {
+      if (e instanceof ValidationError) setErrors(e.fieldErrors);
+      else onError(storageErrorMessage(e));
+    }
+  };
+
+  const remove = async (item: ActionItem) => {
+    try {
+      const removed = await actionItems.remove(item.id);
+      if (removed) onDeleted({ label: `Deleted action item “${item.text}”`, undo: () => actionItems.restore(removed) });
+    } catch (e) {
+      onError(storageErrorMessage(e));
+    }
+  };
+
+  return (
+    <section className="card section-card" aria-labelledby="actions-heading">
+      <div className="section-card__header">
+        <h2 id="actions-heading">Action items</h2>
+        <span className="muted small">Open items stay on every 1:1 until done</span>
+      </div>
+      {items.length === 0 ? (
+        <p className="muted">No action items yet.</p>
+      ) : (
+        <ul className="plain-list" aria-label="Action items">
+          {items.map((item) => (
+            <ActionItemRow key={item.id} item={item} personName={personName} meetingId={meetingId} meetingDates={meetingDates} onDelete={(i) => void remove(i)} onError={onError} />
+          ))}
+        </ul>
+      )}
+      <Form
+        className="inline-form"
+        validationBehavior="aria"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void add();
+        }}
+      >
+        <TextField label="New action item" value={text} onChange={setText} error={errors.text} />
+        <div className="field field--narrow">
+          <SelectField label="Owner" value={owner} onChange={(v) => setOwner(v === 'me' ? 'me' : 'them')} options={[{ id: 'them', label: personName }, { id: 'me', label: 'Me' }]} />
+        </div>
+        <TextField className="field--narrow" label="Due" type="date" value={due} onChange={setDue} error={errors.due} />
+        <Button type="submit">Add action</Button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { Form } from 'react-aria-components';
+import { shortDate } from '../../../shared/domain/cadence';
+import type { AgendaItem, Meeting } from '../../../shared/domain/meetings';
+import { useRepositories } from '../../app/data';
+import { storageErrorMessage, ValidationError } from '../../db/errors';
+import { Button } from '../../ui/Button';
+import { Checkbox } from '../../ui/Checkbox';
+import { SelectField } from '../../ui/SelectField';
+import { TextField } from '../../ui/TextField';
+import type { UndoAction } from './UndoBar';
+
+export interface AgendaSectionProps {
+  meeting: Meeting;
+  personName: string;
+  meetingDates: Map<string, string>;
+  onDeleted: (undo: UndoAction) => void;
+  onError: (message: string) => void;
+}
+
+function Origin({ item, meetingDates }: { item: AgendaItem; meetingDates: Map<string, string> }) {
+  if (item.carriedFromMeetingId) {
+    const date = meetingDates.get(item.carriedFromMeetingId);
+    return <span className="origin">{date ? `from ${shortDate(date)}` : 'carried over'}</span>;
+  }
+  if (item.fromTalkingPointId) return <span className="badge badge--accent">queued</span>;
+  return null;
+}
+
+export function AgendaSection({ meeting, personName, meetingDates, onDeleted, onError }: AgendaSectionProps) {
+  const { meetings } = useRepositories();
+  const [text, setText] = useState('');
+  const [author, setAuthor] = useState<AgendaItem['author']>('me');
+  const [error, setError] = useState<string | undefined>();
+  const who = (a: AgendaItem['author']) => (a === 'me' ? 'Me' : personName.split(' ')[0]);
+
+  const add = async () => {
+    try {
+      await meetings.addAgendaItem(meeting.id, text, author);
+      setText('');
+      setAuthor('me');
+      setError(undefined);
+    } catch (e) {
+      if (e instanceof ValidationError) setError(e.fieldErrors.text ?? e.message);
+      else onError(storageErrorMessage(e));
+    }
+  };
+
+  const remove = async (item: AgendaItem) => {
+    try {
+      const removed = await meetings.removeAgendaItem(meeting.id, item.id);
+      if (removed) onDeleted({ label: `Deleted talking point “${item.text}”`, undo: () => meetings.restoreAgendaItem(meeting.id, removed.item, removed.index) });
+    } catch (e) {
+      onError(storageErrorMessage(e));
+    }
+  };
+
+  const toggle = (item: AgendaItem, done: boolean) => meetings.setAgendaDone(meeting.id, item.id, done).catch((e: unknown) => onError(storageErrorMessage(e)));
+
+  return (
+    <section className="card section-card" aria-labelledby="agenda-heading">
+      <div className="section-card__header">
+        <h2 id="agenda-heading">Shared agenda</h2>
+        <span className="muted small">Tick a point once it is discussed; the rest carries over</span>
+      </div>
+      {meeting.agenda.length === 0 ? (
+        <p className="muted">No talking points yet. Add one below, or queue points for {personName} before the meeting.</p>
+      ) : (
+        <ul className="plain-list" aria-label="Talking points">
+          {meeting.agenda.map((item) => (
+            <li key={item.id} className={`agenda-item${item.done ? ' agenda-item--done' : ''}`}>
+              <span className="agenda-item__text">
+                <Checkbox isSelected={item.done} onChange={(done) => void toggle(item, done)}>
+                  {item.text}
+                </Checkbox>
+              </span>
+              <span className="badge">{who(item.author)}</span>
+              <Origin item={item} meetingDates={meetingDates} />
+              <Button size="small" variant="quiet" aria-label={`Delete talking point: ${item.text}`} onPress={() => void remove(item)}>
+                Delete
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Form
+        className="inline-form"
+        validationBehavior="aria"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void add();
+        }}
+      >
+        <TextField
+          label="New talking point"
+          value={text}
+          onChange={(v) => {
+            setText(v);
+            setError(undefined);
+          }}
+          error={error}
+        />
+        <div className="field--narrow field">
+          <SelectField label="Raised by" value={author} onChange={(v) => setAuthor(v === 'them' ? 'them' : 'me')} options={[{ id: 'me', label: 'Me' }, { id: 'them', label: personName }]} />
+        </div>
+        <Button type="submit">Add point</Button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useState } from 'react';
+import { Link } from 'wouter';
+import { meetingKindLabels } from '../../../shared/domain/meetings';
+import { useRepositories } from '../../app/data';
+import { EmptyState } from '../../ui/EmptyState';
+import { MeetingShareActions } from '../import-export/ShareActions';
+import { Page } from '../../ui/Page';
+import { ActionItemsSection } from './ActionItemsSection';
+import { AgendaSection } from './AgendaSection';
+import { DeleteMeetingDialog } from './DeleteMeetingDialog';
+import { Button } from '../../ui/Button';
+import { longDate } from './format';
+import { usePerson } from './hooks';
+import { MeetingNotes } from './MeetingNotes';
+import { UndoBar, type UndoAction } from './UndoBar';
+import './one-on-ones.css';
+
+function useMeetingData(id: string) {
+  const { meetings, actionItems } = useRepositories();
+  return useLiveQuery(async () => {
+    const meeting = await meetings.get(id);
+    if (!meeting) return null;
+    const [items, mine] = await Promise.all([actionItems.forMeeting(meeting), meetings.forPerson(meeting.personId)]);
+    return { meeting, items, meetingDates: new Map(mine.map((m) => [m.id, m.date])) };
+  }, [meetings, actionItems, id]);
+}
+
+export default function MeetingPage({ id }: { id: string }) {
+  const data = useMeetingData(id);
+  const person = usePerson(data?.meeting.personId ?? '');
+  const [undo, setUndo] = useState<UndoAction | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const clearUndo = useCallback(() => setUndo(null), []);
+
+  if (data === undefined || (data && person === undefined)) return <p className="loading">Loading meeting…</p>;
+  if (data === null) {
+    return (
+      <Page title="Meeting not found">
+        <EmptyState icon="?" title="This meeting does not exist">
+          <p>
+            It may have been deleted. Go back to <Link href="/one-on-ones">1:1s</Link>.
+          </p>
+        </EmptyState>
+      </Page>
+    );
+  }
+  const { meeting, items, meetingDates } = data;
+  const name = person?.name ?? 'Unknown person';
+  return (
+    <Page
+      title={`${meetingKindLabels[meeting.kind]} with ${name}`}
+      subtitle={`${longDate(meeting.date)}${meeting.time ? ` · ${meeting.time}` : ''}`}
+      actions={
+        <div className="row-actions">
+          {person && <MeetingShareActions meeting={meeting} person={person} />}
+          {meeting.seriesId && (
+            <Link className="btn" href={`/one-on-ones/prep/${meeting.seriesId}`}>
+              Prep view
+            </Link>
+          )}
+          {person && (
+            <Link className="btn" href={`/people/${person.id}`}>
+              {name}’s page
+            </Link>
+          )}
+          <Button variant="quiet" onPress={() => setDeleting(true)}>
+            Delete…
+          </Button>
+        </div>
+      }
+    >
+      {error && (
+        <p className="banner banner--error" role="alert">
+          {error}
+        </p>
+      )}
+      <UndoBar action={undo} onDone={clearUndo} />
+      <div className="meeting-grid">
+        <div className="meeting-grid__col">
+          <AgendaSection meeting={meeting} personName={name} meetingDates={meetingDates} onDeleted={setUndo} onError={setError} />
+          <ActionItemsSection meetingId={meeting.id} items={items} personName={name} meetingDates={meetingDates} onDeleted={setUndo} onError={setError} />
+        </div>
+        <div className="meeting-grid__col">
+          <MeetingNotes key={meeting.id} meeting={meeting} personName={name} />
+        </div>
+      </div>
+      {deleting && <DeleteMeetingDialog meeting={meeting} actionCount={items.filter((i) => i.meetingId === meeting.id).length} onClose={() => setDeleting(false)} />}
+    </Page>
+  );
+}
+

@@ -1,0 +1,136 @@
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { todayIso } from '../../../shared/domain/cadence';
+import { meetingKindLabels, type Series } from '../../../shared/domain/meetings';
+import { Button } from '../../ui/Button';
+import { EmptyState } from '../../ui/EmptyState';
+import { Page } from '../../ui/Page';
+import { usePeople } from '../people/usePeople';
+import { dayLabel, daysAgo, describeCadence } from './format';
+import { useSeriesRows, type SeriesRow } from './hooks';
+import { SeriesDialog } from './SeriesDialog';
+import { StartMeetingDialog } from './StartMeetingDialog';
+import './one-on-ones.css';
+
+type Editing = { series: Series | null } | null;
+
+function SeriesTable({ rows, today, onStart, onEdit }: { rows: SeriesRow[]; today: string; onStart: (r: SeriesRow) => void; onEdit: (s: Series) => void }) {
+  return (
+    <div className="card">
+      <table className="data-table" aria-label="Series">
+        <thead>
+          <tr>
+            <th scope="col">Person</th>
+            <th scope="col">Kind and cadence</th>
+            <th scope="col">Next</th>
+            <th scope="col">Last held</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const name = r.person?.name ?? 'Unknown person';
+            return (
+              <tr key={r.series.id}>
+                <td>
+                  {r.person ? <Link href={`/people/${r.person.id}`}>{name}</Link> : name}
+                  <div className="muted small">{meetingKindLabels[r.series.kind]}</div>
+                </td>
+                <td>{describeCadence(r.series)}</td>
+                <td>
+                  {r.health.next === today ? <strong>Today</strong> : dayLabel(r.health.next)}{' '}
+                  {r.health.overdue && <span className="badge badge--danger">Overdue</span>}
+                </td>
+                <td>{r.health.lastHeld ? `${dayLabel(r.health.lastHeld)} (${daysAgo(r.health.daysSince ?? 0)})` : <span className="muted">Not yet</span>}</td>
+                <td className="row-actions">
+                  <Link className="btn btn--small" href={`/one-on-ones/prep/${r.series.id}`} aria-label={`Prepare for ${meetingKindLabels[r.series.kind]} with ${name}`}>
+                    Prep
+                  </Link>
+                  <Button size="small" variant="primary" onPress={() => onStart(r)} aria-label={`Start ${meetingKindLabels[r.series.kind]} with ${name}`}>
+                    Start
+                  </Button>
+                  <Button size="small" variant="quiet" onPress={() => onEdit(r.series)} aria-label={`Edit series with ${name}`}>
+                    Edit
+                  </Button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function RecentMeetings({ rows }: { rows: SeriesRow[] }) {
+  const recent = rows
+    .flatMap((r) => r.meetings.map((m) => ({ m, name: r.person?.name ?? 'Unknown person' })))
+    .sort((a, b) => b.m.date.localeCompare(a.m.date))
+    .slice(0, 10);
+  if (recent.length === 0) return null;
+  return (
+    <section className="card section-card" aria-labelledby="recent-meetings">
+      <h2 id="recent-meetings">Recent meetings</h2>
+      <ul className="plain-list">
+        {recent.map(({ m, name }) => (
+          <li key={m.id}>
+            <Link href={`/one-on-ones/meetings/${m.id}`}>
+              {meetingKindLabels[m.kind]} with {name} · {dayLabel(m.date)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export default function OneOnOnesPage() {
+  const today = todayIso();
+  const rows = useSeriesRows(today);
+  const people = usePeople();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [starting, setStarting] = useState<SeriesRow | null>(null);
+
+  if (!rows || !people) return <p className="loading">Loading 1:1s…</p>;
+  const overdue = rows.filter((r) => r.health.overdue).length;
+  const newButton = (
+    <Button variant="primary" onPress={() => setEditing({ series: null })} isDisabled={people.length === 0}>
+      New series
+    </Button>
+  );
+  return (
+    <Page
+      title="1:1s"
+      subtitle={rows.length > 0 && `${rows.length} ${rows.length === 1 ? 'series' : 'series'}${overdue ? ` · ${overdue} overdue` : ''}`}
+      actions={
+        <>
+          <Link className="btn" href="/one-on-ones/templates">
+            Templates
+          </Link>
+          {newButton}
+        </>
+      }
+    >
+      {rows.length === 0 ? (
+        <EmptyState icon="⇄" title="No 1:1 series yet" action={people.length > 0 ? newButton : undefined}>
+          {people.length === 0 ? (
+            <p>
+              Add the people you meet with on the <Link href="/people">People</Link> page first.
+            </p>
+          ) : (
+            <p>A series is a recurring meeting with one person: weekly, every two weeks or monthly. Trellis tells you when one is due or overdue.</p>
+          )}
+        </EmptyState>
+      ) : (
+        <>
+          <SeriesTable rows={rows} today={today} onStart={setStarting} onEdit={(s) => setEditing({ series: s })} />
+          <RecentMeetings rows={rows} />
+        </>
+      )}
+      {editing && <SeriesDialog series={editing.series} people={people} onClose={() => setEditing(null)} />}
+      {starting && <StartMeetingDialog series={starting.series} personName={starting.person?.name ?? 'them'} isFirst={starting.meetings.length === 0} onClose={() => setStarting(null)} />}
+    </Page>
+  );
+}

@@ -1,0 +1,145 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { seriesHealth, shortDate, todayIso } from '../../../shared/domain/cadence';
+import { meetingKindLabels, type ActionItem } from '../../../shared/domain/meetings';
+import { useRepositories } from '../../app/data';
+import { Button } from '../../ui/Button';
+import { EmptyState } from '../../ui/EmptyState';
+import { LockIcon } from '../../ui/LockIcon';
+import { Markdown } from '../../ui/Markdown';
+import { Page } from '../../ui/Page';
+import { SeriesCalendarButton } from '../import-export/ShareActions';
+import { ActionItemRow } from './ActionItemsSection';
+import { dayLabel, daysAgo } from './format';
+import { QueuedList } from './QueuedList';
+import { QueuePointForm } from './QueuePoint';
+import { StartMeetingDialog } from './StartMeetingDialog';
+import './one-on-ones.css';
+
+function usePrepData(seriesId: string) {
+  const repos = useRepositories();
+  return useLiveQuery(async () => {
+    const series = await repos.series.get(seriesId);
+    if (!series) return null;
+    const [person, meetings, open] = await Promise.all([repos.people.get(series.personId), repos.meetings.forPerson(series.personId), repos.actionItems.openForPerson(series.personId)]);
+    return { series, person, meetings, open };
+  }, [repos, seriesId]);
+}
+
+function ActionList({ title, items, name, dates }: { title: string; items: ActionItem[]; name: string; dates: Map<string, string> }) {
+  return (
+    <div>
+      <h3>{title}</h3>
+      {items.length === 0 ? (
+        <p className="muted">Nothing open.</p>
+      ) : (
+        <ul className="plain-list" aria-label={title}>
+          {items.map((i) => (
+            <ActionItemRow key={i.id} item={i} personName={name} meetingDates={dates} onError={() => {}} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** Everything to glance at before walking into a 1:1, on one screen. */
+export default function PrepPage({ seriesId }: { seriesId: string }) {
+  const data = usePrepData(seriesId);
+  const [starting, setStarting] = useState(false);
+  const today = todayIso();
+  if (data === undefined) return <p className="loading">Loading…</p>;
+  if (data === null || !data.person) {
+    return (
+      <Page title="Series not found">
+        <EmptyState icon="?" title="This series does not exist">
+          <p>
+            Go back to <Link href="/one-on-ones">1:1s</Link>.
+          </p>
+        </EmptyState>
+      </Page>
+    );
+  }
+  const { series, person, meetings, open } = data;
+  const own = meetings.filter((m) => m.seriesId === series.id);
+  const health = seriesHealth(series, own.map((m) => m.date), today);
+  const last = meetings.find((m) => m.date <= today);
+  const dates = new Map(meetings.map((m) => [m.id, m.date]));
+  const first = person.name.split(' ')[0] ?? person.name;
+  return (
+    <Page
+      title={`Prep: ${meetingKindLabels[series.kind]} with ${person.name}`}
+      subtitle={`Next: ${health.next === today ? 'today' : dayLabel(health.next)} at ${series.time}`}
+      actions={
+        <>
+          <SeriesCalendarButton series={series} person={person} size="normal" />
+          <Button variant="primary" onPress={() => setStarting(true)}>
+            Start meeting
+          </Button>
+        </>
+      }
+    >
+      <div className="prep-grid">
+        <section className="card section-card" aria-labelledby="since-heading">
+          <h2 id="since-heading">Since the last 1:1</h2>
+          {health.lastHeld ? (
+            <>
+              <p className="stat">{health.daysSince} days</p>
+              <p className="muted">
+                Last met {dayLabel(health.lastHeld)} ({daysAgo(health.daysSince ?? 0)}). {health.overdue && <span className="badge badge--danger">Overdue</span>}
+              </p>
+            </>
+          ) : (
+            <p className="muted">You have not met in this series yet.</p>
+          )}
+        </section>
+        <section className="card section-card" aria-labelledby="queue-heading">
+          <h2 id="queue-heading">Talking-point queue</h2>
+          <QueuedList personId={person.id} />
+          <QueuePointForm personId={person.id} personName={person.name} />
+        </section>
+        <section className="card section-card" aria-labelledby="last-heading">
+          <div className="section-card__header">
+            <h2 id="last-heading">{last ? `Last meeting · ${shortDate(last.date)}` : 'Last meeting'}</h2>
+            {last && <Link href={`/one-on-ones/meetings/${last.id}`}>Open</Link>}
+          </div>
+          {last ? (
+            <>
+              <h3>Shared notes and decisions</h3>
+              <Markdown source={last.sharedNotes} label="Last meeting's shared notes" />
+              {last.agenda.some((i) => !i.done) && (
+                <>
+                  <h3>Not discussed yet (carries over)</h3>
+                  <ul aria-label="Not discussed yet">
+                    {last.agenda.filter((i) => !i.done).map((i) => (
+                      <li key={i.id}>{i.text}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              <div className="private-card section-card">
+                <span className="private-label">
+                  <LockIcon /> Your private notes
+                </span>
+                <Markdown source={last.privateNotes} label="Last meeting's private notes" />
+              </div>
+            </>
+          ) : (
+            <p className="muted">No earlier meeting with {first}.</p>
+          )}
+        </section>
+        <section className="card section-card" aria-labelledby="open-heading">
+          <h2 id="open-heading">Open action items</h2>
+          <ActionList title={`${first} owes`} items={open.filter((i) => i.owner === 'them')} name={person.name} dates={dates} />
+          <ActionList title="You owe" items={open.filter((i) => i.owner === 'me')} name={person.name} dates={dates} />
+        </section>
+        <section className="card section-card" aria-labelledby="later-heading">
+          <h2 id="later-heading">Feedback follow-ups and growth goals</h2>
+          <p className="muted">Not available yet: once Feedback and Growth arrive in Trellis, follow-ups that are due and goals in progress for {first} will show here.</p>
+        </section>
+      </div>
+      {starting && <StartMeetingDialog series={series} personName={person.name} isFirst={own.length === 0} onClose={() => setStarting(false)} />}
+    </Page>
+  );
+}

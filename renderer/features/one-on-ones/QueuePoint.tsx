@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { Form } from 'react-aria-components';
+import { todayIso } from '../../../shared/domain/cadence';
+import { useRepositories } from '../../app/data';
+import { storageErrorMessage, ValidationError } from '../../db/errors';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { useStatus } from '../../ui/Status';
+import { TextField } from '../../ui/TextField';
+
+const firstName = (name: string) => name.split(' ')[0] ?? name;
+
+/** "For the next 1:1 with Alex": one field and a button, usable on any screen. */
+export function QueuePointForm({ personId, personName, onQueued, autoFocus }: { personId: string; personName: string; onQueued?: () => void; autoFocus?: boolean }) {
+  const { talkingPoints } = useRepositories();
+  const { announce } = useStatus();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const queue = async () => {
+    try {
+      const result = await talkingPoints.queue(personId, text, todayIso());
+      setText('');
+      setError(undefined);
+      announce(result.placedInMeetingId ? `Added to today’s agenda with ${firstName(personName)}` : `Queued for the next 1:1 with ${firstName(personName)}`);
+      onQueued?.();
+    } catch (e) {
+      setError(e instanceof ValidationError ? (e.fieldErrors.text ?? e.message) : storageErrorMessage(e));
+    }
+  };
+  return (
+    <Form
+      className="inline-form"
+      validationBehavior="aria"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void queue();
+      }}
+    >
+      <TextField
+        label={`Talking point for the next 1:1 with ${firstName(personName)}`}
+        value={text}
+        onChange={(v) => {
+          setText(v);
+          setError(undefined);
+        }}
+        error={error}
+        autoFocus={autoFocus}
+      />
+      <Button type="submit">Queue point</Button>
+    </Form>
+  );
+}
+
+export function QueuePointDialog({ personId, personName, onClose }: { personId: string; personName: string; onClose: () => void }) {
+  return (
+    <Dialog title={`Queue a point for ${personName}`} isOpen onOpenChange={(open) => !open && onClose()}>
+      <p className="muted">It appears on the agenda of your next 1:1 with {firstName(personName)}.</p>
+      <QueuePointForm personId={personId} personName={personName} onQueued={onClose} autoFocus />
+      <div className="dialog__actions">
+        <Button variant="quiet" onPress={onClose}>
+          Cancel
+        </Button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,25 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { shortDate } from '../../../shared/domain/cadence';
+import { useRepositories } from '../../app/data';
+import { Button } from '../../ui/Button';
+
+/** The points waiting for the person's next 1:1, each removable. */
+export function QueuedList({ personId }: { personId: string }) {
+  const { talkingPoints } = useRepositories();
+  const queued = useLiveQuery(() => talkingPoints.queued(personId), [talkingPoints, personId]);
+  if (!queued) return null;
+  if (queued.length === 0) return <p className="muted">Nothing queued.</p>;
+  return (
+    <ul className="plain-list" aria-label="Queued talking points">
+      {queued.map((p) => (
+        <li key={p.id}>
+          <span className="agenda-item__text">{p.text}</span>
+          <span className="origin">queued {shortDate(p.createdAt)}</span>
+          <Button size="small" variant="quiet" aria-label={`Remove queued point: ${p.text}`} onPress={() => void talkingPoints.remove(p.id)}>
+            Remove
+          </Button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import { Form } from 'react-aria-components';
+import { defaultTimeZone, todayIso, weekdayLabels } from '../../../shared/domain/cadence';
+import { cadenceLabels, cadences, meetingKindLabels, meetingKinds, type Cadence, type MeetingKind, type Series } from '../../../shared/domain/meetings';
+import type { FieldErrors, Person } from '../../../shared/domain/person';
+import { useRepositories } from '../../app/data';
+import { ValidationError, storageErrorMessage } from '../../db/errors';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { SelectField } from '../../ui/SelectField';
+import { useStatus } from '../../ui/Status';
+import { TextField } from '../../ui/TextField';
+
+interface Draft {
+  personId: string;
+  kind: MeetingKind;
+  cadence: Cadence;
+  weekday: string;
+  time: string;
+  duration: string;
+  startDate: string;
+  timeZone: string;
+}
+
+function draftOf(series: Series | null, personId: string | undefined): Draft {
+  const today = todayIso();
+  const isoWeekday = ((new Date().getDay() + 6) % 7) + 1;
+  return {
+    personId: series?.personId ?? personId ?? '',
+    kind: series?.kind ?? 'one-on-one',
+    cadence: series?.cadence ?? 'weekly',
+    weekday: String(series?.weekday ?? isoWeekday),
+    time: series?.time ?? '10:00',
+    duration: String(series?.durationMinutes ?? 30),
+    startDate: series?.startDate ?? today,
+    timeZone: series?.timeZone ?? defaultTimeZone(),
+  };
+}
+
+export interface SeriesDialogProps {
+  series: Series | null;
+  people: Person[];
+  /** Preselects the person when creating from their page. */
+  personId?: string;
+  onClose: (saved?: Series) => void;
+}
+
+export function SeriesDialog({ series, people, personId, onClose }: SeriesDialogProps) {
+  const repos = useRepositories();
+  const { announce } = useStatus();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(series, personId));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const set = <K extends keyof Draft>(field: K) => (value: Draft[K]) => {
+    setDraft((d) => ({ ...d, [field]: value }));
+    setErrors((e) => ({ ...e, [field]: undefined, form: undefined }));
+  };
+
+  const save = async () => {
+    const duration = Number(draft.duration);
+    const input = { ...draft, weekday: Number(draft.weekday), durationMinutes: Number.isFinite(duration) ? Math.round(duration) : NaN };
+    try {
+      const saved = series ? await repos.series.update(series.id, input) : await repos.series.create(input);
+      const name = people.find((p) => p.id === saved.personId)?.name ?? 'them';
+      announce(series ? `Saved the series with ${name}` : `Created a ${meetingKindLabels[saved.kind]} series with ${name}`);
+      onClose(saved);
+    } catch (error) {
+      if (error instanceof ValidationError) setErrors({ ...error.fieldErrors, duration: error.fieldErrors.durationMinutes });
+      else setErrors({ form: storageErrorMessage(error) });
+    }
+  };
+
+  // Archiving keeps the meetings and notes; the series just stops being planned and flagged.
+  const archive = async (s: Series) => {
+    try {
+      await repos.series.setArchived(s.id, true);
+      announce('Archived the series; its meetings and notes are kept');
+      onClose();
+    } catch (error) {
+      setErrors({ form: storageErrorMessage(error) });
+    }
+  };
+
+  return (
+    <Dialog title={series ? 'Edit series' : 'New 1:1 series'} isOpen onOpenChange={(open) => !open && onClose()}>
+      <Form
+        className="person-form"
+        validationBehavior="aria"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        {errors.form && (
+          <p className="banner banner--error" role="alert">
+            {errors.form}
+          </p>
+        )}
+        <div className="form-grid">
+          <SelectField
+            label="Person"
+            value={draft.personId || null}
+            onChange={(v) => set('personId')(v ?? '')}
+            placeholder="Choose a person"
+            options={people.filter((p) => !p.archived).map((p) => ({ id: p.id, label: p.name }))}
+            error={errors.personId}
+          />
+          <SelectField label="Kind" value={draft.kind} onChange={(v) => set('kind')((v ?? 'one-on-one') as MeetingKind)} options={meetingKinds.map((k) => ({ id: k, label: meetingKindLabels[k] }))} error={errors.kind} />
+          <SelectField label="Cadence" value={draft.cadence} onChange={(v) => set('cadence')((v ?? 'weekly') as Cadence)} options={cadences.map((c) => ({ id: c, label: cadenceLabels[c] }))} error={errors.cadence} />
+          <SelectField
+            label="Weekday"
+            value={draft.weekday}
+            onChange={(v) => set('weekday')(v ?? '1')}
+            options={weekdayLabels.map((label, i) => ({ id: String(i + 1), label }))}
+            error={errors.weekday}
+            description={draft.cadence === 'monthly' ? 'Monthly series keep the same week of the month as the first meeting' : undefined}
+          />
+          <TextField label="Time" type="time" value={draft.time} onChange={set('time')} error={errors.time} />
+          <TextField label="Duration (minutes)" type="number" value={draft.duration} onChange={set('duration')} error={errors.duration} />
+          <TextField label="First meeting on or after" type="date" value={draft.startDate} onChange={set('startDate')} error={errors.startDate} />
+          <TextField label="Time zone" value={draft.timeZone} onChange={set('timeZone')} error={errors.timeZone} description="Used when exporting to a calendar" />
+        </div>
+        <div className="dialog__actions">
+          {series && (
+            <Button variant="danger" onPress={() => void archive(series)}>
+              Archive series
+            </Button>
+          )}
+          <span className="spacer" />
+          <Button variant="quiet" onPress={() => onClose()}>
+            Cancel
+          </Button>
+          <Button variant="primary" type="submit">
+            {series ? 'Save series' : 'Create series'}
+          </Button>
+        </div>
+      </Form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { Form } from 'react-aria-components';
+import { useLocation } from 'wouter';
+import { todayIso } from '../../../shared/domain/cadence';
+import { meetingKindLabels, type MeetingKind, type MeetingTemplate, type Series } from '../../../shared/domain/meetings';
+import { useRepositories } from '../../app/data';
+import { storageErrorMessage } from '../../db/errors';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { SelectField } from '../../ui/SelectField';
+import { TextField } from '../../ui/TextField';
+import { useTemplates } from './hooks';
+
+const NO_TEMPLATE = '__none__';
+
+/** A first 1:1 gets the getting-to-know-you template; later ones the template of their kind. */
+export function suggestedTemplate(kind: MeetingKind, isFirst: boolean, templates: MeetingTemplate[]): string {
+  if (kind === 'one-on-one') return isFirst ? 'builtin-first' : 'builtin-weekly';
+  return templates.find((t) => t.kind === kind)?.id ?? NO_TEMPLATE;
+}
+
+export interface StartMeetingDialogProps {
+  series: Series;
+  personName: string;
+  isFirst: boolean;
+  onClose: () => void;
+}
+
+export function StartMeetingDialog({ series, personName, isFirst, onClose }: StartMeetingDialogProps) {
+  const { meetings } = useRepositories();
+  const templates = useTemplates();
+  const [, navigate] = useLocation();
+  const [date, setDate] = useState(todayIso());
+  const [templateId, setTemplateId] = useState<string | null>(null);
+  const [error, setError] = useState<string | undefined>();
+  if (!templates) return null;
+  const chosen = templateId ?? suggestedTemplate(series.kind, isFirst, templates);
+
+  const start = async () => {
+    try {
+      const meeting = await meetings.start({
+        personId: series.personId,
+        seriesId: series.id,
+        kind: series.kind,
+        date,
+        time: series.time,
+        ...(chosen !== NO_TEMPLATE ? { templateId: chosen } : {}),
+      });
+      onClose();
+      navigate(`/one-on-ones/meetings/${meeting.id}`);
+    } catch (e) {
+      setError(storageErrorMessage(e));
+    }
+  };
+
+  return (
+    <Dialog title={`Start ${meetingKindLabels[series.kind]} with ${personName}`} isOpen onOpenChange={(open) => !open && onClose()}>
+      <Form
+        className="person-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void start();
+        }}
+      >
+        {error && (
+          <p className="banner banner--error" role="alert">
+            {error}
+          </p>
+        )}
+        <p className="muted">Unfinished talking points and open action items from the last meeting come along, and so does everything queued for {personName}.</p>
+        <div className="form-grid">
+          <TextField label="Date" type="date" value={date} onChange={setDate} isRequired />
+          <SelectField
+            label="Template"
+            value={chosen}
+            onChange={(v) => setTemplateId(v ?? NO_TEMPLATE)}
+            options={[{ id: NO_TEMPLATE, label: 'No template' }, ...templates.map((t) => ({ id: t.id, label: t.name }))]}
+          />
+        </div>
+        <div className="dialog__actions">
+          <span className="spacer" />
+          <Button variant="quiet" onPress={onClose}>
+            Cancel
+          </Button>
+          <Button variant="primary" type="submit">
+            Start meeting
+          </Button>
+        </div>
+      </Form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,68 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+export type SaveState = { kind: 'saved' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'error'; error: unknown };
+
+/**
+ * Saves `value` a moment after the user stops typing. The value on screen is never replaced by
+ * what is stored, so a failed save (e.g. a full disk) leaves every keystroke where it was; the
+ * next edit or `retry` tries again. Pending changes are flushed when the screen closes.
+ */
+export function useAutosave<T>(value: T, save: (value: T) => Promise<unknown>, delayMs = 600) {
+  const [state, setState] = useState<SaveState>({ kind: 'saved' });
+  const latest = useRef(value);
+  const saved = useRef(value);
+  const saveRef = useRef(save);
+  const running = useRef<Promise<void> | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  useEffect(() => {
+    saveRef.current = save;
+  }, [save]);
+
+  const flush = useCallback(async (): Promise<void> => {
+    clearTimeout(timer.current);
+    if (running.current) await running.current;
+    // Loop because typing may continue while a save is in flight: the newer text is saved next.
+    let attempted: T | undefined;
+    while (!Object.is(latest.current, saved.current) && !Object.is(latest.current, attempted)) {
+      const target = latest.current;
+      attempted = target;
+      setState({ kind: 'saving' });
+      const run = saveRef.current(target).then(
+        () => {
+          saved.current = target;
+          setState(Object.is(latest.current, target) ? { kind: 'saved' } : { kind: 'pending' });
+        },
+        (error: unknown) => setState({ kind: 'error', error }),
+      );
+      running.current = run;
+      await run;
+      running.current = null;
+      if (!Object.is(saved.current, target)) return;
+    }
+  }, []);
+
+  useEffect(() => {
+    latest.current = value;
+    if (Object.is(value, saved.current)) return;
+    setState((s) => (s.kind === 'error' ? s : { kind: 'pending' }));
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void flush(), delayMs);
+  }, [value, delayMs, flush]);
+
+  useEffect(() => () => void flush(), [flush]);
+
+  return { state, retry: flush };
+}
+
+export function saveStateLabel(state: SaveState): string {
+  switch (state.kind) {
+    case 'saved':
+      return 'Saved';
+    case 'pending':
+    case 'saving':
+      return 'Saving…';
+    case 'error':
+      return 'Not saved';
+  }
+}

@@ -1,0 +1,63 @@
+import type { ActionItem, AgendaItem, Meeting, MeetingTemplate, TalkingPoint } from './meetings';
+
+/**
+ * What a new meeting starts with: the previous meeting's unfinished talking points (keeping the
+ * meeting they were first raised in, so "from 12 Nov" stays true however often they carry), then
+ * points queued since, then the template's prompts that are not already there.
+ */
+export function startingAgenda(
+  previous: Pick<Meeting, 'id' | 'agenda'> | undefined,
+  queued: TalkingPoint[],
+  template: Pick<MeetingTemplate, 'agenda'> | undefined,
+  newId: () => string,
+): AgendaItem[] {
+  const carried: AgendaItem[] = (previous?.agenda ?? [])
+    .filter((item) => !item.done)
+    .map((item) => ({
+      id: newId(),
+      text: item.text,
+      author: item.author,
+      done: false,
+      carriedFromMeetingId: item.carriedFromMeetingId ?? previous!.id,
+    }));
+  const fromQueue: AgendaItem[] = [...queued]
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    .map((point) => ({ id: newId(), text: point.text, author: 'me', done: false, fromTalkingPointId: point.id }));
+  const seen = new Set([...carried, ...fromQueue].map((i) => normalise(i.text)));
+  const prompts: AgendaItem[] = [];
+  for (const text of template?.agenda ?? []) {
+    if (seen.has(normalise(text))) continue;
+    seen.add(normalise(text));
+    prompts.push({ id: newId(), text, author: 'me', done: false });
+  }
+  return [...carried, ...fromQueue, ...prompts];
+}
+
+const normalise = (s: string) => s.trim().toLowerCase();
+
+/**
+ * The action items a meeting shows: those agreed in it, plus those from earlier meetings that
+ * were still open when it took place (open now, or closed at or after the meeting was started).
+ * Later meetings' items never leak backwards.
+ */
+export function actionItemsForMeeting<T extends ActionItem>(meeting: Pick<Meeting, 'id' | 'date' | 'createdAt'>, items: T[], meetingDates: Map<string, string>): T[] {
+  return items.filter((item) => {
+    if (item.meetingId === meeting.id) return true;
+    const origin = meetingDates.get(item.meetingId);
+    if (origin === undefined || origin > meeting.date) return false;
+    if (origin === meeting.date && item.createdAt >= meeting.createdAt) return false;
+    return !item.done || (item.doneAt !== undefined && item.doneAt >= meeting.createdAt);
+  });
+}
+
+/** Open first, then by due date (undated last), then oldest first. */
+export function compareActionItems(a: ActionItem, b: ActionItem): number {
+  if (a.done !== b.done) return a.done ? 1 : -1;
+  const dueA = a.due ?? '9999-12-31';
+  const dueB = b.due ?? '9999-12-31';
+  return dueA.localeCompare(dueB) || a.createdAt.localeCompare(b.createdAt);
+}
+
+export function isOverdueAction(item: Pick<ActionItem, 'done' | 'due'>, today: string): boolean {
+  return !item.done && item.due !== undefined && item.due < today;
+}

@@ -1,0 +1,109 @@
+import { stringify } from 'yaml';
+import { safeFileName, uniqueNames } from './file-names';
+import { meetingKindLabels, type ActionItem, type Meeting } from './meetings';
+import type { Person } from './person';
+
+/**
+ * Meetings as Markdown. The shared part (agenda, shared notes, action items) is what a manager
+ * may send to their report. `privateNotes` is read in exactly one place below, behind an
+ * explicit option; front matter and file names are built from fields that never hold it.
+ */
+
+export interface ExportFile {
+  name: string;
+  content: string;
+}
+
+export interface NotesExportOptions {
+  /** Only when the user ticked "Include private notes" and confirmed. */
+  includePrivateNotes: boolean;
+}
+
+/** One line of Markdown: newlines in a talking point would break the list. */
+const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+
+function ownerLabel(owner: ActionItem['owner'], person: Pick<Person, 'name'>): string {
+  return owner === 'me' ? 'Me' : person.name;
+}
+
+export function meetingTitle(meeting: Pick<Meeting, 'kind' | 'date'>, person: Pick<Person, 'name'>): string {
+  return `${meetingKindLabels[meeting.kind]} — ${oneLine(person.name)}, ${meeting.date}`;
+}
+
+function agendaSection(meeting: Meeting): string[] {
+  if (meeting.agenda.length === 0) return [];
+  return ['## Agenda', '', ...meeting.agenda.map((item) => `- [${item.done ? 'x' : ' '}] ${oneLine(item.text)}`), ''];
+}
+
+function notesSection(meeting: Meeting): string[] {
+  const notes = meeting.sharedNotes.trim();
+  return notes ? ['## Notes', '', notes, ''] : [];
+}
+
+function actionSection(meeting: Meeting, items: ActionItem[], person: Pick<Person, 'name'>): string[] {
+  if (items.length === 0) return [];
+  const line = (a: ActionItem) =>
+    `- [${a.done ? 'x' : ' '}] ${ownerLabel(a.owner, person)}: ${oneLine(a.text)}${a.due ? ` (due ${a.due})` : ''}${a.meetingId !== meeting.id ? ' (carried over)' : ''}`;
+  return ['## Action items', '', ...items.map(line), ''];
+}
+
+/** The body every export shares: heading, agenda, shared notes, the given action items. */
+function sharedBody(meeting: Meeting, person: Pick<Person, 'name'>, actionItems: ActionItem[]): string[] {
+  return [`# ${meetingTitle(meeting, person)}`, '', ...agendaSection(meeting), ...notesSection(meeting), ...actionSection(meeting, actionItems, person)];
+}
+
+/**
+ * One meeting's shared part, for "Copy as Markdown" and "Save as .md". Never private notes.
+ * `actionItems` are those shown in the meeting (its own and open ones carried into it).
+ */
+export function meetingSharedMarkdown(meeting: Meeting, person: Pick<Person, 'name'>, actionItems: ActionItem[]): string {
+  return `${sharedBody(meeting, person, actionItems).join('\n').trimEnd()}\n`;
+}
+
+export function meetingFileStem(meeting: Pick<Meeting, 'kind' | 'date'>, person: Pick<Person, 'name'>): string {
+  return `${meeting.date}-${safeFileName(`${meetingKindLabels[meeting.kind]} ${person.name}`)}`;
+}
+
+function frontMatter(meeting: Meeting, person: Pick<Person, 'name'>): string {
+  const data: Record<string, unknown> = { person: person.name, date: meeting.date, kind: meetingKindLabels[meeting.kind] };
+  if (meeting.time) data.time = meeting.time;
+  if (meeting.mood !== undefined) data.mood = meeting.mood;
+  if (meeting.energy !== undefined) data.energy = meeting.energy;
+  data.tags = [...meeting.tags];
+  return `---\n${stringify(data)}---\n`;
+}
+
+function privateSection(meeting: Meeting): string[] {
+  const notes = meeting.privateNotes.trim();
+  return notes ? ['## Private notes', '', '> Private: written for the manager only.', '', notes, ''] : [];
+}
+
+/** One meeting as a Markdown file with YAML front matter. */
+export function meetingFile(meeting: Meeting, person: Pick<Person, 'name'>, actionItems: ActionItem[], options: NotesExportOptions): ExportFile {
+  const body = [...sharedBody(meeting, person, actionItems), ...(options.includePrivateNotes ? privateSection(meeting) : [])];
+  return { name: `${meetingFileStem(meeting, person)}.md`, content: `${frontMatter(meeting, person)}\n${body.join('\n').trimEnd()}\n` };
+}
+
+export interface NotesExportInput {
+  people: Pick<Person, 'id' | 'name'>[];
+  meetings: Meeting[];
+  actionItems: ActionItem[];
+}
+
+/**
+ * All notes of the given meetings (one person's, or everyone's), one file per meeting, oldest
+ * first, with unique names. Meetings whose person is unknown are skipped, not guessed.
+ */
+export function notesExportFiles(input: NotesExportInput, options: NotesExportOptions): ExportFile[] {
+  const byId = new Map(input.people.map((p) => [p.id, p]));
+  const itemsByMeeting = new Map<string, ActionItem[]>();
+  for (const item of input.actionItems) itemsByMeeting.set(item.meetingId, [...(itemsByMeeting.get(item.meetingId) ?? []), item]);
+  const meetings = [...input.meetings].sort((a, b) => `${a.date}${a.time ?? ''}`.localeCompare(`${b.date}${b.time ?? ''}`));
+  const files: ExportFile[] = [];
+  for (const meeting of meetings) {
+    const person = byId.get(meeting.personId);
+    if (person) files.push(meetingFile(meeting, person, itemsByMeeting.get(meeting.id) ?? [], options));
+  }
+  const names = uniqueNames(files.map((f) => f.name));
+  return files.map((f, i) => ({ ...f, name: names[i] ?? f.name }));
+}

@@ -1,0 +1,52 @@
+import { meetingKindLabels, type ActionItem, type Meeting } from './meetings';
+
+/** Kinds of entry on a person's timeline; feedback, goals and assessments will join later. */
+export const timelineKinds = ['meeting', 'action'] as const;
+export type TimelineKind = (typeof timelineKinds)[number];
+export const timelineKindLabels: Record<TimelineKind, string> = { meeting: 'Meetings', action: 'Action items' };
+
+export interface TimelineEntry {
+  id: string;
+  kind: TimelineKind;
+  /** 'YYYY-MM-DD' the entry is filed under. */
+  date: string;
+  title: string;
+  detail: string;
+  /** Route to open, e.g. the meeting. */
+  href: string;
+  /** Lower-cased text the filter searches. */
+  search: string;
+}
+
+/** One chronological list, newest first. Action items sit on the date of the meeting that agreed them. */
+export function buildTimeline(meetings: Meeting[], actions: ActionItem[]): TimelineEntry[] {
+  const meetingById = new Map(meetings.map((m) => [m.id, m]));
+  const entries: TimelineEntry[] = [];
+  for (const m of meetings) {
+    const discussed = m.agenda.filter((i) => i.done).length;
+    const title = meetingKindLabels[m.kind];
+    const detail = [`${discussed} of ${m.agenda.length} points discussed`, m.tags.length ? m.tags.map((t) => `#${t}`).join(' ') : ''].filter(Boolean).join(' · ');
+    entries.push({ id: m.id, kind: 'meeting', date: m.date, title, detail, href: `/one-on-ones/meetings/${m.id}`, search: `${title} ${m.tags.join(' ')} ${m.agenda.map((i) => i.text).join(' ')} ${m.sharedNotes}`.toLowerCase() });
+  }
+  for (const a of actions) {
+    const origin = meetingById.get(a.meetingId);
+    const owner = a.owner === 'me' ? 'You' : 'Them';
+    const state = a.done ? 'done' : a.due ? `due ${a.due}` : 'open';
+    entries.push({
+      id: a.id,
+      kind: 'action',
+      date: origin?.date ?? a.createdAt.slice(0, 10),
+      title: a.text,
+      detail: `${owner} · ${state}`,
+      href: origin ? `/one-on-ones/meetings/${origin.id}` : '',
+      search: a.text.toLowerCase(),
+    });
+  }
+  // Newest first; on the same day the meeting comes before the items it produced.
+  return entries.sort((a, b) => b.date.localeCompare(a.date) || (a.kind === b.kind ? 0 : a.kind === 'meeting' ? -1 : 1));
+}
+
+export function filterTimeline(entries: TimelineEntry[], kinds: ReadonlySet<TimelineKind>, query: string): TimelineEntry[] {
+  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  return entries.filter((e) => kinds.has(e.kind) && words.every((w) => e.search.includes(w)));
+}
