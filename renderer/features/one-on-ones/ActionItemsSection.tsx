@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { isOverdueAction } from '../../../shared/domain/carry-over';
 import { shortDate, todayIso } from '../../../shared/domain/cadence';
 import type { ActionItem } from '../../../shared/domain/meetings';
@@ -11,6 +10,7 @@ import { Checkbox } from '../../ui/Checkbox';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import type { UndoAction } from './UndoBar';
+import { AppForm } from '../../ui/AppForm';
 
 export interface ActionItemRowProps {
   item: ActionItem;
@@ -98,13 +98,9 @@ export function ActionItemsSection({ meetingId, items, personName, meetingDates,
           ))}
         </ul>
       )}
-      <Form
+      <AppForm
         className="inline-form"
-        validationBehavior="aria"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void add();
-        }}
+        onSubmit={() => add()}
       >
         <TextField label="New action item" value={text} onChange={setText} error={errors.text} />
         <div className="field field--narrow">
@@ -112,7 +108,7 @@ export function ActionItemsSection({ meetingId, items, personName, meetingDates,
         </div>
         <TextField className="field--narrow" label="Due" type="date" value={due} onChange={setDue} error={errors.due} />
         <Button type="submit">Add action</Button>
-      </Form>
+      </AppForm>
     </section>
   );
 }

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { shortDate } from '../../../shared/domain/cadence';
 import type { AgendaItem, Meeting } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
@@ -9,6 +8,7 @@ import { Checkbox } from '../../ui/Checkbox';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import type { UndoAction } from './UndoBar';
+import { AppForm } from '../../ui/AppForm';
 
 export interface AgendaSectionProps {
   meeting: Meeting;
@@ -83,13 +83,9 @@ export function AgendaSection({ meeting, personName, meetingDates, onDeleted, on
           ))}
         </ul>
       )}
-      <Form
+      <AppForm
         className="inline-form"
-        validationBehavior="aria"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void add();
-        }}
+        onSubmit={() => add()}
       >
         <TextField
           label="New talking point"
@@ -104,7 +100,7 @@ export function AgendaSection({ meeting, personName, meetingDates, onDeleted, on
           <SelectField label="Raised by" value={author} onChange={(v) => setAuthor(v === 'them' ? 'them' : 'me')} options={[{ id: 'me', label: 'Me' }, { id: 'them', label: personName }]} />
         </div>
         <Button type="submit">Add point</Button>
-      </Form>
+      </AppForm>
     </section>
   );
 }

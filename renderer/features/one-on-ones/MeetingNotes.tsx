@@ -106,12 +106,12 @@ export function MeetingNotes({ meeting, personName }: { meeting: Meeting; person
               <h2 id="private-notes-heading" className="private-heading">
                 <LockIcon size={16} /> Private notes
               </h2>
-              <span className="private-label">Only you · never exported</span>
+              <span className="private-label">Only you · never shared</span>
             </div>
           }
           value={draft.privateNotes}
           onChange={set('privateNotes')}
-          description={`Markdown. ${personName} never sees these.`}
+          description={`Markdown. ${personName} never sees these, and exports leave them out unless you choose to include them.`}
           placeholder="Your own observations and reminders…"
         />
       </section>

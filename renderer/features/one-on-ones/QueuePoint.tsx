@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { todayIso } from '../../../shared/domain/cadence';
 import { useRepositories } from '../../app/data';
 import { storageErrorMessage, ValidationError } from '../../db/errors';
@@ -7,6 +6,7 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { useStatus } from '../../ui/Status';
 import { TextField } from '../../ui/TextField';
+import { AppForm } from '../../ui/AppForm';
 
 const firstName = (name: string) => name.split(' ')[0] ?? name;
 
@@ -28,13 +28,9 @@ export function QueuePointForm({ personId, personName, onQueued, autoFocus }: { 
     }
   };
   return (
-    <Form
+    <AppForm
       className="inline-form"
-      validationBehavior="aria"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void queue();
-      }}
+      onSubmit={() => queue()}
     >
       <TextField
         label={`Talking point for the next 1:1 with ${firstName(personName)}`}
@@ -47,7 +43,7 @@ export function QueuePointForm({ personId, personName, onQueued, autoFocus }: { 
         autoFocus={autoFocus}
       />
       <Button type="submit">Queue point</Button>
-    </Form>
+    </AppForm>
   );
 }
 

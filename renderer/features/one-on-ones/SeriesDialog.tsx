@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { defaultTimeZone, todayIso, weekdayLabels } from '../../../shared/domain/cadence';
 import { cadenceLabels, cadences, meetingKindLabels, meetingKinds, type Cadence, type MeetingKind, type Series } from '../../../shared/domain/meetings';
 import type { FieldErrors, Person } from '../../../shared/domain/person';
@@ -10,6 +9,7 @@ import { Dialog } from '../../ui/Dialog';
 import { SelectField } from '../../ui/SelectField';
 import { useStatus } from '../../ui/Status';
 import { TextField } from '../../ui/TextField';
+import { AppForm } from '../../ui/AppForm';
 
 interface Draft {
   personId: string;
@@ -82,19 +82,11 @@ export function SeriesDialog({ series, people, personId, onClose }: SeriesDialog
 
   return (
     <Dialog title={series ? 'Edit series' : 'New 1:1 series'} isOpen onOpenChange={(open) => !open && onClose()}>
-      <Form
+      <AppForm
         className="person-form"
-        validationBehavior="aria"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
+        onSubmit={() => save()}
+        formError={errors.form}
       >
-        {errors.form && (
-          <p className="banner banner--error" role="alert">
-            {errors.form}
-          </p>
-        )}
         <div className="form-grid">
           <SelectField
             label="Person"
@@ -133,7 +125,7 @@ export function SeriesDialog({ series, people, personId, onClose }: SeriesDialog
             {series ? 'Save series' : 'Create series'}
           </Button>
         </div>
-      </Form>
+      </AppForm>
     </Dialog>
   );
 }

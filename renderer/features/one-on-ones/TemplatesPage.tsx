@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { meetingKindLabels, meetingKinds, type MeetingKind, type MeetingTemplate } from '../../../shared/domain/meetings';
 import type { FieldErrors } from '../../../shared/domain/person';
 import { builtInTemplates } from '../../../shared/domain/templates';
@@ -14,6 +13,7 @@ import { TextArea } from '../../ui/TextArea';
 import { TextField } from '../../ui/TextField';
 import { useTemplates } from './hooks';
 import './one-on-ones.css';
+import { AppForm } from '../../ui/AppForm';
 
 type Editing = { template: MeetingTemplate | null } | null;
 
@@ -36,19 +36,11 @@ function TemplateDialog({ template, onClose }: { template: MeetingTemplate | nul
   };
   return (
     <Dialog title={template ? `Edit template ${template.name}` : 'New template'} isOpen onOpenChange={(open) => !open && onClose()}>
-      <Form
+      <AppForm
         className="person-form"
-        validationBehavior="aria"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
+        onSubmit={() => save()}
+        formError={errors.form}
       >
-        {errors.form && (
-          <p className="banner banner--error" role="alert">
-            {errors.form}
-          </p>
-        )}
         <div className="form-grid">
           <TextField label="Template name" value={name} onChange={setName} error={errors.name} autoFocus />
           <SelectField label="Kind" value={kind} onChange={(v) => setKind((v ?? 'one-on-one') as MeetingKind)} options={meetingKinds.map((k) => ({ id: k, label: meetingKindLabels[k] }))} />
@@ -64,7 +56,7 @@ function TemplateDialog({ template, onClose }: { template: MeetingTemplate | nul
             Save template
           </Button>
         </div>
-      </Form>
+      </AppForm>
     </Dialog>
   );
 }

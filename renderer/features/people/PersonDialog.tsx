@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Form } from 'react-aria-components';
 import { wouldCreateCycle } from '../../../shared/domain/org';
 import { trackLabels, tracks, type FieldErrors, type Person, type PersonInput } from '../../../shared/domain/person';
 import { useRepositories } from '../../app/data';
@@ -10,6 +9,7 @@ import { Dialog } from '../../ui/Dialog';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { useStatus } from '../../ui/Status';
+import { AppForm } from '../../ui/AppForm';
 
 type Draft = Required<{ [K in keyof PersonInput]: string }> & { managerId: string };
 
@@ -87,19 +87,11 @@ export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialog
 
   return (
     <Dialog title={person ? `Edit ${person.name}` : 'Add a person'} isOpen={isOpen} onOpenChange={(open) => !open && onClose()}>
-      <Form
+      <AppForm
         className="person-form"
-        validationBehavior="aria"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
+        onSubmit={() => save()}
+        formError={errors.form}
       >
-        {errors.form && (
-          <p className="banner banner--error" role="alert">
-            {errors.form}
-          </p>
-        )}
         <div className="form-grid">
           <TextField label="Name" name="name" value={draft.name} onChange={set('name')} error={errors.name} autoFocus isRequired />
           <TextField label="Email" name="email" type="email" value={draft.email} onChange={set('email')} error={errors.email} description="Used to match people when importing" />
@@ -141,7 +133,7 @@ export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialog
             {person ? 'Save changes' : 'Add person'}
           </Button>
         </div>
-      </Form>
+      </AppForm>
     </Dialog>
   );
 }

@@ -1,6 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { Link } from 'wouter';
 import type { FieldErrors, Person } from '../../../shared/domain/person';
 import { describeFor, type RelationshipKind } from '../../../shared/domain/relationships';
@@ -10,6 +9,7 @@ import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/SelectField';
 import { useStatus } from '../../ui/Status';
 import { TextField } from '../../ui/TextField';
+import { AppForm } from '../../ui/AppForm';
 
 /** The roles offered from one person's page, and which side of the relationship they are on. */
 const roles: { id: string; kind: RelationshipKind; otherIsFrom: boolean; label: (first: string) => string }[] = [
@@ -82,13 +82,9 @@ export function RelationshipsCard({ person, everyone }: { person: Person; everyo
           {errors.form}
         </p>
       )}
-      <Form
+      <AppForm
         className="inline-form"
-        validationBehavior="aria"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void add();
-        }}
+        onSubmit={() => add()}
       >
         <SelectField
           label="Person"
@@ -104,7 +100,7 @@ export function RelationshipsCard({ person, everyone }: { person: Person; everyo
         <SelectField label="Is the" value={role} onChange={(v) => setRole(v ?? 'mentor')} options={roles.map((r) => ({ id: r.id, label: r.label(first) }))} />
         {chosen.kind === 'sponsor' && <TextField label="Opportunity" value={opportunity} onChange={setOpportunity} error={errors.opportunity} placeholder="e.g. Lead the payments migration" />}
         <Button type="submit">Add relationship</Button>
-      </Form>
+      </AppForm>
     </section>
   );
 }

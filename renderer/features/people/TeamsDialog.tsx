@@ -1,12 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { useRepositories } from '../../app/data';
 import { storageErrorMessage, ValidationError } from '../../db/errors';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { useStatus } from '../../ui/Status';
 import { TextField } from '../../ui/TextField';
+import { AppForm } from '../../ui/AppForm';
 
 /** Add, rename and delete teams. Deleting a team keeps its people, without a team. */
 export function TeamsDialog({ onClose }: { onClose: () => void }) {
@@ -41,17 +41,13 @@ export function TeamsDialog({ onClose }: { onClose: () => void }) {
       ) : (
         <p className="muted">No teams yet.</p>
       )}
-      <Form
+      <AppForm
         className="inline-form"
-        validationBehavior="aria"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void add();
-        }}
+        onSubmit={() => add()}
       >
         <TextField label="New team" value={name} onChange={(v) => { setName(v); setError(undefined); }} error={error} autoFocus />
         <Button type="submit">Add team</Button>
-      </Form>
+      </AppForm>
       <div className="dialog__actions">
         <Button variant="primary" onPress={onClose}>
           Done
