@@ -10,6 +10,7 @@ import { SelectField } from '../../ui/SelectField';
 import { useStatus } from '../../ui/Status';
 import { TextField } from '../../ui/TextField';
 import { AppForm } from '../../ui/AppForm';
+import { FormActions } from '../../ui/FormActions';
 
 interface Draft {
   personId: string;
@@ -111,20 +112,13 @@ export function SeriesDialog({ series, people, personId, onClose }: SeriesDialog
           <TextField label="First meeting on or after" type="date" value={draft.startDate} onChange={set('startDate')} error={errors.startDate} />
           <TextField label="Time zone" value={draft.timeZone} onChange={set('timeZone')} error={errors.timeZone} description="Used when exporting to a calendar" />
         </div>
-        <div className="dialog__actions">
+        <FormActions submitLabel={series ? 'Save series' : 'Create series'} onCancel={onClose}>
           {series && (
             <Button variant="danger" onPress={() => void archive(series)}>
               Archive series
             </Button>
           )}
-          <span className="spacer" />
-          <Button variant="quiet" onPress={() => onClose()}>
-            Cancel
-          </Button>
-          <Button variant="primary" type="submit">
-            {series ? 'Save series' : 'Create series'}
-          </Button>
-        </div>
+        </FormActions>
       </AppForm>
     </Dialog>
   );

@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { useLocation } from 'wouter';
 import { todayIso } from '../../../shared/domain/cadence';
 import { meetingKindLabels, type MeetingKind, type MeetingTemplate, type Series } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
 import { storageErrorMessage } from '../../db/errors';
-import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { useTemplates } from './hooks';
+import { AppForm } from '../../ui/AppForm';
+import { FormActions } from '../../ui/FormActions';
 
 const NO_TEMPLATE = '__none__';
 
@@ -55,18 +55,7 @@ export function StartMeetingDialog({ series, personName, isFirst, onClose }: Sta
 
   return (
     <Dialog title={`Start ${meetingKindLabels[series.kind]} with ${personName}`} isOpen onOpenChange={(open) => !open && onClose()}>
-      <Form
-        className="person-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void start();
-        }}
-      >
-        {error && (
-          <p className="banner banner--error" role="alert">
-            {error}
-          </p>
-        )}
+      <AppForm className="person-form" onSubmit={() => start()} formError={error}>
         <p className="muted">Unfinished talking points and open action items from the last meeting come along, and so does everything queued for {personName}.</p>
         <div className="form-grid">
           <TextField label="Date" type="date" value={date} onChange={setDate} isRequired />
@@ -77,16 +66,8 @@ export function StartMeetingDialog({ series, personName, isFirst, onClose }: Sta
             options={[{ id: NO_TEMPLATE, label: 'No template' }, ...templates.map((t) => ({ id: t.id, label: t.name }))]}
           />
         </div>
-        <div className="dialog__actions">
-          <span className="spacer" />
-          <Button variant="quiet" onPress={onClose}>
-            Cancel
-          </Button>
-          <Button variant="primary" type="submit">
-            Start meeting
-          </Button>
-        </div>
-      </Form>
+        <FormActions submitLabel="Start meeting" onCancel={onClose} />
+      </AppForm>
     </Dialog>
   );
 }

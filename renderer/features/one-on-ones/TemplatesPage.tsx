@@ -14,6 +14,7 @@ import { TextField } from '../../ui/TextField';
 import { useTemplates } from './hooks';
 import './one-on-ones.css';
 import { AppForm } from '../../ui/AppForm';
+import { FormActions } from '../../ui/FormActions';
 
 type Editing = { template: MeetingTemplate | null } | null;
 
@@ -47,15 +48,7 @@ function TemplateDialog({ template, onClose }: { template: MeetingTemplate | nul
         </div>
         <TextArea label="Talking points" description="One per line. They start the agenda of a new meeting." value={agendaText} onChange={setAgendaText} error={errors.agendaText} rows={6} />
         <TextArea label="Shared notes to start with" description="Markdown headings or prompts." value={sharedNotes} onChange={setSharedNotes} error={errors.sharedNotes} rows={4} />
-        <div className="dialog__actions">
-          <span className="spacer" />
-          <Button variant="quiet" onPress={onClose}>
-            Cancel
-          </Button>
-          <Button variant="primary" type="submit">
-            Save template
-          </Button>
-        </div>
+        <FormActions submitLabel="Save template" onCancel={onClose} />
       </AppForm>
     </Dialog>
   );

@@ -10,6 +10,7 @@ import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { useStatus } from '../../ui/Status';
 import { AppForm } from '../../ui/AppForm';
+import { FormActions } from '../../ui/FormActions';
 
 type Draft = Required<{ [K in keyof PersonInput]: string }> & { managerId: string };
 
@@ -119,20 +120,13 @@ export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialog
           <TextField label="Start date" name="startDate" type="date" value={draft.startDate} onChange={set('startDate')} error={errors.startDate} />
           <TextField label="Level since" name="levelSince" type="date" value={draft.levelSince} onChange={set('levelSince')} error={errors.levelSince} />
         </div>
-        <div className="dialog__actions">
+        <FormActions submitLabel={person ? 'Save changes' : 'Add person'} onCancel={onClose} isSubmitting={saving}>
           {person && (
             <Button variant={person.archived ? 'default' : 'danger'} onPress={() => void toggleArchived()}>
               {person.archived ? 'Unarchive' : 'Archive'}
             </Button>
           )}
-          <span className="spacer" />
-          <Button variant="quiet" onPress={onClose}>
-            Cancel
-          </Button>
-          <Button variant="primary" type="submit" isDisabled={saving}>
-            {person ? 'Save changes' : 'Add person'}
-          </Button>
-        </div>
+        </FormActions>
       </AppForm>
     </Dialog>
   );
