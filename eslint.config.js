@@ -2,6 +2,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import simpleImportSort from 'eslint-plugin-simple-import-sort';
+import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
 
@@ -49,7 +51,11 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    plugins: { 'simple-import-sort': simpleImportSort },
     rules: {
+      // One import order everywhere, fixed by `npm run lint:fix`.
+      'simple-import-sort/imports': 'error',
+      'simple-import-sort/exports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
@@ -69,4 +75,6 @@ export default tseslint.config(
     // Playwright fixtures that need no other fixture are declared with `{}`.
     rules: { 'no-empty-pattern': 'off' },
   },
+  // Formatting is Prettier's job (npm run format); turn off the lint rules that would fight it.
+  prettier,
 );
