@@ -1,11 +1,12 @@
 // @ts-check
+import { builtinModules } from 'node:module';
+
 import js from '@eslint/js';
-import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import simpleImportSort from 'eslint-plugin-simple-import-sort';
-import prettier from 'eslint-config-prettier';
 import globals from 'globals';
-import { builtinModules } from 'node:module';
+import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
@@ -16,9 +17,7 @@ const layering = {
       { name: 'electron', message: 'The renderer is sandboxed: reach main through window.trellis (shared/ipc), never electron.' },
       ...nodeBuiltins.map((name) => ({ name, message: 'The renderer runs in the browser: no Node modules.' })),
     ],
-    patterns: [
-      { regex: String.raw`^\.{1,2}/(.*/)?electron(/|$)`, message: 'renderer/ must not import from electron/: share code through shared/.' },
-    ],
+    patterns: [{ regex: String.raw`^\.{1,2}/(.*/)?electron(/|$)`, message: 'renderer/ must not import from electron/: share code through shared/.' }],
   },
   shared: {
     paths: [
@@ -27,9 +26,7 @@ const layering = {
       { name: 'dexie', message: 'shared/ is pure TypeScript: no Dexie.' },
       ...nodeBuiltins.map((name) => ({ name, message: 'shared/ runs in the renderer too: no Node modules.' })),
     ],
-    patterns: [
-      { regex: String.raw`^\.{1,2}/(.*/)?(renderer|electron)(/|$)`, message: 'shared/ depends on nothing but itself and plain libraries.' },
-    ],
+    patterns: [{ regex: String.raw`^\.{1,2}/(.*/)?(renderer|electron)(/|$)`, message: 'shared/ depends on nothing but itself and plain libraries.' }],
   },
   electron: {
     paths: [],

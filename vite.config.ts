@@ -1,5 +1,6 @@
-import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
 import { CONTENT_SECURITY_POLICY_META } from './shared/security/csp';
 
 /**

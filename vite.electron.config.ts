@@ -1,4 +1,5 @@
 import { builtinModules } from 'node:module';
+
 import { defineConfig } from 'vite';
 
 /**
@@ -18,9 +19,7 @@ export default defineConfig(({ mode }) => {
       minify: false,
       rollupOptions: {
         external,
-        output: isPreload
-          ? { format: 'cjs', entryFileNames: 'preload.cjs' }
-          : { format: 'es', entryFileNames: 'main.js' },
+        output: isPreload ? { format: 'cjs', entryFileNames: 'preload.cjs' } : { format: 'es', entryFileNames: 'main.js' },
       },
     },
     ssr: { noExternal: true, external: ['electron'], target: 'node' },

@@ -1,7 +1,8 @@
 // electron-builder afterPack hook: burns Electron's fuses into the packaged binary, so the
 // shipped app cannot be turned into a generic Node runtime or debugged through flags.
-import { flipFuses, FuseV1Options, FuseVersion } from '@electron/fuses';
 import path from 'node:path';
+
+import { flipFuses, FuseV1Options, FuseVersion } from '@electron/fuses';
 
 /** The fuse settings every Trellis build ships with. */
 export const trellisFuses = {

@@ -1,7 +1,9 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
-import Store from 'electron-store';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import Store from 'electron-store';
+
 import { createDispatcher } from './ipc/dispatch';
 import { createEventSink } from './ipc/events';
 import type { ChooseFolder, ChooseSavePath } from './ipc/files';
@@ -42,13 +44,20 @@ const chooseSavePath: ChooseSavePath = async ({ title, defaultName, filters }) =
 };
 
 const chooseFolder: ChooseFolder = async ({ title, defaultPath }) => {
-  const options = { title, defaultPath: defaultPath ?? app.getPath('documents'), properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+  const options = {
+    title,
+    defaultPath: defaultPath ?? app.getPath('documents'),
+    properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+  };
   const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
 };
 
 function showWindow(store: KeyValueStore) {
-  const bounds = restorableBounds(store.get('window'), screen.getAllDisplays().map((d) => d.workArea));
+  const bounds = restorableBounds(
+    store.get('window'),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const window = createMainWindow({ BrowserWindow, openExternal }, path.join(distDir, 'preload', 'preload.cjs'), bounds);
   if (bounds?.maximized) window.maximize();
   const remember = () => {
@@ -84,7 +93,10 @@ function registerIpc(store: KeyValueStore) {
       (message, error) => console.error(message, error),
     ),
   });
-  registerIpcHandlers(ipcMain, createDispatcher(handlers, (message, error) => console.error(message, error)));
+  registerIpcHandlers(
+    ipcMain,
+    createDispatcher(handlers, (message, error) => console.error(message, error)),
+  );
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -1,4 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
+
 import { channels, events, methodName, subscriberName } from '../shared/ipc/channels';
 import type { TrellisApi } from '../shared/ipc/contract';
 

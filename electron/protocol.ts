@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+
 import { CONTENT_SECURITY_POLICY } from '../shared/security/csp';
 
 /**

@@ -1,4 +1,5 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebContents, WebPreferences } from 'electron';
+
 import { APP_ORIGIN } from './protocol';
 import type { WindowBounds } from './services/window-state';
 

@@ -1,12 +1,14 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import './ui/theme.css';
 import './ui/components.css';
 import './app/shell.css';
+
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+
 import { App } from './app/App';
 import { createRepositories, RepositoriesProvider } from './app/data';
-import { openDatabase } from './db/database';
 import { DatabaseClosedBanner } from './app/DatabaseClosedBanner';
+import { openDatabase } from './db/database';
 
 const root = createRoot(document.getElementById('root')!);
 

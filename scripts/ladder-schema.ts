@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { ladderJsonSchemaText } from '../shared/ladder/json-schema';
 
 const target = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'ladders', 'ladder.schema.json');

@@ -3,6 +3,7 @@
  * Exit code: 0 every file is valid (warnings allowed), 1 a file has errors, 2 usage error.
  */
 import path from 'node:path';
+
 import { checkAnyLadderFile } from '../electron/services/ladder-files';
 import type { LadderProblem } from '../shared/ladder';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isChannel, type Channel } from '../../shared/ipc/channels';
+
+import { type Channel, isChannel } from '../../shared/ipc/channels';
 import { contract, type Input, type Output } from '../../shared/ipc/contract';
 import { AppError, type IpcResult } from '../../shared/ipc/result';
 import { APP_ORIGIN } from '../protocol';

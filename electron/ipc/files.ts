@@ -24,11 +24,19 @@ const filtersByKind = {
  * Export to disk. The renderer proposes names and content; the user chooses where (a dialog
  * main controls), so the renderer can never pick a path itself.
  */
-export function createFileHandlers(writer: FileWriter, chooseSavePath: ChooseSavePath, chooseFolder: ChooseFolder): PartialHandlerTable<'files:save-text' | 'files:export-folder'> {
+export function createFileHandlers(
+  writer: FileWriter,
+  chooseSavePath: ChooseSavePath,
+  chooseFolder: ChooseFolder,
+): PartialHandlerTable<'files:save-text' | 'files:export-folder'> {
   return {
     'files:save-text': async ({ suggestedName, content, kind, title }) => {
       if (!isPlainFileName(suggestedName)) throw new AppError('invalid-input', `"${suggestedName}" is not a plain file name.`);
-      const target = await chooseSavePath({ title, defaultName: suggestedName, filters: filtersByKind[kind].map((f) => ({ name: f.name, extensions: [...f.extensions] })) });
+      const target = await chooseSavePath({
+        title,
+        defaultName: suggestedName,
+        filters: filtersByKind[kind].map((f) => ({ name: f.name, extensions: [...f.extensions] })),
+      });
       if (!target) return { saved: false };
       return { saved: true, path: await writer.saveText(target, content) };
     },

@@ -1,16 +1,17 @@
 import path from 'node:path';
+
 import type { AppInfo } from '../../shared/ipc/contract';
-import type { KeyValueStore } from '../services/key-value';
 import { createFileWriter } from '../services/file-writer';
+import type { KeyValueStore } from '../services/key-value';
+import { createLaddersService } from '../services/ladders/service';
 import { createSettingsService } from '../services/settings';
 import { isSafeExternalUrl } from '../window';
 import { createAppHandlers, createShellHandlers } from './app';
 import type { HandlerTable } from './dispatch';
 import type { EventSink } from './events';
-import { createFileHandlers, type ChooseSavePath } from './files';
-import { createSettingsHandlers } from './settings';
+import { type ChooseSavePath, createFileHandlers } from './files';
 import { createLaddersHandlers, type LaddersHandlerDeps } from './ladders';
-import { createLaddersService } from '../services/ladders/service';
+import { createSettingsHandlers } from './settings';
 
 export interface MainContext {
   version: string;

@@ -1,6 +1,6 @@
-import { diffLadders } from '../../shared/ladder/diff';
-import { criteriaFirstSeen, reviewLadder, reviewToMarkdown, type LadderReview } from '../../shared/ladder/review';
 import { AppError } from '../../shared/ipc/result';
+import { diffLadders } from '../../shared/ladder/diff';
+import { criteriaFirstSeen, type LadderReview, reviewLadder, reviewToMarkdown } from '../../shared/ladder/review';
 import type { LaddersService } from '../services/ladders/service';
 import type { SettingsService } from '../services/settings';
 import type { PartialHandlerTable } from './dispatch';
@@ -55,7 +55,8 @@ export function createLaddersHandlers(deps: LaddersHandlerDeps): PartialHandlerT
     'ladders:save': ({ key, text, baseHash }) => service.save(key, text, baseHash),
     'ladders:save-draft': ({ key, text }) => service.saveDraft(key, text),
     'ladders:copy-to-folder': ({ key }) => service.copyToFolder(key),
-    'ladders:edit-cell': ({ key, trackId, competencyId, levelId, criteria, baseHash }) => service.editCell(key, { trackId, competencyId, levelId }, criteria, baseHash),
+    'ladders:edit-cell': ({ key, trackId, competencyId, levelId, criteria, baseHash }) =>
+      service.editCell(key, { trackId, competencyId, levelId }, criteria, baseHash),
     'ladders:choose-folder': async () => {
       const current = (await service.list()).folder;
       const folder = await deps.chooseFolder({ title: 'Choose your ladders folder', defaultPath: current });

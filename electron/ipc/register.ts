@@ -1,5 +1,5 @@
 import { channels } from '../../shared/ipc/channels';
-import { forbiddenResult, isTrustedSender, type Dispatch } from './dispatch';
+import { type Dispatch, forbiddenResult, isTrustedSender } from './dispatch';
 
 /** The slice of Electron's ipcMain that registration needs (so tests can hand in their own). */
 export interface IpcMainLike {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
+
 import { isPlainFileName } from '../../shared/domain/file-names';
 import { AppError } from '../../shared/ipc/result';
 

@@ -4,7 +4,17 @@
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { checkLadder, checkSharedLadderFile, isSharedLadderFile, limits, type LadderCheck, type LadderSource, type ReadInclude, type SharedFileCheck } from '../../shared/ladder';
+
+import {
+  checkLadder,
+  checkSharedLadderFile,
+  isSharedLadderFile,
+  type LadderCheck,
+  type LadderSource,
+  limits,
+  type ReadInclude,
+  type SharedFileCheck,
+} from '../../shared/ladder';
 
 export interface ReadIncludeOptions {
   /** When set, includes outside this folder are treated as unreadable (a ladders folder stays self-contained). */
@@ -66,7 +76,10 @@ export function checkLadderFile(file: string, options: ReadIncludeOptions = {}):
  * Checks any ladder-folder file: a ladder, or a shared file that ladders include (checked on its
  * own for what can be checked without the ladder). null when the file cannot be read.
  */
-export function checkAnyLadderFile(file: string, options: ReadIncludeOptions = {}): ({ kind: 'ladder' } & LadderCheck) | ({ kind: 'shared' } & SharedFileCheck) | null {
+export function checkAnyLadderFile(
+  file: string,
+  options: ReadIncludeOptions = {},
+): ({ kind: 'ladder' } & LadderCheck) | ({ kind: 'shared' } & SharedFileCheck) | null {
   const source = readLadderSource(file);
   if (!source) return null;
   const readInclude = createFsReadInclude(options);

@@ -1,4 +1,4 @@
-import { defaultSettings, settingsPatchSchema, settingsSchema, type Settings, type SettingsPatch } from '../../shared/settings';
+import { defaultSettings, type Settings, type SettingsPatch, settingsPatchSchema, settingsSchema } from '../../shared/settings';
 import type { KeyValueStore } from './key-value';
 
 const KEY = 'settings';

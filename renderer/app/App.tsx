@@ -1,8 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { StatusProvider } from '../ui/Status';
+
 import { PlaceholderPage } from '../features/placeholder/PlaceholderPage';
+import { StatusProvider } from '../ui/Status';
 import { Sidebar } from './Sidebar';
 import { useThemeFromSettings } from './theme';
 
@@ -21,7 +22,14 @@ export function App() {
   return (
     <Router hook={useHashLocation}>
       <StatusProvider>
-        <a className="skip-link" href="#main-content" onClick={(e) => { e.preventDefault(); document.getElementById('main-content')?.focus(); }}>
+        <a
+          className="skip-link"
+          href="#main-content"
+          onClick={(e) => {
+            e.preventDefault();
+            document.getElementById('main-content')?.focus();
+          }}
+        >
           Skip to content
         </a>
         <div className="app">

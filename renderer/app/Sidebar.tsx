@@ -1,4 +1,5 @@
 import { Link, useLocation } from 'wouter';
+
 import { sections, settingsSection } from './sections';
 
 function NavLink({ path, label, icon }: { path: string; label: string; icon: string }) {

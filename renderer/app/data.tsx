@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+
 import { ActionItemsRepository } from '../db/action-items';
 import type { TrellisDatabase } from '../db/database';
 import { MeetingsRepository } from '../db/meetings';

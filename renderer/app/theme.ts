@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+
 import type { Settings } from '../../shared/settings';
 import { trellis, unwrap } from './ipc';
 

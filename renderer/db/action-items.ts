@@ -1,6 +1,7 @@
 import { z } from 'zod';
+
 import { actionItemsForMeeting, compareActionItems } from '../../shared/domain/carry-over';
-import { actionItemSchema, type ActionItem, type Meeting } from '../../shared/domain/meetings';
+import { type ActionItem, actionItemSchema, type Meeting } from '../../shared/domain/meetings';
 import { fieldErrorsOf } from '../../shared/domain/person';
 import type { ActionItemRow, TrellisDatabase } from './database';
 import { NotFoundError, ValidationError } from './errors';

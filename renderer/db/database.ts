@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+
 import type { ActionItem, Meeting, MeetingTemplate, Series, TalkingPoint } from '../../shared/domain/meetings';
 import type { Person } from '../../shared/domain/person';
 import type { Relationship } from '../../shared/domain/relationships';

@@ -1,5 +1,5 @@
 import { startingAgenda } from '../../shared/domain/carry-over';
-import { agendaItemSchema, meetingSchema, type AgendaItem, type Meeting, type MeetingKind } from '../../shared/domain/meetings';
+import { type AgendaItem, agendaItemSchema, type Meeting, type MeetingKind, meetingSchema } from '../../shared/domain/meetings';
 import { fieldErrorsOf } from '../../shared/domain/person';
 import type { TrellisDatabase } from './database';
 import { NotFoundError, ValidationError } from './errors';
@@ -88,9 +88,12 @@ export class MeetingsRepository {
     return this.db.transaction('rw', [this.db.meetings, this.db.actionItems, this.db.talkingPoints], async () => {
       if (!(await this.db.meetings.get(id))) throw new NotFoundError('This meeting');
       const actionItems = await this.db.actionItems.where('meetingId').equals(id).delete();
-      await this.db.talkingPoints.where('meetingId').equals(id).modify((p) => {
-        delete p.meetingId;
-      });
+      await this.db.talkingPoints
+        .where('meetingId')
+        .equals(id)
+        .modify((p) => {
+          delete p.meetingId;
+        });
       await this.db.meetings.delete(id);
       return { actionItems };
     });

@@ -1,6 +1,6 @@
 import { wouldCreateCycle } from '../../shared/domain/org';
-import { planImport, type ColumnMapping, type CsvTable, type ImportPlan, type ImportProblem } from '../../shared/domain/people-csv';
-import { fieldErrorsOf, personInputSchema, type Person, type PersonInput } from '../../shared/domain/person';
+import { type ColumnMapping, type CsvTable, type ImportPlan, type ImportProblem, planImport } from '../../shared/domain/people-csv';
+import { fieldErrorsOf, type Person, type PersonInput, personInputSchema } from '../../shared/domain/person';
 import type { TrellisDatabase } from './database';
 import { NotFoundError, ValidationError } from './errors';
 

@@ -1,5 +1,5 @@
 import { fieldErrorsOf } from '../../shared/domain/person';
-import { relationshipInputSchema, type Relationship, type RelationshipInput } from '../../shared/domain/relationships';
+import { type Relationship, type RelationshipInput, relationshipInputSchema } from '../../shared/domain/relationships';
 import type { TrellisDatabase } from './database';
 import { ValidationError } from './errors';
 
@@ -11,7 +11,10 @@ export class RelationshipsRepository {
 
   /** Every relationship in which the person takes part, on either side. */
   async forPerson(personId: string): Promise<Relationship[]> {
-    const [from, to] = await Promise.all([this.db.relationships.where('fromId').equals(personId).toArray(), this.db.relationships.where('toId').equals(personId).toArray()]);
+    const [from, to] = await Promise.all([
+      this.db.relationships.where('fromId').equals(personId).toArray(),
+      this.db.relationships.where('toId').equals(personId).toArray(),
+    ]);
     return [...from, ...to].sort((a, b) => a.kind.localeCompare(b.kind) || a.createdAt.localeCompare(b.createdAt));
   }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { meetingKindLabels, seriesSchema, type Series } from '../../shared/domain/meetings';
+
+import { meetingKindLabels, type Series, seriesSchema } from '../../shared/domain/meetings';
 import { fieldErrorsOf } from '../../shared/domain/person';
 import { isKnownTimeZone } from '../../shared/domain/timezone';
 import type { TrellisDatabase } from './database';

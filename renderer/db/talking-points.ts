@@ -1,4 +1,4 @@
-import { talkingPointSchema, type AgendaItem, type TalkingPoint } from '../../shared/domain/meetings';
+import { type AgendaItem, type TalkingPoint, talkingPointSchema } from '../../shared/domain/meetings';
 import { fieldErrorsOf } from '../../shared/domain/person';
 import type { TrellisDatabase } from './database';
 import { NotFoundError, ValidationError } from './errors';

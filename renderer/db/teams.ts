@@ -1,5 +1,5 @@
 import { fieldErrorsOf } from '../../shared/domain/person';
-import { teamInputSchema, type Team } from '../../shared/domain/team';
+import { type Team, teamInputSchema } from '../../shared/domain/team';
 import type { TrellisDatabase } from './database';
 import { NotFoundError, ValidationError } from './errors';
 
@@ -37,10 +37,13 @@ export class TeamsRepository {
   async remove(id: string): Promise<void> {
     await this.db.transaction('rw', this.db.teams, this.db.people, async () => {
       const stamp = this.now().toISOString();
-      await this.db.people.where('teamId').equals(id).modify((p) => {
-        delete p.teamId;
-        p.updatedAt = stamp;
-      });
+      await this.db.people
+        .where('teamId')
+        .equals(id)
+        .modify((p) => {
+          delete p.teamId;
+          p.updatedAt = stamp;
+        });
       await this.db.teams.delete(id);
     });
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { meetingKinds, meetingTemplateSchema, type MeetingTemplate } from '../../shared/domain/meetings';
+
+import { meetingKinds, type MeetingTemplate, meetingTemplateSchema } from '../../shared/domain/meetings';
 import { fieldErrorsOf } from '../../shared/domain/person';
 import { builtInTemplates, isBuiltInTemplateId } from '../../shared/domain/templates';
 import type { TrellisDatabase } from './database';

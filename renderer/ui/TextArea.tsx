@@ -1,4 +1,11 @@
-import { FieldError, Label, Text, TextArea as AriaTextArea, TextField as AriaTextField, type TextFieldProps as AriaTextFieldProps } from 'react-aria-components';
+import {
+  FieldError,
+  Label,
+  Text,
+  TextArea as AriaTextArea,
+  TextField as AriaTextField,
+  type TextFieldProps as AriaTextFieldProps,
+} from 'react-aria-components';
 
 export interface TextAreaProps extends Omit<AriaTextFieldProps, 'isInvalid'> {
   label: string;
@@ -19,7 +26,11 @@ export function TextArea({ label, hideLabel, description, error, placeholder, ro
   return (
     <AriaTextField {...props} isInvalid={Boolean(error)} className={['field', className].filter(Boolean).join(' ')}>
       <Label className={hideLabel ? 'visually-hidden' : 'field__label'}>{label}</Label>
-      <AriaTextArea className={['input', 'textarea', mono && 'textarea--mono', textAreaClassName].filter(Boolean).join(' ')} placeholder={placeholder} rows={rows} />
+      <AriaTextArea
+        className={['input', 'textarea', mono && 'textarea--mono', textAreaClassName].filter(Boolean).join(' ')}
+        placeholder={placeholder}
+        rows={rows}
+      />
       {description && !error && (
         <Text slot="description" className="field__description">
           {description}

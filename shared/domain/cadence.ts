@@ -1,5 +1,6 @@
 import { addDays, addMonths, differenceInCalendarDays, format, getISODay, parseISO, startOfMonth } from 'date-fns';
-import { cadenceDays, type Cadence, type Series } from './meetings';
+
+import { type Cadence, cadenceDays, type Series } from './meetings';
 
 /**
  * When a series meets. Dates are calendar dates ('YYYY-MM-DD') in the series' own time zone;

@@ -40,7 +40,11 @@ const normalise = (s: string) => s.trim().toLowerCase();
  * were still open when it took place (open now, or closed at or after the meeting was started).
  * Later meetings' items never leak backwards.
  */
-export function actionItemsForMeeting<T extends ActionItem>(meeting: Pick<Meeting, 'id' | 'date' | 'createdAt'>, items: T[], meetingDates: Map<string, string>): T[] {
+export function actionItemsForMeeting<T extends ActionItem>(
+  meeting: Pick<Meeting, 'id' | 'date' | 'createdAt'>,
+  items: T[],
+  meetingDates: Map<string, string>,
+): T[] {
   return items.filter((item) => {
     if (item.meetingId === meeting.id) return true;
     const origin = meetingDates.get(item.meetingId);

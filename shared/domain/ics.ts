@@ -2,7 +2,7 @@ import { firstOccurrence, monthlyOrdinal } from './cadence';
 import { safeFileName } from './file-names';
 import { meetingKindLabels, type Series } from './meetings';
 import type { Person } from './person';
-import { isKnownTimeZone, offsetMinutes, transitionsInYear, wallClockToUtc, type Transition } from './timezone';
+import { isKnownTimeZone, offsetMinutes, type Transition, transitionsInYear, wallClockToUtc } from './timezone';
 
 /**
  * A 1:1 series as an iCalendar file (RFC 5545) that calendar apps import as one recurring
@@ -19,7 +19,11 @@ const UTC_ZONES = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT', 'Z']);
 
 /** TEXT values: backslash, semicolon, comma and newlines are escaped (RFC 5545 §3.3.11). */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /**

@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
+
 import { safeFileName, uniqueNames } from './file-names';
-import { meetingKindLabels, type ActionItem, type Meeting } from './meetings';
+import { type ActionItem, type Meeting, meetingKindLabels } from './meetings';
 import type { Person } from './person';
 
 /**

@@ -24,7 +24,10 @@ export function buildOrgTree(people: Person[]): OrgNode[] {
   const visited = new Set<string>();
   const build = (p: Person): OrgNode => {
     visited.add(p.id);
-    const reports = (childrenOf.get(p.id) ?? []).filter((r) => !visited.has(r.id)).sort(byName).map(build);
+    const reports = (childrenOf.get(p.id) ?? [])
+      .filter((r) => !visited.has(r.id))
+      .sort(byName)
+      .map(build);
     return { person: p, reports };
   };
   const roots = (childrenOf.get(null) ?? []).sort(byName).map(build);

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
-import { personInputSchema, trackLabels, tracks, type Person, type PersonFields, type Track } from './person';
+
+import { type Person, type PersonFields, personInputSchema, type Track, trackLabels, tracks } from './person';
 
 /**
  * People from a CSV file, in three pure steps: parse → map columns → plan. The plan lists
@@ -69,13 +70,19 @@ export function parseCsv(text: string): CsvTable {
   const data = result.data.length > 0 && isBlank(result.data[result.data.length - 1]!) ? result.data.slice(0, -1) : result.data;
   const [headerRow, ...body] = data;
   // A one-column file has no delimiter to detect; that is not a problem with the file.
-  const problems: ImportProblem[] = result.errors.filter((e) => e.code !== 'UndetectableDelimiter').map((e) => ({
-    row: typeof e.row === 'number' ? e.row + 1 : null,
-    column: null,
-    message: `the file could not be read here (${e.message.replace(/\.$/, '')})`,
-  }));
+  const problems: ImportProblem[] = result.errors
+    .filter((e) => e.code !== 'UndetectableDelimiter')
+    .map((e) => ({
+      row: typeof e.row === 'number' ? e.row + 1 : null,
+      column: null,
+      message: `the file could not be read here (${e.message.replace(/\.$/, '')})`,
+    }));
   if (!headerRow || headerRow.every((h) => h.trim() === '')) {
-    return { headers: [], rows: [], problems: [...problems, { row: null, column: null, message: 'The file is empty: it needs a header row and one row per person.' }] };
+    return {
+      headers: [],
+      rows: [],
+      problems: [...problems, { row: null, column: null, message: 'The file is empty: it needs a header row and one row per person.' }],
+    };
   }
   const headers = headerRow.map((h, i) => h.trim() || `Column ${i + 1}`);
   if (body.every(isBlank)) problems.push({ row: null, column: null, message: 'The file has a header row but no people.' });
@@ -137,22 +144,36 @@ const cell = (cells: string[], index: number | null) => (index === null ? undefi
 function mappingProblems(table: CsvTable, mapping: ColumnMapping): ImportProblem[] {
   const problems: ImportProblem[] = [];
   for (const required of ['name', 'email'] as const) {
-    if (mapping[required] === null) problems.push({ row: null, column: null, message: `Choose the column that holds each person's ${importFieldLabels[required].toLowerCase()}.` });
+    if (mapping[required] === null)
+      problems.push({ row: null, column: null, message: `Choose the column that holds each person's ${importFieldLabels[required].toLowerCase()}.` });
   }
   const seen = new Map<number, ImportField>();
   for (const field of importFields) {
     const index = mapping[field];
     if (index === null) continue;
-    if (index < 0 || index >= table.headers.length) problems.push({ row: null, column: null, message: `${importFieldLabels[field]} is mapped to a column the file does not have.` });
+    if (index < 0 || index >= table.headers.length)
+      problems.push({ row: null, column: null, message: `${importFieldLabels[field]} is mapped to a column the file does not have.` });
     const other = seen.get(index);
-    if (other) problems.push({ row: null, column: table.headers[index] ?? null, message: `is mapped to both ${importFieldLabels[other]} and ${importFieldLabels[field]}.` });
+    if (other)
+      problems.push({
+        row: null,
+        column: table.headers[index] ?? null,
+        message: `is mapped to both ${importFieldLabels[other]} and ${importFieldLabels[field]}.`,
+      });
     seen.set(index, field);
   }
   return problems;
 }
 
 /** Schema checks of one row; returns its draft, or null after recording problems. */
-function draftRow(cells: string[], rowNumber: number, table: CsvTable, mapping: ColumnMapping, byEmail: Map<string, Person>, problems: ImportProblem[]): RowDraft | null {
+function draftRow(
+  cells: string[],
+  rowNumber: number,
+  table: CsvTable,
+  mapping: ColumnMapping,
+  byEmail: Map<string, Person>,
+  problems: ImportProblem[],
+): RowDraft | null {
   const header = (field: ImportField) => table.headers[mapping[field] ?? -1] ?? importFieldLabels[field];
   const add = (field: ImportField, message: string) => problems.push({ row: rowNumber, column: header(field), message });
   const email = (cell(cells, mapping.email) ?? '').toLowerCase();
@@ -189,7 +210,10 @@ function draftRow(cells: string[], rowNumber: number, table: CsvTable, mapping: 
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? 'name') as ImportField;
       if (field === 'email' && !email) continue;
-      add(importFields.includes(field) ? field : 'name', issue.message.replace(/^./, (c) => c.toLowerCase()));
+      add(
+        importFields.includes(field) ? field : 'name',
+        issue.message.replace(/^./, (c) => c.toLowerCase()),
+      );
     }
     return null;
   }
@@ -276,7 +300,11 @@ function loopProblems(planned: PlannedPerson[], existing: Person[], managerHeade
     const seen = new Set<string>();
     for (let at: string | null | undefined = managerId; at && !seen.has(at); at = managerOf.get(at)) {
       if (at === p.id) {
-        problems.push({ row: p.row, column: managerHeader, message: `manager loop: ${nameOf.get(managerId)} already reports, directly or not, to ${p.fields.name}` });
+        problems.push({
+          row: p.row,
+          column: managerHeader,
+          message: `manager loop: ${nameOf.get(managerId)} already reports, directly or not, to ${p.fields.name}`,
+        });
         break;
       }
       seen.add(at);
@@ -290,6 +318,15 @@ const csvHeaders = ['name', 'email', 'manager email', 'title', 'track', 'level',
 /** People as CSV in the layout the importer recognises (a re-import updates them). */
 export function peopleToCsv(people: Person[]): string {
   const emailOf = new Map(people.map((p) => [p.id, p.email ?? '']));
-  const rows = people.map((p) => [p.name, p.email ?? '', p.managerId ? (emailOf.get(p.managerId) ?? '') : '', p.title ?? '', p.track ?? '', p.level ?? '', p.startDate ?? '', p.levelSince ?? '']);
+  const rows = people.map((p) => [
+    p.name,
+    p.email ?? '',
+    p.managerId ? (emailOf.get(p.managerId) ?? '') : '',
+    p.title ?? '',
+    p.track ?? '',
+    p.level ?? '',
+    p.startDate ?? '',
+    p.levelSince ?? '',
+  ]);
   return Papa.unparse({ fields: csvHeaders, data: rows }, { newline: '\r\n', escapeFormulae: false });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { isoDateSchema } from './dates';
 
 export const tracks = ['engineering', 'management', 'product', 'design', 'other'] as const;
@@ -43,7 +44,12 @@ export const personInputSchema = z
       .transform((t) => (t === '' ? undefined : t))
       .optional(),
     level: optionalText(40, 'Level'),
-    managerId: z.string().min(1).nullable().optional().transform((m) => m ?? null),
+    managerId: z
+      .string()
+      .min(1)
+      .nullable()
+      .optional()
+      .transform((m) => m ?? null),
     /** The team (teams table); empty or null means none. */
     teamId: z
       .string()

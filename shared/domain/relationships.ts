@@ -28,7 +28,8 @@ export const relationshipInputSchema = z
   })
   .superRefine((r, ctx) => {
     if (r.fromId === r.toId) ctx.addIssue({ code: 'custom', path: ['toId'], message: 'Someone cannot have this relationship with themselves' });
-    if (r.kind === 'sponsor' && !r.opportunity) ctx.addIssue({ code: 'custom', path: ['opportunity'], message: 'Say what the sponsorship is for, e.g. "Lead the payments migration"' });
+    if (r.kind === 'sponsor' && !r.opportunity)
+      ctx.addIssue({ code: 'custom', path: ['opportunity'], message: 'Say what the sponsorship is for, e.g. "Lead the payments migration"' });
   });
 export type RelationshipInput = z.input<typeof relationshipInputSchema>;
 

@@ -61,7 +61,11 @@ export const builtInTemplates: readonly MeetingTemplate[] = [
     id: 'builtin-mentoring',
     name: 'Mentoring session',
     kind: 'mentoring',
-    agenda: ['What would make this session worth your time?', 'A situation since last time you would handle differently now', 'What will you try before we meet again?'],
+    agenda: [
+      'What would make this session worth your time?',
+      'A situation since last time you would handle differently now',
+      'What will you try before we meet again?',
+    ],
     sharedNotes: '## Topic\n\n## Ideas to try\n\n',
   }),
 ];

@@ -1,4 +1,4 @@
-import { meetingKindLabels, type ActionItem, type Meeting } from './meetings';
+import { type ActionItem, type Meeting, meetingKindLabels } from './meetings';
 
 /** Kinds of entry on a person's timeline; feedback, goals and assessments will join later. */
 export const timelineKinds = ['meeting', 'action'] as const;
@@ -25,8 +25,18 @@ export function buildTimeline(meetings: Meeting[], actions: ActionItem[]): Timel
   for (const m of meetings) {
     const discussed = m.agenda.filter((i) => i.done).length;
     const title = meetingKindLabels[m.kind];
-    const detail = [`${discussed} of ${m.agenda.length} points discussed`, m.tags.length ? m.tags.map((t) => `#${t}`).join(' ') : ''].filter(Boolean).join(' · ');
-    entries.push({ id: m.id, kind: 'meeting', date: m.date, title, detail, href: `/one-on-ones/meetings/${m.id}`, search: `${title} ${m.tags.join(' ')} ${m.agenda.map((i) => i.text).join(' ')} ${m.sharedNotes}`.toLowerCase() });
+    const detail = [`${discussed} of ${m.agenda.length} points discussed`, m.tags.length ? m.tags.map((t) => `#${t}`).join(' ') : '']
+      .filter(Boolean)
+      .join(' · ');
+    entries.push({
+      id: m.id,
+      kind: 'meeting',
+      date: m.date,
+      title,
+      detail,
+      href: `/one-on-ones/meetings/${m.id}`,
+      search: `${title} ${m.tags.join(' ')} ${m.agenda.map((i) => i.text).join(' ')} ${m.sharedNotes}`.toLowerCase(),
+    });
   }
   for (const a of actions) {
     const origin = meetingById.get(a.meetingId);

@@ -36,7 +36,11 @@ export function isKnownTimeZone(zone: string): boolean {
 
 /** Minutes east of UTC in `zone` at the instant `utcMs`. */
 export function offsetMinutes(zone: string, utcMs: number): number {
-  const parts = Object.fromEntries(formatter(zone).formatToParts(new Date(utcMs)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(zone)
+      .formatToParts(new Date(utcMs))
+      .map((p) => [p.type, p.value]),
+  );
   const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
   return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60_000);
 }

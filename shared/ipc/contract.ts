@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import type { Channel, EventName, MethodName, SubscriberName } from './channels';
-import type { IpcResult } from './result';
+
 import { settingsPatchSchema, settingsSchema } from '../settings';
+import type { Channel, EventName, MethodName, SubscriberName } from './channels';
 import { laddersContract, laddersEventContract } from './ladders';
+import type { IpcResult } from './result';
 
 export interface Operation {
   input: z.ZodType;
@@ -39,7 +40,12 @@ export const contract = {
   ...laddersContract,
   'files:save-text': {
     input: z
-      .object({ suggestedName: z.string().min(1).max(200), content: exportText, kind: z.enum(['markdown', 'calendar', 'csv']), title: z.string().min(1).max(200) })
+      .object({
+        suggestedName: z.string().min(1).max(200),
+        content: exportText,
+        kind: z.enum(['markdown', 'calendar', 'csv']),
+        title: z.string().min(1).max(200),
+      })
       .strict(),
     output: z.object({ saved: z.boolean(), path: z.string().optional() }),
   },

@@ -1,5 +1,6 @@
 /** IPC schemas of the ladders domain; `contract.ts` refers to these. */
 import { z } from 'zod';
+
 import { ladderSchema } from '../ladder';
 
 export const ladderProblemSchema = z.object({

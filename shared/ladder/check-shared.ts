@@ -5,6 +5,7 @@
  * checked when a ladder includes the file.
  */
 import { parse } from 'yaml';
+
 import { sortProblems } from './check';
 import { Reporter } from './context';
 import { loadLadder } from './load';
@@ -41,11 +42,30 @@ export function checkSharedLadderFile(entry: LadderSource, readInclude?: ReadInc
     files = [loaded.entry.file.path, ...loaded.includes.map((f) => f.file.path)];
     const report = new Reporter(problems, loaded.broken);
     const all = [...loaded.includes, loaded.entry];
-    const scales = resolveScales(all.flatMap((f) => f.items.scales), report);
+    const scales = resolveScales(
+      all.flatMap((f) => f.items.scales),
+      report,
+    );
     const frame = { open: true, levels: [], levelsById: new Map(), tracks: [], tracksById: new Map() };
-    resolveCompetencies(all.flatMap((f) => f.items.categories), all.flatMap((f) => f.items.competencies), frame, new Set(scales.keys()), [...scales.keys()][0] ?? '', report);
+    resolveCompetencies(
+      all.flatMap((f) => f.items.categories),
+      all.flatMap((f) => f.items.competencies),
+      frame,
+      new Set(scales.keys()),
+      [...scales.keys()][0] ?? '',
+      report,
+    );
   } catch (error) {
-    problems.push({ file: path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'internal', message: `the checker failed: ${describeError(error)}` });
+    problems.push({
+      file: path,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+      severity: 'error',
+      code: 'internal',
+      message: `the checker failed: ${describeError(error)}`,
+    });
   }
   const bounded = sortProblems(problems, files).slice(0, limits.maxProblems);
   return { valid: !bounded.some((p) => p.severity === 'error'), problems: bounded, files };

@@ -2,8 +2,8 @@
  * checkLadder: read a ladder and everything it includes, report every problem at once with its
  * file:line:column, and resolve the ladder the app uses. Pure and total: it never throws.
  */
-import { Reporter, type Located } from './context';
-import { loadLadder, type LoadedLadder } from './load';
+import { type Located, Reporter } from './context';
+import { type LoadedLadder, loadLadder } from './load';
 import type { Ladder, LadderCheck, LadderProblem, LadderSource, ReadInclude, ResolvedCell } from './model';
 import { resolveCompetencies } from './resolve-competencies';
 import { resolveFrame, resolveScales } from './resolve-structure';
@@ -24,7 +24,17 @@ export function checkLadder(entry: LadderSource, readInclude?: ReadInclude): Lad
     if (loaded.root) ladder = resolve(loaded, files, problems);
   } catch (error) {
     // A bug of ours must not take the app down with it: report it like any other problem.
-    problems.push({ file: path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'internal', message: `the checker failed: ${describeError(error)}`, hint: 'please report this file to the Trellis maintainers' });
+    problems.push({
+      file: path,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+      severity: 'error',
+      code: 'internal',
+      message: `the checker failed: ${describeError(error)}`,
+      hint: 'please report this file to the Trellis maintainers',
+    });
   }
   const hasError = problems.some((p) => p.severity === 'error');
   return { ladder: hasError ? null : ladder, problems: boundProblems(problems, files, path, hasError), files };
@@ -35,7 +45,17 @@ function boundProblems(problems: LadderProblem[], files: string[], path: string,
   if (problems.length <= limits.maxProblems) return sortProblems(problems, files);
   const kept = [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity === 'warning')].slice(0, limits.maxProblems);
   const more = problems.length - limits.maxProblems;
-  const note: LadderProblem = { file: path, line: 1, column: 1, endLine: 1, endColumn: 1, severity: hasError ? 'error' : 'warning', code: 'too-many-problems', message: `${more} more problems not shown`, hint: 'fix the ones above first' };
+  const note: LadderProblem = {
+    file: path,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    severity: hasError ? 'error' : 'warning',
+    code: 'too-many-problems',
+    message: `${more} more problems not shown`,
+    hint: 'fix the ones above first',
+  };
   return [...sortProblems(kept, files), note];
 }
 
@@ -58,16 +78,15 @@ function resolve(loaded: LoadedLadder, files: string[], problems: LadderProblem[
     report.error(root, ['id'], 'no-scale', 'the ladder defines no rating scale', 'add "scales", or include a file that has them');
   }
   const frame = { ...resolveFrame(entry.items.tracks, entry.items.levels, report), entryFile: entry.file, ladderId: data.id };
-  const result = resolveCompetencies(
-    pieces('categories', loaded),
-    pieces('competencies', loaded),
-    frame,
-    new Set(scales.keys()),
-    defaultScaleId,
-    report,
-  );
+  const result = resolveCompetencies(pieces('categories', loaded), pieces('competencies', loaded), frame, new Set(scales.keys()), defaultScaleId, report);
   if (entry.valid && !data.changelog.some((c) => c.version === data.version)) {
-    report.warning(root, ['version'], 'changelog-version', `version "${data.version}" has no changelog entry`, 'add a changelog entry saying what changed in this version');
+    report.warning(
+      root,
+      ['version'],
+      'changelog-version',
+      `version "${data.version}" has no changelog entry`,
+      'add a changelog entry saying what changed in this version',
+    );
   }
   return {
     id: data.id,

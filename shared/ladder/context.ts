@@ -1,6 +1,6 @@
 /** What the resolution steps share: located pieces of the file(s) and a problem sink. */
 import type { LadderProblem } from './model';
-import { problemAt, rangeAt, type ParsedFile, type PathKey } from './source';
+import { type ParsedFile, type PathKey, problemAt, rangeAt } from './source';
 import { didYouMean } from './suggest';
 
 /** A piece of a file together with where it is, so problems and cells can point at it. */
@@ -26,7 +26,14 @@ export class Reporter {
   }
 
   /** "unknown level "L9"" with the closest known id as hint; true when the id is known. */
-  reference(at: Located<unknown>, subPath: PathKey[], kind: string, id: string, known: ReadonlyMap<string, unknown> | ReadonlySet<string>, pointAtKey = false): boolean {
+  reference(
+    at: Located<unknown>,
+    subPath: PathKey[],
+    kind: string,
+    id: string,
+    known: ReadonlyMap<string, unknown> | ReadonlySet<string>,
+    pointAtKey = false,
+  ): boolean {
     if (known.has(id)) return true;
     if (this.broken.has(id)) return false;
     const hint = didYouMean(id, known.keys()) ?? (known.size > 0 && known.size <= 12 ? `known ${plural(kind)}: ${[...known.keys()].join(', ')}` : undefined);
@@ -48,7 +55,13 @@ export function indexById<T extends { id: string }>(items: Located<T>[], kind: s
   for (const item of items) {
     const first = byId.get(item.value.id);
     if (first) {
-      report.error(item, ['id'], 'duplicate-id', `duplicate ${kind} id "${item.value.id}"`, `first defined at ${report.where({ ...first, path: [...first.path, 'id'] }, item)}`);
+      report.error(
+        item,
+        ['id'],
+        'duplicate-id',
+        `duplicate ${kind} id "${item.value.id}"`,
+        `first defined at ${report.where({ ...first, path: [...first.path, 'id'] }, item)}`,
+      );
       continue;
     }
     byId.set(item.value.id, item);

@@ -125,8 +125,5 @@ export function diffWords(before: string, after: string): WordPart[] {
 
 function coarse(before: string, after: string): WordPart[] {
   if (before === after) return [{ kind: 'same', text: before }];
-  return [
-    ...(before ? [{ kind: 'removed' as const, text: before }] : []),
-    ...(after ? [{ kind: 'added' as const, text: after }] : []),
-  ];
+  return [...(before ? [{ kind: 'removed' as const, text: before }] : []), ...(after ? [{ kind: 'added' as const, text: after }] : [])];
 }

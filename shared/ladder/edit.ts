@@ -4,7 +4,7 @@
  * source range of the cell; only that range is rewritten, and the result is parsed back to
  * prove the new text says what was asked and the rest of the document did not move.
  */
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, type Pair, parseDocument, type Scalar, stringify, type YAMLMap } from 'yaml';
 
 export interface CellEdit {
   competencyId: string;
@@ -15,8 +15,7 @@ export interface CellEdit {
 }
 
 export type CellEditResult =
-  | { ok: true; text: string; /** The replaced range of the original text. */ start: number; end: number; replacement: string }
-  | { ok: false; message: string };
+  { ok: true; text: string; /** The replaced range of the original text. */ start: number; end: number; replacement: string } | { ok: false; message: string };
 
 type Range = [number, number, number];
 
@@ -55,7 +54,8 @@ function plan(source: string, competency: YAMLMap, edit: CellEdit, criteria: str
   const cell = cellPair.value;
   if (isMap(cell)) {
     const criteriaNode = pairOf(cell, 'criteria')?.value;
-    if (isScalar(criteriaNode) && criteriaNode.range) return replaceScalar(source, criteriaNode, keyColumn(source, pairOf(cell, 'criteria')!), Boolean(cell.flow), criteria);
+    if (isScalar(criteriaNode) && criteriaNode.range)
+      return replaceScalar(source, criteriaNode, keyColumn(source, pairOf(cell, 'criteria')!), Boolean(cell.flow), criteria);
     // A not-applicable cell becomes a defined one: its whole value is replaced.
     if (!cell.flow && cell.range) {
       const column = columnOf(source, cell.range[0]);
@@ -155,7 +155,12 @@ const unprintable = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\
 function renderValue(value: string, keyCol: number, inFlow: boolean): string {
   const multiline = value.includes('\n');
   if (inFlow || unprintable.test(value) || (multiline && /[ \t]$/m.test(value.split('\n').pop() ?? ''))) {
-    return stringify(value, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER }).trimEnd();
+    return stringify(value, {
+      lineWidth: 0,
+      defaultStringType: 'QUOTE_DOUBLE',
+      defaultKeyType: 'PLAIN',
+      doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER,
+    }).trimEnd();
   }
   if (!multiline) return stringify(value, { lineWidth: 0 }).trimEnd();
   const indent = ' '.repeat(keyCol + 2);

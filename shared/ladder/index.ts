@@ -1,5 +1,5 @@
 /** Career ladders: the file format, the checker and the resolved model the app uses. */
-export { checkLadder, cellFor } from './check';
+export { cellFor, checkLadder } from './check';
 export { checkSharedLadderFile, isSharedLadderFile, type SharedFileCheck } from './check-shared';
 export * from './model';
 export * from './schema';

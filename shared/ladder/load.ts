@@ -4,9 +4,9 @@
  */
 import { baseName } from './context';
 import type { LadderProblem, LadderSource, ReadInclude } from './model';
-import { ladderFileSchema, ladderFragmentFileSchema, type LadderFile, type LadderFragmentFile } from './schema';
-import { parseSource, problemAt, rangeAt, type ParsedFile } from './source';
-import { itemsOf, salvageItems, salvageLadderRoot, type FileItems } from './salvage';
+import { type FileItems, itemsOf, salvageItems, salvageLadderRoot } from './salvage';
+import { type LadderFile, ladderFileSchema, type LadderFragmentFile, ladderFragmentFileSchema } from './schema';
+import { type ParsedFile, parseSource, problemAt, rangeAt } from './source';
 import { validateFile } from './validate';
 
 export const maxIncludedFiles = 100;
@@ -51,12 +51,27 @@ function includeList(value: unknown): Array<{ index: number; path: string }> {
   return list.flatMap((item, index) => (typeof item === 'string' && item.trim() !== '' ? [{ index, path: item.trim() }] : []));
 }
 
-function followIncludes(from: ParsedFile, stack: string[], seen: Set<string>, readInclude: ReadInclude | undefined, loaded: LoadedLadder, problems: LadderProblem[]): void {
+function followIncludes(
+  from: ParsedFile,
+  stack: string[],
+  seen: Set<string>,
+  readInclude: ReadInclude | undefined,
+  loaded: LoadedLadder,
+  problems: LadderProblem[],
+): void {
   for (const { index, path } of includeList(from.value)) {
     const at = rangeAt(from, ['include', index]);
     const source = readSafely(readInclude, from.path, path);
     if (source === null) {
-      problems.push(problemAt(from, at, 'include-unreadable', `cannot read included file "${path}"`, 'paths are relative to the including file; check the name and that the file exists'));
+      problems.push(
+        problemAt(
+          from,
+          at,
+          'include-unreadable',
+          `cannot read included file "${path}"`,
+          'paths are relative to the including file; check the name and that the file exists',
+        ),
+      );
       continue;
     }
     if (stack.includes(source.path)) {
@@ -96,4 +111,3 @@ function readSafely(readInclude: ReadInclude | undefined, fromPath: string, incl
     return null;
   }
 }
-

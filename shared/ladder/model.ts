@@ -62,9 +62,7 @@ export const ladderTrackSchema = z.object({
   titles: z.record(z.string(), z.string()),
   forksAfterLevelId: z.string().optional(),
   emphasis: z.array(z.object({ competencyId: z.string(), note: z.string().optional() })),
-  archetypes: z.array(
-    z.object({ id: z.string(), name: z.string(), description: z.string().optional(), competencyIds: z.array(z.string()) }),
-  ),
+  archetypes: z.array(z.object({ id: z.string(), name: z.string(), description: z.string().optional(), competencyIds: z.array(z.string()) })),
 });
 
 export const ladderCategorySchema = z.object({ id: z.string(), name: z.string(), description: z.string().optional() });

@@ -1,5 +1,5 @@
 import type { SourcePosition } from './model';
-import { rangeAt, type ParsedFile, type PathKey } from './source';
+import { type ParsedFile, type PathKey, rangeAt } from './source';
 
 /** 1-based line and column of the node at `path`, for "open this in the editor". */
 export function positionOf(file: ParsedFile, path: readonly PathKey[]): SourcePosition | undefined {

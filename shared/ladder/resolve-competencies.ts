@@ -2,9 +2,9 @@
 import { indexById, type Located, type Reporter } from './context';
 import type { LadderCategory, LadderCompetency, ResolvedCell, SourcePosition } from './model';
 import { positionOf } from './positions';
-import type { CategoryFile, CellFile, CompetencyFile } from './schema';
 import type { Frame } from './resolve-structure';
 import { brokenCellKey } from './salvage';
+import type { CategoryFile, CellFile, CompetencyFile } from './schema';
 
 interface ExplicitCell {
   levelId: string;
@@ -56,7 +56,13 @@ export function resolveCompetencies(
       if (chain.includes(baseId) || baseId === id) {
         const cycle = [...chain, id].slice(chain.indexOf(baseId) < 0 ? chain.length : chain.indexOf(baseId));
         for (const member of cycle) inCycle.add(member);
-        report.error(item, ['extends'], 'extends-cycle', `"extends" cycle: ${[...cycle, baseId].join(' → ')}`, 'a competency cannot extend itself, directly or through others');
+        report.error(
+          item,
+          ['extends'],
+          'extends-cycle',
+          `"extends" cycle: ${[...cycle, baseId].join(' → ')}`,
+          'a competency cannot extend itself, directly or through others',
+        );
       } else base = resolve(baseId, [...chain, id]);
     }
     const result = merge(item, base, frame);
@@ -69,8 +75,16 @@ export function resolveCompetencies(
   for (const e of effective.values()) {
     if (e.item.value.abstract === true) continue;
     if (inCycle.has(e.item.value.id)) continue; // what it would inherit is unknowable; the cycle is reported
-    if (e.name === undefined) report.error(e.item, ['id'], 'required', `competency "${e.item.value.id}" has no name`, 'add "name", or "extends" a competency that has one');
-    if (e.category === undefined) report.error(e.item, ['id'], 'required', `competency "${e.item.value.id}" has no category`, `add "category" with one of: ${[...categoriesById.keys()].join(', ')}`);
+    if (e.name === undefined)
+      report.error(e.item, ['id'], 'required', `competency "${e.item.value.id}" has no name`, 'add "name", or "extends" a competency that has one');
+    if (e.category === undefined)
+      report.error(
+        e.item,
+        ['id'],
+        'required',
+        `competency "${e.item.value.id}" has no category`,
+        `add "category" with one of: ${[...categoriesById.keys()].join(', ')}`,
+      );
     competencies.push(toCompetency(e, frame, defaultScaleId));
   }
   const concrete = new Set(competencies.map((c) => c.id));
@@ -82,7 +96,14 @@ export function resolveCompetencies(
   };
 }
 
-function checkOwnReferences(item: Located<CompetencyFile>, categories: ReadonlyMap<string, unknown>, frame: Frame, scales: ReadonlySet<string>, competencies: ReadonlyMap<string, unknown>, report: Reporter): void {
+function checkOwnReferences(
+  item: Located<CompetencyFile>,
+  categories: ReadonlyMap<string, unknown>,
+  frame: Frame,
+  scales: ReadonlySet<string>,
+  competencies: ReadonlyMap<string, unknown>,
+  report: Reporter,
+): void {
   const v = item.value;
   if (v.category !== undefined) report.reference(item, ['category'], 'category', v.category, categories);
   if (v.scale !== undefined) report.reference(item, ['scale'], 'scale', v.scale, scales);
@@ -93,12 +114,26 @@ function checkOwnReferences(item: Located<CompetencyFile>, categories: ReadonlyM
     if (frame.levelsById.has(levelId) || report.broken.has(levelId)) continue;
     const parent = frame.subLevelParents?.get(levelId);
     if (parent !== undefined) {
-      report.error(item, ['levels', levelId], 'unknown-reference', `"${levelId}" is a sub-level of "${parent}"; criteria are written per level`, `use "${parent}" as the key`, true);
+      report.error(
+        item,
+        ['levels', levelId],
+        'unknown-reference',
+        `"${levelId}" is a sub-level of "${parent}"; criteria are written per level`,
+        `use "${parent}" as the key`,
+        true,
+      );
       continue;
     }
     // A shared file may describe more levels than a given ladder has: its extra cells go unused.
     if (frame.entryFile !== undefined && item.file !== frame.entryFile) {
-      report.warning(item, ['levels', levelId], 'unused-cell', `level "${levelId}" is not in ladder "${frame.ladderId ?? ''}", so this cell is not used there`, undefined, true);
+      report.warning(
+        item,
+        ['levels', levelId],
+        'unused-cell',
+        `level "${levelId}" is not in ladder "${frame.ladderId ?? ''}", so this cell is not used there`,
+        undefined,
+        true,
+      );
     } else report.reference(item, ['levels', levelId], 'level', levelId, frame.levelsById, true);
   }
 }
@@ -143,7 +178,9 @@ function toCompetency(e: Effective, frame: Frame, defaultScaleId: string): Ladde
 function checkTrackReferences(frame: Frame, competencies: ReadonlySet<string>, report: Reporter): void {
   for (const track of frame.tracksById.values()) {
     (track.value.emphasis ?? []).forEach((e, i) => report.reference(track, ['emphasis', i, 'competency'], 'competency', e.competency, competencies));
-    (track.value.archetypes ?? []).forEach((a, i) => (a.competencies ?? []).forEach((c, j) => report.reference(track, ['archetypes', i, 'competencies', j], 'competency', c, competencies)));
+    (track.value.archetypes ?? []).forEach((a, i) =>
+      (a.competencies ?? []).forEach((c, j) => report.reference(track, ['archetypes', i, 'competencies', j], 'competency', c, competencies)),
+    );
   }
 }
 
@@ -162,7 +199,13 @@ function resolveCells(competencies: LadderCompetency[], effective: Map<string, E
         if (explicit) below = explicit;
         else if (!below && !warned) {
           warned = true;
-          report.warning(e.item, ['id'], 'missing-cell', `competency "${competency.id}" has no criteria at level "${levelId}" or below on track "${track.id}"`, 'add criteria for the lowest level, or mark it notApplicable: true');
+          report.warning(
+            e.item,
+            ['id'],
+            'missing-cell',
+            `competency "${competency.id}" has no criteria at level "${levelId}" or below on track "${track.id}"`,
+            'add criteria for the lowest level, or mark it notApplicable: true',
+          );
         }
         cells.push(cellFrom(track.id, competency.id, levelId, below, explicit !== undefined));
       }
@@ -194,7 +237,14 @@ function warnUnusedCells(e: Effective, competency: LadderCompetency, frame: Fram
   for (const levelId of Object.keys(e.item.value.levels ?? {})) {
     const trackId = frame.levelsById.get(levelId)?.value.track;
     if (trackId !== undefined && frame.tracksById.has(trackId) && !competency.trackIds.includes(trackId)) {
-      report.warning(e.item, ['levels', levelId], 'unused-cell', `level "${levelId}" is on track "${trackId}", which competency "${competency.id}" does not apply to`, 'add the track to "tracks", or remove this cell', true);
+      report.warning(
+        e.item,
+        ['levels', levelId],
+        'unused-cell',
+        `level "${levelId}" is on track "${trackId}", which competency "${competency.id}" does not apply to`,
+        'add the track to "tracks", or remove this cell',
+        true,
+      );
     }
   }
 }

@@ -1,8 +1,8 @@
 /** Resolving the frame of a ladder: rating scales, tracks and the ordered levels of each track. */
-import { indexById, located, type Located, type Reporter } from './context';
+import { indexById, type Located, located, type Reporter } from './context';
 import type { LadderLevel, LadderTrack, RatingScale } from './model';
-import type { LevelFile, ScaleFile, TrackFile } from './schema';
 import { positionOf } from './positions';
+import type { LevelFile, ScaleFile, TrackFile } from './schema';
 import type { ParsedFile } from './source';
 
 export function resolveScales(scales: Located<ScaleFile>[], report: Reporter): Map<string, RatingScale> {
@@ -16,7 +16,13 @@ export function resolveScales(scales: Located<ScaleFile>[], report: Reporter): M
       continue;
     }
     if (!steps && !numeric) {
-      report.error(scale, ['id'], 'scale-shape', `scale "${id}" has neither "steps" nor "min" and "max"`, 'add labelled steps, lowest first, or a numeric range');
+      report.error(
+        scale,
+        ['id'],
+        'scale-shape',
+        `scale "${id}" has neither "steps" nor "min" and "max"`,
+        'add labelled steps, lowest first, or a numeric range',
+      );
       continue;
     }
     if (steps) {
@@ -70,7 +76,14 @@ function checkSubLevelIds(levels: Located<LevelFile>[], subLevels: Located<{ id:
   const seen = new Map<string, Located<unknown>>(levels.map((l) => [l.value.id, l]));
   for (const sub of subLevels) {
     const first = seen.get(sub.value.id);
-    if (first) report.error(sub, ['id'], 'duplicate-id', `duplicate level id "${sub.value.id}"`, `first defined at ${report.where({ ...first, path: [...first.path, 'id'] }, sub)}; sub-levels share ids with levels`);
+    if (first)
+      report.error(
+        sub,
+        ['id'],
+        'duplicate-id',
+        `duplicate level id "${sub.value.id}"`,
+        `first defined at ${report.where({ ...first, path: [...first.path, 'id'] }, sub)}; sub-levels share ids with levels`,
+      );
     else seen.set(sub.value.id, sub);
   }
 }
@@ -81,7 +94,14 @@ function resolveTrack(track: Located<TrackFile>, trunk: Located<LevelFile>[], al
   if (forksAfter !== undefined) {
     const index = trunk.findIndex((l) => l.value.id === forksAfter);
     if (index >= 0) trunkOnTrack = trunk.slice(0, index + 1);
-    else if (all.some((l) => l.value.id === forksAfter)) report.error(track, ['forksAfter'], 'invalid-fork', `track "${id}" forks after "${forksAfter}", which is not a trunk level`, 'forksAfter names the last shared (trunk) level before the track\'s own levels');
+    else if (all.some((l) => l.value.id === forksAfter))
+      report.error(
+        track,
+        ['forksAfter'],
+        'invalid-fork',
+        `track "${id}" forks after "${forksAfter}", which is not a trunk level`,
+        "forksAfter names the last shared (trunk) level before the track's own levels",
+      );
     else report.reference(track, ['forksAfter'], 'level', forksAfter, new Set(trunk.map((l) => l.value.id)));
   }
   const own = all.filter((l) => l.value.track === id);
@@ -106,7 +126,13 @@ function checkOrder(trackId: string, trunk: Located<LevelFile>[], own: Located<L
   const lastTrunk = trunk[trunk.length - 1];
   for (const level of own) {
     if (lastTrunk && indexOf(level) < indexOf(lastTrunk)) {
-      report.error(level, ['id'], 'level-order', `level "${level.value.id}" of track "${trackId}" is listed before trunk level "${lastTrunk.value.id}"`, 'list levels lowest first: the shared trunk, then each track\'s own levels');
+      report.error(
+        level,
+        ['id'],
+        'level-order',
+        `level "${level.value.id}" of track "${trackId}" is listed before trunk level "${lastTrunk.value.id}"`,
+        "list levels lowest first: the shared trunk, then each track's own levels",
+      );
       return;
     }
   }
@@ -115,7 +141,13 @@ function checkOrder(trackId: string, trunk: Located<LevelFile>[], own: Located<L
     const rank = level.value.rank;
     if (rank === undefined) continue;
     if (previous && rank <= (previous.value.rank ?? Number.NEGATIVE_INFINITY)) {
-      report.error(level, ['rank'], 'level-order', `levels out of order on track "${trackId}": "${level.value.id}" (rank ${rank}) comes after "${previous.value.id}" (rank ${String(previous.value.rank)})`, 'list levels lowest first, with rising ranks');
+      report.error(
+        level,
+        ['rank'],
+        'level-order',
+        `levels out of order on track "${trackId}": "${level.value.id}" (rank ${rank}) comes after "${previous.value.id}" (rank ${String(previous.value.rank)})`,
+        'list levels lowest first, with rising ranks',
+      );
       return;
     }
     previous = level;

@@ -76,14 +76,31 @@ const personalityWords: Record<string, string> = {
   brilliant: 'describes innate talent, not what the person does',
   'culture fit': 'invites affinity bias: say which values or behaviours you mean',
   'natural leader': 'describes innate traits; say what a leader at this level does',
-  'likeable': 'describes personality, not an observable behaviour',
+  likeable: 'describes personality, not an observable behaviour',
 };
 
 /** Praise with no behaviour attached: two assessors read it differently. */
-const vagueWords = ['strong', 'good', 'great', 'excellent', 'solid', 'exceptional', 'outstanding', 'appropriate', 'appropriately', 'effectively', 'passionate', 'high quality', 'high-quality', 'world-class', 'best-in-class'];
+const vagueWords = [
+  'strong',
+  'good',
+  'great',
+  'excellent',
+  'solid',
+  'exceptional',
+  'outstanding',
+  'appropriate',
+  'appropriately',
+  'effectively',
+  'passionate',
+  'high quality',
+  'high-quality',
+  'world-class',
+  'best-in-class',
+];
 
 /** Verbs of things someone can be seen doing; a sentence with one of these is concrete enough. */
-const observableVerbs = /\b(writes?|reviews?|leads?|designs?|ships?|mentors?|explains?|documents?|measures?|breaks? down|proposes?|runs?|owns?|delivers?|tests?|plans?|decides?|estimates?|presents?|teaches?|coaches?|hires?|interviews?|debugs?|fixes|fix|deploys?|automates?|identifies|identify|resolves?|negotiates?|facilitates?|prioriti[sz]es?|defines?|builds?|drives?|sets?|asks?|shares?|gives?)\b/i;
+const observableVerbs =
+  /\b(writes?|reviews?|leads?|designs?|ships?|mentors?|explains?|documents?|measures?|breaks? down|proposes?|runs?|owns?|delivers?|tests?|plans?|decides?|estimates?|presents?|teaches?|coaches?|hires?|interviews?|debugs?|fixes|fix|deploys?|automates?|identifies|identify|resolves?|negotiates?|facilitates?|prioriti[sz]es?|defines?|builds?|drives?|sets?|asks?|shares?|gives?)\b/i;
 
 const sameAsPattern =
   /^\s*(?:[-*]\s*)?(?:(?:the\s+)?same\s+as\s+(?:before|above|previous(?:\s+level)?|the\s+(?:previous\s+)?level\s+below|l(?:evel)?\s*\d+\w*)|as\s+(?:above|before|previous(?:ly)?)|see\s+(?:above|l(?:evel)?\s*[\w.-]+)|ditto|n\/?a\s*-\s*same|unchanged)\b[\s.,;:!-]*$/i;
@@ -94,7 +111,11 @@ const personalityMatchers = Object.keys(personalityWords).map((term) => [term, w
 const vagueMatchers = vagueWords.map((term) => [term, wordRegExp(term)] as const);
 
 /** Sentences of a Markdown text, roughly: enough to ask "does this sentence name a behaviour?". */
-const sentences = (text: string) => text.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+const sentences = (text: string) =>
+  text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export interface ReviewOptions {
   /** YYYY-MM-DD: criteria last changed before this day are listed as not reviewed. */
@@ -116,13 +137,22 @@ export function reviewLadder(ladder: Ladder, options: ReviewOptions): LadderRevi
   };
   for (const cell of ladder.cells) {
     if (cell.status !== 'defined') continue;
-    const base = { trackId: cell.trackId, competencyId: cell.competencyId, levelId: cell.levelId, where: labels.cell(cell), ...(cell.source ? { source: cell.source } : {}) };
+    const base = {
+      trackId: cell.trackId,
+      competencyId: cell.competencyId,
+      levelId: cell.levelId,
+      where: labels.cell(cell),
+      ...(cell.source ? { source: cell.source } : {}),
+    };
     const first = options.firstSeen.get(cellKey(cell));
     if (first && first.slice(0, 10) < options.since) {
       once({ ...base, kind: 'stale', message: `Not changed since ${first.slice(0, 10)}: check it still describes the level.` }, cell.criteria);
     }
     if (sameAsPattern.test(cell.criteria)) {
-      once({ ...base, kind: 'same-as-before', message: `Only says "${cell.criteria.trim()}": leave the level out to inherit, or say what changes at this level.` }, cell.criteria);
+      once(
+        { ...base, kind: 'same-as-before', message: `Only says "${cell.criteria.trim()}": leave the level out to inherit, or say what changes at this level.` },
+        cell.criteria,
+      );
     }
     for (const [term, matcher] of personalityMatchers) {
       if (matcher.test(cell.criteria)) once({ ...base, kind: 'personality-word', term, message: `"${term}": ${personalityWords[term]}.` }, cell.criteria);
@@ -130,7 +160,8 @@ export function reviewLadder(ladder: Ladder, options: ReviewOptions): LadderRevi
     for (const sentence of sentences(cell.criteria)) {
       if (observableVerbs.test(sentence) || /\d/.test(sentence)) continue;
       for (const [term, matcher] of vagueMatchers) {
-        if (matcher.test(sentence)) once({ ...base, kind: 'vague-word', term, message: `"${term}" without a behaviour: say what someone does that shows it.` }, sentence);
+        if (matcher.test(sentence))
+          once({ ...base, kind: 'vague-word', term, message: `"${term}" without a behaviour: say what someone does that shows it.` }, sentence);
       }
     }
   }
@@ -145,14 +176,26 @@ function missingExamples(ladder: Ladder, labels: ReturnType<typeof labeller>): R
     for (const levelId of track.levelIds) {
       const cells = ladder.cells.filter((c) => c.trackId === track.id && c.levelId === levelId);
       if (cells.length > 0 && !hasExamples(cells)) {
-        findings.push({ kind: 'no-examples', trackId: track.id, levelId, where: `${track.name} · ${labels.level(track.id, levelId)}`, message: 'No competency gives an example at this level.' });
+        findings.push({
+          kind: 'no-examples',
+          trackId: track.id,
+          levelId,
+          where: `${track.name} · ${labels.level(track.id, levelId)}`,
+          message: 'No competency gives an example at this level.',
+        });
       }
     }
   }
   for (const competency of ladder.competencies) {
     const cells = ladder.cells.filter((c) => c.competencyId === competency.id);
     if (cells.length > 0 && !hasExamples(cells)) {
-      findings.push({ kind: 'no-examples', competencyId: competency.id, where: competency.name, message: 'No level gives an example for this competency.', ...(competency.source ? { source: competency.source } : {}) });
+      findings.push({
+        kind: 'no-examples',
+        competencyId: competency.id,
+        where: competency.name,
+        message: 'No level gives an example for this competency.',
+        ...(competency.source ? { source: competency.source } : {}),
+      });
     }
   }
   return findings;

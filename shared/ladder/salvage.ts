@@ -5,21 +5,22 @@
  * a broken level is not reported a second time as "unknown level".
  */
 import type { z } from 'zod';
+
 import type { Located } from './context';
 import {
+  type CategoryFile,
   categoryFileSchema,
   changelogEntryFileSchema,
-  competencyFileSchema,
-  ladderFileSchema,
-  levelFileSchema,
-  scaleFileSchema,
-  trackFileSchema,
-  type CategoryFile,
   type CompetencyFile,
+  competencyFileSchema,
   type LadderFile,
+  ladderFileSchema,
   type LevelFile,
+  levelFileSchema,
   type ScaleFile,
+  scaleFileSchema,
   type TrackFile,
+  trackFileSchema,
 } from './schema';
 import type { ParsedFile } from './source';
 import { closest } from './suggest';
@@ -85,7 +86,9 @@ function parseOrRepair(schema: z.ZodType, item: unknown, broken: Set<string>): u
   const cells = isRecord(item.levels) ? { ...item.levels } : undefined;
   if (cells) copy.levels = cells;
   // A misspelt required key ("nme" for "name") is read as the key it was meant to be.
-  const missing = new Set(first.error.issues.flatMap((i) => (i.code === 'invalid_type' && i.path.length === 1 && item[String(i.path[0])] === undefined ? [String(i.path[0])] : [])));
+  const missing = new Set(
+    first.error.issues.flatMap((i) => (i.code === 'invalid_type' && i.path.length === 1 && item[String(i.path[0])] === undefined ? [String(i.path[0])] : [])),
+  );
   for (const issue of first.error.issues) {
     const [head, levelId] = issue.path;
     if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
@@ -97,8 +100,7 @@ function parseOrRepair(schema: z.ZodType, item: unknown, broken: Set<string>): u
     } else if (head === 'levels' && cells && typeof levelId === 'string') {
       delete cells[levelId];
       if (typeof item.id === 'string') broken.add(brokenCellKey(item.id, levelId));
-    }
-    else if (!(issue.code === 'invalid_type' && issue.path.length === 1 && missing.has(String(head)))) return undefined;
+    } else if (!(issue.code === 'invalid_type' && issue.path.length === 1 && missing.has(String(head)))) return undefined;
   }
   const second = schema.safeParse(copy);
   return second.success ? second.data : undefined;
@@ -116,10 +118,12 @@ export function salvageLadderRoot(file: ParsedFile): LadderFile | null {
   if (!isRecord(file.value)) return null;
   const root = file.value;
   const text = (key: string) => (typeof root[key] === 'string' && (root[key] as string).trim() !== '' ? (root[key] as string) : '');
-  const changelog = Array.isArray(root.changelog) ? root.changelog.flatMap((c) => {
-    const parsed = changelogEntryFileSchema.safeParse(c);
-    return parsed.success ? [parsed.data] : [];
-  }) : [];
+  const changelog = Array.isArray(root.changelog)
+    ? root.changelog.flatMap((c) => {
+        const parsed = changelogEntryFileSchema.safeParse(c);
+        return parsed.success ? [parsed.data] : [];
+      })
+    : [];
   return {
     id: text('id'),
     name: text('name'),

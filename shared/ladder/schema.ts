@@ -104,7 +104,7 @@ export const levelFileSchema = z
     typicalTime: text('Typical time in level, e.g. "12–24 months"').optional(),
     subLevels: z.array(subLevelFileSchema).optional().describe('Steps within the level'),
   })
-  .describe('A level. List levels lowest first: trunk levels, then each track\'s own');
+  .describe("A level. List levels lowest first: trunk levels, then each track's own");
 
 export const emphasisFileSchema = z.strictObject({
   competency: id('competency'),
@@ -129,11 +129,18 @@ export const trackFileSchema = z.strictObject({
 
 export const changelogEntryFileSchema = z.strictObject({
   version: text('Version this entry describes'),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date should look like 2026-03-31').optional().describe('Date of the change (YYYY-MM-DD)'),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'date should look like 2026-03-31')
+    .optional()
+    .describe('Date of the change (YYYY-MM-DD)'),
   summary: text('What changed, in a sentence or two'),
 });
 
-const includeList = z.array(text('Path of a file to include, relative to this file')).optional().describe('Files whose scales, categories and competencies are merged into this one');
+const includeList = z
+  .array(text('Path of a file to include, relative to this file'))
+  .optional()
+  .describe('Files whose scales, categories and competencies are merged into this one');
 
 /** An included file: a library of shared pieces. It can include other files. */
 export const ladderFragmentFileSchema = z.strictObject({

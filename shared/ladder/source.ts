@@ -2,7 +2,8 @@
  * Reading one YAML file safely: bounded size, depth and alias expansion, syntax errors turned into
  * problems, and helpers to point a problem at the node a path names.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+
 import type { LadderProblem } from './model';
 
 export const limits = {
@@ -107,7 +108,15 @@ export function parseSource(path: string, text: string, problems: LadderProblem[
   const file: ParsedFile = { path, text, doc: null, lineCounter, value: undefined };
   if (text.length > limits.maxBytes) {
     // Count lines only up to the limit: the position is the start of the file anyway.
-    problems.push(problemAt(file, [0, 0], 'too-large', `file is too large (${text.length} characters; the limit is ${limits.maxBytes})`, 'split it into files joined with "include"'));
+    problems.push(
+      problemAt(
+        file,
+        [0, 0],
+        'too-large',
+        `file is too large (${text.length} characters; the limit is ${limits.maxBytes})`,
+        'split it into files joined with "include"',
+      ),
+    );
     return file;
   }
   if (looksTooDeep(text, limits.maxDepth)) {
@@ -120,7 +129,8 @@ export function parseSource(path: string, text: string, problems: LadderProblem[
     problems.push(problemAt(file, [0, 0], 'too-deep', `the file nests more than ${limits.maxDepth} levels deep`, tooDeepHint));
     return file;
   }
-  for (const error of doc.errors) problems.push(problemAt(file, error.pos, 'yaml-syntax', yamlMessages[error.code] ?? plainYamlMessage(error.message), yamlHints[error.code]));
+  for (const error of doc.errors)
+    problems.push(problemAt(file, error.pos, 'yaml-syntax', yamlMessages[error.code] ?? plainYamlMessage(error.message), yamlHints[error.code]));
   for (const warning of doc.warnings) problems.push(problemAt(file, warning.pos, 'yaml-warning', plainYamlMessage(warning.message), undefined, 'warning'));
   if (doc.errors.length > 0) return file;
   if (depthOf(doc.contents) > limits.maxDepth) {
@@ -131,7 +141,15 @@ export function parseSource(path: string, text: string, problems: LadderProblem[
     file.value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
   } catch (error) {
     const tooMany = error instanceof ReferenceError && /alias/i.test(error.message);
-    problems.push(problemAt(file, [0, 0], tooMany ? 'alias-limit' : 'yaml-syntax', tooMany ? 'anchors and aliases expand to too much data' : `cannot read the YAML: ${describeError(error)}`, tooMany ? `use at most ${limits.maxAliasCount} alias expansions` : undefined));
+    problems.push(
+      problemAt(
+        file,
+        [0, 0],
+        tooMany ? 'alias-limit' : 'yaml-syntax',
+        tooMany ? 'anchors and aliases expand to too much data' : `cannot read the YAML: ${describeError(error)}`,
+        tooMany ? `use at most ${limits.maxAliasCount} alias expansions` : undefined,
+      ),
+    );
   }
   return file;
 }
@@ -173,7 +191,9 @@ export function nodeAt(file: ParsedFile, path: readonly PathKey[], pointAtKey = 
   for (let i = 0; i < path.length; i++) {
     const key = path[i];
     if (isMap(node)) {
-      const pair = node.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === key || (isScalar(item.key) && String(item.key.value) === String(key)));
+      const pair = node.items.find(
+        (item) => (isScalar(item.key) ? item.key.value : item.key) === key || (isScalar(item.key) && String(item.key.value) === String(key)),
+      );
       if (!pair) return node as Node;
       if (pointAtKey && i === path.length - 1) return pair.key as Node;
       node = pair.value ?? pair.key;

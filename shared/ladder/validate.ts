@@ -3,9 +3,10 @@
  * with "did you mean" hints for unknown keys.
  */
 import type { z } from 'zod';
+
 import type { LadderProblem } from './model';
 import { ladderFileSchema, ladderFragmentFileSchema } from './schema';
-import { rangeAt, problemAt, type ParsedFile, type PathKey } from './source';
+import { type ParsedFile, type PathKey, problemAt, rangeAt } from './source';
 import { closest } from './suggest';
 
 type Issue = z.core.$ZodIssue;
@@ -18,7 +19,9 @@ type AnySchema = z.core.$ZodType;
 /** Checks `file.value` against `schema`; returns the parsed value or null, pushing problems. */
 export function validateFile<T>(file: ParsedFile, schema: z.ZodType<T>, problems: LadderProblem[]): T | null {
   if (file.value === null || file.value === undefined) {
-    problems.push(problemAt(file, [0, 0], 'empty-file', 'the file is empty', 'a ladder starts with id, name, version and changelog: see docs/ladder-format.md'));
+    problems.push(
+      problemAt(file, [0, 0], 'empty-file', 'the file is empty', 'a ladder starts with id, name, version and changelog: see docs/ladder-format.md'),
+    );
     return null;
   }
   const result = schema.safeParse(file.value);
@@ -72,13 +75,27 @@ function reportIssue(file: ParsedFile, root: AnySchema, issue: Issue, base: Path
       } else {
         const range = rangeAt(file, path);
         // version: 1.10 is the number 1.1 to YAML; quoting keeps what was written.
-        const quoteHint = issue.expected === 'string' && range && (typeof value === 'number' || typeof value === 'boolean') ? `put it in quotes: "${file.text.slice(range[0], range[1]).trim()}"` : undefined;
-        problems.push(problemAt(file, range, 'wrong-type', `${label(path)} should be ${describeExpected(issue.expected)}, not ${describeValue(value)}`, quoteHint));
+        const quoteHint =
+          issue.expected === 'string' && range && (typeof value === 'number' || typeof value === 'boolean')
+            ? `put it in quotes: "${file.text.slice(range[0], range[1]).trim()}"`
+            : undefined;
+        problems.push(
+          problemAt(file, range, 'wrong-type', `${label(path)} should be ${describeExpected(issue.expected)}, not ${describeValue(value)}`, quoteHint),
+        );
       }
       return;
     case 'too_small':
-      if (typeof value === 'string') problems.push(problemAt(file, rangeAt(file, path), 'empty-text', `${label(path)} is empty`, 'write some text, or remove the key if it is optional'));
-      else if (Array.isArray(value)) problems.push(problemAt(file, rangeAt(file, path), 'too-few', `${label(path)} needs at least ${String(issue.minimum)} ${Number(issue.minimum) === 1 ? 'entry' : 'entries'}`));
+      if (typeof value === 'string')
+        problems.push(problemAt(file, rangeAt(file, path), 'empty-text', `${label(path)} is empty`, 'write some text, or remove the key if it is optional'));
+      else if (Array.isArray(value))
+        problems.push(
+          problemAt(
+            file,
+            rangeAt(file, path),
+            'too-few',
+            `${label(path)} needs at least ${String(issue.minimum)} ${Number(issue.minimum) === 1 ? 'entry' : 'entries'}`,
+          ),
+        );
       else problems.push(problemAt(file, rangeAt(file, path), 'out-of-range', `${label(path)} must be at least ${String(issue.minimum)}`));
       return;
     case 'invalid_value':
@@ -104,7 +121,15 @@ function reportUnion(file: ParsedFile, root: AnySchema, issue: Extract<Issue, { 
     return;
   }
   if (isRecord(value) && 'notApplicable' in value && 'criteria' in value) {
-    problems.push(problemAt(file, rangeAt(file, [...path, 'notApplicable'], true), 'conflicting-keys', `${label(path)} has both "criteria" and "notApplicable"`, 'a cell either has criteria or is marked notApplicable: true'));
+    problems.push(
+      problemAt(
+        file,
+        rangeAt(file, [...path, 'notApplicable'], true),
+        'conflicting-keys',
+        `${label(path)} has both "criteria" and "notApplicable"`,
+        'a cell either has criteria or is marked notApplicable: true',
+      ),
+    );
     return;
   }
   const chosen = isRecord(value) && 'notApplicable' in value && branches.length > 1 ? branches[1]! : fewest(branches);
@@ -132,7 +157,9 @@ export function valueAt(root: unknown, path: readonly PathKey[]): unknown {
 function knownKeys(root: AnySchema, path: readonly PathKey[], value: unknown): string[] {
   let schemas: AnySchema[] = [root];
   for (const key of path) schemas = schemas.flatMap((s) => unwrap(s)).flatMap((s) => child(s, key));
-  const shapes = schemas.flatMap((s) => unwrap(s)).flatMap((s) => (s._zod.def.type === 'object' ? [Object.keys((s._zod.def as z.core.$ZodObjectDef).shape)] : []));
+  const shapes = schemas
+    .flatMap((s) => unwrap(s))
+    .flatMap((s) => (s._zod.def.type === 'object' ? [Object.keys((s._zod.def as z.core.$ZodObjectDef).shape)] : []));
   if (shapes.length === 0) return [];
   const present = isRecord(value) ? Object.keys(value) : [];
   // Of several object shapes (a union), the one sharing most keys with the value is meant.

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+
 import type { BenchResult } from './harness';
 
 interface ManifestChunk {

@@ -1,5 +1,5 @@
 import { detectMapping, parseCsv, planImport } from '../../shared/domain/people-csv';
-import { medianMs, type BenchResult } from './harness';
+import { type BenchResult, medianMs } from './harness';
 
 /**
  * The import preview re-plans the whole file whenever a column mapping changes, so planning a
@@ -15,10 +15,14 @@ export default async function csvImportBench(): Promise<BenchResult[]> {
   const table = parseCsv(text);
   const mapping = detectMapping(table.headers);
   const parse = await medianMs(() => parseCsv(text), 10, 2);
-  const plan = await medianMs(() => {
-    let n = 0;
-    return planImport(table, mapping, [], () => `id-${n++}`);
-  }, 10, 2);
+  const plan = await medianMs(
+    () => {
+      let n = 0;
+      return planImport(table, mapping, [], () => `id-${n++}`);
+    },
+    10,
+    2,
+  );
   return [
     { name: 'csv parse, 5,000 people', value: parse, unit: 'ms', target: 'informational' },
     { name: 'csv plan (validate + managers + loops), 5,000 people', value: plan, unit: 'ms', target: '< 250 ms', pass: plan < 250 },

@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { parse, parseDocument } from 'yaml';
+
 import { checkLadder, type ReadInclude } from '../../shared/ladder';
 import type { BenchResult } from './harness';
 
@@ -76,11 +78,20 @@ async function measure(c: Case): Promise<BenchResult[]> {
   if (!result.ladder) throw new Error(`${c.name} does not check cleanly: ${result.problems[0]?.message}`);
   const texts = [c.entry.text, ...Object.values(c.includes)];
   const size = texts.reduce((n, t) => n + t.length, 0);
-  const { checkMs, parseMs } = interleaved(() => checkLadder(c.entry, read), () => texts.map((t) => parse(t)));
+  const { checkMs, parseMs } = interleaved(
+    () => checkLadder(c.entry, read),
+    () => texts.map((t) => parse(t)),
+  );
   const ratio = checkMs / parseMs;
   const label = `${c.name} (${Math.round(size / 1024)} kB, ${result.ladder.cells.length} cells)`;
   return [
-    { name: `ladder check ${label}`, value: checkMs, unit: 'ms', target: c.name.includes('generated') ? 'informational' : '< 15 ms', pass: c.name.includes('generated') ? undefined : checkMs < 15 },
+    {
+      name: `ladder check ${label}`,
+      value: checkMs,
+      unit: 'ms',
+      target: c.name.includes('generated') ? 'informational' : '< 15 ms',
+      pass: c.name.includes('generated') ? undefined : checkMs < 15,
+    },
     { name: `yaml.parse ${label}`, value: parseMs, unit: 'ms', target: 'baseline' },
     { name: `ratio check / yaml.parse, ${c.name}`, value: ratio, unit: '×', target: '≤ 3×', pass: ratio <= 3 },
   ];

@@ -6,6 +6,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+
 import type { BenchResult } from './harness';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

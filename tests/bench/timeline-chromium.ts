@@ -1,7 +1,9 @@
-import { chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { chromium } from '@playwright/test';
+
 import { channels, events, methodName, subscriberName } from '../../shared/ipc/channels';
 import { chromiumArgs, chromiumExecutable } from '../support/chromium';
 import { createTestMain } from '../support/main-context';
@@ -27,7 +29,10 @@ export async function openPersonInChromium(runs: number): Promise<number[] | nul
     await page.addInitScript(
       ({ methods, subscribers }) => {
         const w = window as unknown as { __trellisBridge: (c: string, p: unknown) => Promise<unknown> };
-        const api = Object.fromEntries([...methods.map(([c, m]) => [m, (input?: unknown) => w.__trellisBridge(c, input)]), ...subscribers.map(([, name]) => [name, () => () => {}])]);
+        const api = Object.fromEntries([
+          ...methods.map(([c, m]) => [m, (input?: unknown) => w.__trellisBridge(c, input)]),
+          ...subscribers.map(([, name]) => [name, () => () => {}]),
+        ]);
         Object.defineProperty(window, 'trellis', { value: Object.freeze(api) });
       },
       { methods: channels.map((c) => [c, methodName(c)] as const), subscribers: events.map((e) => [e, subscriberName(e)] as const) },

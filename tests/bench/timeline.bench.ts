@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+
 import { installJsdom } from '../support/jsdom-globals';
 import { seedLongHistory } from '../support/timeline-fixture';
 import type { BenchResult } from './harness';
@@ -63,13 +64,20 @@ async function jsdomResults(): Promise<BenchResult[]> {
       }
     }
     db.close();
-    if (entries !== 2500 || rows === 0 || rows > 60) throw new Error(`timeline bench is not measuring what it claims: ${entries} entries, ${rows} rows in the DOM`);
+    if (entries !== 2500 || rows === 0 || rows > 60)
+      throw new Error(`timeline bench is not measuring what it claims: ${entries} entries, ${rows} rows in the DOM`);
     const total = query.map((q, i) => q + render[i]!);
     const totalMedian = median(total);
     const results: BenchResult[] = [
       { name: `timeline: query + row model (${entries} entries)`, value: median(query), unit: 'ms', target: 'informational' },
       { name: `timeline: render first screen (${rows} rows in DOM)`, value: median(render), unit: 'ms', target: 'informational' },
-      { name: 'timeline: open person, 500 meetings + 2000 actions', value: totalMedian, unit: 'ms', target: `< ${TARGET_MS} ms (jsdom)`, pass: totalMedian < TARGET_MS },
+      {
+        name: 'timeline: open person, 500 meetings + 2000 actions',
+        value: totalMedian,
+        unit: 'ms',
+        target: `< ${TARGET_MS} ms (jsdom)`,
+        pass: totalMedian < TARGET_MS,
+      },
     ];
     return results;
   } finally {

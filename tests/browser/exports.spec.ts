@@ -1,8 +1,9 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+
+import { parseSeriesIcs } from '../support/ical';
 import { expect, expectAccessible, snap, test, tick } from './fixtures';
 import { addAction, addAgendaPoint, addPerson, createSeries, isoDay, startMeeting } from './meetings-helpers';
-import { parseSeriesIcs } from '../support/ical';
 
 const MARKER = 'PRIVATE-MARKER-e51c09';
 

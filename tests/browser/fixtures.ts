@@ -1,11 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test as base, type TestInfo } from '@playwright/test';
+
 import { channels, events, methodName, subscriberName } from '../../shared/ipc/channels';
-import { serveFolder, type StaticServer } from '../support/static-server';
 import { createTestMain, type TestMain } from '../support/main-context';
+import { serveFolder, type StaticServer } from '../support/static-server';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererBuild = path.resolve(here, '../../dist/renderer');
@@ -66,7 +68,12 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
       { methods, subscribers },
     );
     const send = (event: string, payload: unknown) =>
-      void page.evaluate(([e, p]) => (window as unknown as { __trellisEmit: (e: string, p: unknown) => void }).__trellisEmit(e as string, p), [event, payload] as const).catch(() => {});
+      void page
+        .evaluate(([e, p]) => (window as unknown as { __trellisEmit: (e: string, p: unknown) => void }).__trellisEmit(e as string, p), [
+          event,
+          payload,
+        ] as const)
+        .catch(() => {});
     main.transports.add(send);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

@@ -1,6 +1,8 @@
-import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+
+import type { Page } from '@playwright/test';
+
 import { expect, expectAccessible, snap, test } from './fixtures';
 
 async function openPeople(page: Page) {
@@ -41,7 +43,11 @@ test('a good file imports, and importing it again updates people instead of addi
 
   // Alex was promoted: same file, new level, email in other case.
   await app.getByRole('button', { name: 'Import CSV…' }).click();
-  const again = await chooseCsv(app, 'team-v2.csv', goodFile.replace('alex@example.com,maya@example.com,Senior Engineer,engineering,L5', 'ALEX@example.com,maya@example.com,Staff Engineer,engineering,L6'));
+  const again = await chooseCsv(
+    app,
+    'team-v2.csv',
+    goodFile.replace('alex@example.com,maya@example.com,Senior Engineer,engineering,L5', 'ALEX@example.com,maya@example.com,Staff Engineer,engineering,L6'),
+  );
   await expect(again.getByText('Ready to import: 0 new, 1 updated, 2 unchanged.')).toBeVisible();
   await again.getByRole('button', { name: 'Import 1 person' }).click();
   await expect(again).toBeHidden();

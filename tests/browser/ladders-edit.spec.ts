@@ -68,7 +68,9 @@ test('quick-edit one cell: the file keeps its comments', async ({ app, main }, t
   expect(text).toContain('# Comments like this one must survive a quick edit untouched.');
   expect(text).toContain('# L3 is left out on purpose: it inherits L2.');
   expect(text).toContain('  - id: craft # how the work is done');
-  expect(text).toContain('      L2:\n        criteria: |\n          Proposes designs for features in their area\n          and asks a senior engineer to review them.\n');
+  expect(text).toContain(
+    '      L2:\n        criteria: |\n          Proposes designs for features in their area\n          and asks a senior engineer to review them.\n',
+  );
   await expect(app.getByRole('button', { name: 'System design, L2 Engineer II' })).toContainText('Proposes designs');
 });
 
@@ -77,7 +79,10 @@ test('a file changed on disk shows up without a restart; a broken one keeps the 
   const original = await readUserFile(main);
   await expect(app.getByRole('button', { name: /^Planning, L1 Engineer$/ })).toContainText('Breaks a task into steps');
 
-  await writeUserFile(main, original.replace('Breaks a task into steps and says when it is blocked.', 'Splits work into steps and flags blockers the same day.'));
+  await writeUserFile(
+    main,
+    original.replace('Breaks a task into steps and says when it is blocked.', 'Splits work into steps and flags blockers the same day.'),
+  );
   await expect(app.getByRole('button', { name: /^Planning, L1 Engineer$/ })).toContainText('Splits work into steps');
 
   // Broken on disk (a typo in a key): the problem is shown at its line:column, the ladder stays usable.

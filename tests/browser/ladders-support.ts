@@ -1,7 +1,9 @@
-import type { Page, TestInfo } from '@playwright/test';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import type { Page, TestInfo } from '@playwright/test';
+
 import type { TestMain } from '../support/main-context';
 import { expect, expectAccessible, snap } from './fixtures';
 

@@ -1,5 +1,6 @@
 import { cp, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+
 import { expect, test } from './fixtures';
 import { appFixtures, lookInBothThemes, openLadders, readUserFile, seedLadders, writeUserFile } from './ladders-support';
 
@@ -11,7 +12,10 @@ test('versions: each loaded version is kept, and two can be compared', async ({ 
   await openLadders(app);
   const original = await readUserFile(main);
   await expect(app.getByRole('heading', { name: /Team Ladder/ })).toBeVisible();
-  await writeUserFile(main, original.replace('Breaks a task into steps and says when it is blocked.', 'Breaks a task into steps and flags blockers the same day.'));
+  await writeUserFile(
+    main,
+    original.replace('Breaks a task into steps and says when it is blocked.', 'Breaks a task into steps and flags blockers the same day.'),
+  );
   await expect(app.getByRole('button', { name: /^Planning, L1 Engineer$/ })).toContainText('flags blockers');
 
   await app.getByRole('radio', { name: 'Versions' }).click();
@@ -27,7 +31,12 @@ test('versions: each loaded version is kept, and two can be compared', async ({ 
 
 test('criteria review lists weak wording and exports it as Markdown', async ({ app, main }, testInfo) => {
   const original = await readUserFile(main);
-  await writeUserFile(main, original.replace('Pairs with newer teammates and answers their questions.', 'A rockstar mentor and a strong culture fit.').replace("Reviews teammates' pull requests with specific, actionable comments.", 'Same as above.'));
+  await writeUserFile(
+    main,
+    original
+      .replace('Pairs with newer teammates and answers their questions.', 'A rockstar mentor and a strong culture fit.')
+      .replace("Reviews teammates' pull requests with specific, actionable comments.", 'Same as above.'),
+  );
   await openLadders(app);
   await app.getByRole('radio', { name: 'Review' }).click();
   await expect(app.getByRole('region', { name: 'Personality words' })).toContainText('"rockstar"');

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+
 import { expect, test } from './fixtures';
 import { lookInBothThemes, openLadders, seedLadders } from './ladders-support';
 
@@ -68,7 +69,10 @@ test('compare two levels: what L3 asks beyond L2, changes marked', async ({ app 
 
 test('shipped ladders are read-only and can be copied to the user folder', async ({ app, main }, testInfo) => {
   await openLadders(app);
-  await app.getByRole('button', { name: /Ladder$/ }).first().click();
+  await app
+    .getByRole('button', { name: /Ladder$/ })
+    .first()
+    .click();
   await app.getByRole('option', { name: 'Engineering (shipped with Trellis)' }).click();
   await expect(app.getByRole('heading', { name: /^Engineering/ })).toContainText('Read-only');
   await expect(app.getByRole('table').locator('thead th')).toHaveCount(9);
@@ -78,7 +82,12 @@ test('shipped ladders are read-only and can be copied to the user folder', async
   await expect(app.getByRole('button', { name: 'Save', exact: true })).toHaveCount(0);
   await app.getByRole('button', { name: 'Copy to my folder' }).click();
   await expect(app.getByRole('status')).toContainText('Copied to your ladders folder as engineering.yaml');
-  await expect(app.getByRole('button', { name: /Ladder$/ }).first().click()).resolves.toBeUndefined();
+  await expect(
+    app
+      .getByRole('button', { name: /Ladder$/ })
+      .first()
+      .click(),
+  ).resolves.toBeUndefined();
   await expect(app.getByRole('option', { name: 'Engineering (engineering.yaml)' })).toBeVisible();
   expect(await readFile(path.join(main.laddersDir, 'shared', 'core.yaml'), 'utf8')).toContain('competencies');
 });

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+
 import { expect } from './fixtures';
 
 /** A local calendar date `offset` days from today, as the app computes it. */

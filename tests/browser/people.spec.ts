@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+
 import { expect, expectAccessible, snap, test, tick } from './fixtures';
 
 async function openPeople(page: Page) {
@@ -63,13 +64,19 @@ test('add three people with a manager relation, edit, archive, and keep it all a
   await expectAccessible(app, 'People list');
 
   // The org chart nests reports under their manager.
-  await app.getByRole('radio', { name: 'Org chart' }).or(app.getByRole('button', { name: 'Org chart' })).click();
+  await app
+    .getByRole('radio', { name: 'Org chart' })
+    .or(app.getByRole('button', { name: 'Org chart' }))
+    .click();
   const reports = app.getByRole('list', { name: 'Reports of Maya Okafor' });
   await expect(reports.getByRole('button', { name: 'Edit Alex Rivera' })).toBeVisible();
   await expect(reports.getByRole('button', { name: 'Edit Sam Lee' })).toBeVisible();
   await snap(app, 'people-org-chart', testInfo);
   await expectAccessible(app, 'Org chart');
-  await app.getByRole('radio', { name: 'List' }).or(app.getByRole('button', { name: 'List' })).click();
+  await app
+    .getByRole('radio', { name: 'List' })
+    .or(app.getByRole('button', { name: 'List' }))
+    .click();
 
   // Edit: Sam gets promoted and now reports to Alex.
   await app.getByRole('button', { name: 'Edit Sam Lee' }).click();
@@ -161,7 +168,12 @@ test('fits a small laptop screen in dark mode without sideways scrolling', async
   await app.emulateMedia({ colorScheme: 'dark' });
   await app.setViewportSize({ width: 1024, height: 640 });
   await openPeople(app);
-  await addPerson(app, { name: 'Maya Okafor', email: 'maya.okafor@a-rather-long-company-domain.example', title: 'Director of Platform Engineering', level: 'M3' });
+  await addPerson(app, {
+    name: 'Maya Okafor',
+    email: 'maya.okafor@a-rather-long-company-domain.example',
+    title: 'Director of Platform Engineering',
+    level: 'M3',
+  });
   await addPerson(app, { name: 'Alex Rivera', title: 'Staff Engineer', level: 'L6', manager: 'Maya Okafor' });
   const overflow = await app.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);

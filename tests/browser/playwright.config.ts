@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+
 import { chromiumArgs, chromiumExecutable } from '../support/chromium';
 
 const executablePath = chromiumExecutable();

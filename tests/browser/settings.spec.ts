@@ -20,7 +20,9 @@ test('settings read and write through the real main handlers', async ({ app, mai
 });
 
 test('a malformed call from the page is refused with a code and message, not a crash', async ({ app, main }) => {
-  const answer = await app.evaluate(() => (window as unknown as { trellis: { settingsSet: (x: unknown) => Promise<unknown> } }).trellis.settingsSet({ theme: 'purple', extra: 1 }));
+  const answer = await app.evaluate(() =>
+    (window as unknown as { trellis: { settingsSet: (x: unknown) => Promise<unknown> } }).trellis.settingsSet({ theme: 'purple', extra: 1 }),
+  );
   expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   expect(main.store.get('settings')).toBeUndefined();
   const keys = await app.evaluate(() => Object.keys((window as unknown as { trellis: object }).trellis).sort());

@@ -1,7 +1,9 @@
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+
+import { _electron as electron, type ElectronApplication, expect, type Page, test } from '@playwright/test';
+
 import { findElectronBinary } from '../support/electron-binary';
 
 const binary = findElectronBinary();
@@ -50,7 +52,10 @@ test('the packaged renderer runs from app://trellis with a locked-down window', 
 
 test('add people, set a manager, and find them again after a restart', async () => {
   await page.getByRole('link', { name: 'People' }).click();
-  for (const [name, manager] of [['Maya Okafor', null], ['Alex Rivera', 'Maya Okafor']] as const) {
+  for (const [name, manager] of [
+    ['Maya Okafor', null],
+    ['Alex Rivera', 'Maya Okafor'],
+  ] as const) {
     await page.getByRole('button', { name: 'Add person' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Add a person' });
     await dialog.getByRole('textbox', { name: 'Name' }).fill(name);

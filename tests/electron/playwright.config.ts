@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+
 import { findElectronBinary } from '../support/electron-binary';
 
 const binary = findElectronBinary();

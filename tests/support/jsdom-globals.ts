@@ -22,8 +22,18 @@ export function installJsdom(scrollerHeight = 480): () => void {
   // The virtualiser sizes its window from the scroll box's client size, which jsdom reports as 0.
   const proto = dom.window.HTMLElement.prototype;
   const isScroller = (el: HTMLElement) => el.classList.contains('timeline-scroller');
-  Object.defineProperty(proto, 'clientHeight', { configurable: true, get(this: HTMLElement) { return isScroller(this) ? scrollerHeight : 0; } });
-  Object.defineProperty(proto, 'clientWidth', { configurable: true, get(this: HTMLElement) { return isScroller(this) ? 800 : 0; } });
+  Object.defineProperty(proto, 'clientHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return isScroller(this) ? scrollerHeight : 0;
+    },
+  });
+  Object.defineProperty(proto, 'clientWidth', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return isScroller(this) ? 800 : 0;
+    },
+  });
   return () => {
     for (const [key, descriptor] of saved) {
       if (descriptor) Object.defineProperty(g, key, descriptor);

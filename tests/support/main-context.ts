@@ -1,8 +1,10 @@
-import Conf from 'conf';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import Conf from 'conf';
+
 import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatch';
 import { createEventSink, type EventTransport } from '../../electron/ipc/events';
 import { createHandlerTable, type MainContext } from '../../electron/ipc/index';

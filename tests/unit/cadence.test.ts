@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
 import { addDaysIso, daysBetween, firstOccurrence, monthlyOrdinal, seriesHealth, upcomingDates, weekOf } from '../../shared/domain/cadence';
-import { cadences, type Cadence } from '../../shared/domain/meetings';
+import { type Cadence, cadences } from '../../shared/domain/meetings';
 
 const isoWeekday = (iso: string) => ((new Date(`${iso}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
 
@@ -31,7 +32,9 @@ describe('upcomingDates', () => {
   });
 });
 
-const isoDate = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2060-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const isoDate = fc
+  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2060-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const rule = fc.record({ cadence: fc.constantFrom<Cadence>(...cadences), weekday: fc.integer({ min: 1, max: 7 }), startDate: isoDate });
 
 describe('upcomingDates properties', () => {

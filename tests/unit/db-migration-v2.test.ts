@@ -1,10 +1,13 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
+
 import { readFileSync } from 'node:fs';
+
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import type { Person } from '../../shared/domain/person';
-import { TrellisDatabase } from '../../renderer/db/database';
+
 import { createRepositories } from '../../renderer/app/data';
+import { TrellisDatabase } from '../../renderer/db/database';
+import type { Person } from '../../shared/domain/person';
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/db/v1-people.json', import.meta.url), 'utf8')) as Person[];
 

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs/promises';
 import path from 'node:path';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { createFileWriter, type FileSystem } from '../../electron/services/file-writer';
 import { AppError } from '../../shared/ipc/result';
 import { createTestMain, type TestMain } from '../support/main-context';
@@ -40,7 +42,10 @@ describe('files:save-text', () => {
     expect(main.dialogs).toEqual(['Save the shared notes']);
 
     const cancelled = await createTestMain({ chooseSavePath: async () => null });
-    expect(await cancelled.dispatch('files:save-text', { suggestedName: 'a.md', content: 'x', kind: 'markdown', title: 'Save' })).toEqual({ ok: true, value: { saved: false } });
+    expect(await cancelled.dispatch('files:save-text', { suggestedName: 'a.md', content: 'x', kind: 'markdown', title: 'Save' })).toEqual({
+      ok: true,
+      value: { saved: false },
+    });
     expect(await fs.readdir(cancelled.exportDir)).toEqual([]);
     await cancelled.dispose();
   });
@@ -67,7 +72,13 @@ describe('files:export-folder', () => {
   it('writes every file, never replacing one already there', async () => {
     await fs.writeFile(path.join(main.exportDir, 'a.md'), 'mine');
     main.chooseFolderAnswers.push(main.exportDir);
-    const result = await main.dispatch('files:export-folder', { title: 'Export notes', files: [{ name: 'a.md', content: 'A' }, { name: 'b.md', content: 'B' }] });
+    const result = await main.dispatch('files:export-folder', {
+      title: 'Export notes',
+      files: [
+        { name: 'a.md', content: 'A' },
+        { name: 'b.md', content: 'B' },
+      ],
+    });
     expect(result).toEqual({ ok: true, value: { saved: true, folder: main.exportDir, written: ['a-2.md', 'b.md'] } });
     expect((await listing()).sort()).toEqual(['a-2.md', 'a.md', 'b.md']);
     expect(await fs.readFile(path.join(main.exportDir, 'a.md'), 'utf8')).toBe('mine');
@@ -77,7 +88,13 @@ describe('files:export-folder', () => {
   it('refuses path traversal and writes nothing at all', async () => {
     for (const name of ['../escape.md', '/etc/passwd', 'sub/dir.md', '..\\x.md', '.hidden']) {
       main.chooseFolderAnswers.push(main.exportDir);
-      const result = await main.dispatch('files:export-folder', { title: 'Export', files: [{ name: 'fine.md', content: 'x' }, { name, content: 'x' }] });
+      const result = await main.dispatch('files:export-folder', {
+        title: 'Export',
+        files: [
+          { name: 'fine.md', content: 'x' },
+          { name, content: 'x' },
+        ],
+      });
       expect(result, name).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     }
     expect(await listing()).toEqual([]);
@@ -94,14 +111,22 @@ describe('files:export-folder', () => {
 
   it('says plainly when permission is denied or the folder is gone', async () => {
     const denied = createFileWriter({ ...fs, open: (async () => Promise.reject(errno('EACCES'))) as FileSystem['open'] });
-    await expect(denied.exportFolder(main.exportDir, [{ name: 'a.md', content: 'x' }])).rejects.toMatchObject({ code: 'io', message: expect.stringContaining('not allowed to write') });
+    await expect(denied.exportFolder(main.exportDir, [{ name: 'a.md', content: 'x' }])).rejects.toMatchObject({
+      code: 'io',
+      message: expect.stringContaining('not allowed to write'),
+    });
     const gone = createFileWriter();
-    await expect(gone.exportFolder(path.join(main.exportDir, 'missing'), [{ name: 'a.md', content: 'x' }])).rejects.toMatchObject({ message: expect.stringContaining('does not exist any more') });
+    await expect(gone.exportFolder(path.join(main.exportDir, 'missing'), [{ name: 'a.md', content: 'x' }])).rejects.toMatchObject({
+      message: expect.stringContaining('does not exist any more'),
+    });
   });
 
   it('returns saved: false when the folder chooser is cancelled', async () => {
     // No answer queued: the test chooser behaves like a cancelled dialog.
-    expect(await main.dispatch('files:export-folder', { title: 'Export', files: [{ name: 'a.md', content: 'x' }] })).toEqual({ ok: true, value: { saved: false, written: [] } });
+    expect(await main.dispatch('files:export-folder', { title: 'Export', files: [{ name: 'a.md', content: 'x' }] })).toEqual({
+      ok: true,
+      value: { saved: false, written: [] },
+    });
     expect(await listing()).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
 import { upcomingDates } from '../../shared/domain/cadence';
 import { escapeText, foldLine, icsFileName, seriesToIcs } from '../../shared/domain/ics';
 import { cadences, meetingKinds, type Series } from '../../shared/domain/meetings';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { forbiddenResult, isTrustedSender } from '../../electron/ipc/dispatch';
-import { registerIpcHandlers, type IpcMainLike } from '../../electron/ipc/register';
+import { type IpcMainLike, registerIpcHandlers } from '../../electron/ipc/register';
 import { channels } from '../../shared/ipc/channels';
 import { contract } from '../../shared/ipc/contract';
 import { createTestMain, type TestMain } from '../support/main-context';
@@ -41,7 +42,13 @@ describe('dispatcher', () => {
 
   it('turns unexpected handler failures into an internal error without details', async () => {
     const broken = await createTestMain({
-      store: { get: () => { throw new Error('EACCES: /secret/path'); }, set: () => {}, path: 'x' },
+      store: {
+        get: () => {
+          throw new Error('EACCES: /secret/path');
+        },
+        set: () => {},
+        path: 'x',
+      },
     });
     const answer = await broken.dispatch('settings:get', undefined);
     expect(answer).toEqual({ ok: false, error: { code: 'internal', message: 'Trellis could not complete settings:get.' } });
@@ -53,7 +60,17 @@ describe('sender origin', () => {
   it('trusts only app://trellis frames', () => {
     expect(isTrustedSender('app://trellis/index.html')).toBe(true);
     expect(isTrustedSender('app://trellis/')).toBe(true);
-    for (const url of ['https://trellis/', 'app://evil/index.html', 'app://trellis.evil/', 'file:///index.html', 'about:blank', 'devtools://devtools', '', undefined, null]) {
+    for (const url of [
+      'https://trellis/',
+      'app://evil/index.html',
+      'app://trellis.evil/',
+      'file:///index.html',
+      'about:blank',
+      'devtools://devtools',
+      '',
+      undefined,
+      null,
+    ]) {
       expect(isTrustedSender(url)).toBe(false);
     }
     expect(forbiddenResult).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -85,7 +102,10 @@ describe('ipcMain registration', () => {
 /** Anything at all, the way a compromised renderer could send it. */
 const anyPayload = fc.oneof(
   fc.anything({ maxDepth: 3, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true }),
-  fc.record({ theme: fc.oneof(fc.string(), fc.constantFrom('light', 'dark', 'system')), laddersFolder: fc.oneof(fc.string(), fc.constant(null), fc.integer()) }, { requiredKeys: [] }),
+  fc.record(
+    { theme: fc.oneof(fc.string(), fc.constantFrom('light', 'dark', 'system')), laddersFolder: fc.oneof(fc.string(), fc.constant(null), fc.integer()) },
+    { requiredKeys: [] },
+  ),
   fc.record({ url: fc.oneof(fc.webUrl(), fc.string()) }),
   fc.constantFrom(undefined, null, '__proto__', { __proto__: { polluted: true } }, { constructor: { prototype: { polluted: true } } }),
 );

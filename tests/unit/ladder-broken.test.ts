@@ -1,5 +1,7 @@
 import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import { checkLadderFile } from '../../electron/services/ladder-files';
 
 const dir = path.join(import.meta.dirname, '../fixtures/ladders');
@@ -19,15 +21,27 @@ describe('broken ladder fixtures give the expected message at the expected line:
   });
 
   it.each([
-    ['yaml-syntax.yaml', 'yaml-syntax.yaml:24:14 error yaml-syntax nested mappings are not allowed in compact mappings (a ": " inside text starts a new key: put the text in quotes, or start it on the next line after "|")'],
+    [
+      'yaml-syntax.yaml',
+      'yaml-syntax.yaml:24:14 error yaml-syntax nested mappings are not allowed in compact mappings (a ": " inside text starts a new key: put the text in quotes, or start it on the next line after "|")',
+    ],
     ['wrong-type.yaml', 'wrong-type.yaml:35:19 error wrong-type "examples" in competencies[0].levels.L1 should be a list, not text'],
     ['empty-text.yaml', 'empty-text.yaml:20:14 error empty-text "summary" in levels[0] is empty (write some text, or remove the key if it is optional)'],
     ['unknown-key.yaml', 'unknown-key.yaml:38:9 error unknown-key unknown key "critera" in competencies[0].levels.L2 (did you mean "criteria"?)'],
     ['duplicate-id.yaml', 'duplicate-id.yaml:28:9 error duplicate-id duplicate category id "craft" (first defined at line 26, column 9)'],
-    ['level-order.yaml', 'level-order.yaml:23:11 error level-order levels out of order on track "ic": "L2" (rank 0) comes after "L1" (rank 1) (list levels lowest first, with rising ranks)'],
+    [
+      'level-order.yaml',
+      'level-order.yaml:23:11 error level-order levels out of order on track "ic": "L2" (rank 0) comes after "L1" (rank 1) (list levels lowest first, with rising ranks)',
+    ],
     ['missing-required.yaml', 'missing-required.yaml:21:5 error required missing required key "title" in levels[1]'],
-    ['include-unreadable.yaml', 'include-unreadable.yaml:8:5 error include-unreadable cannot read included file "shared/does-not-exist.yaml" (paths are relative to the including file; check the name and that the file exists)'],
-    ['include-cycle.yaml', 'include-cycle-b.yaml:2:5 error include-cycle include cycle: include-cycle.yaml → include-cycle-b.yaml → include-cycle.yaml (a file cannot include itself, directly or through other files)'],
+    [
+      'include-unreadable.yaml',
+      'include-unreadable.yaml:8:5 error include-unreadable cannot read included file "shared/does-not-exist.yaml" (paths are relative to the including file; check the name and that the file exists)',
+    ],
+    [
+      'include-cycle.yaml',
+      'include-cycle-b.yaml:2:5 error include-cycle include cycle: include-cycle.yaml → include-cycle-b.yaml → include-cycle.yaml (a file cannot include itself, directly or through other files)',
+    ],
   ])('%s', (file, expected) => {
     expect(problemsOf(file)).toEqual([expected]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
+
 import { cellFor, checkLadder, ladderSchema } from '../../shared/ladder';
 import { mapReader } from '../support/ladder-reader';
 
@@ -80,9 +81,16 @@ describe('checkLadder on a valid ladder with an include, a fork, extends and inh
 
   it('says which cells are inherited and from where, and which do not apply', () => {
     const ladder = result.ladder!;
-    expect(cellFor(ladder, 'ic', 'code', 'L2')).toMatchObject({ status: 'inherited', inheritedFromLevelId: 'L1', criteria: 'Writes readable, tested code with guidance.' });
+    expect(cellFor(ladder, 'ic', 'code', 'L2')).toMatchObject({
+      status: 'inherited',
+      inheritedFromLevelId: 'L1',
+      criteria: 'Writes readable, tested code with guidance.',
+    });
     expect(cellFor(ladder, 'mgr', 'code', 'M1')).toMatchObject({ status: 'not-applicable', reason: 'Managers do not write production code here.' });
-    expect(cellFor(ladder, 'ic', 'code', 'L3')).toMatchObject({ status: 'defined', source: { file: '/l/demo.yaml', line: 27, column: 19, path: ['competencies', 0, 'levels', 'L3', 'criteria'] } });
+    expect(cellFor(ladder, 'ic', 'code', 'L3')).toMatchObject({
+      status: 'defined',
+      source: { file: '/l/demo.yaml', line: 27, column: 19, path: ['competencies', 0, 'levels', 'L3', 'criteria'] },
+    });
     expect(cellFor(ladder, 'ic', 'team-communication', 'L1')).toMatchObject({ status: 'defined', source: { file: '/l/shared.yaml' } });
     expect(cellFor(ladder, 'ic', 'communication', 'L1')).toBeUndefined();
   });
@@ -92,13 +100,22 @@ describe('checkLadder on a valid ladder with an include, a fork, extends and inh
     const doc = parseDocument(entry);
     expect(doc.getIn(cell.source!.path!)).toBe(cell.criteria);
     const inherited = cellFor(result.ladder!, 'mgr', 'team-communication', 'M1')!;
-    expect(inherited).toMatchObject({ status: 'inherited', inheritedFromLevelId: 'L2', source: { file: '/l/demo.yaml', path: ['competencies', 1, 'levels', 'L2', 'criteria'] } });
+    expect(inherited).toMatchObject({
+      status: 'inherited',
+      inheritedFromLevelId: 'L2',
+      source: { file: '/l/demo.yaml', path: ['competencies', 1, 'levels', 'L2', 'criteria'] },
+    });
   });
 
   it('takes scales and categories from the included file', () => {
     const ladder = result.ladder!;
     expect(ladder.scales.map((s) => s.id)).toEqual(['proficiency']);
     expect(ladder.categories.map((c) => c.id)).toEqual(['people', 'craft']);
-    expect(ladder.competencies.find((c) => c.id === 'team-communication')).toMatchObject({ name: 'Communication', categoryId: 'people', scaleId: 'proficiency', extendsId: 'communication' });
+    expect(ladder.competencies.find((c) => c.id === 'team-communication')).toMatchObject({
+      name: 'Communication',
+      categoryId: 'people',
+      scaleId: 'proficiency',
+      extendsId: 'communication',
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 const root = path.join(import.meta.dirname, '../..');
@@ -35,7 +36,16 @@ describe('trellis-ladder CLI', () => {
   it('prints parseable JSON with --json', () => {
     const result = run('check', '--json', 'ladders/design.yaml', 'tests/fixtures/ladders/broken/unknown-key.yaml');
     expect(result.code).toBe(1);
-    const report = JSON.parse(result.stdout) as { valid: boolean; files: Array<{ file: string; kind: string; valid: boolean; filesRead: string[]; problems: Array<{ line: number; column: number; code: string; hint?: string }> }> };
+    const report = JSON.parse(result.stdout) as {
+      valid: boolean;
+      files: Array<{
+        file: string;
+        kind: string;
+        valid: boolean;
+        filesRead: string[];
+        problems: Array<{ line: number; column: number; code: string; hint?: string }>;
+      }>;
+    };
     expect(report.valid).toBe(false);
     expect(report.files.map((f) => [f.file, f.kind, f.valid])).toEqual([
       [path.join('ladders', 'design.yaml'), 'ladder', true],
@@ -59,8 +69,13 @@ describe('trellis-ladder CLI', () => {
     expect(result.stderr).toContain('Usage: trellis-ladder check [--json] <file.yaml>...');
   });
 
-  it('runs as `npx trellis-ladder` from the repository root (npm exec finds the root package\'s own bin)', () => {
-    const result = spawnSync('npx', ['--no-install', 'trellis-ladder', 'check', 'ladders/product.yaml'], { cwd: root, encoding: 'utf8', timeout: 60_000, shell: process.platform === 'win32' });
+  it("runs as `npx trellis-ladder` from the repository root (npm exec finds the root package's own bin)", () => {
+    const result = spawnSync('npx', ['--no-install', 'trellis-ladder', 'check', 'ladders/product.yaml'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+      shell: process.platform === 'win32',
+    });
     expect(result.stdout).toBe('1 file valid\n');
     expect(result.status).toBe(0);
   });

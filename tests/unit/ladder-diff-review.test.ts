@@ -1,7 +1,9 @@
-import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
 import { checkLadder, type Ladder } from '../../shared/ladder';
 import { diffLadders, diffWords } from '../../shared/ladder/diff';
 import { criteriaFirstSeen, reviewCellKey, reviewLadder, reviewToMarkdown } from '../../shared/ladder/review';
@@ -22,7 +24,10 @@ describe('diffLadders', () => {
     const v2 = load(
       teamText
         .replace('Breaks a task into steps and says when it is blocked.', 'Breaks a task into steps and flags blockers the same day.')
-        .replace('      L3:\n        criteria: Writes design documents for features that span services.\n        examples: [Writes a design doc that two teams review and adopt.]\n', '')
+        .replace(
+          '      L3:\n        criteria: Writes design documents for features that span services.\n        examples: [Writes a design doc that two teams review and adopt.]\n',
+          '',
+        )
         .replace('# L3 is left out on purpose: it inherits L2.', 'L3:\n        criteria: Owns the quality of a service.'),
     );
     const changes = diffLadders(v1, v2);
@@ -31,7 +36,12 @@ describe('diffLadders', () => {
       ['removed', 'design', 'L3', ['ic', 'mgr']],
       ['changed', 'planning', 'L1', ['ic', 'mgr']],
     ]);
-    expect(changes[2]).toMatchObject({ before: 'Breaks a task into steps and says when it is blocked.', after: 'Breaks a task into steps and flags blockers the same day.', competencyName: 'Planning', levelTitle: 'Engineer' });
+    expect(changes[2]).toMatchObject({
+      before: 'Breaks a task into steps and says when it is blocked.',
+      after: 'Breaks a task into steps and flags blockers the same day.',
+      competencyName: 'Planning',
+      levelTitle: 'Engineer',
+    });
   });
 
   it('finds nothing between a version and itself', () => {
@@ -52,8 +62,18 @@ describe('diffWords', () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), (a, b) => {
         const parts = diffWords(a, b);
-        expect(parts.filter((p) => p.kind !== 'added').map((p) => p.text).join('')).toBe(a);
-        expect(parts.filter((p) => p.kind !== 'removed').map((p) => p.text).join('')).toBe(b);
+        expect(
+          parts
+            .filter((p) => p.kind !== 'added')
+            .map((p) => p.text)
+            .join(''),
+        ).toBe(a);
+        expect(
+          parts
+            .filter((p) => p.kind !== 'removed')
+            .map((p) => p.text)
+            .join(''),
+        ).toBe(b);
       }),
     );
   });
@@ -62,7 +82,7 @@ describe('diffWords', () => {
 describe('criteria review', () => {
   const flagged = load(
     teamText
-      .replace('Reviews teammates\' pull requests with specific, actionable comments.', 'Same as above.')
+      .replace("Reviews teammates' pull requests with specific, actionable comments.", 'Same as above.')
       .replace('Pairs with newer teammates and answers their questions.', 'A rockstar who is never abrasive and a strong culture fit.')
       .replace('Explains the design of the component they work on.', 'Has good judgement.')
       .replace('        examples: [Publishes a weekly status note with risks.]\n', ''),
@@ -89,8 +109,22 @@ describe('criteria review', () => {
   it('lists levels without any example', () => {
     const noExamples = load(teamText.replace(/\n +examples: \[.*\]/g, '').replace(/\n +examples:\n +- .*/g, ''));
     const review = reviewLadder(noExamples, { since: '2026-01-01', firstSeen: new Map() });
-    expect(review.findings.filter((f) => f.kind === 'no-examples' && f.levelId).map((f) => `${f.trackId}/${f.levelId}`)).toEqual(['ic/L1', 'ic/L2', 'ic/L3', 'ic/L4', 'mgr/L1', 'mgr/L2', 'mgr/L3', 'mgr/M4']);
-    expect(review.findings.filter((f) => f.kind === 'no-examples' && f.competencyId).map((f) => f.competencyId)).toEqual(['code-quality', 'design', 'planning', 'mentoring']);
+    expect(review.findings.filter((f) => f.kind === 'no-examples' && f.levelId).map((f) => `${f.trackId}/${f.levelId}`)).toEqual([
+      'ic/L1',
+      'ic/L2',
+      'ic/L3',
+      'ic/L4',
+      'mgr/L1',
+      'mgr/L2',
+      'mgr/L3',
+      'mgr/M4',
+    ]);
+    expect(review.findings.filter((f) => f.kind === 'no-examples' && f.competencyId).map((f) => f.competencyId)).toEqual([
+      'code-quality',
+      'design',
+      'planning',
+      'mentoring',
+    ]);
   });
 
   it('dates each cell from the oldest version with the same text, and lists the stale ones', () => {

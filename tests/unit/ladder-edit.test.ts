@@ -1,10 +1,12 @@
-import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
-import { editCellCriteria } from '../../shared/ladder/edit';
+
 import { cellFor, checkLadder } from '../../shared/ladder';
+import { editCellCriteria } from '../../shared/ladder/edit';
 
 const levelOrder = ['L1', 'L2', 'L3', 'L4', 'L5'];
 
@@ -17,7 +19,10 @@ interface CompetencySpec {
 
 const word = fc.constantFrom('writes', 'tests', 'clear', 'code', 'reviews', 'plans', 'the', 'team', 'design', 'and', 'ships');
 const sentence = fc.array(word, { minLength: 1, maxLength: 6 }).map((w) => w.join(' '));
-const comment = fc.option(sentence.map((s) => `# ${s}`), { nil: null });
+const comment = fc.option(
+  sentence.map((s) => `# ${s}`),
+  { nil: null },
+);
 const cellStyle: fc.Arbitrary<CellStyle> = fc.record({
   kind: fc.constantFrom('block', 'flow', 'na'),
   quote: fc.constantFrom('plain', 'double', 'single', 'literal', 'folded'),
@@ -54,7 +59,12 @@ function render(unit: number, specs: CompetencySpec[]): string {
       const tail = cell.comment ? ` ${cell.comment}` : '';
       if (cell.kind === 'na') lines.push(`${at}${levelOrder[j]}:${tail}`, `${inner}notApplicable: true`);
       else if (cell.kind === 'flow') lines.push(`${at}${levelOrder[j]}: { criteria: ${scalar(cell, inner, true)}, examples: [x] }${tail}`);
-      else lines.push(`${at}${levelOrder[j]}:`, `${inner}criteria: ${scalar(cell, inner, false)}${cell.quote === 'literal' || cell.quote === 'folded' ? '' : tail}`, `${inner}examples: [one, two]`);
+      else
+        lines.push(
+          `${at}${levelOrder[j]}:`,
+          `${inner}criteria: ${scalar(cell, inner, false)}${cell.quote === 'literal' || cell.quote === 'folded' ? '' : tail}`,
+          `${inner}examples: [one, two]`,
+        );
     });
     if (spec.blankAfter) lines.push('');
   });
@@ -62,13 +72,15 @@ function render(unit: number, specs: CompetencySpec[]): string {
   return lines.join('\n');
 }
 
-const newCriteria = fc.oneof(
-  sentence,
-  fc.array(sentence, { minLength: 2, maxLength: 4 }).map((l) => l.join('\n')),
-  fc.string({ minLength: 1, maxLength: 60 }),
-  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
-  fc.array(fc.string({ minLength: 0, maxLength: 20 }), { minLength: 2, maxLength: 4 }).map((l) => l.join('\n')),
-).filter((s) => s.trim().length > 0);
+const newCriteria = fc
+  .oneof(
+    sentence,
+    fc.array(sentence, { minLength: 2, maxLength: 4 }).map((l) => l.join('\n')),
+    fc.string({ minLength: 1, maxLength: 60 }),
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
+    fc.array(fc.string({ minLength: 0, maxLength: 20 }), { minLength: 2, maxLength: 4 }).map((l) => l.join('\n')),
+  )
+  .filter((s) => s.trim().length > 0);
 
 function competencyMap(text: string, index: number): YAMLMap {
   const list = parseDocument(text).get('competencies', true);
@@ -124,7 +136,12 @@ describe('quick edit of one cell', () => {
     const file = path.resolve(__dirname, '../fixtures/ladders/app/team.yaml');
     const text = readFileSync(file, 'utf8');
     const reader = (_from: string, include: string) => ({ path: include, text: readFileSync(path.resolve(path.dirname(file), include), 'utf8') });
-    const result = editCellCriteria(text, { competencyId: 'code-quality', levelId: 'L3', levelOrder: ['L1', 'L2', 'L3', 'L4', 'M4'], criteria: 'Owns the quality bar of a service.' });
+    const result = editCellCriteria(text, {
+      competencyId: 'code-quality',
+      levelId: 'L3',
+      levelOrder: ['L1', 'L2', 'L3', 'L4', 'M4'],
+      criteria: 'Owns the quality bar of a service.',
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     for (const line of text.split('\n').filter((l) => l.trim().startsWith('#'))) expect(result.text).toContain(line);
@@ -136,7 +153,13 @@ describe('quick edit of one cell', () => {
 
   it('says why when it cannot edit', () => {
     expect(editCellCriteria('competencies: [', { competencyId: 'a', levelId: 'L1', levelOrder, criteria: 'x' })).toMatchObject({ ok: false });
-    expect(editCellCriteria('competencies:\n  - id: a\n', { competencyId: 'b', levelId: 'L1', levelOrder, criteria: 'x' })).toEqual({ ok: false, message: 'Competency "b" is not defined in this file.' });
-    expect(editCellCriteria('competencies:\n  - id: a\n', { competencyId: 'a', levelId: 'L1', levelOrder, criteria: '   ' })).toEqual({ ok: false, message: 'Criteria cannot be empty.' });
+    expect(editCellCriteria('competencies:\n  - id: a\n', { competencyId: 'b', levelId: 'L1', levelOrder, criteria: 'x' })).toEqual({
+      ok: false,
+      message: 'Competency "b" is not defined in this file.',
+    });
+    expect(editCellCriteria('competencies:\n  - id: a\n', { competencyId: 'a', levelId: 'L1', levelOrder, criteria: '   ' })).toEqual({
+      ok: false,
+      message: 'Criteria cannot be empty.',
+    });
   });
 });

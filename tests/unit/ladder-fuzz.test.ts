@@ -4,9 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkLadder, ladderSchema, limits, type LadderCheck, type ReadInclude } from '../../shared/ladder';
+
+import { checkLadder, type LadderCheck, ladderSchema, limits, type ReadInclude } from '../../shared/ladder';
 import { mapReader } from '../support/ladder-reader';
 
 const engineering = readFileSync(path.join(import.meta.dirname, '../../ladders/engineering.yaml'), 'utf8');
@@ -34,26 +36,87 @@ function expectWellFormed(result: LadderCheck, entryPath = 'fuzz.yaml'): void {
 
 const check = (text: string, read?: ReadInclude) => checkLadder({ path: 'fuzz.yaml', text }, read);
 
-const vocabulary = ['id', 'name', 'version', 'changelog', 'include', 'tracks', 'levels', 'categories', 'competencies', 'scales', 'criteria', 'examples', 'notApplicable', 'extends', 'forksAfter', 'track', 'rank', 'summary', 'title', 'steps', 'L1', 'L2', 'critera', '<<'];
+const vocabulary = [
+  'id',
+  'name',
+  'version',
+  'changelog',
+  'include',
+  'tracks',
+  'levels',
+  'categories',
+  'competencies',
+  'scales',
+  'criteria',
+  'examples',
+  'notApplicable',
+  'extends',
+  'forksAfter',
+  'track',
+  'rank',
+  'summary',
+  'title',
+  'steps',
+  'L1',
+  'L2',
+  'critera',
+  '<<',
+];
 const token = fc.oneof(
   fc.constantFrom(...vocabulary),
-  fc.constantFrom(': ', '- ', '\n', '  ', '[', ']', '{', '}', ',', '&a ', '*a', '&b ', '*b', '"', "'", '|', '>', '#', '---', '!!str ', '? ', '\t', '~', 'true', '1.5', ''),
+  fc.constantFrom(
+    ': ',
+    '- ',
+    '\n',
+    '  ',
+    '[',
+    ']',
+    '{',
+    '}',
+    ',',
+    '&a ',
+    '*a',
+    '&b ',
+    '*b',
+    '"',
+    "'",
+    '|',
+    '>',
+    '#',
+    '---',
+    '!!str ',
+    '? ',
+    '\t',
+    '~',
+    'true',
+    '1.5',
+    '',
+  ),
   fc.string({ maxLength: 8 }),
 );
 const yamlish = fc.array(token, { maxLength: 200 }).map((parts) => parts.join(''));
 
 describe('checkLadder never throws', () => {
   it('on random text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => expectWellFormed(check(text))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => expectWellFormed(check(text))),
+      { numRuns: 300 },
+    );
   });
 
-  it('on YAML-ish text built from the format\'s own words and YAML punctuation', () => {
-    fc.assert(fc.property(yamlish, (text) => expectWellFormed(check(text))), { numRuns: 400 });
+  it("on YAML-ish text built from the format's own words and YAML punctuation", () => {
+    fc.assert(
+      fc.property(yamlish, (text) => expectWellFormed(check(text))),
+      { numRuns: 400 },
+    );
   });
 
   it('on random bytes decoded as UTF-8', () => {
     const decoder = new TextDecoder('utf-8', { fatal: false });
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => expectWellFormed(check(decoder.decode(bytes)))), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => expectWellFormed(check(decoder.decode(bytes)))),
+      { numRuns: 200 },
+    );
   });
 
   it('on a real ladder with random edits (deletions, insertions, swapped lines)', () => {
@@ -99,7 +162,12 @@ describe('checkLadder never throws', () => {
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 12 }), fc.integer({ min: 2, max: 9 }), (width, depth) => {
         const rows = [`a0: &a0 [${Array(width).fill('lol').join(', ')}]`];
-        for (let i = 1; i <= depth; i++) rows.push(`a${i}: &a${i} [${Array(width).fill(`*a${i - 1}`).join(', ')}]`);
+        for (let i = 1; i <= depth; i++)
+          rows.push(
+            `a${i}: &a${i} [${Array(width)
+              .fill(`*a${i - 1}`)
+              .join(', ')}]`,
+          );
         const result = check(rows.join('\n'));
         expectWellFormed(result);
         // Expanding width^depth nodes is never attempted beyond the limit.
@@ -113,7 +181,9 @@ describe('checkLadder never throws', () => {
     const over = check(`competencies:\n${'  - { id: x, name: y }\n'.repeat(Math.ceil(limits.maxBytes / 20))}`);
     expectWellFormed(over);
     expect(over.problems.map((p) => p.code)).toEqual(['too-large']);
-    const manyProblems = check(`id: x\nname: y\nversion: "1"\nchangelog: [{ version: "1", summary: s }]\ntracks: [{ id: t, name: T }]\nlevels: [{ id: L1, title: T, summary: S }]\ncompetencies:\n${'  - { id: c, naem: y }\n'.repeat(5000)}`);
+    const manyProblems = check(
+      `id: x\nname: y\nversion: "1"\nchangelog: [{ version: "1", summary: s }]\ntracks: [{ id: t, name: T }]\nlevels: [{ id: L1, title: T, summary: S }]\ncompetencies:\n${'  - { id: c, naem: y }\n'.repeat(5000)}`,
+    );
     expectWellFormed(manyProblems);
     expect(manyProblems.problems).toHaveLength(limits.maxProblems + 1);
     expect(manyProblems.problems.at(-1)?.code).toBe('too-many-problems');
@@ -125,7 +195,8 @@ describe('checkLadder never throws', () => {
     fc.assert(
       fc.property(graph, fc.array(fc.constantFrom(...names), { maxLength: 3 }), (edges, entryIncludes) => {
         const files: Record<string, string> = {};
-        for (const [name, includes] of Object.entries(edges)) files[`/g/${name}`] = `include: [${includes.join(', ')}]\ncategories: [{ id: ${name.replace('.yaml', '')}, name: N }]\n`;
+        for (const [name, includes] of Object.entries(edges))
+          files[`/g/${name}`] = `include: [${includes.join(', ')}]\ncategories: [{ id: ${name.replace('.yaml', '')}, name: N }]\n`;
         const entry = `id: g\nname: G\nversion: "1"\nchangelog: [{ version: "1", summary: s }]\ninclude: [${entryIncludes.join(', ')}]\n`;
         const result = checkLadder({ path: '/g/entry.yaml', text: entry }, mapReader(files));
         expectWellFormed(result, '/g/entry.yaml');

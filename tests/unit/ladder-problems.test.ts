@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
-import { checkLadder, limits, type LadderCheck } from '../../shared/ladder';
+
+import { checkLadder, type LadderCheck, limits } from '../../shared/ladder';
 import { mapReader } from '../support/ladder-reader';
 
 const base = readFileSync(path.join(import.meta.dirname, '../fixtures/ladders/valid-small.yaml'), 'utf8');
@@ -21,8 +23,13 @@ describe('checkLadder problems', () => {
   });
 
   it('reports a fork after an unknown level, and after a level that is not on the trunk', () => {
-    expect(lines(check(edit('    name: Individual contributor\n', '    name: Individual contributor\n    forksAfter: L7\n')))).toEqual(['16:17 error unknown-reference unknown level "L7" (did you mean "L1"?)']);
-    const twoTracks = edit('    name: Individual contributor\n', '    name: Individual contributor\n    forksAfter: L2\n  - { id: mgr, name: Manager, forksAfter: L3 }\n')
+    expect(lines(check(edit('    name: Individual contributor\n', '    name: Individual contributor\n    forksAfter: L7\n')))).toEqual([
+      '16:17 error unknown-reference unknown level "L7" (did you mean "L1"?)',
+    ]);
+    const twoTracks = edit(
+      '    name: Individual contributor\n',
+      '    name: Individual contributor\n    forksAfter: L2\n  - { id: mgr, name: Manager, forksAfter: L3 }\n',
+    )
       .replace('levels:\n', 'levels:\n')
       .replace('categories:', '  - { id: L3, title: Senior, summary: Leads., rank: 3, track: ic }\ncategories:');
     expect(lines(check(twoTracks))).toEqual([
@@ -38,7 +45,9 @@ describe('checkLadder problems', () => {
   });
 
   it('reports a cell with both criteria and notApplicable', () => {
-    expect(lines(check(edit('        criteria: Writes tested code alone.\n', '        criteria: Writes tested code alone.\n        notApplicable: true\n')))).toEqual([
+    expect(
+      lines(check(edit('        criteria: Writes tested code alone.\n', '        criteria: Writes tested code alone.\n        notApplicable: true\n'))),
+    ).toEqual([
       '39:9 error conflicting-keys "L2" in competencies[0].levels has both "criteria" and "notApplicable" (a cell either has criteria or is marked notApplicable: true)',
     ]);
   });
@@ -54,7 +63,10 @@ describe('checkLadder problems', () => {
   });
 
   it('reports titles for an unknown track, duplicate sub-level ids, and a competency for a missing scale', () => {
-    const text = edit('    title: Engineer I\n', '    title: Engineer I\n    titles: { icc: Junior }\n    subLevels: [{ id: L2 }]\n').replace('    category: craft\n', '    category: craft\n    scale: five\n');
+    const text = edit('    title: Engineer I\n', '    title: Engineer I\n    titles: { icc: Junior }\n    subLevels: [{ id: L2 }]\n').replace(
+      '    category: craft\n',
+      '    category: craft\n    scale: five\n',
+    );
     expect(lines(check(text))).toEqual([
       '19:15 error unknown-reference unknown track "icc" (did you mean "ic"?)',
       '20:23 error duplicate-id duplicate level id "L2" (first defined at line 23, column 9; sub-levels share ids with levels)',
@@ -68,7 +80,9 @@ describe('checkLadder problems', () => {
       .replace('    category: craft\n', '    category: craft\n    tracks: [ic]\n')
       .replace('categories:', '  - { id: M1, track: mgr, title: Manager, summary: Manages. }\ncategories:')
       .replace('      L1:\n', '      M1:\n        notApplicable: true\n      L0:\n');
-    const result = check(text.replace('      L0:\n        criteria: Writes tested code with guidance.\n        examples:\n          - Adds a test for a bug fix.\n', ''));
+    const result = check(
+      text.replace('      L0:\n        criteria: Writes tested code with guidance.\n        examples:\n          - Adds a test for a bug fix.\n', ''),
+    );
     expect(lines(result)).toEqual([
       '3:10 warning changelog-version version "1.1" has no changelog entry (add a changelog entry saying what changed in this version)',
       '31:9 warning missing-cell competency "code" has no criteria at level "L1" or below on track "ic" (add criteria for the lowest level, or mark it notApplicable: true)',
@@ -78,14 +92,22 @@ describe('checkLadder problems', () => {
   });
 
   it('explains files that are not ladders at all', () => {
-    expect(lines(check(''))).toEqual(['1:1 error empty-file the file is empty (a ladder starts with id, name, version and changelog: see docs/ladder-format.md)']);
+    expect(lines(check(''))).toEqual([
+      '1:1 error empty-file the file is empty (a ladder starts with id, name, version and changelog: see docs/ladder-format.md)',
+    ]);
     expect(lines(check('just text'))).toEqual(['1:1 error wrong-type the file should be a mapping of keys to values, not text']);
-    expect(lines(check(`${base}---\nid: x\n`))).toEqual(['41:1 error yaml-syntax the file holds more than one YAML document (a ladder file holds one document: remove the "---" separator)']);
-    expect(lines(check(edit('    name: Craft', '\tname: Craft')))[0]).toBe('27:1 error yaml-syntax tabs are not allowed as indentation (indent with spaces, not tabs)');
+    expect(lines(check(`${base}---\nid: x\n`))).toEqual([
+      '41:1 error yaml-syntax the file holds more than one YAML document (a ladder file holds one document: remove the "---" separator)',
+    ]);
+    expect(lines(check(edit('    name: Craft', '\tname: Craft')))[0]).toBe(
+      '27:1 error yaml-syntax tabs are not allowed as indentation (indent with spaces, not tabs)',
+    );
   });
 
   it('says criteria are per level when a cell names a sub-level, and that merge keys are not supported', () => {
-    const text = edit('    title: Engineer II\n', '    title: Engineer II\n    subLevels: [{ id: L2.1 }]\n').replace('      L2:\n', '      L2.1:\n').replace('    category: craft\n', '    category: craft\n    <<: { weight: 2 }\n');
+    const text = edit('    title: Engineer II\n', '    title: Engineer II\n    subLevels: [{ id: L2.1 }]\n')
+      .replace('      L2:\n', '      L2.1:\n')
+      .replace('    category: craft\n', '    category: craft\n    <<: { weight: 2 }\n');
     expect(lines(check(text))).toEqual([
       '33:5 error unknown-key unknown key "<<" in competencies[0] (YAML merge keys are not supported: write the keys out, or share competencies with include and extends)',
       '39:7 error unknown-reference "L2.1" is a sub-level of "L2"; criteria are written per level (use "L2" as the key)',
@@ -93,7 +115,9 @@ describe('checkLadder problems', () => {
   });
 
   it('suggests quotes for a version YAML reads as a number', () => {
-    expect(lines(check(edit('version: "1.0"', 'version: 1.10')))).toEqual(['3:10 error wrong-type "version" should be text, not a number (put it in quotes: "1.10")']);
+    expect(lines(check(edit('version: "1.0"', 'version: 1.10')))).toEqual([
+      '3:10 error wrong-type "version" should be text, not a number (put it in quotes: "1.10")',
+    ]);
   });
 
   it('accepts a byte order mark', () => {
@@ -105,7 +129,10 @@ describe('checkLadder problems', () => {
       `1:1 error too-large file is too large (${limits.maxBytes + 3 + base.length} characters; the limit is ${limits.maxBytes}) (split it into files joined with "include")`,
     ]);
     expect(check(`${'['.repeat(5000)}${']'.repeat(5000)}`).problems[0]).toMatchObject({ code: 'too-deep', line: 1, column: 1 });
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+    ].join('\n');
     expect(check(bomb).problems[0]).toMatchObject({ code: 'alias-limit', message: 'anchors and aliases expand to too much data' });
   });
 });
@@ -114,7 +141,10 @@ describe('includes', () => {
   const shared = 'categories:\n  - { id: people, name: People }\n';
   it('reads a file included twice (a diamond) once, and treats a throwing reader as unreadable', () => {
     const entry = edit('scales:', 'include: [a.yaml, b.yaml]\nscales:');
-    const result = checkLadder({ path: '/x/l.yaml', text: entry }, mapReader({ '/x/a.yaml': 'include: [c.yaml]\n', '/x/b.yaml': 'include: [c.yaml]\n', '/x/c.yaml': shared }));
+    const result = checkLadder(
+      { path: '/x/l.yaml', text: entry },
+      mapReader({ '/x/a.yaml': 'include: [c.yaml]\n', '/x/b.yaml': 'include: [c.yaml]\n', '/x/c.yaml': shared }),
+    );
     expect(result.problems).toEqual([]);
     expect(result.files).toEqual(['/x/l.yaml', '/x/c.yaml', '/x/a.yaml', '/x/b.yaml']);
     expect(result.ladder?.categories.map((c) => c.id)).toEqual(['people', 'craft']);
@@ -135,15 +165,21 @@ describe('includes', () => {
 
   it('warns (not fails) when a shared file has cells for levels this ladder does not have', () => {
     const entry = edit('scales:', 'include: [shared.yaml]\nscales:').replace('competencies:\n', 'competencies:\n  - { id: talk, extends: base }\n');
-    const shared = 'competencies:\n  - id: base\n    abstract: true\n    name: Talking\n    category: craft\n    levels:\n      L1: { criteria: Talks., examples: [Talks.] }\n      L9: { criteria: Talks a lot., examples: [Talks a lot.] }\n';
+    const shared =
+      'competencies:\n  - id: base\n    abstract: true\n    name: Talking\n    category: craft\n    levels:\n      L1: { criteria: Talks., examples: [Talks.] }\n      L9: { criteria: Talks a lot., examples: [Talks a lot.] }\n';
     const result = checkLadder({ path: '/x/l.yaml', text: entry }, mapReader({ '/x/shared.yaml': shared }));
-    expect(result.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.message}`)).toEqual(['/x/shared.yaml:8:7 warning level "L9" is not in ladder "broken-example", so this cell is not used there']);
+    expect(result.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.message}`)).toEqual([
+      '/x/shared.yaml:8:7 warning level "L9" is not in ladder "broken-example", so this cell is not used there',
+    ]);
     expect(result.ladder?.cells.filter((c) => c.competencyId === 'talk').map((c) => c.levelId)).toEqual(['L1', 'L2']);
   });
 
   it('reports problems in an included file at its own line and column, and duplicates across files', () => {
     const entry = edit('scales:', 'include: [shared.yaml]\nscales:');
-    const result = checkLadder({ path: '/x/l.yaml', text: entry }, mapReader({ '/x/shared.yaml': '# shared\ncategories:\n  - { id: craft, name: Craft, colour: red }\n' }));
+    const result = checkLadder(
+      { path: '/x/l.yaml', text: entry },
+      mapReader({ '/x/shared.yaml': '# shared\ncategories:\n  - { id: craft, name: Craft, colour: red }\n' }),
+    );
     expect(result.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}${p.hint ? ` (${p.hint})` : ''}`)).toEqual([
       '/x/l.yaml:27:9 duplicate category id "craft" (first defined at shared.yaml:3:11)',
       '/x/shared.yaml:3:31 unknown key "colour" in categories[0]',

@@ -6,13 +6,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+
 import { cellFor, checkLadder } from '../../shared/ladder';
 
 const ladderArb = fc
   .record({
     trunk: fc.integer({ min: 1, max: 4 }),
     tracks: fc.array(fc.record({ own: fc.integer({ min: 0, max: 3 }), forkAt: fc.nat() }), { minLength: 1, maxLength: 3 }),
-    competencies: fc.array(fc.record({ cells: fc.array(fc.constantFrom('criteria', 'na', 'omit'), { minLength: 16, maxLength: 16 }), restrict: fc.option(fc.nat(), { nil: undefined }) }), { minLength: 1, maxLength: 5 }),
+    competencies: fc.array(
+      fc.record({
+        cells: fc.array(fc.constantFrom('criteria', 'na', 'omit'), { minLength: 16, maxLength: 16 }),
+        restrict: fc.option(fc.nat(), { nil: undefined }),
+      }),
+      { minLength: 1, maxLength: 5 },
+    ),
   })
   .map(({ trunk, tracks, competencies }) => {
     const trunkIds = Array.from({ length: trunk }, (_, i) => `T${i + 1}`);

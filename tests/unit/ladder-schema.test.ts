@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import { ladderJsonSchemaText } from '../../shared/ladder/json-schema';
 
 describe('ladders/ladder.schema.json', () => {

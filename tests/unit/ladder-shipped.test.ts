@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+
 import Ajv2020 from 'ajv/dist/2020';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
 import { checkLadderFile } from '../../electron/services/ladder-files';
 import { cellFor, checkLadder, ladderSchema, limits } from '../../shared/ladder';
 

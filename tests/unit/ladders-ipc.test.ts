@@ -1,6 +1,8 @@
 import { cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { createTestMain, type TestMain } from '../support/main-context';
 
 const fixtures = path.resolve(__dirname, '../fixtures/ladders/app');
@@ -27,7 +29,10 @@ describe('ladders over IPC (real handler table, contract-checked)', () => {
     expect(await main.dispatch('ladders:get', { key: 'user:nope.yaml' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await main.dispatch('ladders:get', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(await main.dispatch('ladders:save', { key: 'bundled:engineering.yaml', text: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await main.dispatch('ladders:version-diff', { ladderId: 'team', from: 'a'.repeat(64), to: 'b'.repeat(64) })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await main.dispatch('ladders:version-diff', { ladderId: 'team', from: 'a'.repeat(64), to: 'b'.repeat(64) })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
   });
 
   it('pushes ladders:changed after a save', async () => {

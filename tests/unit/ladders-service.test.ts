@@ -1,7 +1,9 @@
-import { cp, mkdir, mkdtemp, readFile, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { createLaddersService, type LaddersService } from '../../electron/services/ladders/service';
 import { AppError } from '../../shared/ipc/result';
 import { cellFor } from '../../shared/ladder';
@@ -186,7 +188,11 @@ describe('ladders service: saving', () => {
   });
 
   it('quick-edits one cell and keeps the comments of the file', async () => {
-    const result = await service.editCell(team, { trackId: 'ic', competencyId: 'design', levelId: 'L2' }, 'Proposes a design for a feature\nand asks for review.');
+    const result = await service.editCell(
+      team,
+      { trackId: 'ic', competencyId: 'design', levelId: 'L2' },
+      'Proposes a design for a feature\nand asks for review.',
+    );
     expect(result.saved).toBe(true);
     const text = await readFile(path.join(userFolder, 'team.yaml'), 'utf8');
     expect(text).toContain('# Comments like this one must survive a quick edit untouched.');

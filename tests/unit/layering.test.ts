@@ -1,6 +1,7 @@
-import { ESLint } from 'eslint';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+
+import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');

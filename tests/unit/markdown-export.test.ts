@@ -1,9 +1,10 @@
 import fc from 'fast-check';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
 import { isPlainFileName, safeFileName, uniqueNames } from '../../shared/domain/file-names';
 import { meetingSharedMarkdown, notesExportFiles } from '../../shared/domain/markdown-export';
-import { meetingKinds, type ActionItem, type Meeting } from '../../shared/domain/meetings';
+import { type ActionItem, type Meeting, meetingKinds } from '../../shared/domain/meetings';
 
 const MARKER = 'PRIVATE-MARKER-7f3a91c2';
 const stamp = '2026-01-01T00:00:00Z';
@@ -36,7 +37,10 @@ const items: ActionItem[] = [
   { id: 'i2', personId: 'alex', meetingId: 'm1', text: 'Book the offsite', owner: 'me', done: true, createdAt: stamp, updatedAt: stamp },
   { id: 'i3', personId: 'alex', meetingId: 'other', text: 'Not from this meeting', owner: 'me', done: false, createdAt: stamp, updatedAt: stamp },
 ];
-const people = [{ id: 'alex', name: 'Alex Rivera' }, { id: 'sam', name: 'Sam Lee' }];
+const people = [
+  { id: 'alex', name: 'Alex Rivera' },
+  { id: 'sam', name: 'Sam Lee' },
+];
 
 function frontMatterOf(content: string): Record<string, unknown> {
   const match = /^---\n([\s\S]*?)\n---\n/.exec(content);
@@ -62,7 +66,11 @@ describe('meetingSharedMarkdown', () => {
 describe('notesExportFiles', () => {
   const input = {
     people,
-    meetings: [meeting(), meeting({ id: 'm2', date: '2026-03-02', privateNotes: `Second ${MARKER}` }), meeting({ id: 'm3', personId: 'sam', date: '2026-02-01', mood: undefined, energy: undefined, tags: [] })],
+    meetings: [
+      meeting(),
+      meeting({ id: 'm2', date: '2026-03-02', privateNotes: `Second ${MARKER}` }),
+      meeting({ id: 'm3', personId: 'sam', date: '2026-02-01', mood: undefined, energy: undefined, tags: [] }),
+    ],
     actionItems: items,
   };
 
@@ -90,7 +98,15 @@ describe('notesExportFiles', () => {
 
   it('writes front matter with person, date, kind, mood, energy and tags', () => {
     const [sam, alex] = notesExportFiles(input, { includePrivateNotes: false });
-    expect(frontMatterOf(alex!.content)).toEqual({ person: 'Alex Rivera', date: '2026-03-02', kind: '1:1', time: '09:30', mood: 4, energy: 2, tags: ['growth', 'project: falcon'] });
+    expect(frontMatterOf(alex!.content)).toEqual({
+      person: 'Alex Rivera',
+      date: '2026-03-02',
+      kind: '1:1',
+      time: '09:30',
+      mood: 4,
+      energy: 2,
+      tags: ['growth', 'project: falcon'],
+    });
     expect(frontMatterOf(sam!.content)).toEqual({ person: 'Sam Lee', date: '2026-02-01', kind: '1:1', time: '09:30', tags: [] });
   });
 
@@ -119,8 +135,14 @@ describe('property: private notes never leak by default', () => {
         fc.record({
           kind: fc.constantFrom(...meetingKinds),
           shared: text,
-          agenda: fc.array(text.filter((t) => t.trim().length > 0), { maxLength: 4 }),
-          tags: fc.array(text.filter((t) => t.trim().length > 0), { maxLength: 3 }),
+          agenda: fc.array(
+            text.filter((t) => t.trim().length > 0),
+            { maxLength: 4 },
+          ),
+          tags: fc.array(
+            text.filter((t) => t.trim().length > 0),
+            { maxLength: 3 },
+          ),
           name: text.filter((t) => t.trim().length > 0),
           before: fc.string({ maxLength: 40 }),
           after: fc.string({ maxLength: 40 }),

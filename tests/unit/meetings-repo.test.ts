@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto';
+
 import { beforeEach, describe, expect, it } from 'vitest';
+
 import { createRepositories, type Repositories } from '../../renderer/app/data';
 import { TrellisDatabase } from '../../renderer/db/database';
 import { ValidationError } from '../../renderer/db/errors';
@@ -20,14 +22,32 @@ beforeEach(async () => {
 });
 
 async function weeklySeries() {
-  return repos.series.create({ personId: alexId, kind: 'one-on-one', cadence: 'weekly', weekday: 1, time: '10:00', durationMinutes: 30, startDate: '2026-11-09', timeZone: 'Europe/Berlin' });
+  return repos.series.create({
+    personId: alexId,
+    kind: 'one-on-one',
+    cadence: 'weekly',
+    weekday: 1,
+    time: '10:00',
+    durationMinutes: 30,
+    startDate: '2026-11-09',
+    timeZone: 'Europe/Berlin',
+  });
 }
 
 describe('series', () => {
   it('refuses a second active series of the same kind and an unknown time zone', async () => {
     await weeklySeries();
     await expect(weeklySeries()).rejects.toThrow('Alex Rivera already has a 1:1 series');
-    const bad = repos.series.create({ personId: alexId, kind: 'mentoring', cadence: 'weekly', weekday: 1, time: '10:00', durationMinutes: 30, startDate: '2026-11-09', timeZone: 'Mars/Olympus' });
+    const bad = repos.series.create({
+      personId: alexId,
+      kind: 'mentoring',
+      cadence: 'weekly',
+      weekday: 1,
+      time: '10:00',
+      durationMinutes: 30,
+      startDate: '2026-11-09',
+      timeZone: 'Mars/Olympus',
+    });
     await expect(bad).rejects.toBeInstanceOf(ValidationError);
     expect(await repos.series.list()).toHaveLength(1);
   });

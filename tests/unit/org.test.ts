@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildOrgTree, wouldCreateCycle, type OrgNode } from '../../shared/domain/org';
+
+import { buildOrgTree, type OrgNode, wouldCreateCycle } from '../../shared/domain/org';
 import type { Person } from '../../shared/domain/person';
 
 const person = (id: string, managerId: string | null = null): Person => ({ id, name: id, managerId, archived: false, createdAt: '', updatedAt: '' });
@@ -15,9 +16,9 @@ describe('org tree', () => {
   });
 
   it('shows everyone exactly once, even with unknown managers or corrupted loops', () => {
-    const arbitraryOrg = fc.integer({ min: 1, max: 30 }).chain((n) =>
-      fc.array(fc.option(fc.integer({ min: 0, max: n + 3 }), { nil: null }), { minLength: n, maxLength: n }),
-    );
+    const arbitraryOrg = fc
+      .integer({ min: 1, max: 30 })
+      .chain((n) => fc.array(fc.option(fc.integer({ min: 0, max: n + 3 }), { nil: null }), { minLength: n, maxLength: n }));
     fc.assert(
       fc.property(arbitraryOrg, (managers) => {
         const people = managers.map((m, i) => person(`p${i}`, m === null ? null : `p${m}`));

@@ -1,10 +1,12 @@
-import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
-import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
-import { DebugLogger } from 'builder-util';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+
+import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
+import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
+import { DebugLogger } from 'builder-util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import afterPack, { electronBinaryPath, trellisFuses } from '../../build/after-pack.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -53,7 +55,12 @@ describe('fuses (afterPack)', () => {
     const wire = Buffer.alloc(9, FuseState.ENABLE);
     wire[FuseV1Options.EnableCookieEncryption] = FuseState.DISABLE;
     const binary = Buffer.concat([Buffer.from('ELF…padding…'), Buffer.from(SENTINEL), Buffer.from([1, wire.length]), wire, Buffer.from('…rest')]);
-    const context = { electronPlatformName: 'linux', appOutDir: dir, arch: 1, packager: { executableName: 'trellis', appInfo: { productFilename: 'Trellis' } } };
+    const context = {
+      electronPlatformName: 'linux',
+      appOutDir: dir,
+      arch: 1,
+      packager: { executableName: 'trellis', appInfo: { productFilename: 'Trellis' } },
+    };
     await writeFile(electronBinaryPath(context), binary);
 
     await afterPack(context);

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { describeProblem, detectMapping, parseCsv, peopleToCsv, planImport, type ImportPlan } from '../../shared/domain/people-csv';
-import { tracks, type Person } from '../../shared/domain/person';
+
+import { describeProblem, detectMapping, type ImportPlan, parseCsv, peopleToCsv, planImport } from '../../shared/domain/people-csv';
+import { type Person, tracks } from '../../shared/domain/person';
 
 const stamp = '2026-01-01T00:00:00Z';
 const counter = () => {
@@ -41,7 +42,9 @@ describe('CSV import of people', () => {
   });
 
   it('maps headers, resolves managers defined later in the file, and plans creations', () => {
-    const p = plan(`${header}\nAlex Rivera,alex@example.com,MAYA@example.com,Senior Engineer,engineering,L5,2022-03-01,2024-01-01\nMaya Okafor,maya@example.com,,Engineering Manager,Engineering management,M2,,\n`);
+    const p = plan(
+      `${header}\nAlex Rivera,alex@example.com,MAYA@example.com,Senior Engineer,engineering,L5,2022-03-01,2024-01-01\nMaya Okafor,maya@example.com,,Engineering Manager,Engineering management,M2,,\n`,
+    );
     expect(p.problems).toEqual([]);
     expect(p.created).toBe(2);
     const [alex, maya] = p.people;
@@ -111,10 +114,19 @@ describe('CSV import of people', () => {
         ...locals.map((local, i) =>
           fc.record({
             id: fc.constant(`p${i}`),
-            name: fc.string({ minLength: 1, maxLength: 40 }).map((s) => s.trim()).filter((s) => s.length > 0),
+            name: fc
+              .string({ minLength: 1, maxLength: 40 })
+              .map((s) => s.trim())
+              .filter((s) => s.length > 0),
             email: fc.constant(`${local}@example.com`),
             managerIndex: i === 0 ? fc.constant(-1) : fc.integer({ min: -1, max: i - 1 }),
-            title: fc.option(fc.string({ maxLength: 30 }).map((s) => s.trim()).filter((s) => s.length > 0), { nil: undefined }),
+            title: fc.option(
+              fc
+                .string({ maxLength: 30 })
+                .map((s) => s.trim())
+                .filter((s) => s.length > 0),
+              { nil: undefined },
+            ),
             track: fc.option(fc.constantFrom(...tracks), { nil: undefined }),
             level: fc.option(fc.stringMatching(/^[A-Z]\d$/), { nil: undefined }),
             start: fc.option(fc.integer({ min: 0, max: 5000 }), { nil: undefined }),
@@ -127,7 +139,20 @@ describe('CSV import of people', () => {
       rows.map((r): Person => {
         const startDate = r.start === undefined ? undefined : new Date(Date.UTC(2010, 0, 1) + r.start * 86_400_000).toISOString().slice(0, 10);
         const levelSince = startDate && r.since !== undefined ? new Date(Date.parse(startDate) + r.since * 86_400_000).toISOString().slice(0, 10) : undefined;
-        return { id: r.id, name: r.name, email: r.email, title: r.title, track: r.track, level: r.level, managerId: r.managerIndex >= 0 ? `p${r.managerIndex}` : null, startDate, levelSince, archived: false, createdAt: stamp, updatedAt: stamp };
+        return {
+          id: r.id,
+          name: r.name,
+          email: r.email,
+          title: r.title,
+          track: r.track,
+          level: r.level,
+          managerId: r.managerIndex >= 0 ? `p${r.managerIndex}` : null,
+          startDate,
+          levelSince,
+          archived: false,
+          createdAt: stamp,
+          updatedAt: stamp,
+        };
       }),
     );
 
@@ -141,7 +166,16 @@ describe('CSV import of people', () => {
         const emailOfNewId = new Map(p.people.map((x) => [x.id, x.fields.email]));
         const emailOfOldId = new Map(people.map((x) => [x.id, x.email]));
         const got = p.people.map((x) => ({ ...x.fields, managerId: x.fields.managerId ? emailOfNewId.get(x.fields.managerId) : null }));
-        const want = shuffled.map((x) => ({ name: x.name, email: x.email, title: x.title, track: x.track, level: x.level, startDate: x.startDate, levelSince: x.levelSince, managerId: x.managerId ? emailOfOldId.get(x.managerId) : null }));
+        const want = shuffled.map((x) => ({
+          name: x.name,
+          email: x.email,
+          title: x.title,
+          track: x.track,
+          level: x.level,
+          startDate: x.startDate,
+          levelSince: x.levelSince,
+          managerId: x.managerId ? emailOfOldId.get(x.managerId) : null,
+        }));
         expect(got).toEqual(want);
         // Importing the same file over what it created changes nothing.
         expect(plan(peopleToCsv(shuffled), apply([], p))).toMatchObject({ created: 0, updated: 0, unchanged: people.length });
@@ -172,7 +206,13 @@ describe('CSV import of people', () => {
   });
 
   it('property: one bad cell in a valid file is reported on its row and column', () => {
-    const bad = fc.constantFrom(['Email', 'nope'], ['Track', 'astronaut'], ['Start date', '03/15/2024'], ['Level since', '2024-13-01'], ['Manager email', 'ghost@example.com']);
+    const bad = fc.constantFrom(
+      ['Email', 'nope'],
+      ['Track', 'astronaut'],
+      ['Start date', '03/15/2024'],
+      ['Level since', '2024-13-01'],
+      ['Manager email', 'ghost@example.com'],
+    );
     fc.assert(
       fc.property(arbitraryPeople, fc.nat(), bad, (people, pick, [column, value]) => {
         const table = Papa.parse<string[]>(peopleToCsv(people)).data;

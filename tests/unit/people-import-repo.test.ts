@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto';
+
 import { beforeEach, describe, expect, it } from 'vitest';
+
 import { createRepositories, type Repositories } from '../../renderer/app/data';
 import { TrellisDatabase } from '../../renderer/db/database';
 import { ImportRefusedError } from '../../renderer/db/people';

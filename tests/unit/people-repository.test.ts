@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { TrellisDatabase } from '../../renderer/db/database';
 import { ValidationError } from '../../renderer/db/errors';
 import { PeopleRepository } from '../../renderer/db/people';
@@ -18,7 +20,10 @@ afterEach(async () => {
 });
 
 async function expectRefused(promise: Promise<unknown>, field: string, message: RegExp) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ValidationError);
   expect((error as ValidationError).fieldErrors[field]).toMatch(message);
 }

@@ -1,8 +1,10 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler, resolveAppPath } from '../../electron/protocol';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
@@ -88,11 +90,14 @@ describe('app:// handler', () => {
     expect(await res.text()).toContain('<title>Trellis</title>');
   });
 
-  it.each(['app://trellis/%2e%2e/secret.txt', 'app://trellis/..%2fsecret.txt', 'app://trellis/missing.js', 'app://other/index.html'])('answers 404 for %s', async (url) => {
-    const res = await createAppProtocolHandler(root)(new Request(url));
-    expect(res.status).toBe(404);
-    expect(await res.text()).not.toContain('outside the renderer folder');
-  });
+  it.each(['app://trellis/%2e%2e/secret.txt', 'app://trellis/..%2fsecret.txt', 'app://trellis/missing.js', 'app://other/index.html'])(
+    'answers 404 for %s',
+    async (url) => {
+      const res = await createAppProtocolHandler(root)(new Request(url));
+      expect(res.status).toBe(404);
+      expect(await res.text()).not.toContain('outside the renderer folder');
+    },
+  );
 
   it('refuses methods other than GET and HEAD', async () => {
     const res = await createAppProtocolHandler(root)(new Request('app://trellis/index.html', { method: 'POST', body: 'x' }));
@@ -105,7 +110,11 @@ describe('app:// handler', () => {
 });
 
 describe('content security policy', () => {
-  const directives = Object.fromEntries(CONTENT_SECURITY_POLICY.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v.join(' ')]));
+  const directives = Object.fromEntries(
+    CONTENT_SECURITY_POLICY.split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([k, ...v]) => [k, v.join(' ')]),
+  );
   it('allows scripts only from the app itself', () => {
     expect(directives['script-src']).toBe("'self'");
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { memoryStore } from '../../electron/services/key-value';
 import { createSettingsService } from '../../electron/services/settings';
 import { restorableBounds } from '../../electron/services/window-state';

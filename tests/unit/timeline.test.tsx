@@ -1,8 +1,9 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import { Timeline } from '../../renderer/features/people/Timeline';
 import type { ActionItem, Meeting } from '../../shared/domain/meetings';
 import { buildTimeline, filterTimeline } from '../../shared/domain/timeline';
-import { Timeline } from '../../renderer/features/people/Timeline';
 
 const stamp = '2026-01-01T00:00:00.000Z';
 const meeting = (i: number, extra: Partial<Meeting> = {}): Meeting => ({
@@ -19,12 +20,31 @@ const meeting = (i: number, extra: Partial<Meeting> = {}): Meeting => ({
   updatedAt: stamp,
   ...extra,
 });
-const action = (i: number, meetingId: string): ActionItem => ({ id: `x${i}`, personId: 'p', meetingId, text: `Action ${i}`, owner: 'me', done: false, createdAt: stamp, updatedAt: stamp });
+const action = (i: number, meetingId: string): ActionItem => ({
+  id: `x${i}`,
+  personId: 'p',
+  meetingId,
+  text: `Action ${i}`,
+  owner: 'me',
+  done: false,
+  createdAt: stamp,
+  updatedAt: stamp,
+});
 
 beforeAll(() => {
   // jsdom has no layout: give the timeline's scroll box the size it has in the app.
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get() { return 480; } });
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get() { return 800; } });
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+    configurable: true,
+    get() {
+      return 480;
+    },
+  });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
+    configurable: true,
+    get() {
+      return 800;
+    },
+  });
 });
 afterEach(cleanup);
 

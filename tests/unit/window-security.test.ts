@@ -1,6 +1,15 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { createMainWindow, denyAllPermissions, hardenWebContents, isAppUrl, isSafeExternalUrl, mainWindowOptions, secureWebPreferences } from '../../electron/window';
+
+import {
+  createMainWindow,
+  denyAllPermissions,
+  hardenWebContents,
+  isAppUrl,
+  isSafeExternalUrl,
+  mainWindowOptions,
+  secureWebPreferences,
+} from '../../electron/window';
 
 type Listener = (...args: unknown[]) => void;
 

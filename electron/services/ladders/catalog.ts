@@ -1,7 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { isSharedLadderFile, type Ladder, type LadderProblem } from '../../../shared/ladder';
+
 import type { LadderOrigin, LadderStatus, LadderSummary } from '../../../shared/ipc/ladders';
+import { isSharedLadderFile, type Ladder, type LadderProblem } from '../../../shared/ladder';
 import { draftPathFor, isLadderFileName, readTextOrNull } from './files';
 import { checkInFolder } from './sources';
 import type { VersionStore } from './version-store';
@@ -33,7 +34,10 @@ export const keyFor = (origin: LadderOrigin, relative: string) => `${origin}:${r
 export async function entryFiles(root: string): Promise<string[]> {
   try {
     const entries = await readdir(root, { withFileTypes: true });
-    return entries.filter((e) => e.isFile() && isLadderFileName(e.name)).map((e) => e.name).sort();
+    return entries
+      .filter((e) => e.isFile() && isLadderFileName(e.name))
+      .map((e) => e.name)
+      .sort();
   } catch {
     return [];
   }
@@ -64,7 +68,15 @@ export async function loadEntry(
   const base = { key, origin, root, relative, diskHash: checked.hash, diskText: text, files: checked.files, problems: checked.check.problems, hasDraft };
   const ladder = checked.check.ladder;
   if (ladder && !hasErrors(checked.check.problems)) {
-    await versions.remember({ ladderId: ladder.id, hash: checked.hash, version: String(ladder.version), name: ladder.name, sourceKey: key, ladder, files: checked.files });
+    await versions.remember({
+      ladderId: ladder.id,
+      hash: checked.hash,
+      version: String(ladder.version),
+      name: ladder.name,
+      sourceKey: key,
+      ladder,
+      files: checked.files,
+    });
     return { ...base, inUse: { ladder, hash: checked.hash, fromEarlierFile: false } };
   }
   if (previous) return { ...base, inUse: previous.inUse ? { ...previous.inUse, fromEarlierFile: true } : null };

@@ -1,14 +1,15 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+
 import type { LadderDetail, LadderList, LadderOrigin, SaveResult } from '../../../shared/ipc/ladders';
 import { AppError } from '../../../shared/ipc/result';
-import { entryFiles, keyFor, loadEntry, summarize, type EntryState } from './catalog';
+import { editCellCriteria } from '../../../shared/ladder/edit';
+import { entryFiles, type EntryState, keyFor, loadEntry, summarize } from './catalog';
 import { draftPathFor, isInside, readTextOrNull, writeFileAtomic } from './files';
+import { isLadderFileName } from './files';
 import { checkInFolder } from './sources';
 import { createVersionStore, type VersionStore } from './version-store';
-import { watchFolder, type FolderWatcher } from './watcher';
-import { isLadderFileName } from './files';
-import { editCellCriteria } from '../../../shared/ladder/edit';
+import { type FolderWatcher, watchFolder } from './watcher';
 
 export interface CellRef {
   trackId: string;
@@ -159,7 +160,10 @@ export function createLaddersService(options: LaddersServiceOptions): LaddersSer
     },
     async list() {
       await ready();
-      const ladders = [...states.values()].filter((state) => !isIncludedPart(state)).map(summarize).sort((a, b) => (a.name ?? a.file).localeCompare(b.name ?? b.file));
+      const ladders = [...states.values()]
+        .filter((state) => !isIncludedPart(state))
+        .map(summarize)
+        .sort((a, b) => (a.name ?? a.file).localeCompare(b.name ?? b.file));
       return { folder: watchedFolder!, bundledFolder: path.resolve(options.bundledDir), ladders };
     },
     async get(key) {
@@ -169,71 +173,88 @@ export function createLaddersService(options: LaddersServiceOptions): LaddersSer
       return { summary: summarize(state), ladder: state.inUse?.ladder ?? null, files: state.files, draft };
     },
     save: (key, text, baseHash) =>
-      ready().then(() => serial(async () => {
-        const state = lookup(key);
-        const file = writableTarget(state);
-        const onDisk = await readTextOrNull(file);
-        if (baseHash && onDisk !== null && checkInFolder(state.root, { path: state.relative, text: onDisk }).hash !== baseHash && onDisk !== text) {
-          throw new AppError('conflict', `${state.relative} changed on disk since you opened it. Reload it, or save your text as a draft.`);
-        }
-        const checked = checkInFolder(state.root, { path: state.relative, text });
-        if (!checked.check.ladder || checked.check.problems.some((p) => p.severity === 'error')) {
-          return { saved: false as const, problems: checked.check.problems };
-        }
-        await writeFileAtomic(file, text);
-        await rm(draftPathFor(file), { force: true });
-        const next = await reloadAfterWrite(state);
-        return { saved: true as const, summary: summarize(next) };
-      })),
+      ready().then(() =>
+        serial(async () => {
+          const state = lookup(key);
+          const file = writableTarget(state);
+          const onDisk = await readTextOrNull(file);
+          if (baseHash && onDisk !== null && checkInFolder(state.root, { path: state.relative, text: onDisk }).hash !== baseHash && onDisk !== text) {
+            throw new AppError('conflict', `${state.relative} changed on disk since you opened it. Reload it, or save your text as a draft.`);
+          }
+          const checked = checkInFolder(state.root, { path: state.relative, text });
+          if (!checked.check.ladder || checked.check.problems.some((p) => p.severity === 'error')) {
+            return { saved: false as const, problems: checked.check.problems };
+          }
+          await writeFileAtomic(file, text);
+          await rm(draftPathFor(file), { force: true });
+          const next = await reloadAfterWrite(state);
+          return { saved: true as const, summary: summarize(next) };
+        }),
+      ),
     saveDraft: (key, text) =>
-      ready().then(() => serial(async () => {
-        const state = lookup(key);
-        const draft = draftPathFor(writableTarget(state));
-        await writeFileAtomic(draft, text);
-        await reloadAfterWrite(state);
-        return { path: path.relative(state.root, draft).split(path.sep).join('/') };
-      })),
+      ready().then(() =>
+        serial(async () => {
+          const state = lookup(key);
+          const draft = draftPathFor(writableTarget(state));
+          await writeFileAtomic(draft, text);
+          await reloadAfterWrite(state);
+          return { path: path.relative(state.root, draft).split(path.sep).join('/') };
+        }),
+      ),
     editCell: (key, cell, criteria, baseHash) =>
-      ready().then(() => serial(async () => {
-        const state = lookup(key);
-        writableTarget(state);
-        if (baseHash && baseHash !== state.diskHash) throw new AppError('conflict', `${state.relative} changed on disk since you opened it. Look at the new version, then edit again.`);
-        const ladder = state.inUse?.ladder;
-        if (!ladder || state.inUse?.fromEarlierFile) throw new AppError('conflict', `${state.relative} has problems on disk. Fix them in the editor before quick edits.`);
-        const competency = ladder.competencies.find((c) => c.id === cell.competencyId);
-        const track = ladder.tracks.find((t) => t.id === cell.trackId);
-        if (!competency || !track?.levelIds.includes(cell.levelId)) throw new AppError('not-found', 'That cell is not in this ladder.');
-        const filePath = competency.source?.file ?? state.relative;
-        const file = state.files.find((f) => f.path === filePath);
-        const target = path.join(state.root, ...filePath.split('/'));
-        if (!file || !isInside(state.root, target)) throw new AppError('not-found', `The file that defines ${competency.name} is not in your ladders folder.`);
-        const edited = editCellCriteria(file.text, { competencyId: cell.competencyId, levelId: cell.levelId, levelOrder: ladder.levels.map((l) => l.id), criteria });
-        if (!edited.ok) throw new AppError('invalid-input', edited.message);
-        const overrides = new Map(filePath === state.relative ? [] : [[filePath, edited.text]]);
-        const entryText = filePath === state.relative ? edited.text : state.diskText;
-        const checked = checkInFolder(state.root, { path: state.relative, text: entryText }, overrides);
-        if (!checked.check.ladder || checked.check.problems.some((p) => p.severity === 'error')) return { saved: false as const, problems: checked.check.problems };
-        await writeFileAtomic(target, edited.text);
-        const next = await reloadAfterWrite(state);
-        return { saved: true as const, summary: summarize(next) };
-      })),
+      ready().then(() =>
+        serial(async () => {
+          const state = lookup(key);
+          writableTarget(state);
+          if (baseHash && baseHash !== state.diskHash)
+            throw new AppError('conflict', `${state.relative} changed on disk since you opened it. Look at the new version, then edit again.`);
+          const ladder = state.inUse?.ladder;
+          if (!ladder || state.inUse?.fromEarlierFile)
+            throw new AppError('conflict', `${state.relative} has problems on disk. Fix them in the editor before quick edits.`);
+          const competency = ladder.competencies.find((c) => c.id === cell.competencyId);
+          const track = ladder.tracks.find((t) => t.id === cell.trackId);
+          if (!competency || !track?.levelIds.includes(cell.levelId)) throw new AppError('not-found', 'That cell is not in this ladder.');
+          const filePath = competency.source?.file ?? state.relative;
+          const file = state.files.find((f) => f.path === filePath);
+          const target = path.join(state.root, ...filePath.split('/'));
+          if (!file || !isInside(state.root, target))
+            throw new AppError('not-found', `The file that defines ${competency.name} is not in your ladders folder.`);
+          const edited = editCellCriteria(file.text, {
+            competencyId: cell.competencyId,
+            levelId: cell.levelId,
+            levelOrder: ladder.levels.map((l) => l.id),
+            criteria,
+          });
+          if (!edited.ok) throw new AppError('invalid-input', edited.message);
+          const overrides = new Map(filePath === state.relative ? [] : [[filePath, edited.text]]);
+          const entryText = filePath === state.relative ? edited.text : state.diskText;
+          const checked = checkInFolder(state.root, { path: state.relative, text: entryText }, overrides);
+          if (!checked.check.ladder || checked.check.problems.some((p) => p.severity === 'error'))
+            return { saved: false as const, problems: checked.check.problems };
+          await writeFileAtomic(target, edited.text);
+          const next = await reloadAfterWrite(state);
+          return { saved: true as const, summary: summarize(next) };
+        }),
+      ),
     copyToFolder: (key) =>
-      ready().then(() => serial(async () => {
-        const state = lookup(key);
-        const folder = watchedFolder!;
-        const relative = await freeName(folder, path.basename(state.relative));
-        const [entryFile, ...includes] = state.files;
-        for (const include of includes) {
-          const target = path.join(folder, ...include.path.split('/'));
-          if (!isInside(folder, target) || (await readTextOrNull(target)) !== null) continue;
-          await mkdir(path.dirname(target), { recursive: true });
-          await writeFileAtomic(target, include.text);
-        }
-        await writeFileAtomic(path.join(folder, relative), entryFile?.text ?? state.diskText);
-        const changed = await loadFolder('user', folder);
-        if (changed.length > 0) options.onChanged(changed);
-        return { key: keyFor('user', relative) };
-      })),
+      ready().then(() =>
+        serial(async () => {
+          const state = lookup(key);
+          const folder = watchedFolder!;
+          const relative = await freeName(folder, path.basename(state.relative));
+          const [entryFile, ...includes] = state.files;
+          for (const include of includes) {
+            const target = path.join(folder, ...include.path.split('/'));
+            if (!isInside(folder, target) || (await readTextOrNull(target)) !== null) continue;
+            await mkdir(path.dirname(target), { recursive: true });
+            await writeFileAtomic(target, include.text);
+          }
+          await writeFileAtomic(path.join(folder, relative), entryFile?.text ?? state.diskText);
+          const changed = await loadFolder('user', folder);
+          if (changed.length > 0) options.onChanged(changed);
+          return { key: keyFor('user', relative) };
+        }),
+      ),
     reloadFolder: ready,
     async close() {
       await queue;

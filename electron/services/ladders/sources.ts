@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { readLadderText } from '../ladder-files';
+
 import { checkLadder, type LadderCheck, type LadderSource, type ReadInclude } from '../../../shared/ladder';
+import { readLadderText } from '../ladder-files';
 import { sha256 } from './files';
 
 /** Ladder paths inside a folder are relative and use `/`, whatever the platform. */

@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+
 import type { Ladder } from '../../../shared/ladder';
 import { writeFileAtomic } from './files';
 
@@ -60,14 +61,23 @@ export function createVersionStore(root: string, now: () => Date = () => new Dat
     return versions.filter((v): v is StoredVersion => v !== null).sort((a, b) => a.firstSeen.localeCompare(b.firstSeen));
   }
 
-  const info = ({ ladderId, hash, version, name, firstSeen, sourceKeys }: StoredVersion): VersionInfo => ({ ladderId, hash, version, name, firstSeen, sourceKeys });
+  const info = ({ ladderId, hash, version, name, firstSeen, sourceKeys }: StoredVersion): VersionInfo => ({
+    ladderId,
+    hash,
+    version,
+    name,
+    firstSeen,
+    sourceKeys,
+  });
 
   return {
     async remember({ sourceKey, ...entry }) {
       const file = fileFor(entry.ladderId, entry.hash);
       const existing = await read(file);
       if (existing?.sourceKeys.includes(sourceKey)) return info(existing);
-      const stored: StoredVersion = existing ? { ...existing, sourceKeys: [...existing.sourceKeys, sourceKey] } : { ...entry, sourceKeys: [sourceKey], firstSeen: now().toISOString() };
+      const stored: StoredVersion = existing
+        ? { ...existing, sourceKeys: [...existing.sourceKeys, sourceKey] }
+        : { ...entry, sourceKeys: [sourceKey], firstSeen: now().toISOString() };
       await mkdir(path.dirname(file), { recursive: true });
       await writeFileAtomic(file, JSON.stringify(stored));
       return info(stored);

@@ -1,5 +1,6 @@
-import { watch, type FSWatcher } from 'chokidar';
 import path from 'node:path';
+
+import { type FSWatcher, watch } from 'chokidar';
 
 export interface FolderWatcher {
   /** Resolves once chokidar has scanned the folder; events before that are not reported. */

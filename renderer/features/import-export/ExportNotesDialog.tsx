@@ -1,13 +1,15 @@
+import './import-export.css';
+
 import { useEffect, useState } from 'react';
+
 import { notesExportFiles, type NotesExportInput } from '../../../shared/domain/markdown-export';
 import type { Person } from '../../../shared/domain/person';
-import { useRepositories, type Repositories } from '../../app/data';
+import { type Repositories, useRepositories } from '../../app/data';
 import { trellis, unwrap } from '../../app/ipc';
 import { Button } from '../../ui/Button';
 import { Checkbox } from '../../ui/Checkbox';
 import { Dialog } from '../../ui/Dialog';
 import { useStatus } from '../../ui/Status';
-import './import-export.css';
 
 export const PRIVATE_EXPORT_WARNING = 'Private notes will be written to these files. Anyone who can read the folder can read them.';
 

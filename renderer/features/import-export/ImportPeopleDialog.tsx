@@ -1,18 +1,21 @@
+import './import-export.css';
+
 import { useId, useMemo, useState } from 'react';
+
 import {
+  type ColumnMapping,
+  type CsvTable,
   describeProblem,
   detectMapping,
+  type ImportField,
   importFieldLabels,
-  isBlank,
   importFields,
+  type ImportPlan,
+  type ImportProblem,
+  isBlank,
   parseCsv,
   peopleToCsv,
   planImport,
-  type ColumnMapping,
-  type CsvTable,
-  type ImportField,
-  type ImportPlan,
-  type ImportProblem,
 } from '../../../shared/domain/people-csv';
 import type { Person } from '../../../shared/domain/person';
 import { useRepositories } from '../../app/data';
@@ -23,7 +26,6 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { SelectField } from '../../ui/SelectField';
 import { useStatus } from '../../ui/Status';
-import './import-export.css';
 
 const NOT_IN_FILE = '__none__';
 const PREVIEW_ROWS = 8;
@@ -112,7 +114,9 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
   const exportCurrent = async () => {
     setError(null);
     try {
-      const result = await unwrap(trellis().filesSaveText({ suggestedName: 'people.csv', content: peopleToCsv(everyone), kind: 'csv', title: 'Export people as CSV' }));
+      const result = await unwrap(
+        trellis().filesSaveText({ suggestedName: 'people.csv', content: peopleToCsv(everyone), kind: 'csv', title: 'Export people as CSV' }),
+      );
       if (result.saved && result.path) announce(`Saved ${result.path.split(/[\\/]/).pop()}`);
     } catch (e) {
       setError(e instanceof Error ? e.message : 'The export failed.');
@@ -122,8 +126,8 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
   return (
     <Dialog title="Import people from CSV" isOpen onOpenChange={(open) => !open && onClose()} size="wide">
       <p className="muted">
-        One row per person with a header row. Trellis recognises the columns name, email, manager email, title, track, level, start date and level since. Everyone
-        needs a name and an email; people already here are matched by email and updated, not added twice.
+        One row per person with a header row. Trellis recognises the columns name, email, manager email, title, track, level, start date and level since.
+        Everyone needs a name and an email; people already here are matched by email and updated, not added twice.
       </p>
       <div className="field">
         <label className="field__label" htmlFor={inputId}>
@@ -147,11 +151,7 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
       {file && mapping && (
         <>
           <MappingFields headers={file.table.headers} mapping={mapping} onChange={remap} />
-          {problems.length > 0 ? (
-            <ProblemList problems={problems} />
-          ) : (
-            plan && <p className="import-ready">{summary(plan)}</p>
-          )}
+          {problems.length > 0 ? <ProblemList problems={problems} /> : plan && <p className="import-ready">{summary(plan)}</p>}
           <PreviewTable file={file} mapping={mapping} problems={problems} />
         </>
       )}
@@ -165,7 +165,15 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
   );
 }
 
-function MappingFields({ headers, mapping, onChange }: { headers: string[]; mapping: ColumnMapping; onChange: (field: ImportField, value: string | null) => void }) {
+function MappingFields({
+  headers,
+  mapping,
+  onChange,
+}: {
+  headers: string[];
+  mapping: ColumnMapping;
+  onChange: (field: ImportField, value: string | null) => void;
+}) {
   const options = [{ id: NOT_IN_FILE, label: 'Not in the file' }, ...headers.map((h, i) => ({ id: String(i), label: h }))];
   return (
     <fieldset className="import-mapping">

@@ -1,12 +1,13 @@
+import './import-export.css';
+
 import { icsFileName, seriesToIcs } from '../../../shared/domain/ics';
 import { meetingFileStem, meetingSharedMarkdown } from '../../../shared/domain/markdown-export';
-import { meetingKindLabels, type Meeting, type Series } from '../../../shared/domain/meetings';
+import { type Meeting, meetingKindLabels, type Series } from '../../../shared/domain/meetings';
 import type { Person } from '../../../shared/domain/person';
 import { useRepositories } from '../../app/data';
 import { trellis, unwrap } from '../../app/ipc';
 import { Button } from '../../ui/Button';
 import { useStatus } from '../../ui/Status';
-import './import-export.css';
 
 const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : 'Something went wrong.');
@@ -33,7 +34,12 @@ export function MeetingShareActions({ meeting, person, size = 'normal' }: { meet
   const save = async () => {
     try {
       const result = await unwrap(
-        trellis().filesSaveText({ suggestedName: `${meetingFileStem(meeting, person)}.md`, content: await markdown(), kind: 'markdown', title: 'Save the shared notes' }),
+        trellis().filesSaveText({
+          suggestedName: `${meetingFileStem(meeting, person)}.md`,
+          content: await markdown(),
+          kind: 'markdown',
+          title: 'Save the shared notes',
+        }),
       );
       if (result.saved && result.path) announce(`Saved ${baseName(result.path)}`);
     } catch (e) {
@@ -66,7 +72,12 @@ export function SeriesCalendarButton({ series, person, size = 'small' }: { serie
     }
   };
   return (
-    <Button className="calendar-button" size={size} onPress={() => void save()} aria-label={`Add to calendar (.ics): ${meetingKindLabels[series.kind]} with ${person.name}`}>
+    <Button
+      className="calendar-button"
+      size={size}
+      onPress={() => void save()}
+      aria-label={`Add to calendar (.ics): ${meetingKindLabels[series.kind]} with ${person.name}`}
+    >
       Add to calendar (.ics)
     </Button>
   );

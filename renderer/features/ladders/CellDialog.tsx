@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Form } from 'react-aria-components';
-import type { LadderProblem, ResolvedCell } from '../../../shared/ladder';
+
 import type { LadderSummary } from '../../../shared/ipc/ladders';
+import type { LadderProblem, ResolvedCell } from '../../../shared/ladder';
 import { trellis, unwrap } from '../../app/ipc';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -53,7 +54,8 @@ function CellStatusNote({ cell, inheritedFromLabel }: { cell: ResolvedCell; inhe
   if (cell.status === 'inherited') {
     return (
       <p className="banner">
-        Inherited from <strong>{inheritedFromLabel ?? cell.inheritedFromLevelId}</strong>: the file says nothing new for {cell.levelId}, so the criteria of the level below apply.
+        Inherited from <strong>{inheritedFromLabel ?? cell.inheritedFromLevelId}</strong>: the file says nothing new for {cell.levelId}, so the criteria of the
+        level below apply.
       </p>
     );
   }
@@ -108,7 +110,14 @@ function QuickEdit({ cell, summary, onDone, onCancel }: { cell: ResolvedCell; su
     setBusy(true);
     try {
       const result = await unwrap(
-        trellis().laddersEditCell({ key: summary.key, trackId: cell.trackId, competencyId: cell.competencyId, levelId: cell.levelId, criteria: text, baseHash: summary.diskHash }),
+        trellis().laddersEditCell({
+          key: summary.key,
+          trackId: cell.trackId,
+          competencyId: cell.competencyId,
+          levelId: cell.levelId,
+          criteria: text,
+          baseHash: summary.diskHash,
+        }),
       );
       if (result.saved) {
         announce(`Saved to ${summary.file}`);

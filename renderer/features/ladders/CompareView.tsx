@@ -1,9 +1,10 @@
 import { useState } from 'react';
+
 import type { Ladder } from '../../../shared/ladder';
 import { diffWords, type WordPart } from '../../../shared/ladder/diff';
 import { Checkbox } from '../../ui/Checkbox';
 import { SelectField } from '../../ui/SelectField';
-import { cellMatches, cellAt, groupsOf, indexCells, levelsOf } from './model';
+import { cellAt, cellMatches, groupsOf, indexCells, levelsOf } from './model';
 
 export interface CompareViewProps {
   ladder: Ladder;
@@ -58,7 +59,8 @@ export function CompareView({ ladder, trackId, query }: CompareViewProps) {
         What {to.id} asks beyond {from.id}
       </h2>
       <p className="muted">
-        {changed === 0 ? 'The two levels ask the same.' : `${changed} competenc${changed === 1 ? 'y changes' : 'ies change'}.`} Added words are underlined, removed words struck through.
+        {changed === 0 ? 'The two levels ask the same.' : `${changed} competenc${changed === 1 ? 'y changes' : 'ies change'}.`} Added words are underlined,
+        removed words struck through.
       </p>
       {rows.map(({ group, items }) =>
         items.length === 0 ? null : (

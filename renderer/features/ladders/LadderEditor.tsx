@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import type { LadderProblem } from '../../../shared/ladder';
+
 import type { LadderDetail } from '../../../shared/ipc/ladders';
+import type { LadderProblem } from '../../../shared/ladder';
 import { trellis, unwrap } from '../../app/ipc';
 import { Button } from '../../ui/Button';
 import { useStatus } from '../../ui/Status';
 import { ProblemList } from './ProblemsPanel';
-import { createLadderEditor, goTo, replaceText, type EditorView } from './yaml-editor';
+import { createLadderEditor, type EditorView, goTo, replaceText } from './yaml-editor';
 
 export interface LadderEditorProps {
   detail: LadderDetail;

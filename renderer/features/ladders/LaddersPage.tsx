@@ -1,6 +1,9 @@
+import './ladders.css';
+
 import { lazy, Suspense, useState } from 'react';
-import type { ResolvedCell } from '../../../shared/ladder';
+
 import type { LadderDetail, LadderList, LadderSummary } from '../../../shared/ipc/ladders';
+import type { ResolvedCell } from '../../../shared/ladder';
 import { trellis, unwrap } from '../../app/ipc';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
@@ -17,7 +20,6 @@ import { ProblemsPanel } from './ProblemsPanel';
 import { ReviewView } from './ReviewView';
 import { useLadderDetail, useLadderList } from './useLadders';
 import { VersionsView } from './VersionsView';
-import './ladders.css';
 
 // CodeMirror and the checker it runs are loaded only when someone opens the editor.
 const LadderEditor = lazy(() => import('./LadderEditor'));
@@ -31,7 +33,8 @@ const views: { id: View; label: string }[] = [
   { id: 'review', label: 'Review' },
 ];
 
-const ladderLabel = (l: LadderSummary) => `${l.name ?? l.file}${l.origin === 'bundled' ? ' (shipped with Trellis)' : ` (${l.file})`}${l.status === 'valid' ? '' : ' — has problems'}`;
+const ladderLabel = (l: LadderSummary) =>
+  `${l.name ?? l.file}${l.origin === 'bundled' ? ' (shipped with Trellis)' : ` (${l.file})`}${l.status === 'valid' ? '' : ' — has problems'}`;
 
 /** The user's own ladders first: those are the ones they work on. */
 function defaultKey(list: LadderList): string | null {
@@ -62,7 +65,14 @@ export default function LaddersPage() {
     </Button>
   );
   if (list.state === 'loading') return <p className="loading">Loading ladders…</p>;
-  if (list.state === 'error') return <Page title="Ladders"><p className="banner banner--error" role="alert">{list.message}</p></Page>;
+  if (list.state === 'error')
+    return (
+      <Page title="Ladders">
+        <p className="banner banner--error" role="alert">
+          {list.message}
+        </p>
+      </Page>
+    );
   const subtitle = (
     <>
       Your ladders folder: <code>{list.value.folder}</code>
@@ -72,7 +82,9 @@ export default function LaddersPage() {
     return (
       <Page title="Ladders" subtitle={subtitle} actions={actions}>
         <EmptyState icon="☷" title="No ladders yet">
-          <p>Put ladder YAML files in your ladders folder, or choose a folder that has them (a git checkout works well). Trellis picks up changes as you save.</p>
+          <p>
+            Put ladder YAML files in your ladders folder, or choose a folder that has them (a git checkout works well). Trellis picks up changes as you save.
+          </p>
         </EmptyState>
       </Page>
     );
@@ -80,10 +92,23 @@ export default function LaddersPage() {
   return (
     <Page title="Ladders" subtitle={subtitle} actions={actions}>
       <div className="toolbar">
-        <SelectField label="Ladder" value={summary.key} onChange={(v) => v && setPicked(v)} options={list.value.ladders.map((l) => ({ id: l.key, label: ladderLabel(l) }))} />
+        <SelectField
+          label="Ladder"
+          value={summary.key}
+          onChange={(v) => v && setPicked(v)}
+          options={list.value.ladders.map((l) => ({ id: l.key, label: ladderLabel(l) }))}
+        />
       </div>
-      {detail?.state === 'error' && <p className="banner banner--error" role="alert">{detail.message}</p>}
-      {detail?.state === 'ready' && detail.value.summary.key === summary.key ? <LadderScreen key={summary.key} detail={detail.value} summary={summary} /> : <p className="loading">Loading ladder…</p>}
+      {detail?.state === 'error' && (
+        <p className="banner banner--error" role="alert">
+          {detail.message}
+        </p>
+      )}
+      {detail?.state === 'ready' && detail.value.summary.key === summary.key ? (
+        <LadderScreen key={summary.key} detail={detail.value} summary={summary} />
+      ) : (
+        <p className="loading">Loading ladder…</p>
+      )}
     </Page>
   );
 }
@@ -127,7 +152,14 @@ function LadderScreen({ detail, summary }: { detail: LadderDetail; summary: Ladd
         {ladder && track && (view === 'matrix' || view === 'compare') && (
           <>
             <SelectField label="Track" value={track.id} onChange={setTrackId} options={ladder.tracks.map((t) => ({ id: t.id, label: t.name }))} />
-            <TextField className="ladder-search" label="Search this ladder" type="search" value={query} onChange={setQuery} placeholder="Words in criteria, examples, competencies…" />
+            <TextField
+              className="ladder-search"
+              label="Search this ladder"
+              type="search"
+              value={query}
+              onChange={setQuery}
+              placeholder="Words in criteria, examples, competencies…"
+            />
           </>
         )}
       </div>

@@ -1,6 +1,7 @@
 import DOMPurify from 'dompurify';
 import { marked } from 'marked';
-import { useMemo, type MouseEvent } from 'react';
+import { type MouseEvent, useMemo } from 'react';
+
 import { trellis } from '../../app/ipc';
 
 /**

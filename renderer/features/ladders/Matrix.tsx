@@ -1,4 +1,5 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { type KeyboardEvent, useRef, useState } from 'react';
+
 import type { Ladder, ResolvedCell } from '../../../shared/ladder';
 import { cellAt, cellMatches, groupsOf, indexCells, levelsOf, preview } from './model';
 

@@ -1,5 +1,5 @@
-import type { LadderProblem } from '../../../shared/ladder';
 import type { LadderSummary } from '../../../shared/ipc/ladders';
+import type { LadderProblem } from '../../../shared/ladder';
 import { Button } from '../../ui/Button';
 
 export const where = (p: Pick<LadderProblem, 'file' | 'line' | 'column'>) => `${p.file}:${p.line}:${p.column}`;
@@ -38,7 +38,11 @@ export function ProblemsPanel({ summary, onOpenEditor }: { summary: LadderSummar
       ? `${summary.file}: ${summary.problems.length} warning${summary.problems.length === 1 ? '' : 's'}`
       : `${summary.file} has ${errors.length} problem${errors.length === 1 ? '' : 's'}`;
   return (
-    <section className={`banner ${errors.length > 0 ? 'banner--error' : 'banner--warning'} problems-panel`} aria-labelledby="ladder-problems-heading" role={errors.length > 0 ? 'alert' : undefined}>
+    <section
+      className={`banner ${errors.length > 0 ? 'banner--error' : 'banner--warning'} problems-panel`}
+      aria-labelledby="ladder-problems-heading"
+      role={errors.length > 0 ? 'alert' : undefined}
+    >
       <div className="problems-panel__header">
         <h2 id="ladder-problems-heading">{heading}</h2>
         {onOpenEditor && (

@@ -1,5 +1,6 @@
 import { format, subMonths } from 'date-fns';
 import { useEffect, useState } from 'react';
+
 import type { LadderSummary } from '../../../shared/ipc/ladders';
 import type { FindingKind, LadderReview } from '../../../shared/ladder/review';
 import { trellis, unwrap } from '../../app/ipc';
@@ -54,11 +55,18 @@ export function ReviewView({ summary }: { summary: LadderSummary }) {
         </Button>
       </div>
       <h2 id="review-heading">Criteria review</h2>
-      {error && <p className="banner banner--error" role="alert">{error}</p>}
+      {error && (
+        <p className="banner banner--error" role="alert">
+          {error}
+        </p>
+      )}
       {review && (
         <>
           <p className="muted">
-            {review.findings.length === 0 ? 'Nothing to review: criteria are recent, concrete and have examples.' : `${review.findings.length} findings in ${review.ladderName} ${review.version}.`} Dates come from the versions Trellis has seen.
+            {review.findings.length === 0
+              ? 'Nothing to review: criteria are recent, concrete and have examples.'
+              : `${review.findings.length} findings in ${review.ladderName} ${review.version}.`}{' '}
+            Dates come from the versions Trellis has seen.
           </p>
           {sections.map(({ kind, title, why }) => {
             const items = review.findings.filter((f) => f.kind === kind);

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
 import { format } from 'date-fns';
+import { useEffect, useState } from 'react';
+
 import type { LadderSummary, VersionInfoDto } from '../../../shared/ipc/ladders';
 import type { CriteriaChange } from '../../../shared/ladder/diff';
 import { diffWords } from '../../../shared/ladder/diff';
@@ -39,14 +40,21 @@ export function VersionsView({ summary }: { summary: LadderSummary }) {
       .catch((e: Error) => setError(e.message));
   }, [ladderId, fromHash, toHash]);
 
-  if (error) return <p className="banner banner--error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="banner banner--error" role="alert">
+        {error}
+      </p>
+    );
   if (!versions) return <p className="loading">Loading versions…</p>;
   const options = versions.map((v) => ({ id: v.hash, label: `${v.version} · ${short(v.hash)} · ${when(v.firstSeen)}` }));
 
   return (
     <section className="versions" aria-labelledby="versions-heading">
       <h2 id="versions-heading">Versions of {summary.name}</h2>
-      <p className="muted">Trellis keeps a copy of every version of this ladder it has loaded, so assessments can always show the exact criteria they were made against.</p>
+      <p className="muted">
+        Trellis keeps a copy of every version of this ladder it has loaded, so assessments can always show the exact criteria they were made against.
+      </p>
       <div className="card">
         <table className="data-table">
           <caption className="visually-hidden">Stored versions</caption>
@@ -103,7 +111,8 @@ function ChangeList({ changes }: { changes: CriteriaChange[] }) {
           return (
             <li key={`${c.competencyId}-${c.levelId}-${c.trackIds.join()}`} className="card change">
               <h3>
-                <span className={`badge ${c.kind === 'removed' ? 'badge--danger' : c.kind === 'added' ? 'badge--accent' : ''}`}>{kindLabel[c.kind]}</span> {c.competencyName} · {c.levelId} {c.levelTitle}
+                <span className={`badge ${c.kind === 'removed' ? 'badge--danger' : c.kind === 'added' ? 'badge--accent' : ''}`}>{kindLabel[c.kind]}</span>{' '}
+                {c.competencyName} · {c.levelId} {c.levelTitle}
               </h3>
               <div className="compare__cells">
                 <div>

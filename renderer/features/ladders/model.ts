@@ -23,7 +23,11 @@ export function levelsOf(ladder: Ladder, trackId: string): LevelColumn[] {
 /** Competencies that apply to a track, grouped by category in file order. */
 export function groupsOf(ladder: Ladder, trackId: string): CategoryGroup[] {
   const applies = (c: LadderCompetency) => c.trackIds.length === 0 || c.trackIds.includes(trackId);
-  const groups = ladder.categories.map((cat) => ({ id: cat.id, name: cat.name, competencies: ladder.competencies.filter((c) => c.categoryId === cat.id && applies(c)) }));
+  const groups = ladder.categories.map((cat) => ({
+    id: cat.id,
+    name: cat.name,
+    competencies: ladder.competencies.filter((c) => c.categoryId === cat.id && applies(c)),
+  }));
   const known = new Set(ladder.categories.map((c) => c.id));
   const loose = ladder.competencies.filter((c) => !known.has(c.categoryId) && applies(c));
   if (loose.length > 0) groups.push({ id: '', name: 'Other', competencies: loose });

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+
 import type { LadderDetail, LadderList } from '../../../shared/ipc/ladders';
 import { trellis, unwrap } from '../../app/ipc';
 

@@ -6,11 +6,12 @@
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { yaml } from '@codemirror/lang-yaml';
 import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
-import { forceLinting, linter, lintGutter, type Diagnostic } from '@codemirror/lint';
+import { type Diagnostic, forceLinting, linter, lintGutter } from '@codemirror/lint';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { EditorState, type Extension, type Text } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
+
 import { checkLadder, type LadderProblem, type LadderSource } from '../../../shared/ladder';
 
 export { EditorView, forceLinting };
@@ -26,7 +27,13 @@ const highlight = HighlightStyle.define([
 ]);
 
 const theme = EditorView.theme({
-  '&': { backgroundColor: 'var(--surface)', color: 'var(--text)', fontSize: '13px', border: '1px solid var(--border-strong)', borderRadius: 'var(--radius-sm)' },
+  '&': {
+    backgroundColor: 'var(--surface)',
+    color: 'var(--text)',
+    fontSize: '13px',
+    border: '1px solid var(--border-strong)',
+    borderRadius: 'var(--radius-sm)',
+  },
   '&.cm-focused': { outline: '2px solid var(--focus)', outlineOffset: '0' },
   '.cm-scroller': { fontFamily: 'var(--font-mono)', lineHeight: '1.55' },
   '.cm-content': { caretColor: 'var(--text)' },
@@ -77,7 +84,12 @@ function ladderLinter(options: LadderLintOptions): Extension {
       options.onProblems(result.problems);
       return result.problems
         .filter((p) => p.file === options.path)
-        .map((p): Diagnostic => ({ ...problemRange(view.state.doc, p), severity: p.severity, message: p.hint ? `${p.message} (${p.hint})` : p.message, source: `${p.line}:${p.column}` }));
+        .map((p): Diagnostic => ({
+          ...problemRange(view.state.doc, p),
+          severity: p.severity,
+          message: p.hint ? `${p.message} (${p.hint})` : p.message,
+          source: `${p.line}:${p.column}`,
+        }));
     },
     { delay: 250 },
   );

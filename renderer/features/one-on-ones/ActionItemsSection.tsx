@@ -1,16 +1,17 @@
 import { useState } from 'react';
-import { isOverdueAction } from '../../../shared/domain/carry-over';
+
 import { shortDate, todayIso } from '../../../shared/domain/cadence';
+import { isOverdueAction } from '../../../shared/domain/carry-over';
 import type { ActionItem } from '../../../shared/domain/meetings';
 import type { FieldErrors } from '../../../shared/domain/person';
 import { useRepositories } from '../../app/data';
 import { storageErrorMessage, ValidationError } from '../../db/errors';
+import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { Checkbox } from '../../ui/Checkbox';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import type { UndoAction } from './UndoBar';
-import { AppForm } from '../../ui/AppForm';
 
 export interface ActionItemRowProps {
   item: ActionItem;
@@ -35,7 +36,9 @@ export function ActionItemRow({ item, personName, meetingId, meetingDates, onDel
         </Checkbox>
       </span>
       <span className="badge">{item.owner === 'me' ? 'Me' : personName.split(' ')[0]}</span>
-      {item.due && <span className={overdue ? 'badge badge--danger' : 'badge'}>{overdue ? `overdue · due ${shortDate(item.due)}` : `due ${shortDate(item.due)}`}</span>}
+      {item.due && (
+        <span className={overdue ? 'badge badge--danger' : 'badge'}>{overdue ? `overdue · due ${shortDate(item.due)}` : `due ${shortDate(item.due)}`}</span>
+      )}
       {origin && <span className="origin">from {shortDate(origin)}</span>}
       {onDelete && (
         <Button size="small" variant="quiet" aria-label={`Delete action item: ${item.text}`} onPress={() => onDelete(item)}>
@@ -94,17 +97,30 @@ export function ActionItemsSection({ meetingId, items, personName, meetingDates,
       ) : (
         <ul className="plain-list" aria-label="Action items">
           {items.map((item) => (
-            <ActionItemRow key={item.id} item={item} personName={personName} meetingId={meetingId} meetingDates={meetingDates} onDelete={(i) => void remove(i)} onError={onError} />
+            <ActionItemRow
+              key={item.id}
+              item={item}
+              personName={personName}
+              meetingId={meetingId}
+              meetingDates={meetingDates}
+              onDelete={(i) => void remove(i)}
+              onError={onError}
+            />
           ))}
         </ul>
       )}
-      <AppForm
-        className="inline-form"
-        onSubmit={() => add()}
-      >
+      <AppForm className="inline-form" onSubmit={() => add()}>
         <TextField label="New action item" value={text} onChange={setText} error={errors.text} />
         <div className="field field--narrow">
-          <SelectField label="Owner" value={owner} onChange={(v) => setOwner(v === 'me' ? 'me' : 'them')} options={[{ id: 'them', label: personName }, { id: 'me', label: 'Me' }]} />
+          <SelectField
+            label="Owner"
+            value={owner}
+            onChange={(v) => setOwner(v === 'me' ? 'me' : 'them')}
+            options={[
+              { id: 'them', label: personName },
+              { id: 'me', label: 'Me' },
+            ]}
+          />
         </div>
         <TextField className="field--narrow" label="Due" type="date" value={due} onChange={setDue} error={errors.due} />
         <Button type="submit">Add action</Button>

@@ -1,14 +1,15 @@
 import { useState } from 'react';
+
 import { shortDate } from '../../../shared/domain/cadence';
 import type { AgendaItem, Meeting } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
 import { storageErrorMessage, ValidationError } from '../../db/errors';
+import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { Checkbox } from '../../ui/Checkbox';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import type { UndoAction } from './UndoBar';
-import { AppForm } from '../../ui/AppForm';
 
 export interface AgendaSectionProps {
   meeting: Meeting;
@@ -49,7 +50,8 @@ export function AgendaSection({ meeting, personName, meetingDates, onDeleted, on
   const remove = async (item: AgendaItem) => {
     try {
       const removed = await meetings.removeAgendaItem(meeting.id, item.id);
-      if (removed) onDeleted({ label: `Deleted talking point “${item.text}”`, undo: () => meetings.restoreAgendaItem(meeting.id, removed.item, removed.index) });
+      if (removed)
+        onDeleted({ label: `Deleted talking point “${item.text}”`, undo: () => meetings.restoreAgendaItem(meeting.id, removed.item, removed.index) });
     } catch (e) {
       onError(storageErrorMessage(e));
     }
@@ -83,10 +85,7 @@ export function AgendaSection({ meeting, personName, meetingDates, onDeleted, on
           ))}
         </ul>
       )}
-      <AppForm
-        className="inline-form"
-        onSubmit={() => add()}
-      >
+      <AppForm className="inline-form" onSubmit={() => add()}>
         <TextField
           label="New talking point"
           value={text}
@@ -97,7 +96,15 @@ export function AgendaSection({ meeting, personName, meetingDates, onDeleted, on
           error={error}
         />
         <div className="field--narrow field">
-          <SelectField label="Raised by" value={author} onChange={(v) => setAuthor(v === 'them' ? 'them' : 'me')} options={[{ id: 'me', label: 'Me' }, { id: 'them', label: personName }]} />
+          <SelectField
+            label="Raised by"
+            value={author}
+            onChange={(v) => setAuthor(v === 'them' ? 'them' : 'me')}
+            options={[
+              { id: 'me', label: 'Me' },
+              { id: 'them', label: personName },
+            ]}
+          />
         </div>
         <Button type="submit">Add point</Button>
       </AppForm>

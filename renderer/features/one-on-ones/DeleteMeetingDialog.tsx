@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useLocation } from 'wouter';
+
 import type { Meeting } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
 import { storageErrorMessage } from '../../db/errors';
@@ -33,7 +34,8 @@ export function DeleteMeetingDialog({ meeting, actionCount, onClose }: { meeting
       )}
       <p>
         The meeting of {longDate(meeting.date)} is deleted with its shared and private notes
-        {actionCount > 0 ? ` and the ${actionCount} action ${actionCount === 1 ? 'item' : 'items'} agreed in it` : ''}. Queued talking points it took go back to the queue. This cannot be undone.
+        {actionCount > 0 ? ` and the ${actionCount} action ${actionCount === 1 ? 'item' : 'items'} agreed in it` : ''}. Queued talking points it took go back to
+        the queue. This cannot be undone.
       </p>
       <div className="dialog__actions">
         <span className="spacer" />

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+
 import type { Meeting } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
 import { storageErrorMessage } from '../../db/errors';
@@ -7,7 +8,7 @@ import { LockIcon } from '../../ui/LockIcon';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { NotesEditor } from './NotesEditor';
-import { saveStateLabel, useAutosave, type SaveState } from './useAutosave';
+import { type SaveState, saveStateLabel, useAutosave } from './useAutosave';
 
 interface Draft {
   sharedNotes: string;
@@ -47,7 +48,12 @@ const pulseOptions = [
 
 export function SaveIndicator({ state }: { state: SaveState }) {
   return (
-    <span className={`save-state${state.kind === 'error' ? ' save-state--error' : ''}`} role="status" aria-live="polite" aria-label={`Notes: ${saveStateLabel(state)}`}>
+    <span
+      className={`save-state${state.kind === 'error' ? ' save-state--error' : ''}`}
+      role="status"
+      aria-live="polite"
+      aria-label={`Notes: ${saveStateLabel(state)}`}
+    >
       <span aria-hidden="true">{state.kind === 'saved' ? '✓' : state.kind === 'error' ? '!' : '…'}</span>
       {saveStateLabel(state)}
     </span>
@@ -119,7 +125,12 @@ export function MeetingNotes({ meeting, personName }: { meeting: Meeting; person
         <h2 id="pulse-heading">Pulse and tags</h2>
         <div className="pulse-grid">
           <SelectField label="Mood" value={draft.mood || NOT_RECORDED} onChange={(v) => set('mood')(v && v !== NOT_RECORDED ? v : '')} options={pulseOptions} />
-          <SelectField label="Energy" value={draft.energy || NOT_RECORDED} onChange={(v) => set('energy')(v && v !== NOT_RECORDED ? v : '')} options={pulseOptions} />
+          <SelectField
+            label="Energy"
+            value={draft.energy || NOT_RECORDED}
+            onChange={(v) => set('energy')(v && v !== NOT_RECORDED ? v : '')}
+            options={pulseOptions}
+          />
         </div>
         <TextField label="Tags" value={draft.tags} onChange={set('tags')} description="Separate tags with commas, e.g. growth, project-x" />
       </section>

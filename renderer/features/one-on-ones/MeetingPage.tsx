@@ -1,20 +1,22 @@
+import './one-on-ones.css';
+
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useState } from 'react';
 import { Link } from 'wouter';
+
 import { meetingKindLabels } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
+import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
-import { MeetingShareActions } from '../import-export/ShareActions';
 import { Page } from '../../ui/Page';
+import { MeetingShareActions } from '../import-export/ShareActions';
 import { ActionItemsSection } from './ActionItemsSection';
 import { AgendaSection } from './AgendaSection';
 import { DeleteMeetingDialog } from './DeleteMeetingDialog';
-import { Button } from '../../ui/Button';
 import { longDate } from './format';
 import { usePerson } from './hooks';
 import { MeetingNotes } from './MeetingNotes';
-import { UndoBar, type UndoAction } from './UndoBar';
-import './one-on-ones.css';
+import { type UndoAction, UndoBar } from './UndoBar';
 
 function useMeetingData(id: string) {
   const { meetings, actionItems } = useRepositories();
@@ -86,8 +88,9 @@ export default function MeetingPage({ id }: { id: string }) {
           <MeetingNotes key={meeting.id} meeting={meeting} personName={name} />
         </div>
       </div>
-      {deleting && <DeleteMeetingDialog meeting={meeting} actionCount={items.filter((i) => i.meetingId === meeting.id).length} onClose={() => setDeleting(false)} />}
+      {deleting && (
+        <DeleteMeetingDialog meeting={meeting} actionCount={items.filter((i) => i.meetingId === meeting.id).length} onClose={() => setDeleting(false)} />
+      )}
     </Page>
   );
 }
-

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+
 import { Markdown } from '../../ui/Markdown';
 import { Segmented } from '../../ui/Segmented';
 
@@ -32,7 +33,15 @@ export function NotesEditor({ label, heading, value, onChange, description, plac
     <>
       <div className="section-card__header">
         {heading}
-        <Segmented<Mode> label={`${label} view`} value={mode} onChange={switchMode} options={[{ id: 'write', label: 'Write' }, { id: 'preview', label: 'Preview' }]} />
+        <Segmented<Mode>
+          label={`${label} view`}
+          value={mode}
+          onChange={switchMode}
+          options={[
+            { id: 'write', label: 'Write' },
+            { id: 'preview', label: 'Preview' },
+          ]}
+        />
       </div>
       {mode === 'write' ? (
         <div className="field">

@@ -1,5 +1,8 @@
+import './one-on-ones.css';
+
 import { useState } from 'react';
 import { Link } from 'wouter';
+
 import { todayIso } from '../../../shared/domain/cadence';
 import { meetingKindLabels, type Series } from '../../../shared/domain/meetings';
 import { Button } from '../../ui/Button';
@@ -7,10 +10,9 @@ import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
 import { usePeople } from '../people/usePeople';
 import { dayLabel, daysAgo, describeCadence } from './format';
-import { useSeriesRows, type SeriesRow } from './hooks';
+import { type SeriesRow, useSeriesRows } from './hooks';
 import { SeriesDialog } from './SeriesDialog';
 import { StartMeetingDialog } from './StartMeetingDialog';
-import './one-on-ones.css';
 
 type Editing = { series: Series | null } | null;
 
@@ -45,7 +47,11 @@ function SeriesTable({ rows, today, onStart, onEdit }: { rows: SeriesRow[]; toda
                 </td>
                 <td>{r.health.lastHeld ? `${dayLabel(r.health.lastHeld)} (${daysAgo(r.health.daysSince ?? 0)})` : <span className="muted">Not yet</span>}</td>
                 <td className="row-actions">
-                  <Link className="btn btn--small" href={`/one-on-ones/prep/${r.series.id}`} aria-label={`Prepare for ${meetingKindLabels[r.series.kind]} with ${name}`}>
+                  <Link
+                    className="btn btn--small"
+                    href={`/one-on-ones/prep/${r.series.id}`}
+                    aria-label={`Prepare for ${meetingKindLabels[r.series.kind]} with ${name}`}
+                  >
                     Prep
                   </Link>
                   <Button size="small" variant="primary" onPress={() => onStart(r)} aria-label={`Start ${meetingKindLabels[r.series.kind]} with ${name}`}>
@@ -130,7 +136,14 @@ export default function OneOnOnesPage() {
         </>
       )}
       {editing && <SeriesDialog series={editing.series} people={people} onClose={() => setEditing(null)} />}
-      {starting && <StartMeetingDialog series={starting.series} personName={starting.person?.name ?? 'them'} isFirst={starting.meetings.length === 0} onClose={() => setStarting(null)} />}
+      {starting && (
+        <StartMeetingDialog
+          series={starting.series}
+          personName={starting.person?.name ?? 'them'}
+          isFirst={starting.meetings.length === 0}
+          onClose={() => setStarting(null)}
+        />
+      )}
     </Page>
   );
 }

@@ -1,8 +1,11 @@
+import './one-on-ones.css';
+
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link } from 'wouter';
+
 import { seriesHealth, shortDate, todayIso } from '../../../shared/domain/cadence';
-import { meetingKindLabels, type ActionItem } from '../../../shared/domain/meetings';
+import { type ActionItem, meetingKindLabels } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
@@ -15,14 +18,17 @@ import { dayLabel, daysAgo } from './format';
 import { QueuedList } from './QueuedList';
 import { QueuePointForm } from './QueuePoint';
 import { StartMeetingDialog } from './StartMeetingDialog';
-import './one-on-ones.css';
 
 function usePrepData(seriesId: string) {
   const repos = useRepositories();
   return useLiveQuery(async () => {
     const series = await repos.series.get(seriesId);
     if (!series) return null;
-    const [person, meetings, open] = await Promise.all([repos.people.get(series.personId), repos.meetings.forPerson(series.personId), repos.actionItems.openForPerson(series.personId)]);
+    const [person, meetings, open] = await Promise.all([
+      repos.people.get(series.personId),
+      repos.meetings.forPerson(series.personId),
+      repos.actionItems.openForPerson(series.personId),
+    ]);
     return { series, person, meetings, open };
   }, [repos, seriesId]);
 }
@@ -63,7 +69,11 @@ export default function PrepPage({ seriesId }: { seriesId: string }) {
   }
   const { series, person, meetings, open } = data;
   const own = meetings.filter((m) => m.seriesId === series.id);
-  const health = seriesHealth(series, own.map((m) => m.date), today);
+  const health = seriesHealth(
+    series,
+    own.map((m) => m.date),
+    today,
+  );
   const last = meetings.find((m) => m.date <= today);
   const dates = new Map(meetings.map((m) => [m.id, m.date]));
   const first = person.name.split(' ')[0] ?? person.name;
@@ -87,7 +97,8 @@ export default function PrepPage({ seriesId }: { seriesId: string }) {
             <>
               <p className="stat">{health.daysSince} days</p>
               <p className="muted">
-                Last met {dayLabel(health.lastHeld)} ({daysAgo(health.daysSince ?? 0)}). {health.overdue && <span className="badge badge--danger">Overdue</span>}
+                Last met {dayLabel(health.lastHeld)} ({daysAgo(health.daysSince ?? 0)}).{' '}
+                {health.overdue && <span className="badge badge--danger">Overdue</span>}
               </p>
             </>
           ) : (
@@ -112,9 +123,11 @@ export default function PrepPage({ seriesId }: { seriesId: string }) {
                 <>
                   <h3>Not discussed yet (carries over)</h3>
                   <ul aria-label="Not discussed yet">
-                    {last.agenda.filter((i) => !i.done).map((i) => (
-                      <li key={i.id}>{i.text}</li>
-                    ))}
+                    {last.agenda
+                      .filter((i) => !i.done)
+                      .map((i) => (
+                        <li key={i.id}>{i.text}</li>
+                      ))}
                   </ul>
                 </>
               )}
@@ -136,7 +149,9 @@ export default function PrepPage({ seriesId }: { seriesId: string }) {
         </section>
         <section className="card section-card" aria-labelledby="later-heading">
           <h2 id="later-heading">Feedback follow-ups and growth goals</h2>
-          <p className="muted">Not available yet: once Feedback and Growth arrive in Trellis, follow-ups that are due and goals in progress for {first} will show here.</p>
+          <p className="muted">
+            Not available yet: once Feedback and Growth arrive in Trellis, follow-ups that are due and goals in progress for {first} will show here.
+          </p>
         </section>
       </div>
       {starting && <StartMeetingDialog series={series} personName={person.name} isFirst={own.length === 0} onClose={() => setStarting(false)} />}

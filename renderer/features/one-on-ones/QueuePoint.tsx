@@ -1,17 +1,28 @@
 import { useState } from 'react';
+
 import { todayIso } from '../../../shared/domain/cadence';
 import { useRepositories } from '../../app/data';
 import { storageErrorMessage, ValidationError } from '../../db/errors';
+import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { useStatus } from '../../ui/Status';
 import { TextField } from '../../ui/TextField';
-import { AppForm } from '../../ui/AppForm';
 
 const firstName = (name: string) => name.split(' ')[0] ?? name;
 
 /** "For the next 1:1 with Alex": one field and a button, usable on any screen. */
-export function QueuePointForm({ personId, personName, onQueued, autoFocus }: { personId: string; personName: string; onQueued?: () => void; autoFocus?: boolean }) {
+export function QueuePointForm({
+  personId,
+  personName,
+  onQueued,
+  autoFocus,
+}: {
+  personId: string;
+  personName: string;
+  onQueued?: () => void;
+  autoFocus?: boolean;
+}) {
   const { talkingPoints } = useRepositories();
   const { announce } = useStatus();
   const [text, setText] = useState('');
@@ -28,10 +39,7 @@ export function QueuePointForm({ personId, personName, onQueued, autoFocus }: { 
     }
   };
   return (
-    <AppForm
-      className="inline-form"
-      onSubmit={() => queue()}
-    >
+    <AppForm className="inline-form" onSubmit={() => queue()}>
       <TextField
         label={`Talking point for the next 1:1 with ${firstName(personName)}`}
         value={text}

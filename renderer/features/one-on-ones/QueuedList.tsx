@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+
 import { shortDate } from '../../../shared/domain/cadence';
 import { useRepositories } from '../../app/data';
 import { Button } from '../../ui/Button';

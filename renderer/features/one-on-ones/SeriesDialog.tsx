@@ -1,16 +1,17 @@
 import { useState } from 'react';
+
 import { defaultTimeZone, todayIso, weekdayLabels } from '../../../shared/domain/cadence';
-import { cadenceLabels, cadences, meetingKindLabels, meetingKinds, type Cadence, type MeetingKind, type Series } from '../../../shared/domain/meetings';
+import { type Cadence, cadenceLabels, cadences, type MeetingKind, meetingKindLabels, meetingKinds, type Series } from '../../../shared/domain/meetings';
 import type { FieldErrors, Person } from '../../../shared/domain/person';
 import { useRepositories } from '../../app/data';
-import { ValidationError, storageErrorMessage } from '../../db/errors';
+import { storageErrorMessage, ValidationError } from '../../db/errors';
+import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { FormActions } from '../../ui/FormActions';
 import { SelectField } from '../../ui/SelectField';
 import { useStatus } from '../../ui/Status';
 import { TextField } from '../../ui/TextField';
-import { AppForm } from '../../ui/AppForm';
-import { FormActions } from '../../ui/FormActions';
 
 interface Draft {
   personId: string;
@@ -51,10 +52,12 @@ export function SeriesDialog({ series, people, personId, onClose }: SeriesDialog
   const { announce } = useStatus();
   const [draft, setDraft] = useState<Draft>(() => draftOf(series, personId));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const set = <K extends keyof Draft>(field: K) => (value: Draft[K]) => {
-    setDraft((d) => ({ ...d, [field]: value }));
-    setErrors((e) => ({ ...e, [field]: undefined, form: undefined }));
-  };
+  const set =
+    <K extends keyof Draft>(field: K) =>
+    (value: Draft[K]) => {
+      setDraft((d) => ({ ...d, [field]: value }));
+      setErrors((e) => ({ ...e, [field]: undefined, form: undefined }));
+    };
 
   const save = async () => {
     const duration = Number(draft.duration);
@@ -83,11 +86,7 @@ export function SeriesDialog({ series, people, personId, onClose }: SeriesDialog
 
   return (
     <Dialog title={series ? 'Edit series' : 'New 1:1 series'} isOpen onOpenChange={(open) => !open && onClose()}>
-      <AppForm
-        className="person-form"
-        onSubmit={() => save()}
-        formError={errors.form}
-      >
+      <AppForm className="person-form" onSubmit={() => save()} formError={errors.form}>
         <div className="form-grid">
           <SelectField
             label="Person"
@@ -97,8 +96,20 @@ export function SeriesDialog({ series, people, personId, onClose }: SeriesDialog
             options={people.filter((p) => !p.archived).map((p) => ({ id: p.id, label: p.name }))}
             error={errors.personId}
           />
-          <SelectField label="Kind" value={draft.kind} onChange={(v) => set('kind')((v ?? 'one-on-one') as MeetingKind)} options={meetingKinds.map((k) => ({ id: k, label: meetingKindLabels[k] }))} error={errors.kind} />
-          <SelectField label="Cadence" value={draft.cadence} onChange={(v) => set('cadence')((v ?? 'weekly') as Cadence)} options={cadences.map((c) => ({ id: c, label: cadenceLabels[c] }))} error={errors.cadence} />
+          <SelectField
+            label="Kind"
+            value={draft.kind}
+            onChange={(v) => set('kind')((v ?? 'one-on-one') as MeetingKind)}
+            options={meetingKinds.map((k) => ({ id: k, label: meetingKindLabels[k] }))}
+            error={errors.kind}
+          />
+          <SelectField
+            label="Cadence"
+            value={draft.cadence}
+            onChange={(v) => set('cadence')((v ?? 'weekly') as Cadence)}
+            options={cadences.map((c) => ({ id: c, label: cadenceLabels[c] }))}
+            error={errors.cadence}
+          />
           <SelectField
             label="Weekday"
             value={draft.weekday}
@@ -110,7 +121,13 @@ export function SeriesDialog({ series, people, personId, onClose }: SeriesDialog
           <TextField label="Time" type="time" value={draft.time} onChange={set('time')} error={errors.time} />
           <TextField label="Duration (minutes)" type="number" value={draft.duration} onChange={set('duration')} error={errors.duration} />
           <TextField label="First meeting on or after" type="date" value={draft.startDate} onChange={set('startDate')} error={errors.startDate} />
-          <TextField label="Time zone" value={draft.timeZone} onChange={set('timeZone')} error={errors.timeZone} description="Used when exporting to a calendar" />
+          <TextField
+            label="Time zone"
+            value={draft.timeZone}
+            onChange={set('timeZone')}
+            error={errors.timeZone}
+            description="Used when exporting to a calendar"
+          />
         </div>
         <FormActions submitLabel={series ? 'Save series' : 'Create series'} onCancel={onClose}>
           {series && (

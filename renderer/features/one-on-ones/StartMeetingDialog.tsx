@@ -1,15 +1,16 @@
 import { useState } from 'react';
 import { useLocation } from 'wouter';
+
 import { todayIso } from '../../../shared/domain/cadence';
-import { meetingKindLabels, type MeetingKind, type MeetingTemplate, type Series } from '../../../shared/domain/meetings';
+import { type MeetingKind, meetingKindLabels, type MeetingTemplate, type Series } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
 import { storageErrorMessage } from '../../db/errors';
+import { AppForm } from '../../ui/AppForm';
 import { Dialog } from '../../ui/Dialog';
+import { FormActions } from '../../ui/FormActions';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { useTemplates } from './hooks';
-import { AppForm } from '../../ui/AppForm';
-import { FormActions } from '../../ui/FormActions';
 
 const NO_TEMPLATE = '__none__';
 
@@ -56,7 +57,9 @@ export function StartMeetingDialog({ series, personName, isFirst, onClose }: Sta
   return (
     <Dialog title={`Start ${meetingKindLabels[series.kind]} with ${personName}`} isOpen onOpenChange={(open) => !open && onClose()}>
       <AppForm className="person-form" onSubmit={() => start()} formError={error}>
-        <p className="muted">Unfinished talking points and open action items from the last meeting come along, and so does everything queued for {personName}.</p>
+        <p className="muted">
+          Unfinished talking points and open action items from the last meeting come along, and so does everything queued for {personName}.
+        </p>
         <div className="form-grid">
           <TextField label="Date" type="date" value={date} onChange={setDate} isRequired />
           <SelectField

@@ -1,20 +1,22 @@
+import './one-on-ones.css';
+
 import { useState } from 'react';
-import { meetingKindLabels, meetingKinds, type MeetingKind, type MeetingTemplate } from '../../../shared/domain/meetings';
+
+import { type MeetingKind, meetingKindLabels, meetingKinds, type MeetingTemplate } from '../../../shared/domain/meetings';
 import type { FieldErrors } from '../../../shared/domain/person';
 import { builtInTemplates } from '../../../shared/domain/templates';
 import { useRepositories } from '../../app/data';
 import { storageErrorMessage, ValidationError } from '../../db/errors';
+import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { FormActions } from '../../ui/FormActions';
 import { Page } from '../../ui/Page';
 import { SelectField } from '../../ui/SelectField';
 import { useStatus } from '../../ui/Status';
 import { TextArea } from '../../ui/TextArea';
 import { TextField } from '../../ui/TextField';
 import { useTemplates } from './hooks';
-import './one-on-ones.css';
-import { AppForm } from '../../ui/AppForm';
-import { FormActions } from '../../ui/FormActions';
 
 type Editing = { template: MeetingTemplate | null } | null;
 
@@ -37,17 +39,32 @@ function TemplateDialog({ template, onClose }: { template: MeetingTemplate | nul
   };
   return (
     <Dialog title={template ? `Edit template ${template.name}` : 'New template'} isOpen onOpenChange={(open) => !open && onClose()}>
-      <AppForm
-        className="person-form"
-        onSubmit={() => save()}
-        formError={errors.form}
-      >
+      <AppForm className="person-form" onSubmit={() => save()} formError={errors.form}>
         <div className="form-grid">
           <TextField label="Template name" value={name} onChange={setName} error={errors.name} autoFocus />
-          <SelectField label="Kind" value={kind} onChange={(v) => setKind((v ?? 'one-on-one') as MeetingKind)} options={meetingKinds.map((k) => ({ id: k, label: meetingKindLabels[k] }))} />
+          <SelectField
+            label="Kind"
+            value={kind}
+            onChange={(v) => setKind((v ?? 'one-on-one') as MeetingKind)}
+            options={meetingKinds.map((k) => ({ id: k, label: meetingKindLabels[k] }))}
+          />
         </div>
-        <TextArea label="Talking points" description="One per line. They start the agenda of a new meeting." value={agendaText} onChange={setAgendaText} error={errors.agendaText} rows={6} />
-        <TextArea label="Shared notes to start with" description="Markdown headings or prompts." value={sharedNotes} onChange={setSharedNotes} error={errors.sharedNotes} rows={4} />
+        <TextArea
+          label="Talking points"
+          description="One per line. They start the agenda of a new meeting."
+          value={agendaText}
+          onChange={setAgendaText}
+          error={errors.agendaText}
+          rows={6}
+        />
+        <TextArea
+          label="Shared notes to start with"
+          description="Markdown headings or prompts."
+          value={sharedNotes}
+          onChange={setSharedNotes}
+          error={errors.sharedNotes}
+          rows={4}
+        />
         <FormActions submitLabel="Save template" onCancel={onClose} />
       </AppForm>
     </Dialog>
@@ -91,7 +108,12 @@ export default function TemplatesPage() {
             </ul>
             <div className="row-actions">
               {(!t.builtIn || isEdited(t)) && (
-                <Button size="small" variant={t.builtIn ? 'quiet' : 'danger'} onPress={() => void remove(t)} aria-label={`${t.builtIn ? 'Reset' : 'Delete'} template ${t.name}`}>
+                <Button
+                  size="small"
+                  variant={t.builtIn ? 'quiet' : 'danger'}
+                  onPress={() => void remove(t)}
+                  aria-label={`${t.builtIn ? 'Reset' : 'Delete'} template ${t.name}`}
+                >
                   {t.builtIn ? 'Reset' : 'Delete'}
                 </Button>
               )}

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+
 import { Button } from '../../ui/Button';
 
 export interface UndoAction {
@@ -6,7 +7,8 @@ export interface UndoAction {
   undo: () => Promise<void>;
 }
 
-const inTextField = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA'].includes(target.tagName));
+const inTextField = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA'].includes(target.tagName));
 
 /**
  * Offers to take back the last deletion. Ctrl/Cmd+Z does the same when the focus is not in a

@@ -1,4 +1,5 @@
 import { format, parseISO } from 'date-fns';
+
 import { weekdayLabels } from '../../../shared/domain/cadence';
 import { cadenceLabels, type Series } from '../../../shared/domain/meetings';
 

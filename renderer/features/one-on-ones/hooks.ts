@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { seriesHealth, todayIso, type SeriesHealth } from '../../../shared/domain/cadence';
+
+import { type SeriesHealth, seriesHealth, todayIso } from '../../../shared/domain/cadence';
 import type { Meeting, Series } from '../../../shared/domain/meetings';
 import type { Person } from '../../../shared/domain/person';
 import { useRepositories } from '../../app/data';
@@ -26,7 +27,16 @@ export function useSeriesRows(today: string = todayIso()): SeriesRow[] | undefin
       .filter((s) => !s.archived)
       .map((s) => {
         const own = data.allMeetings.filter((m) => m.seriesId === s.id).sort((a, b) => b.date.localeCompare(a.date));
-        return { series: s, person: personOf.get(s.personId), meetings: own, health: seriesHealth(s, own.map((m) => m.date), today) };
+        return {
+          series: s,
+          person: personOf.get(s.personId),
+          meetings: own,
+          health: seriesHealth(
+            s,
+            own.map((m) => m.date),
+            today,
+          ),
+        };
       })
       .sort((a, b) => a.health.next.localeCompare(b.health.next) || (a.person?.name ?? '').localeCompare(b.person?.name ?? ''));
   }, [data, today]);

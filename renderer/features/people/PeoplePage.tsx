@@ -1,24 +1,26 @@
+import './people.css';
+
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+
 import type { Person } from '../../../shared/domain/person';
+import { useRepositories } from '../../app/data';
 import { Button } from '../../ui/Button';
 import { Checkbox } from '../../ui/Checkbox';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
 import { Segmented } from '../../ui/Segmented';
 import { SelectField } from '../../ui/SelectField';
-import { useRepositories } from '../../app/data';
-import { QueuePointDialog } from '../one-on-ones/QueuePoint';
-import { TeamsDialog } from './TeamsDialog';
+import { TextField } from '../../ui/TextField';
 import { ExportNotesButton } from '../import-export/ExportNotesDialog';
 import { ImportPeopleDialog } from '../import-export/ImportPeopleDialog';
-import { TextField } from '../../ui/TextField';
+import { QueuePointDialog } from '../one-on-ones/QueuePoint';
 import { matchesFilter } from './filter';
 import { OrgChart } from './OrgChart';
 import { PeopleTable } from './PeopleTable';
 import { PersonDialog } from './PersonDialog';
+import { TeamsDialog } from './TeamsDialog';
 import { usePeople } from './usePeople';
-import './people.css';
 
 type View = 'list' | 'org';
 const ALL_TEAMS = '__all__';
@@ -54,7 +56,13 @@ export default function PeoplePage() {
   return (
     <Page
       title="People"
-      subtitle={everyone.length > 0 && <span className="people-count">{active.length} active{archivedCount > 0 ? ` · ${archivedCount} archived` : ''}</span>}
+      subtitle={
+        everyone.length > 0 && (
+          <span className="people-count">
+            {active.length} active{archivedCount > 0 ? ` · ${archivedCount} archived` : ''}
+          </span>
+        )
+      }
       actions={
         <>
           <Button onPress={() => setManagingTeams(true)}>Teams…</Button>
@@ -71,7 +79,14 @@ export default function PeoplePage() {
       ) : (
         <>
           <div className="toolbar">
-            <TextField className="filter-field" label="Filter people" type="search" value={query} onChange={setQuery} placeholder="Name, email, title, level…" />
+            <TextField
+              className="filter-field"
+              label="Filter people"
+              type="search"
+              value={query}
+              onChange={setQuery}
+              placeholder="Name, email, title, level…"
+            />
             {teamList.length > 0 && (
               <div className="team-filter">
                 <SelectField
@@ -82,7 +97,15 @@ export default function PeoplePage() {
                 />
               </div>
             )}
-            <Segmented<View> label="View" value={view} onChange={setView} options={[{ id: 'list', label: 'List' }, { id: 'org', label: 'Org chart' }]} />
+            <Segmented<View>
+              label="View"
+              value={view}
+              onChange={setView}
+              options={[
+                { id: 'list', label: 'List' },
+                { id: 'org', label: 'Org chart' },
+              ]}
+            />
             {archivedCount > 0 && (
               <Checkbox isSelected={showArchived} onChange={setShowArchived}>
                 Show archived

@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
-import { trackLabels, type Person } from '../../../shared/domain/person';
+
+import { type Person, trackLabels } from '../../../shared/domain/person';
 import type { Team } from '../../../shared/domain/team';
 import { Button } from '../../ui/Button';
 

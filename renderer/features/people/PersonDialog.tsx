@@ -1,16 +1,17 @@
-import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+
 import { wouldCreateCycle } from '../../../shared/domain/org';
-import { trackLabels, tracks, type FieldErrors, type Person, type PersonInput } from '../../../shared/domain/person';
+import { type FieldErrors, type Person, type PersonInput, trackLabels, tracks } from '../../../shared/domain/person';
 import { useRepositories } from '../../app/data';
-import { ValidationError, storageErrorMessage } from '../../db/errors';
+import { storageErrorMessage, ValidationError } from '../../db/errors';
+import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { SelectField } from '../../ui/SelectField';
-import { TextField } from '../../ui/TextField';
-import { useStatus } from '../../ui/Status';
-import { AppForm } from '../../ui/AppForm';
 import { FormActions } from '../../ui/FormActions';
+import { SelectField } from '../../ui/SelectField';
+import { useStatus } from '../../ui/Status';
+import { TextField } from '../../ui/TextField';
 
 type Draft = Required<{ [K in keyof PersonInput]: string }> & { managerId: string };
 
@@ -62,7 +63,12 @@ export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialog
 
   const save = async () => {
     setSaving(true);
-    const input: PersonInput = { ...draft, track: draft.track as PersonInput['track'], managerId: draft.managerId === NO_MANAGER ? null : draft.managerId, teamId: draft.teamId === NO_TEAM ? null : draft.teamId };
+    const input: PersonInput = {
+      ...draft,
+      track: draft.track as PersonInput['track'],
+      managerId: draft.managerId === NO_MANAGER ? null : draft.managerId,
+      teamId: draft.teamId === NO_TEAM ? null : draft.teamId,
+    };
     try {
       const saved = person ? await people.update(person.id, input) : await people.create(input);
       announce(person ? `Saved changes to ${saved.name}` : `Added ${saved.name}`);
@@ -88,14 +94,18 @@ export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialog
 
   return (
     <Dialog title={person ? `Edit ${person.name}` : 'Add a person'} isOpen={isOpen} onOpenChange={(open) => !open && onClose()}>
-      <AppForm
-        className="person-form"
-        onSubmit={() => save()}
-        formError={errors.form}
-      >
+      <AppForm className="person-form" onSubmit={() => save()} formError={errors.form}>
         <div className="form-grid">
           <TextField label="Name" name="name" value={draft.name} onChange={set('name')} error={errors.name} autoFocus isRequired />
-          <TextField label="Email" name="email" type="email" value={draft.email} onChange={set('email')} error={errors.email} description="Used to match people when importing" />
+          <TextField
+            label="Email"
+            name="email"
+            type="email"
+            value={draft.email}
+            onChange={set('email')}
+            error={errors.email}
+            description="Used to match people when importing"
+          />
           <TextField label="Title" name="title" value={draft.title} onChange={set('title')} error={errors.title} placeholder="e.g. Senior Engineer" />
           <SelectField
             label="Track"
@@ -107,7 +117,14 @@ export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialog
             error={errors.track}
           />
           <TextField label="Level" name="level" value={draft.level} onChange={set('level')} error={errors.level} placeholder="e.g. L4" />
-          <SelectField label="Manager" name="managerId" value={draft.managerId} onChange={(v) => set('managerId')(v ?? NO_MANAGER)} options={managerOptions} error={errors.managerId} />
+          <SelectField
+            label="Manager"
+            name="managerId"
+            value={draft.managerId}
+            onChange={(v) => set('managerId')(v ?? NO_MANAGER)}
+            options={managerOptions}
+            error={errors.managerId}
+          />
           <SelectField
             label="Team"
             name="teamId"

@@ -1,9 +1,13 @@
+import '../one-on-ones/one-on-ones.css';
+import './people.css';
+
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
+
 import { todayIso } from '../../../shared/domain/cadence';
 import { meetingKindLabels, type Series } from '../../../shared/domain/meetings';
-import { trackLabels, type Person } from '../../../shared/domain/person';
+import { type Person, trackLabels } from '../../../shared/domain/person';
 import { buildTimeline } from '../../../shared/domain/timeline';
 import { useRepositories } from '../../app/data';
 import { Button } from '../../ui/Button';
@@ -21,8 +25,6 @@ import { PersonDialog } from './PersonDialog';
 import { RelationshipsCard } from './RelationshipsCard';
 import { Timeline } from './Timeline';
 import { usePeople } from './usePeople';
-import '../one-on-ones/one-on-ones.css';
-import './people.css';
 
 function Details({ person, teamName }: { person: Person; teamName: string | undefined }) {
   const rows: [string, string | undefined][] = [
@@ -109,7 +111,8 @@ export default function PersonPage({ id }: { id: string }) {
                   <span className="agenda-item__text">
                     <strong>{meetingKindLabels[r.series.kind]}</strong> · {describeCadence(r.series)}
                     <div className="muted small">
-                      Next {r.health.next === today ? 'today' : dayLabel(r.health.next)} {r.health.overdue && <span className="badge badge--danger">Overdue</span>}
+                      Next {r.health.next === today ? 'today' : dayLabel(r.health.next)}{' '}
+                      {r.health.overdue && <span className="badge badge--danger">Overdue</span>}
                     </div>
                     <SeriesCalendarButton series={r.series} person={person} />
                   </span>
@@ -142,7 +145,14 @@ export default function PersonPage({ id }: { id: string }) {
       {editing && <PersonDialog person={person} everyone={everyone} isOpen onClose={() => setEditing(false)} />}
       {newSeries && <SeriesDialog series={null} people={everyone} personId={id} onClose={() => setNewSeries(false)} />}
       {queueing && <QueuePointDialog personId={id} personName={person.name} onClose={() => setQueueing(false)} />}
-      {starting && <StartMeetingDialog series={starting} personName={person.name} isFirst={!mine.find((r) => r.series.id === starting.id)?.meetings.length} onClose={() => setStarting(null)} />}
+      {starting && (
+        <StartMeetingDialog
+          series={starting}
+          personName={person.name}
+          isFirst={!mine.find((r) => r.series.id === starting.id)?.meetings.length}
+          onClose={() => setStarting(null)}
+        />
+      )}
     </Page>
   );
 }

@@ -1,15 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link } from 'wouter';
+
 import type { FieldErrors, Person } from '../../../shared/domain/person';
 import { describeFor, type RelationshipKind } from '../../../shared/domain/relationships';
 import { useRepositories } from '../../app/data';
 import { storageErrorMessage, ValidationError } from '../../db/errors';
+import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/SelectField';
 import { useStatus } from '../../ui/Status';
 import { TextField } from '../../ui/TextField';
-import { AppForm } from '../../ui/AppForm';
 
 /** The roles offered from one person's page, and which side of the relationship they are on. */
 const roles: { id: string; kind: RelationshipKind; otherIsFrom: boolean; label: (first: string) => string }[] = [
@@ -67,7 +68,12 @@ export function RelationshipsCard({ person, everyone }: { person: Person; everyo
                   <strong>{label}:</strong> <Link href={`/people/${other}`}>{otherName}</Link>
                   {rel.opportunity && <span className="muted"> · for “{rel.opportunity}”</span>}
                 </span>
-                <Button size="small" variant="quiet" aria-label={`Remove ${label.toLowerCase()} ${otherName}`} onPress={() => void relationships.remove(rel.id)}>
+                <Button
+                  size="small"
+                  variant="quiet"
+                  aria-label={`Remove ${label.toLowerCase()} ${otherName}`}
+                  onPress={() => void relationships.remove(rel.id)}
+                >
                   Remove
                 </Button>
               </li>
@@ -82,10 +88,7 @@ export function RelationshipsCard({ person, everyone }: { person: Person; everyo
           {errors.form}
         </p>
       )}
-      <AppForm
-        className="inline-form"
-        onSubmit={() => add()}
-      >
+      <AppForm className="inline-form" onSubmit={() => add()}>
         <SelectField
           label="Person"
           value={otherId}
@@ -98,7 +101,15 @@ export function RelationshipsCard({ person, everyone }: { person: Person; everyo
           error={errors.other}
         />
         <SelectField label="Is the" value={role} onChange={(v) => setRole(v ?? 'mentor')} options={roles.map((r) => ({ id: r.id, label: r.label(first) }))} />
-        {chosen.kind === 'sponsor' && <TextField label="Opportunity" value={opportunity} onChange={setOpportunity} error={errors.opportunity} placeholder="e.g. Lead the payments migration" />}
+        {chosen.kind === 'sponsor' && (
+          <TextField
+            label="Opportunity"
+            value={opportunity}
+            onChange={setOpportunity}
+            error={errors.opportunity}
+            placeholder="e.g. Lead the payments migration"
+          />
+        )}
         <Button type="submit">Add relationship</Button>
       </AppForm>
     </section>

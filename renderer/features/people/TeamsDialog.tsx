@@ -1,12 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+
 import { useRepositories } from '../../app/data';
 import { storageErrorMessage, ValidationError } from '../../db/errors';
+import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { useStatus } from '../../ui/Status';
 import { TextField } from '../../ui/TextField';
-import { AppForm } from '../../ui/AppForm';
 
 /** Add, rename and delete teams. Deleting a team keeps its people, without a team. */
 export function TeamsDialog({ onClose }: { onClose: () => void }) {
@@ -32,7 +33,12 @@ export function TeamsDialog({ onClose }: { onClose: () => void }) {
           {list.map((t) => (
             <li key={t.id}>
               <span className="agenda-item__text">{t.name}</span>
-              <Button size="small" variant="quiet" aria-label={`Delete team ${t.name}`} onPress={() => void teams.remove(t.id).then(() => announce(`Deleted team ${t.name}`))}>
+              <Button
+                size="small"
+                variant="quiet"
+                aria-label={`Delete team ${t.name}`}
+                onPress={() => void teams.remove(t.id).then(() => announce(`Deleted team ${t.name}`))}
+              >
                 Delete
               </Button>
             </li>
@@ -41,11 +47,17 @@ export function TeamsDialog({ onClose }: { onClose: () => void }) {
       ) : (
         <p className="muted">No teams yet.</p>
       )}
-      <AppForm
-        className="inline-form"
-        onSubmit={() => add()}
-      >
-        <TextField label="New team" value={name} onChange={(v) => { setName(v); setError(undefined); }} error={error} autoFocus />
+      <AppForm className="inline-form" onSubmit={() => add()}>
+        <TextField
+          label="New team"
+          value={name}
+          onChange={(v) => {
+            setName(v);
+            setError(undefined);
+          }}
+          error={error}
+          autoFocus
+        />
         <Button type="submit">Add team</Button>
       </AppForm>
       <div className="dialog__actions">

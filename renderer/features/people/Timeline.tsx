@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
+
 import { shortDate } from '../../../shared/domain/cadence';
-import { filterTimeline, timelineKindLabels, timelineKinds, type TimelineEntry, type TimelineKind } from '../../../shared/domain/timeline';
+import { filterTimeline, type TimelineEntry, type TimelineKind, timelineKindLabels, timelineKinds } from '../../../shared/domain/timeline';
 import { Checkbox } from '../../ui/Checkbox';
 import { TextField } from '../../ui/TextField';
 
@@ -60,11 +61,20 @@ export function Timeline({ entries, height = 480, actions }: { entries: Timeline
     <section className="card section-card" aria-labelledby="timeline-heading">
       <div className="section-card__header">
         <h2 id="timeline-heading">Timeline</h2>
-        <span className="muted small">{visible.length === entries.length ? `${entries.length} entries` : `${visible.length} of ${entries.length} entries`}</span>
+        <span className="muted small">
+          {visible.length === entries.length ? `${entries.length} entries` : `${visible.length} of ${entries.length} entries`}
+        </span>
         {actions}
       </div>
       <div className="toolbar">
-        <TextField className="filter-field" label="Filter timeline" type="search" value={query} onChange={setQuery} placeholder="Words in points, notes, actions…" />
+        <TextField
+          className="filter-field"
+          label="Filter timeline"
+          type="search"
+          value={query}
+          onChange={setQuery}
+          placeholder="Words in points, notes, actions…"
+        />
         {timelineKinds.map((k) => (
           <Checkbox key={k} isSelected={kinds.has(k)} onChange={(on) => toggle(k, on)}>
             {timelineKindLabels[k]}
@@ -74,10 +84,19 @@ export function Timeline({ entries, height = 480, actions }: { entries: Timeline
       {visible.length === 0 ? (
         <p className="muted">{entries.length === 0 ? 'Nothing yet: meetings and action items will appear here.' : 'Nothing matches this filter.'}</p>
       ) : (
-        <div ref={scroller} className="timeline-scroller" style={{ height: Math.min(height, visible.length * ROW_HEIGHT + 2) }} tabIndex={0} aria-label="Timeline entries, scrollable">
+        <div
+          ref={scroller}
+          className="timeline-scroller"
+          style={{ height: Math.min(height, visible.length * ROW_HEIGHT + 2) }}
+          tabIndex={0}
+          aria-label="Timeline entries, scrollable"
+        >
           <div role="list" aria-label="Timeline" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((row) => (
-              <div key={visible[row.index]!.id} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: row.size, transform: `translateY(${row.start}px)` }}>
+              <div
+                key={visible[row.index]!.id}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: row.size, transform: `translateY(${row.start}px)` }}
+              >
                 <TimelineRow entry={visible[row.index]!} index={row.index} total={visible.length} />
               </div>
             ))}

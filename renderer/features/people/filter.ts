@@ -1,4 +1,4 @@
-import { trackLabels, type Person } from '../../../shared/domain/person';
+import { type Person, trackLabels } from '../../../shared/domain/person';
 
 /** Case- and accent-insensitive match on name, email, title, track and level. */
 export function matchesFilter(person: Person, query: string): boolean {
@@ -8,4 +8,8 @@ export function matchesFilter(person: Person, query: string): boolean {
   return needle.split(/\s+/).every((word) => haystack.includes(word));
 }
 
-const normalize = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+const normalize = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();

@@ -1,15 +1,22 @@
-import { Page } from '../../ui/Page';
-import { EmptyState } from '../../ui/EmptyState';
 import { sections } from '../../app/sections';
+import { EmptyState } from '../../ui/EmptyState';
+import { Page } from '../../ui/Page';
 
 const upcoming: Record<string, { title: string; lines: string[] }> = {
   ladders: {
     title: 'Career ladders live here soon',
-    lines: ['Ladders as plain YAML files you own and can keep in git', 'A levels × competencies matrix and level comparison', 'Editing in the app with precise error messages'],
+    lines: [
+      'Ladders as plain YAML files you own and can keep in git',
+      'A levels × competencies matrix and level comparison',
+      'Editing in the app with precise error messages',
+    ],
   },
   growth: { title: 'Growth plans', lines: ['Goals tied to ladder criteria', 'Progress you can see in every 1:1'] },
   feedback: { title: 'Feedback', lines: ['Feedback given and received, with follow-ups that come due'] },
-  packets: { title: 'Promotion packets', lines: ['Evidence gathered all year, mapped to the ladder', 'Export as PDF, HTML, Markdown or JSON — never with private notes'] },
+  packets: {
+    title: 'Promotion packets',
+    lines: ['Evidence gathered all year, mapped to the ladder', 'Export as PDF, HTML, Markdown or JSON — never with private notes'],
+  },
   calibration: { title: 'Calibration', lines: ['Review packets against the same criteria and record decisions'] },
 };
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+
 import type { AppInfo } from '../../../shared/ipc/contract';
 import type { Settings } from '../../../shared/settings';
 import { trellis, unwrap } from '../../app/ipc';

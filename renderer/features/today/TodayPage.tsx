@@ -1,15 +1,17 @@
+import '../one-on-ones/one-on-ones.css';
+
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
-import { isOverdueAction } from '../../../shared/domain/carry-over';
+
 import { shortDate, todayIso, weekOf } from '../../../shared/domain/cadence';
+import { isOverdueAction } from '../../../shared/domain/carry-over';
 import { meetingKindLabels } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
 import { dayLabel, daysAgo } from '../one-on-ones/format';
-import { useSeriesRows, type SeriesRow } from '../one-on-ones/hooks';
+import { type SeriesRow, useSeriesRows } from '../one-on-ones/hooks';
 import { usePeople } from '../people/usePeople';
-import '../one-on-ones/one-on-ones.css';
 
 function greeting(now: Date) {
   const h = now.getHours();
@@ -66,7 +68,8 @@ export default function TodayPage() {
       ) : rows.length === 0 ? (
         <EmptyState icon="⇄" title="No 1:1s planned">
           <p>
-            You have {active.length} active {active.length === 1 ? 'person' : 'people'} in Trellis. Set up a recurring 1:1 on the <Link href="/one-on-ones">1:1s</Link> page and it will show here when it is due.
+            You have {active.length} active {active.length === 1 ? 'person' : 'people'} in Trellis. Set up a recurring 1:1 on the{' '}
+            <Link href="/one-on-ones">1:1s</Link> page and it will show here when it is due.
           </p>
         </EmptyState>
       ) : (
