@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 
+import { shareable, type Shared } from '../evidence/privacy';
 import { safeFileName, uniqueNames } from './file-names';
 import { type ActionItem, type Meeting, meetingKindLabels } from './meetings';
 import type { Person } from './person';
@@ -74,14 +75,17 @@ function frontMatter(meeting: Meeting, person: Pick<Person, 'name'>): string {
   return `---\n${stringify(data)}---\n`;
 }
 
-function privateSection(meeting: Meeting): string[] {
-  const notes = meeting.privateNotes.trim();
+function privateSection(meeting: Shared<'meetings'>): string[] {
+  const notes = meeting.privateNotes?.trim();
   return notes ? ['## Private notes', '', '> Private: written for the manager only.', '', notes, ''] : [];
 }
 
 /** One meeting as a Markdown file with YAML front matter. */
 export function meetingFile(meeting: Meeting, person: Pick<Person, 'name'>, actionItems: ActionItem[], options: NotesExportOptions): ExportFile {
-  const body = [...sharedBody(meeting, person, actionItems), ...(options.includePrivateNotes ? privateSection(meeting) : [])];
+  // What may leave the machine is decided in one place (shared/evidence/privacy.ts), not here.
+  // A meeting is never a private record as a whole, only its private notes are private.
+  const shown = shareable('meetings', meeting, options.includePrivateNotes ? 'include-confirmed-by-user' : 'exclude');
+  const body = [...sharedBody(meeting, person, actionItems), ...(shown ? privateSection(shown) : [])];
   return { name: `${meetingFileStem(meeting, person)}.md`, content: `${frontMatter(meeting, person)}\n${body.join('\n').trimEnd()}\n` };
 }
 

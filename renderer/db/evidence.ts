@@ -1,0 +1,67 @@
+import { meetingKindLabels } from '../../shared/domain/meetings';
+import type { EvidenceItem } from '../../shared/evidence/coverage';
+import type { EvidenceKind } from '../../shared/evidence/refs';
+import type { TrellisDatabase } from './database';
+
+/**
+ * "Evidence for person P, optionally competency C, between dates A and B", across every kind of
+ * record, through indexes only. Each feature that stores evidence registers one source here; the
+ * readers (coverage heatmaps, the gap view, packets) call `evidenceFor` and never read tables.
+ */
+export interface EvidenceQuery {
+  personId: string;
+  /** Only records that name this competency (through their `*competencyIds` index). */
+  competencyId?: string;
+  /** Inclusive ISO days; open ends when absent. */
+  from?: string;
+  to?: string;
+}
+
+export interface EvidenceSource {
+  kind: EvidenceKind;
+  read(db: TrellisDatabase, query: Required<Pick<EvidenceQuery, 'personId' | 'from' | 'to'>> & Pick<EvidenceQuery, 'competencyId'>): Promise<EvidenceItem[]>;
+}
+
+/** Lowest and highest ISO days, so open ranges still go through the [personId+date] index. */
+const MIN_DAY = '0000-01-01';
+const MAX_DAY = '9999-12-31';
+
+/**
+ * 1:1s count as evidence of what was discussed (their shared part). They name no competency yet,
+ * so a query for one competency does not return them.
+ */
+const meetingsSource: EvidenceSource = {
+  kind: 'meeting',
+  async read(db, { personId, competencyId, from, to }) {
+    if (competencyId) return [];
+    const rows = await db.meetings.where('[personId+date]').between([personId, from], [personId, to], true, true).toArray();
+    return rows.map((m) => ({
+      kind: 'meeting' as const,
+      id: m.id,
+      personId: m.personId,
+      date: m.date,
+      visibility: 'shareable' as const,
+      competencyIds: [],
+      title: `${meetingKindLabels[m.kind]} on ${m.date}`,
+    }));
+  },
+};
+
+const sources = new Map<EvidenceKind, EvidenceSource>([[meetingsSource.kind, meetingsSource]]);
+
+/** A feature adds the source of its table once, at module load (its repository module). */
+export function registerEvidenceSource(source: EvidenceSource): void {
+  sources.set(source.kind, source);
+}
+
+export function evidenceKindsRegistered(): EvidenceKind[] {
+  return [...sources.keys()];
+}
+
+/** Every kind's evidence for the query, newest first. */
+export async function evidenceFor(db: TrellisDatabase, query: EvidenceQuery, kinds?: readonly EvidenceKind[]): Promise<EvidenceItem[]> {
+  const range = { personId: query.personId, competencyId: query.competencyId, from: query.from ?? MIN_DAY, to: query.to ?? MAX_DAY };
+  const chosen = [...sources.values()].filter((s) => !kinds || kinds.includes(s.kind));
+  const parts = await Promise.all(chosen.map((s) => s.read(db, range)));
+  return parts.flat().sort((a, b) => b.date.localeCompare(a.date) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+}

@@ -1,0 +1,4 @@
+export * from './coverage';
+export * from './exchange';
+export * from './privacy';
+export * from './refs';

@@ -1,0 +1,78 @@
+import type { ActionItem, Meeting, MeetingTemplate, Series, TalkingPoint } from '../domain/meetings';
+import type { Person } from '../domain/person';
+import type { Relationship } from '../domain/relationships';
+import type { Team } from '../domain/team';
+
+/**
+ * The one place that decides what may leave the machine. Every exporter (Markdown, HTML, PDF,
+ * JSON, CSV, .ics, exchange files, packets) passes records through `shareable()` or
+ * `shareableRecords()`; no exporter filters private data on its own.
+ *
+ * Policies are keyed by Dexie table name, and a test checks that every table of the database has
+ * one: a feature that adds a table must write down here which of its fields may never leave.
+ */
+
+export interface PrivacyPolicy<Row, Field extends keyof Row & string = keyof Row & string> {
+  /** Fields that are never exported, whatever the record's visibility. */
+  privateFields: readonly Field[];
+  /** True when the whole record must stay on the machine (e.g. `visibility: 'private'`). */
+  isPrivate(row: Row): boolean;
+}
+
+const never = () => false;
+/** The common rule for evidence records: the record's own `visibility`. */
+export const privateByVisibility = (row: { visibility: 'private' | 'shareable' }) => row.visibility === 'private';
+
+function policy<Row>() {
+  return <Field extends keyof Row & string = never>(p: PrivacyPolicy<Row, Field>) => p;
+}
+
+/** Every table's policy. Add yours when you add a table (tests/unit/shared/privacy-policies.test.ts checks). */
+export const privacyPolicies = {
+  people: policy<Person>()({ privateFields: [], isPrivate: never }),
+  teams: policy<Team>()({ privateFields: [], isPrivate: never }),
+  relationships: policy<Relationship>()({ privateFields: [], isPrivate: never }),
+  series: policy<Series>()({ privateFields: [], isPrivate: never }),
+  /** A manager's private notes are theirs alone. */
+  meetings: policy<Meeting>()({ privateFields: ['privateNotes'], isPrivate: never }),
+  actionItems: policy<ActionItem>()({ privateFields: [], isPrivate: never }),
+  talkingPoints: policy<TalkingPoint>()({ privateFields: [], isPrivate: never }),
+  templates: policy<MeetingTemplate>()({ privateFields: [], isPrivate: never }),
+} as const;
+
+export type PolicyTable = keyof typeof privacyPolicies;
+type RowOf<T extends PolicyTable> = (typeof privacyPolicies)[T] extends PrivacyPolicy<infer R, infer _F> ? R : never;
+type FieldOf<T extends PolicyTable> = (typeof privacyPolicies)[T] extends PrivacyPolicy<infer _R, infer F> ? F : never;
+/** A record as it may leave the machine: its private fields may be absent. */
+export type Shared<T extends PolicyTable> = Omit<RowOf<T>, FieldOf<T>> & Partial<Pick<RowOf<T>, FieldOf<T>>>;
+
+/**
+ * The user's explicit, confirmed choice to include their own private notes in an export of their
+ * own notes (the "Include private notes" box plus its warning). Nothing else may pass it, and it
+ * never makes a private record exportable: only private fields of exportable ones.
+ */
+export type PrivateFieldsChoice = 'exclude' | 'include-confirmed-by-user';
+
+/** The record as it may leave the machine: `null` when the record is private, otherwise a copy without its private fields. */
+export function shareable<T extends PolicyTable>(table: T, row: RowOf<T>, choice: PrivateFieldsChoice = 'exclude'): Shared<T> | null {
+  const p = privacyPolicies[table] as unknown as PrivacyPolicy<RowOf<T>, string & keyof RowOf<T>>;
+  if (p.isPrivate(row)) return null;
+  const copy: Record<string, unknown> = { ...(row as object) };
+  if (choice === 'exclude') for (const field of p.privateFields) delete copy[field];
+  return copy as Shared<T>;
+}
+
+/** `shareable()` over a list, dropping private records. */
+export function shareableRecords<T extends PolicyTable>(table: T, rows: readonly RowOf<T>[], choice: PrivateFieldsChoice = 'exclude'): Shared<T>[] {
+  const out: Shared<T>[] = [];
+  for (const row of rows) {
+    const kept = shareable(table, row, choice);
+    if (kept) out.push(kept);
+  }
+  return out;
+}
+
+/** The private fields of a table, for tests that plant a canary in each of them. */
+export function privateFieldsOf(table: PolicyTable): readonly string[] {
+  return privacyPolicies[table].privateFields;
+}
