@@ -4,8 +4,9 @@ import path from 'node:path';
 import type { LadderDetail, LadderList, LadderOrigin, SaveResult } from '../../../shared/ipc/ladders';
 import { AppError } from '../../../shared/ipc/result';
 import { editCellCriteria } from '../../../shared/ladder/edit';
+import { createAtomicWriter, fileError, type FileSystem } from '../atomic-write';
 import { entryFiles, type EntryState, keyFor, loadEntry, summarize } from './catalog';
-import { draftPathFor, isInside, readTextOrNull, writeFileAtomic } from './files';
+import { draftPathFor, isInside, readTextOrNull } from './files';
 import { isLadderFileName } from './files';
 import { checkInFolder } from './sources';
 import { createVersionStore, type VersionStore } from './version-store';
@@ -26,6 +27,8 @@ export interface LaddersServiceOptions {
   onChanged: (keys: string[]) => void;
   debounceMs?: number;
   now?: () => Date;
+  /** The file system writes go through (tests make it fail, e.g. with a full disk). */
+  fs?: FileSystem;
 }
 
 export interface LaddersService {
@@ -46,6 +49,15 @@ export interface LaddersService {
 export function createLaddersService(options: LaddersServiceOptions): LaddersService {
   const versions = createVersionStore(path.join(options.userDataDir, 'ladder-versions'), options.now);
   const states = new Map<string, EntryState>();
+  const atomic = createAtomicWriter(options.fs);
+  /** Writes one file of the ladders folder; a failure says what happened in plain words (a full disk…). */
+  const write = async (file: string, text: string, where: string) => {
+    try {
+      await atomic.replace(file, text);
+    } catch (error) {
+      throw fileError(error, where, 'save');
+    }
+  };
   let watcher: FolderWatcher | null = null;
   let watchedFolder: string | null = null;
   let started: Promise<void> | null = null;
@@ -185,7 +197,7 @@ export function createLaddersService(options: LaddersServiceOptions): LaddersSer
           if (!checked.check.ladder || checked.check.problems.some((p) => p.severity === 'error')) {
             return { saved: false as const, problems: checked.check.problems };
           }
-          await writeFileAtomic(file, text);
+          await write(file, text, state.relative);
           await rm(draftPathFor(file), { force: true });
           const next = await reloadAfterWrite(state);
           return { saved: true as const, summary: summarize(next) };
@@ -196,7 +208,7 @@ export function createLaddersService(options: LaddersServiceOptions): LaddersSer
         serial(async () => {
           const state = lookup(key);
           const draft = draftPathFor(writableTarget(state));
-          await writeFileAtomic(draft, text);
+          await write(draft, text, path.basename(draft));
           await reloadAfterWrite(state);
           return { path: path.relative(state.root, draft).split(path.sep).join('/') };
         }),
@@ -231,7 +243,7 @@ export function createLaddersService(options: LaddersServiceOptions): LaddersSer
           const checked = checkInFolder(state.root, { path: state.relative, text: entryText }, overrides);
           if (!checked.check.ladder || checked.check.problems.some((p) => p.severity === 'error'))
             return { saved: false as const, problems: checked.check.problems };
-          await writeFileAtomic(target, edited.text);
+          await write(target, edited.text, filePath);
           const next = await reloadAfterWrite(state);
           return { saved: true as const, summary: summarize(next) };
         }),
@@ -247,9 +259,9 @@ export function createLaddersService(options: LaddersServiceOptions): LaddersSer
             const target = path.join(folder, ...include.path.split('/'));
             if (!isInside(folder, target) || (await readTextOrNull(target)) !== null) continue;
             await mkdir(path.dirname(target), { recursive: true });
-            await writeFileAtomic(target, include.text);
+            await write(target, include.text, include.path);
           }
-          await writeFileAtomic(path.join(folder, relative), entryFile?.text ?? state.diskText);
+          await write(path.join(folder, relative), entryFile?.text ?? state.diskText, relative);
           const changed = await loadFolder('user', folder);
           if (changed.length > 0) options.onChanged(changed);
           return { key: keyFor('user', relative) };

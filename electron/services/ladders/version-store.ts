@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { Ladder } from '../../../shared/ladder';
-import { writeFileAtomic } from './files';
+import { writeFileAtomic } from '../atomic-write';
 
 export interface VersionInfo {
   ladderId: string;
