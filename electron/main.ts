@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import Store from 'electron-store';
 
+import type { ChooseFolder, ChooseSavePath } from './ipc/dialogs';
 import { createDispatcher } from './ipc/dispatch';
 import { createEventSink } from './ipc/events';
-import type { ChooseFolder, ChooseSavePath } from './ipc/files';
 import { createHandlerTable } from './ipc/index';
 import { registerIpcHandlers } from './ipc/register';
 import { buildMenuTemplate } from './menu';

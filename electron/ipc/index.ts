@@ -1,17 +1,20 @@
 import path from 'node:path';
 
-import type { AppInfo } from '../../shared/ipc/contract';
+import type { AppInfo } from '../../shared/ipc/app';
+import { AppError } from '../../shared/ipc/result';
 import { createFileWriter } from '../services/file-writer';
 import type { KeyValueStore } from '../services/key-value';
 import { createLaddersService } from '../services/ladders/service';
 import { createSettingsService } from '../services/settings';
 import { isSafeExternalUrl } from '../window';
-import { createAppHandlers, createShellHandlers } from './app';
+import { createAppHandlers } from './app';
+import type { ChooseFolder, ChooseSavePath } from './dialogs';
 import type { HandlerTable } from './dispatch';
 import type { EventSink } from './events';
-import { type ChooseSavePath, createFileHandlers } from './files';
-import { createLaddersHandlers, type LaddersHandlerDeps } from './ladders';
+import { createFileHandlers, createSaveFile } from './files';
+import { createLaddersHandlers } from './ladders';
 import { createSettingsHandlers } from './settings';
+import { createShellHandlers } from './shell';
 
 export interface MainContext {
   version: string;
@@ -23,7 +26,7 @@ export interface MainContext {
   /** The ladders that ship with Trellis (read-only). */
   bundledLaddersDir: string;
   /** Folder chooser (ladders folder, exports of many files). */
-  chooseFolder: LaddersHandlerDeps['chooseFolder'];
+  chooseFolder: ChooseFolder;
   /** Receives clean-up work (file watchers) to run when main shuts down. */
   onDispose?: (dispose: () => Promise<void>) => void;
   /** Save dialog for one exported file (Electron's dialog in main.ts; a temp path in tests). */
@@ -35,7 +38,7 @@ export interface MainContext {
  * browser suite calls the very same table through a Playwright binding.
  */
 export function createHandlerTable(ctx: MainContext): HandlerTable {
-  const settings = createSettingsService(ctx.store);
+  const settings = createSettingsService(ctx.store, (next) => ctx.events.emit('settings:changed', next));
   const laddersFolder = () => settings.get().laddersFolder ?? path.join(ctx.userDataDir, 'ladders');
   const ladders = createLaddersService({
     bundledDir: ctx.bundledLaddersDir,
@@ -45,10 +48,11 @@ export function createHandlerTable(ctx: MainContext): HandlerTable {
   });
   ctx.onDispose?.(() => ladders.close());
   const writer = createFileWriter();
-  // One way to save a file: the user picks the place, the writer writes it atomically.
-  const saveFile: LaddersHandlerDeps['saveFile'] = async ({ title, defaultName, content }) => {
-    const target = await ctx.chooseSavePath({ title, defaultName, filters: [{ name: 'Markdown', extensions: ['md'] }] });
-    return target ? writer.saveText(target, content) : null;
+  const saveFile = createSaveFile(writer, ctx.chooseSavePath);
+  const openExternal = async (url: string) => {
+    if (!isSafeExternalUrl(url)) throw new AppError('invalid-input', 'Only web (http, https) and mailto links can be opened.');
+    await ctx.openExternal(url);
+    return true;
   };
   const info = (): AppInfo => ({
     name: 'Trellis',
@@ -62,9 +66,9 @@ export function createHandlerTable(ctx: MainContext): HandlerTable {
   });
   return {
     ...createAppHandlers(info),
-    ...createSettingsHandlers(settings, ctx.events),
-    ...createShellHandlers(ctx.openExternal, isSafeExternalUrl),
-    ...createLaddersHandlers({ service: ladders, settings, events: ctx.events, chooseFolder: ctx.chooseFolder, saveFile }),
-    ...createFileHandlers(writer, ctx.chooseSavePath, ctx.chooseFolder),
+    ...createSettingsHandlers(settings),
+    ...createShellHandlers(openExternal),
+    ...createLaddersHandlers({ service: ladders, settings, chooseFolder: ctx.chooseFolder, saveFile }),
+    ...createFileHandlers(writer, saveFile, ctx.chooseFolder),
   };
 }

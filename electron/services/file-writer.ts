@@ -18,6 +18,17 @@ export interface TextFile {
 
 export { fileError, type FileSystem };
 
+/** Every name a plain file name, none twice (case-insensitively, as Windows and macOS compare). */
+export function checkExportNames(files: TextFile[]): void {
+  const seen = new Set<string>();
+  for (const file of files) {
+    if (!isPlainFileName(file.name)) throw new AppError('invalid-input', `"${file.name}" is not a plain file name, so Trellis will not write it.`);
+    const key = file.name.normalize('NFC').toLowerCase();
+    if (seen.has(key)) throw new AppError('invalid-input', `"${file.name}" appears twice in this export.`);
+    seen.add(key);
+  }
+}
+
 export function createFileWriter(fs: FileSystem = nodeFs) {
   const atomic = createAtomicWriter(fs);
 
@@ -28,6 +39,23 @@ export function createFileWriter(fs: FileSystem = nodeFs) {
       return target;
     } catch (error) {
       throw fileError(error, path.basename(target));
+    }
+  }
+
+  /** Saves one file at `target`, or at the first free name beside it ("a-2.md"): never replaces a file. */
+  async function saveTextBeside(target: string, content: string): Promise<string> {
+    const folder = path.dirname(target);
+    const name = path.basename(target);
+    let temp: string | null = null;
+    try {
+      temp = await atomic.writeTemp(target, content, 0o600);
+      for (let n = 1; ; n += 1) {
+        const candidateName = candidate(name, n);
+        if (await atomic.placeWithoutReplacing(temp, path.join(folder, candidateName))) return path.join(folder, candidateName);
+      }
+    } catch (error) {
+      if (temp) await atomic.discard(temp);
+      throw fileError(error, name);
     }
   }
 
@@ -43,13 +71,10 @@ export function createFileWriter(fs: FileSystem = nodeFs) {
    * any write fails, all temps are removed and so are files already moved into place.
    */
   async function exportFolder(folder: string, files: TextFile[]): Promise<string[]> {
-    const seen = new Set<string>();
+    checkExportNames(files);
     for (const file of files) {
-      if (!isPlainFileName(file.name)) throw new AppError('invalid-input', `"${file.name}" is not a plain file name, so Trellis will not write it.`);
       const resolved = path.resolve(folder, file.name);
       if (path.dirname(resolved) !== path.resolve(folder)) throw new AppError('invalid-input', `"${file.name}" points outside the chosen folder.`);
-      if (seen.has(file.name.toLowerCase())) throw new AppError('invalid-input', `"${file.name}" appears twice in this export.`);
-      seen.add(file.name.toLowerCase());
     }
     const temps: string[] = [];
     const placed: string[] = [];
@@ -68,7 +93,7 @@ export function createFileWriter(fs: FileSystem = nodeFs) {
     }
   }
 
-  return { saveText, exportFolder };
+  return { saveText, saveTextBeside, exportFolder };
 }
 
 export type FileWriter = ReturnType<typeof createFileWriter>;

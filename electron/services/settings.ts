@@ -5,11 +5,12 @@ const KEY = 'settings';
 
 export interface SettingsService {
   get(): Settings;
+  /** Applies a patch and tells `onChanged` (which pushes `settings:changed` to every window). */
   set(patch: SettingsPatch): Settings;
   readonly path: string;
 }
 
-export function createSettingsService(store: KeyValueStore): SettingsService {
+export function createSettingsService(store: KeyValueStore, onChanged: (settings: Settings) => void = () => {}): SettingsService {
   /** A damaged or hand-edited value falls back to defaults field by field, never to a crash. */
   const read = (): Settings => {
     const raw = store.get(KEY);
@@ -28,6 +29,7 @@ export function createSettingsService(store: KeyValueStore): SettingsService {
       const valid = settingsPatchSchema.parse(patch);
       const next = settingsSchema.parse({ ...read(), ...valid });
       store.set(KEY, next);
+      onChanged(next);
       return next;
     },
     path: store.path,

@@ -134,6 +134,8 @@ export const laddersContract = {
   'ladders:export-review': { input: z.object({ key, since }).strict(), output: z.object({ saved: z.boolean(), path: z.string().nullable() }) },
 } as const;
 
+export type LaddersChannel = keyof typeof laddersContract;
+
 export const laddersEventContract = {
   'ladders:changed': z.object({ keys: z.array(z.string()) }),
 } as const;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { LadderDetail, LadderList, LadderOrigin, SaveResult } from '../../../shared/ipc/ladders';
 import { AppError } from '../../../shared/ipc/result';
 import { editCellCriteria } from '../../../shared/ladder/edit';
+import { criteriaFirstSeen, type LadderReview, reviewLadder } from '../../../shared/ladder/review';
 import { createAtomicWriter, fileError, type FileSystem } from '../atomic-write';
 import { entryFiles, type EntryState, keyFor, loadEntry, summarize } from './catalog';
 import { draftPathFor, isInside, readTextOrNull } from './files';
@@ -39,6 +40,8 @@ export interface LaddersService {
   /** Quick edit of one cell's criteria, written into the file that defines the competency. */
   editCell(key: string, cell: CellRef, criteria: string, baseHash?: string): Promise<SaveResult>;
   copyToFolder(key: string): Promise<{ key: string }>;
+  /** The criteria review of the version in use, with "unchanged since" taken from the stored versions. */
+  review(key: string, since: string): Promise<LadderReview>;
   /** Re-reads the user folder after the setting changed. */
   reloadFolder(): Promise<void>;
   entry(key: string): Promise<EntryState>;
@@ -47,7 +50,8 @@ export interface LaddersService {
 }
 
 export function createLaddersService(options: LaddersServiceOptions): LaddersService {
-  const versions = createVersionStore(path.join(options.userDataDir, 'ladder-versions'), options.now);
+  const now = options.now ?? (() => new Date());
+  const versions = createVersionStore(path.join(options.userDataDir, 'ladder-versions'), now);
   const states = new Map<string, EntryState>();
   const atomic = createAtomicWriter(options.fs);
   /** Writes one file of the ladders folder; a failure says what happened in plain words (a full disk…). */
@@ -164,8 +168,24 @@ export function createLaddersService(options: LaddersServiceOptions): LaddersSer
     return next;
   }
 
+  async function review(key: string, since: string): Promise<LadderReview> {
+    await ready();
+    const state = lookup(key);
+    const inUse = state.inUse;
+    if (!inUse) throw new AppError('conflict', `${state.relative} has problems and no earlier valid version to review.`);
+    const { ladder, hash } = inUse;
+    const infos = await versions.list(ladder.id);
+    const inUseSince = infos.find((v) => v.hash === hash)?.firstSeen ?? now().toISOString();
+    // History up to the version in use (a file reverted to an old version counts from that version).
+    const earlier = infos.filter((v) => v.hash !== hash && v.firstSeen <= inUseSince);
+    const stored = await Promise.all(earlier.map((v) => versions.get(ladder.id, v.hash)));
+    const history = stored.filter((v) => v !== null).map((v) => ({ firstSeen: v.firstSeen, ladder: v.ladder }));
+    return reviewLadder(ladder, { since, firstSeen: criteriaFirstSeen([...history, { firstSeen: inUseSince, ladder }]) });
+  }
+
   return {
     versions,
+    review,
     async entry(key) {
       await ready();
       return lookup(key);
