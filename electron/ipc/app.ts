@@ -1,4 +1,4 @@
-import type { appContract,AppInfo } from '../../shared/ipc/app';
+import type { appContract, AppInfo } from '../../shared/ipc/app';
 import type { DomainHandlers } from './dispatch';
 
 export function createAppHandlers(info: () => AppInfo): DomainHandlers<typeof appContract> {

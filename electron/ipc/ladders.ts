@@ -31,12 +31,12 @@ export function createLaddersHandlers(deps: LaddersHandlerDeps): DomainHandlers<
     'ladders:edit-cell': ({ key, trackId, competencyId, levelId, criteria, baseHash }) =>
       service.editCell(key, { trackId, competencyId, levelId }, criteria, baseHash),
     'ladders:choose-folder': async () => {
-      const current = (await service.list()).folder;
-      const folder = await deps.chooseFolder({ title: 'Choose your ladders folder', defaultPath: current });
+      // Opens on the folder the settings name, without reading it first: a folder that fails to load can still be replaced.
+      const folder = await deps.chooseFolder({ title: 'Choose your ladders folder', defaultPath: service.folder() });
       if (!folder) return { folder: null };
-      settings.set({ laddersFolder: folder });
+      const chosen = settings.setLaddersFolder(folder).laddersFolder!;
       await service.reloadFolder();
-      return { folder };
+      return { folder: chosen };
     },
     'ladders:versions': ({ ladderId }) => service.versions.list(ladderId),
     /** The exact ladder an assessment was made against, even after the file moved on. */

@@ -17,6 +17,15 @@ export type { Operation };
  * Every operation between renderer and main, with the schemas main validates against: the one
  * list. Each domain declares its own in shared/ipc/<domain>.ts; channel names, the per-domain
  * unions, ipcMain registration and the preload's function names are all derived from here.
+ *
+ * What main takes from the renderer that touches the file system (assume the renderer is hostile):
+ * - no operation takes a path or a folder. Folders come from main's dialogs (ladders:choose-folder,
+ *   files:export-folder) or are Trellis's own (userData, the shipped ladders);
+ * - ladders `key`: `origin:file.yaml`, looked up among the files main listed itself, never joined to a path;
+ * - `ladderId` + `hash`: an id of the ladder id pattern and a sha256, naming a file in Trellis's version store;
+ * - `suggestedName` and export file names: plain file names (no folder, no dot file, no device name),
+ *   only ever inside the folder the user picked, with the extension of the export's kind;
+ * - `shell:open-external` `url`: opened only after the user confirms it in main's dialog.
  */
 export const contract = {
   ...appContract,

@@ -42,6 +42,8 @@ export interface LaddersService {
   copyToFolder(key: string): Promise<{ key: string }>;
   /** The criteria review of the version in use, with "unchanged since" taken from the stored versions. */
   review(key: string, since: string): Promise<LadderReview>;
+  /** The user's ladders folder as the settings name it now (absolute). */
+  folder(): string;
   /** Re-reads the user folder after the setting changed. */
   reloadFolder(): Promise<void>;
   entry(key: string): Promise<EntryState>;
@@ -287,6 +289,7 @@ export function createLaddersService(options: LaddersServiceOptions): LaddersSer
           return { key: keyFor('user', relative) };
         }),
       ),
+    folder: () => path.resolve(options.userFolder()),
     reloadFolder: ready,
     async close() {
       await queue;
