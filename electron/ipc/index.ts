@@ -39,11 +39,14 @@ export interface MainContext {
  */
 export function createHandlerTable(ctx: MainContext): HandlerTable {
   const settings = createSettingsService(ctx.store, (next) => ctx.events.emit('settings:changed', next));
-  const laddersFolder = () => settings.get().laddersFolder ?? path.join(ctx.userDataDir, 'ladders');
+  const defaultLaddersFolder = path.join(ctx.userDataDir, 'ladders');
+  const laddersFolder = () => settings.get().laddersFolder ?? defaultLaddersFolder;
   const ladders = createLaddersService({
     bundledDir: ctx.bundledLaddersDir,
     userDataDir: ctx.userDataDir,
     userFolder: laddersFolder,
+    // Only Trellis's own folder is created; a chosen folder that is gone (an unplugged drive) is reported instead.
+    mayCreate: (folder) => folder === path.resolve(defaultLaddersFolder),
     onChanged: (keys) => ctx.events.emit('ladders:changed', { keys }),
   });
   ctx.onDispose?.(() => ladders.close());
