@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, type MessageBoxOptions, protocol, screen, session, shell } from 'electron';
 import Store from 'electron-store';
 
 import type { ChooseFolder, ChooseSavePath } from './ipc/dialogs';
@@ -11,9 +11,10 @@ import { createHandlerTable } from './ipc/index';
 import { registerIpcHandlers } from './ipc/register';
 import { buildMenuTemplate } from './menu';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
+import { confirmationText, createLinkOpener, type ExternalLink } from './services/external-links';
 import type { KeyValueStore } from './services/key-value';
 import { restorableBounds } from './services/window-state';
-import { createMainWindow, denyAllPermissions, isSafeExternalUrl } from './window';
+import { createMainWindow, denyAllPermissions, hardenWebContents } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const distDir = path.resolve(here, '..');
@@ -23,6 +24,8 @@ app.setName('Trellis');
 const userDataOverride = process.env.TRELLIS_USER_DATA_DIR;
 app.setPath('userData', userDataOverride ? path.resolve(userDataOverride) : path.join(app.getPath('appData'), 'Trellis'));
 
+// Every renderer sandboxed, whatever a window's own preferences say.
+app.enableSandbox();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 let mainWindow: BrowserWindow | null = null;
@@ -32,9 +35,24 @@ function electronStore(): KeyValueStore {
   return { get: (k) => store.get(k), set: (k, v) => store.set(k, v), path: store.path };
 }
 
-const openExternal = async (url: string) => {
-  if (isSafeExternalUrl(url)) await shell.openExternal(url);
-};
+/** The native confirmation every external link goes through, naming the host (punycode) and the full address. */
+async function confirmLink(link: ExternalLink): Promise<boolean> {
+  const text = confirmationText(link);
+  const options: MessageBoxOptions = {
+    type: 'question',
+    title: 'Open outside Trellis',
+    message: text.message,
+    detail: text.detail,
+    buttons: [text.button, 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+  };
+  const result = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+  return result.response === 0;
+}
+
+const openLink = createLinkOpener({ confirm: confirmLink, open: (href) => shell.openExternal(href) });
 
 /** Export dialogs start in Documents and are attached to the window (sheets on macOS). */
 const chooseSavePath: ChooseSavePath = async ({ title, defaultName, filters }) => {
@@ -58,7 +76,7 @@ function showWindow(store: KeyValueStore) {
     store.get('window'),
     screen.getAllDisplays().map((d) => d.workArea),
   );
-  const window = createMainWindow({ BrowserWindow, openExternal }, path.join(distDir, 'preload', 'preload.cjs'), bounds);
+  const window = createMainWindow({ BrowserWindow }, path.join(distDir, 'preload', 'preload.cjs'), bounds);
   if (bounds?.maximized) window.maximize();
   const remember = () => {
     if (window.isDestroyed()) return;
@@ -83,7 +101,7 @@ function registerIpc(store: KeyValueStore) {
     platform: process.platform,
     userDataDir: app.getPath('userData'),
     store,
-    openExternal,
+    openLink,
     chooseSavePath,
     chooseFolder,
     events: createEventSink(
@@ -108,9 +126,8 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
 
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-attach-webview', (e) => e.preventDefault());
-  });
+  // Every webContents Electron creates, not only our window's: no navigation, no new windows, links confirmed.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openLink));
 
   void app.whenReady().then(() => {
     protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(distDir, 'renderer')));

@@ -1,6 +1,7 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebContents, WebPreferences } from 'electron';
 
 import { APP_ORIGIN } from './protocol';
+import { parseExternalLink } from './services/external-links';
 import type { WindowBounds } from './services/window-state';
 
 /** The only web preferences any Trellis window gets. */
@@ -36,20 +37,9 @@ export function mainWindowOptions(preload: string, bounds: WindowBounds | null):
   };
 }
 
-const MAX_EXTERNAL_URL = 2048;
-
-/** Links the OS browser or mail client may open: http(s) and mailto, no credentials, no oddities. */
+/** Links the OS browser or mail client may be offered: https and mailto only (see external-links.ts). */
 export function isSafeExternalUrl(value: string): boolean {
-  if (typeof value !== 'string' || value.length > MAX_EXTERNAL_URL || /[\s\0]/.test(value)) return false;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (url.protocol === 'mailto:') return url.pathname.length > 0;
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
-  return !url.username && !url.password && url.hostname.length > 0;
+  return parseExternalLink(value) !== null;
 }
 
 export function isAppUrl(value: string): boolean {
@@ -61,17 +51,30 @@ export function isAppUrl(value: string): boolean {
   }
 }
 
-type OpenExternal = (url: string) => Promise<void> | void;
+/** Receives the parsed href of a link the page tried to open; main confirms it with the user first. */
+type OpenExternal = (href: string) => Promise<unknown> | void;
 
-/** Blocks navigation and new windows; safe external links go to the OS instead. */
+/**
+ * Blocks every navigation and new window of a webContents; an https: or mailto: link goes to
+ * `openExternal` (which asks the user) as its parsed href. main.ts installs this on every
+ * webContents Electron creates (`web-contents-created`), not only on the windows it makes.
+ */
 export function hardenWebContents(contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>, openExternal: OpenExternal): void {
+  const offer = (url: unknown) => {
+    const link = parseExternalLink(url);
+    if (link) void openExternal(link.href);
+  };
   contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void openExternal(url);
+    offer(url);
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event, url) => {
     event.preventDefault();
-    if (isSafeExternalUrl(url)) void openExternal(url);
+    offer((event as { url?: string }).url ?? url);
+  });
+  // Subframes (none are expected: the CSP forbids them) never navigate anywhere.
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame) event.preventDefault();
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -85,12 +88,12 @@ export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestH
 
 export interface WindowDeps {
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow;
-  openExternal: OpenExternal;
+  openExternal?: OpenExternal;
 }
 
+/** The window; its webContents is hardened by the `web-contents-created` handler main.ts installs for all of them. */
 export function createMainWindow(deps: WindowDeps, preload: string, bounds: WindowBounds | null): BrowserWindow {
   const window = new deps.BrowserWindow(mainWindowOptions(preload, bounds));
-  hardenWebContents(window.webContents, deps.openExternal);
   window.once('ready-to-show', () => window.show());
   return window;
 }

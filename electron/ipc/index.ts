@@ -1,12 +1,10 @@
 import path from 'node:path';
 
 import type { AppInfo } from '../../shared/ipc/app';
-import { AppError } from '../../shared/ipc/result';
 import { createFileWriter } from '../services/file-writer';
 import type { KeyValueStore } from '../services/key-value';
 import { createLaddersService } from '../services/ladders/service';
 import { createSettingsService } from '../services/settings';
-import { isSafeExternalUrl } from '../window';
 import { createAppHandlers } from './app';
 import type { ChooseFolder, ChooseSavePath } from './dialogs';
 import type { HandlerTable } from './dispatch';
@@ -14,14 +12,15 @@ import type { EventSink } from './events';
 import { createFileHandlers, createSaveFile } from './files';
 import { createLaddersHandlers } from './ladders';
 import { createSettingsHandlers } from './settings';
-import { createShellHandlers } from './shell';
+import { createShellHandlers, type OpenLink } from './shell';
 
 export interface MainContext {
   version: string;
   platform: string;
   userDataDir: string;
   store: KeyValueStore;
-  openExternal: (url: string) => Promise<void>;
+  /** The one way out for a link: parsed, confirmed by the user in main's dialog, then opened (external-links.ts). */
+  openLink: OpenLink;
   events: EventSink;
   /** The ladders that ship with Trellis (read-only). */
   bundledLaddersDir: string;
@@ -52,11 +51,6 @@ export function createHandlerTable(ctx: MainContext): HandlerTable {
   ctx.onDispose?.(() => ladders.close());
   const writer = createFileWriter();
   const saveFile = createSaveFile(writer, ctx.chooseSavePath);
-  const openExternal = async (url: string) => {
-    if (!isSafeExternalUrl(url)) throw new AppError('invalid-input', 'Only web (http, https) and mailto links can be opened.');
-    await ctx.openExternal(url);
-    return true;
-  };
   const info = (): AppInfo => ({
     name: 'Trellis',
     version: ctx.version,
@@ -70,7 +64,7 @@ export function createHandlerTable(ctx: MainContext): HandlerTable {
   return {
     ...createAppHandlers(info),
     ...createSettingsHandlers(settings),
-    ...createShellHandlers(openExternal),
+    ...createShellHandlers(ctx.openLink),
     ...createLaddersHandlers({ service: ladders, settings, chooseFolder: ctx.chooseFolder, saveFile }),
     ...createFileHandlers(writer, saveFile, ctx.chooseFolder),
   };

@@ -8,13 +8,19 @@ import Conf from 'conf';
 import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatch';
 import { createEventSink, type EventTransport } from '../../electron/ipc/events';
 import { createHandlerTable, type MainContext } from '../../electron/ipc/index';
+import { createLinkOpener, type ExternalLink } from '../../electron/services/external-links';
 import type { KeyValueStore } from '../../electron/services/key-value';
 
 export interface TestMain {
   dataDir: string;
   dispatch: Dispatch;
   store: KeyValueStore;
+  /** The hrefs handed to the OS after the user confirmed them. */
   openedExternally: string[];
+  /** The links main asked the user about, in order. */
+  linkConfirmations: ExternalLink[];
+  /** What the user answers to those confirmations, in order; when empty they say yes. */
+  linkAnswers: boolean[];
   /** Where the test choosers put exports: a save dialog answers exportDir/<suggested name>. */
   exportDir: string;
   /** What the choosers were asked, in order (their titles). */
@@ -45,6 +51,8 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'trellis-test-'));
   const store = confStore(dataDir);
   const openedExternally: string[] = [];
+  const linkConfirmations: ExternalLink[] = [];
+  const linkAnswers: boolean[] = [];
   const exportDir = path.join(dataDir, 'exports');
   await mkdir(exportDir);
   const dialogs: string[] = [];
@@ -65,7 +73,13 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
     platform: process.platform,
     userDataDir: dataDir,
     store,
-    openExternal: async (url) => void openedExternally.push(url),
+    openLink: createLinkOpener({
+      confirm: async (link) => {
+        linkConfirmations.push(link);
+        return linkAnswers.shift() ?? true;
+      },
+      open: async (href) => void openedExternally.push(href),
+    }),
     chooseSavePath: async ({ title, defaultName }) => {
       dialogs.push(title);
       const target = path.join(exportDir, defaultName);
@@ -83,6 +97,8 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
     dataDir,
     store,
     openedExternally,
+    linkConfirmations,
+    linkAnswers,
     exportDir,
     dialogs,
     chooseFolderAnswers,
