@@ -14,7 +14,7 @@ import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHand
 import { confirmationText, createLinkOpener, type ExternalLink } from './services/external-links';
 import type { KeyValueStore } from './services/key-value';
 import { restorableBounds } from './services/window-state';
-import { createMainWindow, denyAllPermissions, hardenWebContents } from './window';
+import { blockNetwork, createMainWindow, hardenWebContents, restrictPermissions } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const distDir = path.resolve(here, '..');
@@ -131,7 +131,8 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(distDir, 'renderer')));
-    denyAllPermissions(session.defaultSession);
+    restrictPermissions(session.defaultSession);
+    blockNetwork(session.defaultSession);
     const store = electronStore();
     registerIpc(store);
     Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, app.name)));

@@ -4,8 +4,14 @@ import { APP_ORIGIN } from './protocol';
 import { parseExternalLink } from './services/external-links';
 import type { WindowBounds } from './services/window-state';
 
+/**
+ * Spell checking without the network: macOS checks with the OS's own dictionaries; elsewhere
+ * Chromium would download Hunspell dictionaries from Google's servers, so it stays off there.
+ */
+export const usesOsSpellchecker = (platform: string = process.platform) => platform === 'darwin';
+
 /** The only web preferences any Trellis window gets. */
-export function secureWebPreferences(preload: string): WebPreferences {
+export function secureWebPreferences(preload: string, platform: string = process.platform): WebPreferences {
   return {
     preload,
     contextIsolation: true,
@@ -19,7 +25,7 @@ export function secureWebPreferences(preload: string): WebPreferences {
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     safeDialogs: true,
-    spellcheck: true,
+    spellcheck: usesOsSpellchecker(platform),
   };
 }
 
@@ -80,10 +86,29 @@ export function hardenWebContents(contents: Pick<WebContents, 'on' | 'setWindowO
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** Every permission (camera, notifications, geolocation, …) is refused. */
-export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/** The one permission Trellis uses: writing text to the clipboard ("Copy as Markdown"), from its own page. */
+const ALLOWED_PERMISSION = 'clipboard-sanitized-write';
+
+const fromApp = (url: string | undefined) => typeof url === 'string' && isAppUrl(url);
+
+/**
+ * Every permission (camera, notifications, geolocation, clipboard reads, …) is refused, except
+ * the clipboard write that "Copy as Markdown" needs, asked by Trellis's own page.
+ */
+export function restrictPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(permission === ALLOWED_PERMISSION && fromApp((details as { requestingUrl?: string } | undefined)?.requestingUrl)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permission === ALLOWED_PERMISSION && fromApp(requestingOrigin));
+}
+
+/**
+ * No network at all: the app is served from app://, and nothing in it has reason to reach a
+ * server; any web request of the session (a stray image, a prefetch) is cancelled.
+ */
+export function blockNetwork(session: Pick<Session, 'webRequest' | 'setSpellCheckerEnabled'>, platform: string = process.platform): void {
+  session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_details, callback) => callback({ cancel: true }));
+  if (!usesOsSpellchecker(platform)) session.setSpellCheckerEnabled(false);
 }
 
 export interface WindowDeps {

@@ -3,11 +3,11 @@ import { describe, expect, it, vi } from 'vitest';
 
 import {
   createMainWindow,
-  denyAllPermissions,
   hardenWebContents,
   isAppUrl,
   isSafeExternalUrl,
   mainWindowOptions,
+  restrictPermissions,
   secureWebPreferences,
 } from '../../electron/window';
 
@@ -95,7 +95,7 @@ describe('permissions', () => {
   it('refuses every permission request and check', () => {
     let request: ((c: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
     let check: (() => boolean) | undefined;
-    denyAllPermissions({
+    restrictPermissions({
       setPermissionRequestHandler: (h: typeof request) => void (request = h),
       setPermissionCheckHandler: (h: typeof check) => void (check = h),
     } as never);
