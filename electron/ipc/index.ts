@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-import type { AppInfo } from '../../shared/ipc/app';
+import type { AppInfo, AppNotice } from '../../shared/ipc/app';
 import { createFileWriter } from '../services/file-writer';
 import type { KeyValueStore } from '../services/key-value';
 import { createLaddersService } from '../services/ladders/service';
@@ -10,6 +10,7 @@ import type { ChooseFolder, ChooseSavePath } from './dialogs';
 import type { HandlerTable } from './dispatch';
 import type { EventSink } from './events';
 import { createFileHandlers, createSaveFile } from './files';
+import { createFlushCoordinator, type FlushCoordinator } from './flush';
 import { createLaddersHandlers } from './ladders';
 import { createSettingsHandlers } from './settings';
 import { createShellHandlers, type OpenLink } from './shell';
@@ -30,6 +31,10 @@ export interface MainContext {
   onDispose?: (dispose: () => Promise<void>) => void;
   /** Save dialog for one exported file (Electron's dialog in main.ts; a temp path in tests). */
   chooseSavePath: ChooseSavePath;
+  /** Things to tell the user once (a settings file that had to be reset); app:notices hands them out. */
+  notices?: AppNotice[];
+  /** Waits for the renderer's app:flushed answers before a window closes (main.ts sends the requests). */
+  flush?: FlushCoordinator;
 }
 
 /**
@@ -62,7 +67,7 @@ export function createHandlerTable(ctx: MainContext): HandlerTable {
     },
   });
   return {
-    ...createAppHandlers(info),
+    ...createAppHandlers(info, ctx.notices ?? [], ctx.flush ?? createFlushCoordinator()),
     ...createSettingsHandlers(settings),
     ...createShellHandlers(ctx.openLink),
     ...createLaddersHandlers({ service: ladders, settings, chooseFolder: ctx.chooseFolder, saveFile }),

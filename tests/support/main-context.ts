@@ -7,9 +7,11 @@ import Conf from 'conf';
 
 import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatch';
 import { createEventSink, type EventTransport } from '../../electron/ipc/events';
+import { createFlushCoordinator, type FlushOutcome } from '../../electron/ipc/flush';
 import { createHandlerTable, type MainContext } from '../../electron/ipc/index';
 import { createLinkOpener, type ExternalLink } from '../../electron/services/external-links';
 import type { KeyValueStore } from '../../electron/services/key-value';
+import type { AppNotice } from '../../shared/ipc/app';
 
 export interface TestMain {
   dataDir: string;
@@ -34,6 +36,10 @@ export interface TestMain {
   laddersDir: string;
   /** The paths the save dialog handed out, in order. */
   savePaths: string[];
+  /** Notices main has for the user (what app:notices hands out once). */
+  notices: AppNotice[];
+  /** Asks the page(s) to flush pending autosaves, as main does before a window closes; resolves with the outcome. */
+  requestFlush(): Promise<FlushOutcome>;
   dispose(): Promise<void>;
 }
 
@@ -66,6 +72,8 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
   const laddersDir = path.join(dataDir, 'ladders');
   const savePaths: string[] = [];
   const disposers: (() => Promise<void>)[] = [];
+  const notices: AppNotice[] = [];
+  const flush = createFlushCoordinator();
   const handlers = createHandlerTable({
     bundledLaddersDir: repoLaddersDir,
     onDispose: (dispose) => void disposers.push(dispose),
@@ -91,6 +99,8 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
       return chooseFolderAnswers.shift() ?? null;
     },
     events,
+    notices,
+    flush,
     ...overrides,
   });
   return {
@@ -106,6 +116,8 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
     transports,
     laddersDir,
     savePaths,
+    notices,
+    requestFlush: () => flush.request((payload) => events.emit('app:flush-requested', payload)),
     dispatch: createDispatcher(handlers, () => {}),
     dispose: async () => {
       for (const dispose of disposers.splice(0)) await dispose();
