@@ -1,4 +1,4 @@
-import { cp, mkdir } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { VERSION_HISTORY } from '../../shared/ipc/ladders';
@@ -38,4 +38,26 @@ test('the Versions view says how many versions are kept', async ({ app, main }) 
   await app.getByRole('radio', { name: 'Versions' }).click();
   await expect(app.getByText(`Trellis keeps a copy of the last ${VERSION_HISTORY.recent} versions of this ladder`)).toBeVisible();
   await expect(app.getByText('Give a release its own version number to keep it for good.', { exact: false })).toBeVisible();
+});
+
+test('a link in a ladder goes to main, which asks before opening its parsed address', async ({ app, main }) => {
+  await seedLadders(main);
+  const file = path.join(main.laddersDir, 'team.yaml');
+  const text = await readFile(file, 'utf8');
+  await writeFile(
+    file,
+    text.replace('Breaks a task into steps and says when it is blocked.', 'Breaks a task into steps ([how](https://WIKI.example.com/./planning)) and says when it is blocked.'),
+  );
+  await openLadders(app);
+  await app.getByRole('button', { name: /^Planning, L1 Engineer$/ }).click();
+  const dialog = app.getByRole('dialog');
+  main.linkAnswers.push(false);
+  await dialog.getByRole('link', { name: 'how' }).click();
+  await expect.poll(() => main.linkConfirmations.map((l) => l.host)).toEqual(['wiki.example.com']);
+  expect(main.openedExternally).toEqual([]);
+  // The page never navigated away.
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('link', { name: 'how' }).click();
+  await expect.poll(() => main.openedExternally).toEqual(['https://wiki.example.com/planning']);
+  expect(new URL(app.url()).pathname).toMatch(/index\.html$/);
 });
