@@ -46,7 +46,10 @@ test('a link in a ladder goes to main, which asks before opening its parsed addr
   const text = await readFile(file, 'utf8');
   await writeFile(
     file,
-    text.replace('Breaks a task into steps and says when it is blocked.', 'Breaks a task into steps ([how](https://WIKI.example.com/./planning)) and says when it is blocked.'),
+    text.replace(
+      'Breaks a task into steps and says when it is blocked.',
+      'Breaks a task into steps ([how](https://WIKI.example.com/./planning)) and says when it is blocked.',
+    ),
   );
   await openLadders(app);
   await app.getByRole('button', { name: /^Planning, L1 Engineer$/ }).click();

@@ -1,25 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** The identity of a text: sha256 in hex. Two versions with the same hash are the same version. */
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-/** The text of a file, or null when it is missing or unreadable (the caller reports it). */
-export async function readTextOrNull(file: string): Promise<string | null> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch {
-    return null;
-  }
-}
-
-/** True when `child` is `folder` itself or inside it (after resolving `..`). */
-export function isInside(folder: string, child: string): boolean {
-  const relative = path.relative(path.resolve(folder), path.resolve(child));
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /** Ladder files are YAML; drafts (`x.draft.yaml`) and hidden/temp files are not ladders. */

@@ -4,9 +4,6 @@ import { checkLadder, type LadderCheck, type LadderProblem, type LadderSource, t
 import { sha256 } from './files';
 import { type LadderFolder, type ReadResult, refusalMessage } from './folder';
 
-/** Ladder paths inside a folder are relative and use `/`, whatever the platform. */
-export const toPosix = (p: string) => p.split(path.sep).join('/');
-
 type Refusal = Exclude<ReadResult, { ok: true }> | { ok: false; reason: 'escapes' };
 
 interface RefusedInclude {
