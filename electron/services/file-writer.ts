@@ -49,10 +49,11 @@ export function createFileWriter(fs: FileSystem = nodeFs) {
     let temp: string | null = null;
     try {
       temp = await atomic.writeTemp(target, content, 0o600);
-      for (let n = 1; ; n += 1) {
+      for (let n = 1; n < 1000; n += 1) {
         const candidateName = candidate(name, n);
         if (await atomic.placeWithoutReplacing(temp, path.join(folder, candidateName))) return path.join(folder, candidateName);
       }
+      throw new AppError('conflict', `Every name like ${name} is taken in that folder. Choose another name.`);
     } catch (error) {
       if (temp) await atomic.discard(temp);
       throw fileError(error, name);
