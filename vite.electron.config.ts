@@ -2,6 +2,9 @@ import { builtinModules } from 'node:module';
 
 import { defineConfig } from 'vite';
 
+import { channels, events } from './shared/ipc/channels';
+import { preloadNames } from './shared/ipc/names';
+
 /**
  * Main (ESM) and preload (CommonJS: a sandboxed preload cannot be ESM) are bundled with
  * everything they use, so the packaged app ships only dist/ and needs no node_modules.
@@ -23,5 +26,7 @@ export default defineConfig(({ mode }) => {
       },
     },
     ssr: { noExternal: true, external: ['electron'], target: 'node' },
+    // The preload gets the contract's names as data, so it needs neither zod nor the schemas.
+    define: isPreload ? { __TRELLIS_IPC_NAMES__: JSON.stringify(preloadNames(channels, events)) } : {},
   };
 });

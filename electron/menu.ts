@@ -1,7 +1,12 @@
-import type { MenuItemConstructorOptions } from 'electron';
+import type { BaseWindow, MenuItemConstructorOptions } from 'electron';
+
+export interface MenuActions {
+  /** View › Reload (Ctrl+R): main saves the window's pending typing first, then reloads it. */
+  reload?: (window: BaseWindow | undefined) => void;
+}
 
 /** The usual menus, by role, so shortcuts (copy, undo, zoom, quit) behave as on every desktop app. */
-export function buildMenuTemplate(platform: string, appName: string): MenuItemConstructorOptions[] {
+export function buildMenuTemplate(platform: string, appName: string, actions: MenuActions = {}): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [];
   if (isMac) {
@@ -27,7 +32,7 @@ export function buildMenuTemplate(platform: string, appName: string): MenuItemCo
     {
       label: 'View',
       submenu: [
-        { role: 'reload' },
+        actions.reload ? { label: 'Reload', accelerator: 'CmdOrCtrl+R', click: (_item, window) => actions.reload!(window) } : { role: 'reload' },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -8,11 +8,16 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createRepositories, RepositoriesProvider } from './app/data';
 import { DatabaseClosedBanner } from './app/DatabaseClosedBanner';
+import { flushAll, listenForFlush } from './app/flush';
 import { openDatabase } from './db/database';
 
 const root = createRoot(document.getElementById('root')!);
 
+// Typing still inside an autosave delay is saved before a reload, close, quit or database upgrade.
+listenForFlush();
+
 const db = openDatabase({
+  beforeClose: () => flushAll(),
   onVersionChange: () => root.render(<DatabaseClosedBanner />),
 });
 

@@ -2,17 +2,24 @@ import { z } from 'zod';
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 
-/** Settings the renderer may read and change. Each field has a default so old files keep loading. */
+/** "/home/me/ladders", "C:\Users\me\ladders", "\\server\share": never a path relative to wherever main runs. */
+export const isAbsolutePath = (value: string) => /^(\/|[A-Za-z]:[\\/]|\\\\[^\\])/.test(value) && !value.includes('\0');
+
+/** Settings as stored and as the renderer reads them. Each field has a default so old files keep loading. */
 export const settingsSchema = z.object({
   theme: themeSchema.default('system'),
-  laddersFolder: z.string().min(1).max(4096).nullable().default(null),
+  /**
+   * Set only by main, from the folder the user picked in main's own dialog (ladders:choose-folder):
+   * a renderer that could set it could make Trellis read and write any folder on disk.
+   */
+  laddersFolder: z.string().min(1).max(4096).refine(isAbsolutePath, 'an absolute path').nullable().default(null),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
+/** What the renderer may change (settings:set). Strict: any other field, laddersFolder included, is refused. */
 export const settingsPatchSchema = z
   .object({
     theme: themeSchema,
-    laddersFolder: z.string().min(1, 'Choose a folder').max(4096).nullable(),
   })
   .partial()
   .strict();

@@ -1,20 +1,12 @@
-import type { AppInfo } from '../../shared/ipc/contract';
-import { AppError } from '../../shared/ipc/result';
-import type { PartialHandlerTable } from './dispatch';
+import type { appContract, AppInfo, AppNotice } from '../../shared/ipc/app';
+import type { DomainHandlers } from './dispatch';
+import type { FlushCoordinator } from './flush';
 
-export function createAppHandlers(info: () => AppInfo): PartialHandlerTable<'app:info'> {
-  return { 'app:info': () => info() };
-}
-
-export function createShellHandlers(
-  openExternal: (url: string) => Promise<void>,
-  isSafe: (url: string) => boolean,
-): PartialHandlerTable<'shell:open-external'> {
+/** `notices` is main's queue of things to tell the user; each is handed out once. */
+export function createAppHandlers(info: () => AppInfo, notices: AppNotice[], flush: FlushCoordinator): DomainHandlers<typeof appContract> {
   return {
-    'shell:open-external': async ({ url }) => {
-      if (!isSafe(url)) throw new AppError('invalid-input', 'Only web (http, https) and mailto links can be opened.');
-      await openExternal(url);
-      return { opened: true };
-    },
+    'app:info': () => info(),
+    'app:notices': () => ({ notices: notices.splice(0) }),
+    'app:flushed': ({ requestId }) => ({ accepted: flush.answer(requestId) }),
   };
 }

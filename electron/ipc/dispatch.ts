@@ -1,13 +1,16 @@
 import { z } from 'zod';
 
-import { type Channel, isChannel } from '../../shared/ipc/channels';
-import { contract, type Input, type Output } from '../../shared/ipc/contract';
+import { isChannel } from '../../shared/ipc/channels';
+import { type Channel, contract, type Input, type Output } from '../../shared/ipc/contract';
+import type { DomainContract } from '../../shared/ipc/operation';
 import { AppError, type IpcResult } from '../../shared/ipc/result';
 import { APP_ORIGIN } from '../protocol';
 
 export type Handler<C extends Channel> = (input: z.output<(typeof contract)[C]['input']>) => Promise<Output<C>> | Output<C>;
 export type HandlerTable = { [C in Channel]: Handler<C> };
 export type PartialHandlerTable<K extends Channel> = { [C in K]: Handler<C> };
+/** The handlers of one domain, typed from its contract: `DomainHandlers<typeof laddersContract>`. */
+export type DomainHandlers<D extends DomainContract> = PartialHandlerTable<Extract<keyof D, Channel>>;
 
 export type Dispatch = (channel: unknown, payload: unknown) => Promise<IpcResult<unknown>>;
 

@@ -1,5 +1,4 @@
-import type { EventName } from '../../shared/ipc/channels';
-import { eventContract, type EventPayload } from '../../shared/ipc/contract';
+import { eventContract, type EventName, type EventPayload } from '../../shared/ipc/contract';
 
 /** Where main's events go: every window in the app, the test page in the browser suite. */
 export type EventTransport = (event: EventName, payload: unknown) => void;

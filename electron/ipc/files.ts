@@ -1,49 +1,58 @@
-import { isPlainFileName } from '../../shared/domain/file-names';
+import { isPlainFileName, withExtension } from '../../shared/domain/file-names';
+import { type FileKind, fileKinds, type filesContract, MAX_EXPORT_TOTAL_BYTES } from '../../shared/ipc/files';
 import { AppError } from '../../shared/ipc/result';
-import type { FileWriter } from '../services/file-writer';
-import type { PartialHandlerTable } from './dispatch';
+import { checkExportNames, type FileWriter } from '../services/file-writer';
+import type { ChooseFolder, ChooseSavePath } from './dialogs';
+import type { DomainHandlers } from './dispatch';
 
-export interface SaveDialogRequest {
+export interface SaveFileRequest {
+  kind: FileKind;
+  /** The save dialog's title. */
   title: string;
-  defaultName: string;
-  filters: { name: string; extensions: string[] }[];
+  /** A plain file name the dialog proposes; its extension is made to match `kind`. */
+  suggestedName: string;
+  content: string;
 }
 
-/** Asks the user where to save one file; null when they cancel. main.ts shows Electron's dialog. */
-export type ChooseSavePath = (request: SaveDialogRequest) => Promise<string | null>;
-/** Asks the user for a folder; null when they cancel. (Same shape as the ladders folder chooser.) */
-export type ChooseFolder = (options: { title: string; defaultPath?: string }) => Promise<string | null>;
+/** Asks where to save one file of a kind, and writes it there; null when the user cancelled. */
+export type SaveFile = (request: SaveFileRequest) => Promise<string | null>;
 
-const filtersByKind = {
-  markdown: [{ name: 'Markdown', extensions: ['md'] }],
-  calendar: [{ name: 'Calendar', extensions: ['ics'] }],
-  csv: [{ name: 'CSV', extensions: ['csv'] }],
-} as const;
+const megabytes = (bytes: number) => `${Math.round(bytes / 1_000_000)} MB`;
 
 /**
- * Export to disk. The renderer proposes names and content; the user chooses where (a dialog
- * main controls), so the renderer can never pick a path itself.
+ * The one way main saves a file the user chooses: every export of one file (notes, .ics, CSV,
+ * the criteria review) goes through it. The renderer proposes a name and content; the user
+ * picks the place in main's dialog; the written file always ends with the kind's extension.
  */
-export function createFileHandlers(
-  writer: FileWriter,
-  chooseSavePath: ChooseSavePath,
-  chooseFolder: ChooseFolder,
-): PartialHandlerTable<'files:save-text' | 'files:export-folder'> {
+export function createSaveFile(writer: FileWriter, chooseSavePath: ChooseSavePath): SaveFile {
+  return async ({ kind, title, suggestedName, content }) => {
+    const { extension, label } = fileKinds[kind];
+    const defaultName = withExtension(suggestedName.normalize('NFC'), extension);
+    if (!isPlainFileName(defaultName)) throw new AppError('invalid-input', `"${suggestedName}" is not a plain file name.`);
+    const chosen = await chooseSavePath({ title, defaultName, filters: [{ name: label, extensions: [extension] }] });
+    if (!chosen) return null;
+    const target = withExtension(chosen, extension);
+    // The dialog asked about replacing `chosen`; a name we completed with the extension it did not, so it is never replaced.
+    return target === chosen ? writer.saveText(target, content) : writer.saveTextBeside(target, content);
+  };
+}
+
+export function createFileHandlers(writer: FileWriter, saveFile: SaveFile, chooseFolder: ChooseFolder): DomainHandlers<typeof filesContract> {
   return {
     'files:save-text': async ({ suggestedName, content, kind, title }) => {
-      if (!isPlainFileName(suggestedName)) throw new AppError('invalid-input', `"${suggestedName}" is not a plain file name.`);
-      const target = await chooseSavePath({
-        title,
-        defaultName: suggestedName,
-        filters: filtersByKind[kind].map((f) => ({ name: f.name, extensions: [...f.extensions] })),
-      });
-      if (!target) return { saved: false };
-      return { saved: true, path: await writer.saveText(target, content) };
+      const path = await saveFile({ kind, title, suggestedName, content });
+      return path === null ? { saved: false } : { saved: true, path };
     },
-    'files:export-folder': async ({ title, files }) => {
+    'files:export-folder': async ({ title, kind, files }) => {
+      const total = files.reduce((sum, f) => sum + Buffer.byteLength(f.content, 'utf8'), 0);
+      if (total > MAX_EXPORT_TOTAL_BYTES)
+        throw new AppError('invalid-input', `This export is ${megabytes(total)}; one export can be at most ${megabytes(MAX_EXPORT_TOTAL_BYTES)}.`);
+      const { extension } = fileKinds[kind];
+      const named = files.map((f) => ({ name: withExtension(f.name.normalize('NFC'), extension), content: f.content }));
+      checkExportNames(named);
       const folder = await chooseFolder({ title });
       if (!folder) return { saved: false, written: [] };
-      const written = await writer.exportFolder(folder, files);
+      const written = await writer.exportFolder(folder, named);
       return { saved: true, folder, written };
     },
   };

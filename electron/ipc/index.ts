@@ -1,33 +1,40 @@
 import path from 'node:path';
 
-import type { AppInfo } from '../../shared/ipc/contract';
+import type { AppInfo, AppNotice } from '../../shared/ipc/app';
 import { createFileWriter } from '../services/file-writer';
 import type { KeyValueStore } from '../services/key-value';
 import { createLaddersService } from '../services/ladders/service';
 import { createSettingsService } from '../services/settings';
-import { isSafeExternalUrl } from '../window';
-import { createAppHandlers, createShellHandlers } from './app';
+import { createAppHandlers } from './app';
+import type { ChooseFolder, ChooseSavePath } from './dialogs';
 import type { HandlerTable } from './dispatch';
 import type { EventSink } from './events';
-import { type ChooseSavePath, createFileHandlers } from './files';
-import { createLaddersHandlers, type LaddersHandlerDeps } from './ladders';
+import { createFileHandlers, createSaveFile } from './files';
+import { createFlushCoordinator, type FlushCoordinator } from './flush';
+import { createLaddersHandlers } from './ladders';
 import { createSettingsHandlers } from './settings';
+import { createShellHandlers, type OpenLink } from './shell';
 
 export interface MainContext {
   version: string;
   platform: string;
   userDataDir: string;
   store: KeyValueStore;
-  openExternal: (url: string) => Promise<void>;
+  /** The one way out for a link: parsed, confirmed by the user in main's dialog, then opened (external-links.ts). */
+  openLink: OpenLink;
   events: EventSink;
   /** The ladders that ship with Trellis (read-only). */
   bundledLaddersDir: string;
   /** Folder chooser (ladders folder, exports of many files). */
-  chooseFolder: LaddersHandlerDeps['chooseFolder'];
+  chooseFolder: ChooseFolder;
   /** Receives clean-up work (file watchers) to run when main shuts down. */
   onDispose?: (dispose: () => Promise<void>) => void;
   /** Save dialog for one exported file (Electron's dialog in main.ts; a temp path in tests). */
   chooseSavePath: ChooseSavePath;
+  /** Things to tell the user once (a settings file that had to be reset); app:notices hands them out. */
+  notices?: AppNotice[];
+  /** Waits for the renderer's app:flushed answers before a window closes (main.ts sends the requests). */
+  flush?: FlushCoordinator;
 }
 
 /**
@@ -35,21 +42,20 @@ export interface MainContext {
  * browser suite calls the very same table through a Playwright binding.
  */
 export function createHandlerTable(ctx: MainContext): HandlerTable {
-  const settings = createSettingsService(ctx.store);
-  const laddersFolder = () => settings.get().laddersFolder ?? path.join(ctx.userDataDir, 'ladders');
+  const settings = createSettingsService(ctx.store, (next) => ctx.events.emit('settings:changed', next));
+  const defaultLaddersFolder = path.join(ctx.userDataDir, 'ladders');
+  const laddersFolder = () => settings.get().laddersFolder ?? defaultLaddersFolder;
   const ladders = createLaddersService({
     bundledDir: ctx.bundledLaddersDir,
     userDataDir: ctx.userDataDir,
     userFolder: laddersFolder,
+    // Only Trellis's own folder is created; a chosen folder that is gone (an unplugged drive) is reported instead.
+    mayCreate: (folder) => folder === path.resolve(defaultLaddersFolder),
     onChanged: (keys) => ctx.events.emit('ladders:changed', { keys }),
   });
   ctx.onDispose?.(() => ladders.close());
   const writer = createFileWriter();
-  // One way to save a file: the user picks the place, the writer writes it atomically.
-  const saveFile: LaddersHandlerDeps['saveFile'] = async ({ title, defaultName, content }) => {
-    const target = await ctx.chooseSavePath({ title, defaultName, filters: [{ name: 'Markdown', extensions: ['md'] }] });
-    return target ? writer.saveText(target, content) : null;
-  };
+  const saveFile = createSaveFile(writer, ctx.chooseSavePath);
   const info = (): AppInfo => ({
     name: 'Trellis',
     version: ctx.version,
@@ -61,10 +67,10 @@ export function createHandlerTable(ctx: MainContext): HandlerTable {
     },
   });
   return {
-    ...createAppHandlers(info),
-    ...createSettingsHandlers(settings, ctx.events),
-    ...createShellHandlers(ctx.openExternal, isSafeExternalUrl),
-    ...createLaddersHandlers({ service: ladders, settings, events: ctx.events, chooseFolder: ctx.chooseFolder, saveFile }),
-    ...createFileHandlers(writer, ctx.chooseSavePath, ctx.chooseFolder),
+    ...createAppHandlers(info, ctx.notices ?? [], ctx.flush ?? createFlushCoordinator()),
+    ...createSettingsHandlers(settings),
+    ...createShellHandlers(ctx.openLink),
+    ...createLaddersHandlers({ service: ladders, settings, chooseFolder: ctx.chooseFolder, saveFile }),
+    ...createFileHandlers(writer, saveFile, ctx.chooseFolder),
   };
 }

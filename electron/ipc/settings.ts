@@ -1,14 +1,11 @@
+import type { settingsContract } from '../../shared/ipc/settings';
 import type { SettingsService } from '../services/settings';
-import type { PartialHandlerTable } from './dispatch';
-import type { EventSink } from './events';
+import type { DomainHandlers } from './dispatch';
 
-export function createSettingsHandlers(settings: SettingsService, events: EventSink): PartialHandlerTable<'settings:get' | 'settings:set'> {
+export function createSettingsHandlers(settings: SettingsService): DomainHandlers<typeof settingsContract> {
   return {
     'settings:get': () => settings.get(),
-    'settings:set': (patch) => {
-      const next = settings.set(patch);
-      events.emit('settings:changed', next);
-      return next;
-    },
+    // The service itself announces the change (settings:changed), whoever asked for it.
+    'settings:set': (patch) => settings.set(patch),
   };
 }

@@ -1,115 +1,62 @@
-import { randomUUID } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
 
 import { isPlainFileName } from '../../shared/domain/file-names';
 import { AppError } from '../../shared/ipc/result';
+import { createAtomicWriter, fileError, type FileSystem } from './atomic-write';
 
 /**
- * Writing exports to disk. Every file goes to a temp file in the same folder, is fsynced and
- * then moved into place, so a crash or a full disk never leaves half a file under the real
- * name. Existing files are never replaced unless the user chose that exact path in a save
- * dialog (which asks about replacing); folder exports pick a free name instead.
+ * Writing exports to disk, through the atomic writer: a crash or a full disk never leaves half a
+ * file under the real name. Existing files are never replaced unless the user chose that exact
+ * path in a save dialog (which asks about replacing); folder exports pick a free name instead.
  */
-
-/** The parts of fs/promises we use, so tests can make a write fail (e.g. ENOSPC). */
-export interface FileSystem {
-  open: typeof nodeFs.open;
-  link: typeof nodeFs.link;
-  rename: typeof nodeFs.rename;
-  unlink: typeof nodeFs.unlink;
-  stat: typeof nodeFs.stat;
-}
 
 export interface TextFile {
   name: string;
   content: string;
 }
 
-const codeOf = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code ?? '';
+export { fileError, type FileSystem };
 
-/** A plain-language AppError for a file-system failure; `where` names the file or folder. */
-export function fileError(error: unknown, where: string): AppError {
-  if (error instanceof AppError) return error;
-  switch (codeOf(error)) {
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return new AppError('io', `The disk is full, so nothing was written to ${where}. Free some space and export again.`);
-    case 'EACCES':
-    case 'EPERM':
-      return new AppError('io', `Trellis is not allowed to write to ${where}. Choose another folder, or change its permissions.`);
-    case 'EROFS':
-      return new AppError('io', `${where} is on a read-only disk. Choose another folder.`);
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return new AppError('io', `${where} does not exist any more. Choose the folder again.`);
-    case 'ENAMETOOLONG':
-      return new AppError('io', `The path ${where} is too long for this disk. Choose a folder with a shorter path.`);
-    case 'EMFILE':
-    case 'ENFILE':
-      return new AppError('io', 'Too many files are open right now. Close some programs and try again.');
-    default:
-      return new AppError('io', `Trellis could not write to ${where} (${codeOf(error) || 'unknown error'}).`);
+/** Every name a plain file name, none twice (case-insensitively, as Windows and macOS compare). */
+export function checkExportNames(files: TextFile[]): void {
+  const seen = new Set<string>();
+  for (const file of files) {
+    if (!isPlainFileName(file.name)) throw new AppError('invalid-input', `"${file.name}" is not a plain file name, so Trellis will not write it.`);
+    const key = file.name.normalize('NFC').toLowerCase();
+    if (seen.has(key)) throw new AppError('invalid-input', `"${file.name}" appears twice in this export.`);
+    seen.add(key);
   }
 }
 
 export function createFileWriter(fs: FileSystem = nodeFs) {
-  /** Writes `content` to a new temp file beside `target` and flushes it to disk. */
-  async function writeTemp(target: string, content: string): Promise<string> {
-    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.tmp`);
-    const handle = await fs.open(temp, 'wx', 0o600);
-    try {
-      await handle.writeFile(content, 'utf8');
-      await handle.sync();
-      await handle.close();
-    } catch (error) {
-      await handle.close().catch(() => {});
-      await fs.unlink(temp).catch(() => {});
-      throw error;
-    }
-    return temp;
-  }
-
-  /**
-   * Moves a temp file to `target` only if nothing is there: link() fails on an existing name,
-   * so a file created meanwhile is never replaced. File systems without hard links (FAT
-   * drives) get a check then rename.
-   */
-  async function placeWithoutReplacing(temp: string, target: string): Promise<boolean> {
-    try {
-      await fs.link(temp, target);
-      await fs.unlink(temp);
-      return true;
-    } catch (error) {
-      if (codeOf(error) === 'EEXIST') return false;
-      if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'].includes(codeOf(error))) throw error;
-    }
-    if (await exists(target)) return false;
-    await fs.rename(temp, target);
-    return true;
-  }
-
-  async function exists(file: string): Promise<boolean> {
-    try {
-      await fs.stat(file);
-      return true;
-    } catch (error) {
-      if (codeOf(error) === 'ENOENT') return false;
-      throw error;
-    }
-  }
+  const atomic = createAtomicWriter(fs);
 
   /** Saves one file at a path the user chose (the save dialog already asked about replacing). */
   async function saveText(target: string, content: string): Promise<string> {
-    const where = path.basename(target);
-    let temp: string | null = null;
     try {
-      temp = await writeTemp(target, content);
-      await fs.rename(temp, target);
+      await atomic.replace(target, content, 0o600);
       return target;
     } catch (error) {
-      if (temp) await fs.unlink(temp).catch(() => {});
-      throw fileError(error, where);
+      throw fileError(error, path.basename(target));
+    }
+  }
+
+  /** Saves one file at `target`, or at the first free name beside it ("a-2.md"): never replaces a file. */
+  async function saveTextBeside(target: string, content: string): Promise<string> {
+    const folder = path.dirname(target);
+    const name = path.basename(target);
+    let temp: string | null = null;
+    try {
+      temp = await atomic.writeTemp(target, content, 0o600);
+      for (let n = 1; n < 1000; n += 1) {
+        const candidateName = candidate(name, n);
+        if (await atomic.placeWithoutReplacing(temp, path.join(folder, candidateName))) return path.join(folder, candidateName);
+      }
+      throw new AppError('conflict', `Every name like ${name} is taken in that folder. Choose another name.`);
+    } catch (error) {
+      if (temp) await atomic.discard(temp);
+      throw fileError(error, name);
     }
   }
 
@@ -125,32 +72,29 @@ export function createFileWriter(fs: FileSystem = nodeFs) {
    * any write fails, all temps are removed and so are files already moved into place.
    */
   async function exportFolder(folder: string, files: TextFile[]): Promise<string[]> {
-    const seen = new Set<string>();
+    checkExportNames(files);
     for (const file of files) {
-      if (!isPlainFileName(file.name)) throw new AppError('invalid-input', `"${file.name}" is not a plain file name, so Trellis will not write it.`);
       const resolved = path.resolve(folder, file.name);
       if (path.dirname(resolved) !== path.resolve(folder)) throw new AppError('invalid-input', `"${file.name}" points outside the chosen folder.`);
-      if (seen.has(file.name.toLowerCase())) throw new AppError('invalid-input', `"${file.name}" appears twice in this export.`);
-      seen.add(file.name.toLowerCase());
     }
     const temps: string[] = [];
     const placed: string[] = [];
     try {
-      for (const file of files) temps.push(await writeTemp(path.join(folder, file.name), file.content));
+      for (const file of files) temps.push(await atomic.writeTemp(path.join(folder, file.name), file.content, 0o600));
       for (const [i, file] of files.entries()) {
         let n = 1;
-        while (!(await placeWithoutReplacing(temps[i]!, path.join(folder, candidate(file.name, n))))) n += 1;
+        while (!(await atomic.placeWithoutReplacing(temps[i]!, path.join(folder, candidate(file.name, n))))) n += 1;
         placed.push(candidate(file.name, n));
       }
       return placed;
     } catch (error) {
-      await Promise.all(temps.map((t) => fs.unlink(t).catch(() => {})));
-      await Promise.all(placed.map((name) => fs.unlink(path.join(folder, name)).catch(() => {})));
+      await Promise.all(temps.map((t) => atomic.discard(t)));
+      await Promise.all(placed.map((name) => atomic.discard(path.join(folder, name))));
       throw fileError(error, folder);
     }
   }
 
-  return { saveText, exportFolder };
+  return { saveText, saveTextBeside, exportFolder };
 }
 
 export type FileWriter = ReturnType<typeof createFileWriter>;

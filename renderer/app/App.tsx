@@ -5,6 +5,7 @@ import { useHashLocation } from 'wouter/use-hash-location';
 import { PlaceholderPage } from '../features/placeholder/PlaceholderPage';
 import { StatusProvider } from '../ui/Status';
 import { Sidebar } from './Sidebar';
+import { StartupNotices } from './StartupNotices';
 import { useThemeFromSettings } from './theme';
 
 const TodayPage = lazy(() => import('../features/today/TodayPage'));
@@ -35,6 +36,7 @@ export function App() {
         <div className="app">
           <Sidebar />
           <main className="main" id="main-content" tabIndex={-1}>
+            <StartupNotices />
             <Suspense fallback={<p className="loading">Loading…</p>}>
               <Switch>
                 <Route path="/" component={TodayPage} />

@@ -50,6 +50,8 @@ export class TrellisDatabase extends Dexie {
 }
 
 export type DatabaseEvents = {
+  /** Runs before the database closes for an upgrade elsewhere: pending autosaves are written first. */
+  beforeClose?: () => Promise<unknown>;
   /** Another window or a newer Trellis wants to upgrade the database: we closed it. */
   onVersionChange?: () => void;
   /** An older connection elsewhere blocks our upgrade. */
@@ -59,8 +61,13 @@ export type DatabaseEvents = {
 export function openDatabase(events: DatabaseEvents = {}, name?: string): TrellisDatabase {
   const db = new TrellisDatabase(name);
   db.on('versionchange', () => {
-    db.close();
-    events.onVersionChange?.();
+    // Save what is pending, then let the upgrade go ahead; `beforeClose` bounds its own wait.
+    void Promise.resolve(events.beforeClose?.())
+      .catch(() => {})
+      .finally(() => {
+        db.close();
+        events.onVersionChange?.();
+      });
     return false;
   });
   db.on('blocked', () => events.onBlocked?.());

@@ -1,69 +1,56 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
-import { settingsPatchSchema, settingsSchema } from '../settings';
-import type { Channel, EventName, MethodName, SubscriberName } from './channels';
+import { appContract, appEventContract } from './app';
+import { filesContract, filesEventContract } from './files';
 import { laddersContract, laddersEventContract } from './ladders';
+import type { MethodName, SubscriberName } from './names';
+import type { DomainContract, Operation } from './operation';
 import type { IpcResult } from './result';
+import { settingsContract, settingsEventContract } from './settings';
+import { shellContract, shellEventContract } from './shell';
 
-export interface Operation {
-  input: z.ZodType;
-  output: z.ZodType;
-}
+export type { AppInfo } from './app';
+export { appInfoSchema } from './app';
+export type { Operation };
 
-export const appInfoSchema = z.object({
-  name: z.string(),
-  version: z.string(),
-  platform: z.string(),
-  paths: z.object({
-    userData: z.string(),
-    settings: z.string(),
-    ladders: z.string(),
-  }),
-});
-export type AppInfo = z.output<typeof appInfoSchema>;
-
-const noInput = z.undefined();
-
-/** Exports are text; 20 MB per file and 20,000 files bound what a renderer can ask main to write. */
-const exportText = z.string().max(20_000_000);
-const exportFileSchema = z.object({ name: z.string().min(1).max(200), content: exportText }).strict();
-
-/** Every operation between renderer and main, with the schemas main validates against. */
+/**
+ * Every operation between renderer and main, with the schemas main validates against: the one
+ * list. Each domain declares its own in shared/ipc/<domain>.ts; channel names, the per-domain
+ * unions, ipcMain registration and the preload's function names are all derived from here.
+ *
+ * What main takes from the renderer that touches the file system (assume the renderer is hostile):
+ * - no operation takes a path or a folder. Folders come from main's dialogs (ladders:choose-folder,
+ *   files:export-folder) or are Trellis's own (userData, the shipped ladders);
+ * - ladders `key`: `origin:file.yaml`, looked up among the files main listed itself, never joined to a path;
+ * - `ladderId` + `hash`: an id of the ladder id pattern and a sha256, naming a file in Trellis's version store;
+ * - `suggestedName` and export file names: plain file names (no folder, no dot file, no device name),
+ *   only ever inside the folder the user picked, with the extension of the export's kind;
+ * - `shell:open-external` `url`: opened only after the user confirms it in main's dialog.
+ */
 export const contract = {
-  'app:info': { input: noInput, output: appInfoSchema },
-  'settings:get': { input: noInput, output: settingsSchema },
-  'settings:set': { input: settingsPatchSchema, output: settingsSchema },
-  'shell:open-external': {
-    input: z.object({ url: z.string().min(1).max(2048) }).strict(),
-    output: z.object({ opened: z.boolean() }),
-  },
+  ...appContract,
+  ...settingsContract,
+  ...shellContract,
   ...laddersContract,
-  'files:save-text': {
-    input: z
-      .object({
-        suggestedName: z.string().min(1).max(200),
-        content: exportText,
-        kind: z.enum(['markdown', 'calendar', 'csv']),
-        title: z.string().min(1).max(200),
-      })
-      .strict(),
-    output: z.object({ saved: z.boolean(), path: z.string().optional() }),
-  },
-  'files:export-folder': {
-    input: z.object({ title: z.string().min(1).max(200), files: z.array(exportFileSchema).min(1).max(20_000) }).strict(),
-    output: z.object({ saved: z.boolean(), folder: z.string().optional(), written: z.array(z.string()) }),
-  },
-} as const satisfies Record<Channel, Operation>;
+  ...filesContract,
+} as const satisfies DomainContract;
 
 /** The payload schema of every event main pushes; main validates before sending. */
 export const eventContract = {
-  'settings:changed': settingsSchema,
+  ...appEventContract,
+  ...settingsEventContract,
+  ...shellEventContract,
   ...laddersEventContract,
-} as const satisfies Record<EventName, z.ZodType>;
-
-export type EventPayload<E extends EventName> = z.output<(typeof eventContract)[E]>;
+  ...filesEventContract,
+} as const satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type EventName = keyof typeof eventContract;
+/** The channels of one domain: `DomainChannel<'ladders'>` is every 'ladders:…' operation. */
+export type DomainChannel<D extends string> = Extract<Channel, `${D}:${string}`>;
+
+export type EventPayload<E extends EventName> = z.output<(typeof eventContract)[E]>;
 export type Input<C extends Channel> = z.input<Contract[C]['input']>;
 export type Output<C extends Channel> = z.output<Contract[C]['output']>;
 

@@ -1,7 +1,7 @@
 /** IPC schemas of the ladders domain; `contract.ts` refers to these. */
 import { z } from 'zod';
 
-import { ladderSchema } from '../ladder';
+import { idPattern, ladderSchema, limits } from '../ladder';
 
 export const ladderProblemSchema = z.object({
   file: z.string(),
@@ -41,7 +41,17 @@ export const ladderSummarySchema = z.object({
 });
 export type LadderSummary = z.output<typeof ladderSummarySchema>;
 
-export const ladderListSchema = z.object({ folder: z.string(), bundledFolder: z.string(), ladders: z.array(ladderSummarySchema) });
+/** Something about the ladders folder as a whole: it cannot be read, or it does not look like a ladders folder. */
+export const folderProblemSchema = z.object({ severity: z.enum(['error', 'warning']), message: z.string() });
+export type FolderProblem = z.output<typeof folderProblemSchema>;
+
+export const ladderListSchema = z.object({
+  folder: z.string(),
+  bundledFolder: z.string(),
+  ladders: z.array(ladderSummarySchema),
+  /** Shown above the list; the shipped ladders are listed whatever happens to the user's folder. */
+  folderProblems: z.array(folderProblemSchema),
+});
 export type LadderList = z.output<typeof ladderListSchema>;
 
 const sourceFileSchema = z.object({ path: z.string(), text: z.string() });
@@ -62,10 +72,23 @@ export const saveResultSchema = z.discriminatedUnion('saved', [
 ]);
 export type SaveResult = z.output<typeof saveResultSchema>;
 
-const key = z.string().min(1).max(1024);
+/**
+ * A ladder key names a top-level file main listed itself: `bundled:` or `user:` and a plain
+ * YAML file name (no folder, not hidden). Main only ever looks keys up in its own list.
+ */
+export const ladderKeyPattern = /^(bundled|user):[^./\\\p{Cc}][^/\\\p{Cc}]{0,250}\.ya?ml$/iu;
+const key = z.string().max(260).regex(ladderKeyPattern, 'a ladder key like "user:team.yaml"');
 const hash = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hash');
-const ladderText = z.string().max(5_000_000);
-const ladderId = z.string().min(1).max(200);
+/** The checker's size limit: a longer text is never a valid ladder. */
+const ladderText = z.string().max(limits.maxBytes);
+/** Ladder ids follow the ladder format's id pattern (so `..` or `a/b` never name a folder). */
+const ladderId = z.string().min(1).max(80).regex(idPattern, 'a ladder id');
+
+/**
+ * How many versions of one ladder Trellis keeps: the last `recent`, plus the last one of every
+ * distinct `version` value (so each release a team numbered stays comparable for good).
+ */
+export const VERSION_HISTORY = { recent: 20 } as const;
 
 export const versionInfoSchema = z.object({
   ladderId: z.string(),
@@ -133,6 +156,8 @@ export const laddersContract = {
   'ladders:review': { input: z.object({ key, since }).strict(), output: ladderReviewSchema },
   'ladders:export-review': { input: z.object({ key, since }).strict(), output: z.object({ saved: z.boolean(), path: z.string().nullable() }) },
 } as const;
+
+export type LaddersChannel = keyof typeof laddersContract;
 
 export const laddersEventContract = {
   'ladders:changed': z.object({ keys: z.array(z.string()) }),

@@ -7,14 +7,22 @@ import Conf from 'conf';
 
 import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatch';
 import { createEventSink, type EventTransport } from '../../electron/ipc/events';
+import { createFlushCoordinator, type FlushOutcome } from '../../electron/ipc/flush';
 import { createHandlerTable, type MainContext } from '../../electron/ipc/index';
+import { createLinkOpener, type ExternalLink } from '../../electron/services/external-links';
 import type { KeyValueStore } from '../../electron/services/key-value';
+import type { AppNotice } from '../../shared/ipc/app';
 
 export interface TestMain {
   dataDir: string;
   dispatch: Dispatch;
   store: KeyValueStore;
+  /** The hrefs handed to the OS after the user confirmed them. */
   openedExternally: string[];
+  /** The links main asked the user about, in order. */
+  linkConfirmations: ExternalLink[];
+  /** What the user answers to those confirmations, in order; when empty they say yes. */
+  linkAnswers: boolean[];
   /** Where the test choosers put exports: a save dialog answers exportDir/<suggested name>. */
   exportDir: string;
   /** What the choosers were asked, in order (their titles). */
@@ -28,6 +36,10 @@ export interface TestMain {
   laddersDir: string;
   /** The paths the save dialog handed out, in order. */
   savePaths: string[];
+  /** Notices main has for the user (what app:notices hands out once). */
+  notices: AppNotice[];
+  /** Asks the page(s) to flush pending autosaves, as main does before a window closes; resolves with the outcome. */
+  requestFlush(): Promise<FlushOutcome>;
   dispose(): Promise<void>;
 }
 
@@ -45,6 +57,8 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'trellis-test-'));
   const store = confStore(dataDir);
   const openedExternally: string[] = [];
+  const linkConfirmations: ExternalLink[] = [];
+  const linkAnswers: boolean[] = [];
   const exportDir = path.join(dataDir, 'exports');
   await mkdir(exportDir);
   const dialogs: string[] = [];
@@ -58,6 +72,8 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
   const laddersDir = path.join(dataDir, 'ladders');
   const savePaths: string[] = [];
   const disposers: (() => Promise<void>)[] = [];
+  const notices: AppNotice[] = [];
+  const flush = createFlushCoordinator();
   const handlers = createHandlerTable({
     bundledLaddersDir: repoLaddersDir,
     onDispose: (dispose) => void disposers.push(dispose),
@@ -65,7 +81,13 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
     platform: process.platform,
     userDataDir: dataDir,
     store,
-    openExternal: async (url) => void openedExternally.push(url),
+    openLink: createLinkOpener({
+      confirm: async (link) => {
+        linkConfirmations.push(link);
+        return linkAnswers.shift() ?? true;
+      },
+      open: async (href) => void openedExternally.push(href),
+    }),
     chooseSavePath: async ({ title, defaultName }) => {
       dialogs.push(title);
       const target = path.join(exportDir, defaultName);
@@ -77,12 +99,16 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
       return chooseFolderAnswers.shift() ?? null;
     },
     events,
+    notices,
+    flush,
     ...overrides,
   });
   return {
     dataDir,
     store,
     openedExternally,
+    linkConfirmations,
+    linkAnswers,
     exportDir,
     dialogs,
     chooseFolderAnswers,
@@ -90,6 +116,8 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
     transports,
     laddersDir,
     savePaths,
+    notices,
+    requestFlush: () => flush.request((payload) => events.emit('app:flush-requested', payload)),
     dispatch: createDispatcher(handlers, () => {}),
     dispose: async () => {
       for (const dispose of disposers.splice(0)) await dispose();

@@ -37,7 +37,8 @@ describe('dispatcher', () => {
   it('opens only safe external links', async () => {
     expect(await main.dispatch('shell:open-external', { url: 'https://example.com' })).toEqual({ ok: true, value: { opened: true } });
     expect(await main.dispatch('shell:open-external', { url: 'file:///etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(main.openedExternally).toEqual(['https://example.com']);
+    // Issue 9 item 3: main opens the parsed URL's href (after the user confirmed), never the raw string.
+    expect(main.openedExternally).toEqual(['https://example.com/']);
   });
 
   it('turns unexpected handler failures into an internal error without details', async () => {

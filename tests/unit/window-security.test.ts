@@ -3,11 +3,11 @@ import { describe, expect, it, vi } from 'vitest';
 
 import {
   createMainWindow,
-  denyAllPermissions,
   hardenWebContents,
   isAppUrl,
   isSafeExternalUrl,
   mainWindowOptions,
+  restrictPermissions,
   secureWebPreferences,
 } from '../../electron/window';
 
@@ -86,7 +86,8 @@ describe('navigation and new windows', () => {
     }
     expect(contents.fire('will-redirect', 'https://x.example').preventDefault).toHaveBeenCalled();
     expect(contents.fire('will-attach-webview', '').preventDefault).toHaveBeenCalled();
-    expect(opened).toEqual(['https://evil.example', 'mailto:alex@example.com']);
+    // The parsed href (issue 9 item 3), which main then confirms with the user.
+    expect(opened).toEqual(['https://evil.example/', 'mailto:alex@example.com']);
   });
 });
 
@@ -94,7 +95,7 @@ describe('permissions', () => {
   it('refuses every permission request and check', () => {
     let request: ((c: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
     let check: (() => boolean) | undefined;
-    denyAllPermissions({
+    restrictPermissions({
       setPermissionRequestHandler: (h: typeof request) => void (request = h),
       setPermissionCheckHandler: (h: typeof check) => void (check = h),
     } as never);
@@ -108,11 +109,13 @@ describe('permissions', () => {
 });
 
 describe('external URLs', () => {
-  it.each(['https://example.com', 'http://example.com/a?b=c', 'mailto:alex@example.com'])('allows %s', (url) => {
+  it.each(['https://example.com', 'https://example.com/a?b=c', 'mailto:alex@example.com'])('allows %s', (url) => {
     expect(isSafeExternalUrl(url)).toBe(true);
   });
   it.each([
     'javascript:alert(1)',
+    // Only https: leaves the app (issue 9 item 3): plain http is refused.
+    'http://example.com/a?b=c',
     'file:///etc/passwd',
     'app://trellis/index.html',
     'data:text/html,hi',

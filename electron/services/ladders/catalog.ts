@@ -1,9 +1,11 @@
-import { readdir } from 'node:fs/promises';
+import { opendir } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 
-import type { LadderOrigin, LadderStatus, LadderSummary } from '../../../shared/ipc/ladders';
+import type { FolderProblem, LadderOrigin, LadderStatus, LadderSummary } from '../../../shared/ipc/ladders';
 import { isSharedLadderFile, type Ladder, type LadderProblem } from '../../../shared/ladder';
-import { draftPathFor, isLadderFileName, readTextOrNull } from './files';
+import { draftPathFor, isLadderFileName, sha256 } from './files';
+import { type LadderFolder, refusalMessage } from './folder';
 import { checkInFolder } from './sources';
 import type { VersionStore } from './version-store';
 
@@ -19,6 +21,7 @@ export interface EntryState {
   key: string;
   origin: LadderOrigin;
   root: string;
+  folder: LadderFolder;
   relative: string;
   diskHash: string;
   diskText: string;
@@ -30,17 +33,59 @@ export interface EntryState {
 
 export const keyFor = (origin: LadderOrigin, relative: string) => `${origin}:${relative}`;
 
-/** The ladder files of a folder: YAML files at its top level (subfolders hold included parts). */
-export async function entryFiles(root: string): Promise<string[]> {
+/** How much of a folder is read at most: a huge folder (/, a home folder) must not stall main. */
+export const SCAN_LIMITS = { entries: 5_000, ladderFiles: 200, otherEntriesBeforeWarning: 200 };
+
+export interface FolderScan {
+  /** Top-level ladder files (regular files and links; links are checked when read). */
+  files: string[];
+  problems: FolderProblem[];
+}
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The ladder files of a folder: YAML files at its top level (subfolders hold included parts),
+ * reading at most SCAN_LIMITS.entries entries, with a warning when the folder does not look
+ * like a ladders folder.
+ */
+export async function scanFolder(root: string, options: { warn?: boolean } = {}): Promise<FolderScan> {
+  const files: string[] = [];
+  const problems: FolderProblem[] = [];
+  let scanned = 0;
+  let others = 0;
+  let more = false;
+  const dir = await opendir(root, { bufferSize: 64 });
   try {
-    const entries = await readdir(root, { withFileTypes: true });
-    return entries
-      .filter((e) => e.isFile() && isLadderFileName(e.name))
-      .map((e) => e.name)
-      .sort();
-  } catch {
-    return [];
+    for await (const entry of dir) {
+      if (scanned >= SCAN_LIMITS.entries) {
+        more = true;
+        break;
+      }
+      scanned += 1;
+      const candidate = (entry.isFile() || entry.isSymbolicLink()) && isLadderFileName(entry.name) && !/[\p{Cc}]/u.test(entry.name);
+      if (!candidate) others += 1;
+      else if (files.length < SCAN_LIMITS.ladderFiles) files.push(entry.name);
+      else more = true;
+    }
+  } finally {
+    await dir.close().catch(() => {});
   }
+  if (options.warn) {
+    const resolved = path.resolve(root);
+    const hint = 'Choose a folder that holds only your ladder files.';
+    if (resolved === path.parse(resolved).root)
+      problems.push({ severity: 'warning', message: `Your ladders folder is the top of the disk (${resolved}). ${hint}` });
+    else if (resolved === path.resolve(os.homedir())) problems.push({ severity: 'warning', message: `Your ladders folder is your whole home folder. ${hint}` });
+    if (more)
+      problems.push({
+        severity: 'warning',
+        message: `This folder has too many entries: Trellis read the first ${SCAN_LIMITS.entries.toLocaleString('en')} and loads at most ${plural(SCAN_LIMITS.ladderFiles, 'ladder file')}. ${hint}`,
+      });
+    else if (others > SCAN_LIMITS.otherEntriesBeforeWarning)
+      problems.push({ severity: 'warning', message: `This folder holds ${plural(others, 'other file')} and folders besides ladders. ${hint}` });
+  }
+  return { files: files.sort(), problems };
 }
 
 const hasErrors = (problems: LadderProblem[]) => problems.some((p) => p.severity === 'error');
@@ -52,38 +97,105 @@ const hasErrors = (problems: LadderProblem[]) => problems.some((p) => p.severity
  */
 export async function loadEntry(
   origin: LadderOrigin,
-  root: string,
+  folder: LadderFolder,
   relative: string,
   previous: EntryState | undefined,
   versions: VersionStore,
 ): Promise<EntryState | null> {
   // null: not a ladder (gone, or a shared file meant to be included).
-  const absolute = path.join(root, relative);
-  const text = await readTextOrNull(absolute);
-  // A shared file (scales, competencies for others to include) is not a ladder of its own.
-  if (text === null || isSharedLadderFile(text)) return null;
-  const checked = checkInFolder(root, { path: relative, text });
+  const read = folder.read(relative);
+  if (!read.ok && read.reason === 'missing') return null;
   const key = keyFor(origin, relative);
-  const hasDraft = (await readTextOrNull(draftPathFor(absolute))) !== null;
-  const base = { key, origin, root, relative, diskHash: checked.hash, diskText: text, files: checked.files, problems: checked.check.problems, hasDraft };
+  const draft = folder.read(toDraft(relative));
+  const hasDraft = draft.ok || draft.reason === 'too-large';
+  const root = folder.root;
+  if (!read.ok) {
+    // Refused before reading (a link out of the folder, too large): listed, with the reason on the file.
+    const words = refusalMessage(relative, read)!;
+    const size = read.reason === 'too-large' ? read.size : 0;
+    const problem: LadderProblem = {
+      file: relative,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+      severity: 'error',
+      code: read.reason === 'outside' ? 'link-outside-folder' : 'too-large',
+      ...words,
+    };
+    const base = {
+      key,
+      origin,
+      root,
+      folder,
+      relative,
+      diskHash: sha256(`refused\0${read.reason}\0${size}`),
+      diskText: '',
+      files: [],
+      problems: [problem],
+      hasDraft,
+    };
+    if (read.reason === 'outside') return { ...base, inUse: null };
+    return { ...base, inUse: await earlierInUse(key, previous, versions) };
+  }
+  const text = read.text;
+  // A shared file (scales, competencies for others to include) is not a ladder of its own.
+  if (isSharedLadderFile(text)) return null;
+  const checked = checkInFolder(folder, { path: relative, text });
+  const base = {
+    key,
+    origin,
+    root,
+    folder,
+    relative,
+    diskHash: checked.hash,
+    diskText: text,
+    files: checked.files,
+    problems: checked.check.problems,
+    hasDraft,
+  };
   const ladder = checked.check.ladder;
   if (ladder && !hasErrors(checked.check.problems)) {
-    await versions.remember({
-      ladderId: ladder.id,
-      hash: checked.hash,
-      version: String(ladder.version),
-      name: ladder.name,
-      sourceKey: key,
-      ladder,
-      files: checked.files,
-    });
+    try {
+      await versions.remember({
+        ladderId: ladder.id,
+        hash: checked.hash,
+        version: String(ladder.version),
+        name: ladder.name,
+        sourceKey: key,
+        ladder,
+        files: checked.files,
+      });
+    } catch {
+      // A full disk must not take the ladder away: it stays in use, only its copy is missing.
+      base.problems = [
+        ...base.problems,
+        {
+          file: relative,
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+          severity: 'warning',
+          code: 'version-not-stored',
+          message: 'Trellis could not keep a copy of this version (is the disk full?); it tries again the next time the file is read',
+        },
+      ];
+    }
     return { ...base, inUse: { ladder, hash: checked.hash, fromEarlierFile: false } };
   }
-  if (previous) return { ...base, inUse: previous.inUse ? { ...previous.inUse, fromEarlierFile: true } : null };
-  // First load since start: the last valid version may be in the store from an earlier session.
-  const stored = await versions.latestFromSource(key);
-  return { ...base, inUse: stored ? { ladder: stored.ladder, hash: stored.hash, fromEarlierFile: true } : null };
+  return { ...base, inUse: await earlierInUse(key, previous, versions) };
 }
+
+/** A broken file keeps the previous valid version in use; after a restart, the last one stored from it. */
+async function earlierInUse(key: string, previous: EntryState | undefined, versions: VersionStore): Promise<InUse | null> {
+  if (previous) return previous.inUse ? { ...previous.inUse, fromEarlierFile: true } : null;
+  const stored = await versions.latestFromSource(key);
+  return stored ? { ladder: stored.ladder, hash: stored.hash, fromEarlierFile: true } : null;
+}
+
+/** `team.yaml` → `team.draft.yaml`, as a path relative to the folder. */
+export const toDraft = (relative: string) => draftPathFor(relative).split(path.sep).join('/');
 
 export function statusOf(state: EntryState): LadderStatus {
   if (!hasErrors(state.problems)) return 'valid';

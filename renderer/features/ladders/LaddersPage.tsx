@@ -2,7 +2,7 @@ import './ladders.css';
 
 import { lazy, Suspense, useState } from 'react';
 
-import type { LadderDetail, LadderList, LadderSummary } from '../../../shared/ipc/ladders';
+import type { FolderProblem, LadderDetail, LadderList, LadderSummary } from '../../../shared/ipc/ladders';
 import type { ResolvedCell } from '../../../shared/ladder';
 import { trellis, unwrap } from '../../app/ipc';
 import { Button } from '../../ui/Button';
@@ -67,7 +67,7 @@ export default function LaddersPage() {
   if (list.state === 'loading') return <p className="loading">Loading ladders…</p>;
   if (list.state === 'error')
     return (
-      <Page title="Ladders">
+      <Page title="Ladders" actions={actions}>
         <p className="banner banner--error" role="alert">
           {list.message}
         </p>
@@ -81,6 +81,7 @@ export default function LaddersPage() {
   if (list.value.ladders.length === 0 || !summary) {
     return (
       <Page title="Ladders" subtitle={subtitle} actions={actions}>
+        <FolderProblems problems={list.value.folderProblems} />
         <EmptyState icon="☷" title="No ladders yet">
           <p>
             Put ladder YAML files in your ladders folder, or choose a folder that has them (a git checkout works well). Trellis picks up changes as you save.
@@ -91,6 +92,7 @@ export default function LaddersPage() {
   }
   return (
     <Page title="Ladders" subtitle={subtitle} actions={actions}>
+      <FolderProblems problems={list.value.folderProblems} />
       <div className="toolbar">
         <SelectField
           label="Ladder"
@@ -111,6 +113,15 @@ export default function LaddersPage() {
       )}
     </Page>
   );
+}
+
+/** The ladders folder cannot be read, or does not look like a ladders folder (main says which). */
+function FolderProblems({ problems }: { problems: FolderProblem[] }) {
+  return problems.map((p) => (
+    <p key={p.message} className={`banner banner--${p.severity}`} role={p.severity === 'error' ? 'alert' : 'status'}>
+      {p.message}
+    </p>
+  ));
 }
 
 /** `summary` is the newest word from main (the list); `detail` may lag a moment behind it, but its files and hash agree with each other. */

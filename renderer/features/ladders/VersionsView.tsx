@@ -1,7 +1,7 @@
 import { format } from 'date-fns';
 import { useEffect, useState } from 'react';
 
-import type { LadderSummary, VersionInfoDto } from '../../../shared/ipc/ladders';
+import { type LadderSummary, VERSION_HISTORY, type VersionInfoDto } from '../../../shared/ipc/ladders';
 import type { CriteriaChange } from '../../../shared/ladder/diff';
 import { diffWords } from '../../../shared/ladder/diff';
 import { trellis, unwrap } from '../../app/ipc';
@@ -53,7 +53,8 @@ export function VersionsView({ summary }: { summary: LadderSummary }) {
     <section className="versions" aria-labelledby="versions-heading">
       <h2 id="versions-heading">Versions of {summary.name}</h2>
       <p className="muted">
-        Trellis keeps a copy of every version of this ladder it has loaded, so assessments can always show the exact criteria they were made against.
+        Trellis keeps a copy of the last {VERSION_HISTORY.recent} versions of this ladder it has loaded, and of the last version with each version number, so
+        assessments can show the criteria they were made against. Give a release its own version number to keep it for good.
       </p>
       <div className="card">
         <table className="data-table">

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+import { registerFlush } from '../../app/flush';
+
 export type SaveState = { kind: 'saved' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'error'; error: unknown };
 
 /**
@@ -51,6 +53,8 @@ export function useAutosave<T>(value: T, save: (value: T) => Promise<unknown>, d
   }, [value, delayMs, flush]);
 
   useEffect(() => () => void flush(), [flush]);
+  // Also before a reload, a close or quit, or a database upgrade elsewhere (renderer/app/flush.ts).
+  useEffect(() => registerFlush(flush), [flush]);
 
   return { state, retry: flush };
 }

@@ -1,0 +1,31 @@
+import { readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import { recoverSettingsFile, recoveryNotice } from '../../electron/services/settings-file';
+import { expect, test } from './fixtures';
+import { lookInBothThemes } from './ladders-support';
+
+test('a damaged settings file: the window opens with defaults and the user is told once', async ({ app, main }, testInfo) => {
+  // What main.ts does at start-up, before the settings store opens the file.
+  const file = path.join(main.dataDir, 'settings.json');
+  await writeFile(file, '{"settings": {"theme": "dark", ');
+  const recovery = recoverSettingsFile(file);
+  expect(recovery).not.toBeNull();
+  main.notices.push(recoveryNotice(recovery!));
+  expect((await readdir(main.dataDir)).filter((n) => n.startsWith('settings.corrupt-'))).toHaveLength(1);
+
+  await app.setViewportSize({ width: 1024, height: 640 });
+  await app.reload();
+  const notice = app.getByRole('alert').filter({ hasText: 'Your settings were reset' });
+  await expect(notice).toContainText('it is not valid JSON');
+  await expect(notice).toContainText(recovery!.movedTo);
+  await expect(app.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await lookInBothThemes(app, 'settings-reset-notice', testInfo);
+
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toBeHidden();
+  // Told once: not again after a reload.
+  await app.reload();
+  await expect(app.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await expect(app.getByText('Your settings were reset')).toHaveCount(0);
+});
