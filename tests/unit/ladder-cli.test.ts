@@ -24,7 +24,7 @@ describe('trellis-ladder CLI', () => {
     expect(result.code).toBe(1);
     const file = path.join('tests', 'fixtures', 'ladders', 'broken', 'several.yaml');
     expect(result.stdout.split('\n')).toEqual([
-      `${file}:15:5  error    unknown key "nme" in tracks[0]  (did you mean "name"?)`,
+      `${file}:15:5  error    unknown key "nme" in track "ic"  (did you mean "name"? Allowed here: id, name, description, forksAfter, progression, emphasis, archetypes, and x-… keys for your own data)`,
       `${file}:23:11  error    levels out of order on track "ic": "L2" (rank 1) comes after "L1" (rank 1)  (list levels lowest first, with rising ranks)`,
       `${file}:31:15  error    unknown category "craft"  (known categories: code)`,
       `${file}:37:7  error    unknown level "L5"  (did you mean "L1"?)`,
@@ -52,7 +52,9 @@ describe('trellis-ladder CLI', () => {
       [path.join('tests', 'fixtures', 'ladders', 'broken', 'unknown-key.yaml'), 'ladder', false],
     ]);
     expect(report.files[0]?.filesRead).toEqual([path.join('ladders', 'design.yaml'), path.join('ladders', 'shared', 'core.yaml')]);
-    expect(report.files[1]?.problems).toMatchObject([{ line: 38, column: 9, code: 'unknown-key', hint: 'did you mean "criteria"?' }]);
+    expect(report.files[1]?.problems).toMatchObject([
+      { line: 38, column: 9, code: 'unknown-key', hint: expect.stringMatching(/^did you mean "criteria"\? Allowed here: criteria, examples/) },
+    ]);
   });
 
   it.each([
