@@ -90,7 +90,9 @@ export function resolveCompetencies(
     if (inCycle.has(e.item.value.id)) continue; // what it would inherit is unknowable; the cycle is reported
     if (e.name === undefined)
       report.error(e.item, ['id'], 'required', `competency "${e.item.value.id}" has no name`, 'add "name", or "extends" a competency that has one');
-    if (e.category === undefined)
+    // Sources without categories (the FT's themes, Monzo's topics) need none; once a ladder has
+    // categories, every competency belongs to one.
+    if (e.category === undefined && categoriesById.size > 0)
       report.error(
         e.item,
         ['id'],
