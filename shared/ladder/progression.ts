@@ -194,11 +194,14 @@ export function levelDelta(ladder: Ladder, trackId: string, competencyId: string
     removed,
     changed,
     ...(words ? { words } : {}),
-    same: added.length === 0 && removed.length === 0 && changed.length === 0 && from.status === to.status && from.expects === to.expects,
+    same: added.length === 0 && removed.length === 0 && changed.length === 0 && applies(from) === applies(to) && from.expects === to.expects,
     expects: { from: from.expects, to: to.expects, ...(change ? { change } : {}) },
     status: { from: from.status, to: to.status },
   };
 }
+
+/** An inherited cell says the same as the one it inherits: only "does it apply" matters for sameness. */
+const applies = (asks: LevelAsks) => (asks.status === 'defined' || asks.status === 'inherited' ? 'applies' : asks.status);
 
 /** What is new at a level compared with the level just below it on the track. */
 export function newAtLevel(ladder: Ladder, trackId: string, competencyId: string, levelId: string): LevelDelta | undefined {

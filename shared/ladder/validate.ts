@@ -2,13 +2,14 @@
  * Turns zod issues on a file's plain value into plain-language problems pointing at the YAML node,
  * with "did you mean" hints for unknown keys.
  */
+import { isMap, isScalar } from 'yaml';
 import type { z } from 'zod';
 
 import { childSchemas as child, unwrapSchema as unwrap } from './extensions';
 import type { LadderProblem } from './model';
 import { describeAt, inPlace } from './places';
 import { ladderFileSchema, ladderFragmentFileSchema } from './schema';
-import { type ParsedFile, type PathKey, problemAt, rangeAt } from './source';
+import { nodeAt, type ParsedFile, type PathKey, problemAt, rangeAt } from './source';
 import { closest } from './suggest';
 
 type Issue = z.core.$ZodIssue;
@@ -50,6 +51,11 @@ function reportIssue(file: ParsedFile, root: AnySchema, issue: Issue, base: Path
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = knownKeys(root, path, value);
+      const cut = textCutAtComma(file, path, issue.keys);
+      if (cut) {
+        problems.push(cut);
+        return;
+      }
       for (const key of issue.keys) {
         const suggestion = closest(key, known);
         if (suggestion !== undefined) found.misspelt.add(`${JSON.stringify(path)}|${suggestion}`);
@@ -126,6 +132,32 @@ function reportIssue(file: ParsedFile, root: AnySchema, issue: Issue, base: Path
     default:
       problems.push(problemAt(file, rangeAt(file, path), 'invalid-value', `${label(file, path)}: ${issue.message}`));
   }
+}
+
+/**
+ * `{ id: x, text: Leads teams, with care }`: inside { … } a comma starts a new key, so the rest of
+ * the text turns into "unknown keys" that read like prose. Say that once, at the text.
+ */
+function textCutAtComma(file: ParsedFile, path: readonly PathKey[], keys: readonly string[]): LadderProblem | undefined {
+  const map = nodeAt(file, path);
+  if (!isMap(map) || !map.flow) return undefined;
+  const prose = keys.filter((k) => /\s/.test(k.trim()) || /[.;!?]$/.test(k));
+  if (prose.length === 0 || prose.length !== keys.length) return undefined;
+  const index = map.items.findIndex((p) => isScalar(p.key) && String(p.key.value) === prose[0]);
+  const before = index > 0 ? map.items[index - 1] : undefined;
+  if (!before || !isScalar(before.key) || !isScalar(before.value)) return undefined;
+  const key = String(before.key.value);
+  const start = before.value.range?.[0] ?? 0;
+  const last = map.items[map.items.findLastIndex((p) => isScalar(p.key) && prose.includes(String(p.key.value)))]!;
+  const end = (last.key as { range?: number[] } | null)?.range?.[1] ?? start;
+  const written = file.text.slice(start, end).replace(/\s+/g, ' ').trim();
+  return problemAt(
+    file,
+    [start, end],
+    'yaml-syntax',
+    `the text of "${key}"${inPlace(file.value, path)} is cut at a comma`,
+    `inside { … } a "," starts a new key: put the whole text in quotes, ${key}: ${JSON.stringify(written)}`,
+  );
 }
 
 /** Unions: a cell is either criteria or notApplicable; others are "this or that" types. */

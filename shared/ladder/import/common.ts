@@ -122,12 +122,12 @@ export function splitCriteria(text: string): string | string[] {
   const trimmed = text.replace(/\r\n?/g, '\n').trim();
   const lines = trimmed.split('\n');
   const starts = lines.filter((l) => bullet.test(l)).length;
-  if (starts < 2) return trimmed;
+  // A list from its first line; a lead-in line ("Raises the bar:") makes it one Markdown text.
+  if (starts < 2 || !bullet.test(lines[0]!)) return trimmed;
   const items: string[] = [];
   for (const line of lines) {
     if (bullet.test(line)) items.push(line.replace(bullet, '').trim());
     else if (line.trim() === '') continue;
-    else if (items.length === 0) items.push(line.trim());
     else items[items.length - 1] = `${items[items.length - 1]} ${line.trim()}`;
   }
   return items.filter((i) => i !== '');

@@ -105,34 +105,47 @@ export function importFtJobFamily(text: string, options: FtOptions = {}): Import
   const detected: FtMapping['levels'] = [];
   const tracks: FtMapping['tracks'] = [];
   let currentTrack: string | undefined;
-  const bases: string[] = [];
+  /** Levels that differ only by their track suffix ("… (Individual Contributor)") share a rank. */
+  const ranks = new Map<string, { rank: number; tracks: Set<string | undefined> }>();
+  let top = 0;
+  const lastRank = new Map<string | undefined, number>();
+  const seenSource = new Set<string>();
   rawLevels.forEach((level, index) => {
     if (!isRecord(level) || asText(level.id) === undefined) {
       problems.push({ severity: 'warning', ...at(['levels', index]), message: `level ${index + 1} has no id; it was left out` });
       return;
     }
     const sourceId = asText(level.id)!;
+    if (seenSource.has(sourceId)) {
+      problems.push({ severity: 'warning', ...at(['levels', index, 'id']), message: `level "${sourceId}" is listed twice; the second was left out` });
+      return;
+    }
+    seenSource.add(sourceId);
     const title = asText(level.name) ?? sourceId;
     const suffix = trackSuffixes.find((t) => t.pattern.test(title) || t.idSuffix.test(sourceId));
     if (suffix) {
       if (!tracks.some((t) => t.id === suffix.id)) tracks.push({ id: suffix.id, name: suffix.name });
       currentTrack = suffix.id;
     }
-    // Levels that differ only by their track suffix are at the same seniority.
     const base = title
       .replace(/\([^)]*\)/g, '')
       .trim()
       .toLowerCase();
-    if (!bases.includes(base) || !suffix) bases.push(base);
-    detected.push({
-      sourceId,
-      id: keepOrDeriveId(sourceId, title, levelIds, 'level'),
-      title,
-      ...(currentTrack ? { track: currentTrack } : {}),
-      rank: bases.lastIndexOf(base) + 1,
-    });
+    const known = ranks.get(base);
+    let rank: number;
+    const last = lastRank.get(currentTrack) ?? lastRank.get(undefined) ?? 0;
+    if (suffix && known && !known.tracks.has(currentTrack) && known.rank > last) {
+      rank = known.rank;
+      known.tracks.add(currentTrack);
+    } else {
+      rank = ++top;
+      ranks.set(base, { rank, tracks: new Set([currentTrack]) });
+    }
+    lastRank.set(currentTrack, rank);
+    detected.push({ sourceId, id: keepOrDeriveId(sourceId, title, levelIds, 'level'), title, ...(currentTrack ? { track: currentTrack } : {}), rank });
   });
   const levels = given.levels ?? detected;
+  if (levels.length === 0) return fail('none of the levels could be read', 'each level needs an `id` and a `name`', ['levels']);
   const levelOf = new Map(levels.map((l) => [l.sourceId, l]));
   const mappedTracks = given.tracks ?? (tracks.length > 0 ? tracks : []);
 
@@ -230,7 +243,17 @@ export function importFtJobFamily(text: string, options: FtOptions = {}): Import
   });
 
   const known = proficiencySeen.every((p) => ftProficiency.some((f) => f.toLowerCase() === p.toLowerCase()));
-  const proficiency = given.proficiency ?? (proficiencySeen.length === 0 ? [] : known ? ftProficiency : proficiencySeen);
+  let proficiency = given.proficiency ?? (proficiencySeen.length === 0 ? [] : known ? ftProficiency : proficiencySeen);
+  if (proficiency.length === 1) {
+    problems.push({
+      severity: 'warning',
+      line: 1,
+      column: 1,
+      message: `every entry has the same proficiency ("${proficiency[0]}"), which is not the FT's scale; it was left out`,
+      hint: 'a scale needs at least two steps: list them in the mapping, lowest first',
+    });
+    proficiency = [];
+  }
   const stepIds = new Set<string>();
   const stepOf = new Map(proficiency.map((p) => [p.toLowerCase(), idFrom(p, stepIds, 'step')]));
   const manyPerCell = [...cells.values()].some((list) => new Set(list.map((e) => e.index)).size > 1);

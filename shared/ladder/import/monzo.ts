@@ -57,6 +57,8 @@ interface Criterion {
 }
 
 interface Topic {
+  /** Line in the file, for problems. */
+  line: number;
   id: string;
   name: string;
   category?: { id: string; name: string; description?: string };
@@ -66,6 +68,8 @@ interface Topic {
 
 interface Framework {
   file: string;
+  /** The criteria were in the Markdown body, so the body is not a description. */
+  fromBody?: boolean;
   title?: string;
   sidebarTitle?: string;
   group?: string;
@@ -132,9 +136,14 @@ function readFramework(input: MonzoFile, index: number, problems: ImportProblem[
         return;
       }
       const title = asText(topic.title);
-      const read: Topic = { id: idFrom(name, ids, 'topic'), name: title ? plainTitle(title) || capitalise(name) : capitalise(name), levels: new Map() };
+      const read: Topic = {
+        line: lineOf(['topics', t]),
+        id: idFrom(name, ids, 'topic'),
+        name: title ? plainTitle(title) || capitalise(name) : capitalise(name),
+        levels: new Map(),
+      };
       const content = Array.isArray(topic.content) ? topic.content : [];
-      if (content.length === 0) problem('warning', lineOf(['topics', t]), `topic "${name}" has no content`);
+
       content.forEach((entry, c) => {
         const level = isRecord(entry) ? entry.level : undefined;
         if (typeof level !== 'number' || !Number.isInteger(level) || level < 1 || (declared !== undefined && level > declared)) {
@@ -166,7 +175,11 @@ function readFramework(input: MonzoFile, index: number, problems: ImportProblem[
     problem('error', lineOf(['topics']), '"topics" should be a list of topics');
   } else {
     readBody(body, match[0].split('\n').length - 1, framework, problem);
+    framework.fromBody = true;
   }
+  for (const topic of framework.topics.filter((t) => t.levels.size === 0))
+    problem('warning', topic.line, `topic "${topic.name}" has no criteria at any level; it was left out`);
+  framework.topics = framework.topics.filter((t) => t.levels.size > 0);
   const used = new Set(framework.topics.flatMap((t) => [...t.levels.keys()]));
   const top = Math.max(declared ?? 0, ...used);
   const lowest = framework.topics.length > 0 && declared === undefined ? Math.min(...used) : 1;
@@ -216,7 +229,7 @@ function readBody(
       const key = `${category?.id ?? ''}\u0000${name.toLowerCase()}`;
       topic = topics.get(key);
       if (!topic) {
-        topic = { id: idFrom(name, topicIds, 'topic'), name, ...(category ? { category } : {}), levels: new Map() };
+        topic = { line: lineNo, id: idFrom(name, topicIds, 'topic'), name, ...(category ? { category } : {}), levels: new Map() };
         topics.set(key, topic);
       }
     } else if ((m = /^[*-]\s+(.+)$/.exec(line))) {
@@ -317,6 +330,36 @@ export function importMonzoFramework(input: string | MonzoFile | MonzoFile[], op
       );
     }
   }
+  // Once some topics have areas (categories), every competency needs one: topics without an area
+  // are grouped under their framework's track.
+  if (categories.size > 0) {
+    const categoryIds = new Set(categories.keys());
+    for (const [topicId, competency] of competencies) {
+      if (competency.category !== undefined) continue;
+      const index = frameworks.findIndex((f) => f.topics.some((t) => t.id === topicId && !t.category));
+      const track = tracks[Math.max(0, index)]!;
+      let category = [...categories.values()].find((c) => c.name === track.name);
+      if (!category) {
+        category = { id: idFrom(track.name, categoryIds, 'category'), name: track.name };
+        categories.set(category.id, category);
+      }
+      competency.category = category.id;
+    }
+  }
+  // Keys in the order the format documents them.
+  for (const [topicId, competency] of competencies) {
+    const { id, extends: base, name, category, tracks: on, levels: cells, ...rest } = competency;
+    competencies.set(topicId, {
+      id,
+      ...(base !== undefined ? { extends: base } : {}),
+      ...(name !== undefined ? { name } : {}),
+      ...(category !== undefined ? { category } : {}),
+      ...(on !== undefined ? { tracks: on } : {}),
+      ...rest,
+      levels: cells,
+    });
+  }
+  if (levels.length === 0 || competencies.size === 0) return { yaml: '', shared: [], mapping, problems, summary: emptySummary() };
   const shared: DraftFile[] = [];
   if (generic) {
     const genericFile = {
@@ -345,10 +388,14 @@ export function importMonzoFramework(input: string | MonzoFile | MonzoFile[], op
   const draft = {
     id: ladder.id,
     name: ladder.name,
-    ...(single && first!.body !== '' ? { description: first!.body } : {}),
+    ...(single && first!.body !== '' && !first!.fromBody ? { description: first!.body } : {}),
     progression: mapping.progression,
     ...(generic ? { include: [mapping.genericPath] } : {}),
-    tracks: tracks.map((t, i) => ({ id: t.id, name: t.name, ...(!single && frameworks[i]?.body ? { description: frameworks[i]!.body } : {}) })),
+    tracks: tracks.map((t, i) => ({
+      id: t.id,
+      name: t.name,
+      ...(!single && frameworks[i]?.body && !frameworks[i]!.fromBody ? { description: frameworks[i]!.body } : {}),
+    })),
     levels: levels.map((l) => ({ id: l.id, title: l.title, ...(l.track ? { track: l.track } : {}), rank: l.rank })),
     ...(categories.size > 0
       ? { categories: [...categories.values()].map((c) => ({ id: c.id, name: c.name, ...(c.description ? { description: c.description } : {}) })) }

@@ -530,7 +530,16 @@ function importRows(ctx: Context & { levelColumn: number; criteriaColumn: number
     }
   }
   const known = knownScales.find((scale) => stepsSeen.length > 0 && stepsSeen.every((s) => scale.includes(s.toLowerCase())));
-  const steps = given.steps ?? (known ? known.map((k) => stepsSeen.find((s) => s.toLowerCase() === k) ?? titleCase(k)) : stepsSeen);
+  let steps = given.steps ?? (known ? known.map((k) => stepsSeen.find((s) => s.toLowerCase() === k) ?? titleCase(k)) : stepsSeen);
+  if (expectsColumn !== undefined && steps.length === 1) {
+    problems.push({
+      severity: 'warning',
+      ...atCell(ctx.headerRow, expectsColumn),
+      message: `${cellName(ctx.headerRow, expectsColumn)}: the column has one value only ("${steps[0]}"), so it says nothing a scale could compare; it was left out`,
+      hint: 'a scale needs at least two steps: list them in the mapping, lowest first',
+    });
+    steps = [];
+  }
   const stepIds = new Set<string>();
   const stepOf = new Map(steps.map((s) => [s.toLowerCase(), idFrom(s, stepIds, 'step')]));
 
@@ -629,7 +638,7 @@ function importRows(ctx: Context & { levelColumn: number; criteriaColumn: number
       competencyTracks.get(competency.id)!.add('*');
     }
     const target = (competency.levels[level.id] ??= {});
-    if (expected !== '') {
+    if (expected !== '' && steps.length > 0) {
       const stepId = stepOf.get(expected.toLowerCase());
       const before = expectsAt.get(key);
       if (!stepId)
