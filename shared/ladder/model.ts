@@ -48,6 +48,7 @@ export const ratingScaleSchema = z.object({
   step: z.number().optional(),
   /** True for the scale Trellis supplies when a ladder defines none. */
   builtIn: z.boolean().optional(),
+  extensions,
 });
 
 export const subLevelSchema = z.object({ id: z.string(), title: z.string().optional(), summary: z.string().optional() });

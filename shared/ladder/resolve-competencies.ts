@@ -196,9 +196,13 @@ function rankOf(key: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-/** Ids written on criteria are unique across the files of a ladder: evidence points at them. */
+/**
+ * An id written on a criterion names one criterion of one competency: evidence points at it. The
+ * same id may come back at a higher level of that competency, worded for that level; it may not
+ * appear twice in one cell, or in another competency.
+ */
 function checkCriterionIds(items: Located<CompetencyFile>[], report: Reporter): void {
-  const seen = new Map<string, Located<unknown>>();
+  const seen = new Map<string, { at: Located<unknown>; competencyId: string; cell: string }>();
   for (const item of items) {
     for (const [group, cells] of [
       ['levels', item.value.levels],
@@ -206,19 +210,26 @@ function checkCriterionIds(items: Located<CompetencyFile>[], report: Reporter): 
     ] as const) {
       for (const [key, cell] of Object.entries(cells ?? {})) {
         if (!('criteria' in cell) || !Array.isArray(cell.criteria)) continue;
+        const cellKey = `${group}\u0000${key}`;
         cell.criteria.forEach((entry, index) => {
           if (typeof entry === 'string' || entry.id === undefined) return;
           const here: Located<unknown> = { value: entry, file: item.file, path: [...item.path, group, key, 'criteria', index] };
           const first = seen.get(entry.id);
-          if (first)
-            report.error(
-              here,
-              ['id'],
-              'duplicate-id',
-              `duplicate criterion id "${entry.id}"`,
-              `first used at ${report.where({ ...first, path: [...first.path, 'id'] }, here)}; each criterion needs its own id`,
-            );
-          else seen.set(entry.id, here);
+          if (!first) {
+            seen.set(entry.id, { at: here, competencyId: item.value.id, cell: cellKey });
+            return;
+          }
+          if (first.competencyId === item.value.id && first.cell !== cellKey) return;
+          const where = report.where({ ...first.at, path: [...first.at.path, 'id'] }, here);
+          report.error(
+            here,
+            ['id'],
+            'duplicate-id',
+            first.competencyId === item.value.id
+              ? `criterion id "${entry.id}" is used twice in this cell`
+              : `criterion id "${entry.id}" is already used by competency "${first.competencyId}"`,
+            `first used at ${where}; an id names one criterion of one competency (it may come back at its other levels)`,
+          );
         });
       }
     }
