@@ -24,14 +24,21 @@ interface SchemaDef {
 
 const defOf = (schema: AnySchema) => schema._zod.def as unknown as SchemaDef;
 
+const unwrapped = new WeakMap<AnySchema, AnySchema[]>();
+
 /** The schemas a value may be checked against at one point: wrappers and unions opened up. */
 export function unwrapSchema(schema: AnySchema): AnySchema[] {
-  const def = defOf(schema);
-  if (def.innerType && ['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional'].includes(def.type))
-    return unwrapSchema(def.innerType);
-  if (def.type === 'union' && def.options) return def.options.flatMap(unwrapSchema);
-  if (def.type === 'pipe' && def.in) return unwrapSchema(def.in);
-  return [schema];
+  let known = unwrapped.get(schema);
+  if (!known) {
+    const def = defOf(schema);
+    const wrapper = ['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional'].includes(def.type);
+    if (def.innerType && wrapper) known = unwrapSchema(def.innerType);
+    else if (def.type === 'union' && def.options) known = def.options.flatMap(unwrapSchema);
+    else if (def.type === 'pipe' && def.in) known = unwrapSchema(def.in);
+    else known = [schema];
+    unwrapped.set(schema, known);
+  }
+  return known;
 }
 
 /** Schemas of the value under `key` of something checked against `schema`. */
@@ -47,24 +54,70 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 /** A copy of `value` without `x-` keys in the mappings `schema` describes as objects. */
 export function withoutExtensions(value: unknown, schema: AnySchema): unknown {
-  return strip(value, [schema]);
+  return strip(value, planFor([schema]));
 }
 
-function strip(value: unknown, schemas: AnySchema[]): unknown {
+/**
+ * What to do at one point of the value, worked out once per set of schemas: the format's lists
+ * and mappings repeat (hundreds of cells), so the schema is walked once, not once per cell.
+ */
+interface Plan {
+  /** The value may be a mapping of the format: its `x-` keys go. */
+  object: boolean;
+  /** The value may be a map keyed by ids (levels, ranks, titles). */
+  record: boolean;
+  element?: Plan;
+  /** Per key of a mapping of the format. */
+  keys: Map<string, Plan | null>;
+  /** For the entries of an id-keyed map. */
+  values?: Plan;
+  schemas: AnySchema[];
+}
+
+const plans = new Map<string, Plan>();
+const schemaIds = new WeakMap<AnySchema, number>();
+let nextSchemaId = 0;
+
+function planFor(schemas: AnySchema[]): Plan {
   const options = schemas.flatMap(unwrapSchema);
-  if (Array.isArray(value)) {
-    const elements = options.flatMap((s) => childSchemas(s, 0));
-    return elements.length === 0 ? value : value.map((v) => strip(v, elements));
+  const key = options
+    .map((s) => {
+      let id = schemaIds.get(s);
+      if (id === undefined) schemaIds.set(s, (id = nextSchemaId++));
+      return id;
+    })
+    .join(',');
+  let plan = plans.get(key);
+  if (plan) return plan;
+  const types = options.map((s) => defOf(s).type);
+  plan = { object: types.includes('object'), record: types.includes('record'), keys: new Map(), schemas: options };
+  plans.set(key, plan);
+  const elements = options.flatMap((s) => (defOf(s).type === 'array' ? childSchemas(s, 0) : []));
+  if (elements.length > 0) plan.element = planFor(elements);
+  const values = options.flatMap((s) => (defOf(s).type === 'record' ? childSchemas(s, '') : []));
+  if (values.length > 0) plan.values = planFor(values);
+  return plan;
+}
+
+function childPlan(plan: Plan, key: string): Plan | null {
+  let known = plan.keys.get(key);
+  if (known === undefined) {
+    const next = plan.schemas.flatMap((s) => (defOf(s).type === 'object' ? childSchemas(s, key) : []));
+    known = next.length > 0 ? planFor(next) : null;
+    plan.keys.set(key, known);
   }
-  if (!isRecord(value)) return value;
-  const objects = options.filter((s) => defOf(s).type === 'object');
-  const records = options.filter((s) => defOf(s).type === 'record');
-  if (objects.length === 0 && records.length === 0) return value;
+  // A key of the format's own, else an entry of an id-keyed map, else nothing to look into.
+  return known ?? plan.values ?? null;
+}
+
+function strip(value: unknown, plan: Plan): unknown {
+  if (Array.isArray(value)) return plan.element ? value.map((v) => strip(v, plan.element!)) : value;
+  if (!isRecord(value) || (!plan.object && !plan.record)) return value;
   const result: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) {
-    if (objects.length > 0 && isExtensionKey(key)) continue;
-    const next = [...objects, ...records].flatMap((s) => childSchemas(s, key));
-    result[key] = next.length === 0 ? child : strip(child, next);
+  for (const key of Object.keys(value)) {
+    if (plan.object && isExtensionKey(key)) continue;
+    const next = childPlan(plan, key);
+    result[key] = next === null ? value[key] : strip(value[key], next);
   }
   return result;
 }

@@ -58,6 +58,7 @@ interface Found {
  * the file is JSON (a `.json` ladder), where commas and brackets are the usual mistakes.
  */
 export function explainYamlErrors(text: string, lineCounter: LineCounter, errors: readonly YAMLError[], json = false): YamlExplanation[] {
+  if (errors.length === 0) return [];
   const lines = splitLines(text);
   const lineOf = (offset: number) => Math.max(0, lineCounter.linePos(Math.min(Math.max(offset, 0), text.length)).line - 1);
   const found: Found[] = [];

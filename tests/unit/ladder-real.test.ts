@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 
 import { checkLadderFile } from '../../electron/services/ladder-files';
 import { cellFor, expectedStep, type Ladder, levelAsks, levelDelta, suggestLevel } from '../../shared/ladder';
@@ -35,6 +37,25 @@ describe('transcribed ladders validate without invented data', () => {
       for (const level of ladder.levels) expect(level.title.length).toBeGreaterThan(0);
     },
   );
+});
+
+describe('the JSON Schema editors use', () => {
+  const validate = new Ajv2020({ allErrors: true, strict: false }).compile(
+    JSON.parse(readFileSync(path.join(dir, '../../../../ladders/ladder.schema.json'), 'utf8')) as object,
+  );
+  it.each([
+    'ft-v2.yaml',
+    'ft-v1.yaml',
+    'monzo-backend.yaml',
+    'shared/monzo-generic.yaml',
+    'monzo-operations.yaml',
+    'snowflake.yaml',
+    'engineeringladders.yaml',
+  ])('accepts %s, x- keys included, and rejects a misspelt key next to them', (file) => {
+    const value = parse(text(file)) as Record<string, unknown>;
+    expect(validate(value), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...value, 'x-anything': { at: 'all' }, critera: 1 })).toBe(false);
+  });
 });
 
 describe('FT v2: forking tracks with an expected proficiency per cell', () => {
