@@ -76,7 +76,7 @@ export type SaveResult = z.output<typeof saveResultSchema>;
  * A ladder key names a top-level file main listed itself: `bundled:` or `user:` and a plain
  * YAML file name (no folder, not hidden). Main only ever looks keys up in its own list.
  */
-export const ladderKeyPattern = /^(bundled|user):[^./\\\p{Cc}][^/\\\p{Cc}]{0,250}\.ya?ml$/iu;
+export const ladderKeyPattern = /^(bundled|user):[^./\\\p{Cc}][^/\\\p{Cc}]{0,250}\.(ya?ml|json)$/iu;
 const key = z.string().max(260).regex(ladderKeyPattern, 'a ladder key like "user:team.yaml"');
 const hash = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hash');
 /** The checker's size limit: a longer text is never a valid ladder. */

@@ -40,7 +40,7 @@ export function checkSharedLadderFile(entry: LadderSource, readInclude?: ReadInc
   try {
     const loaded = loadLadder({ path, text: typeof entry?.text === 'string' ? entry.text : '' }, readInclude, problems, true);
     files = [loaded.entry.file.path, ...loaded.includes.map((f) => f.file.path)];
-    const report = new Reporter(problems, loaded.broken);
+    const report = new Reporter(problems, loaded.broken, loaded.unparsed);
     const all = [...loaded.includes, loaded.entry];
     const scales = resolveScales(
       all.flatMap((f) => f.items.scales),
@@ -51,7 +51,7 @@ export function checkSharedLadderFile(entry: LadderSource, readInclude?: ReadInc
       all.flatMap((f) => f.items.categories),
       all.flatMap((f) => f.items.competencies),
       frame,
-      new Set(scales.keys()),
+      scales,
       [...scales.keys()][0] ?? '',
       report,
     );

@@ -3,15 +3,19 @@
  * file:line:column, and resolve the ladder the app uses. Pure and total: it never throws.
  */
 import { type Located, Reporter } from './context';
+import { criterionIdWarnings } from './criteria-ids';
+import { extensionsAt } from './extensions';
 import { type LoadedLadder, loadLadder } from './load';
-import type { Ladder, LadderCheck, LadderProblem, LadderSource, ReadInclude, ResolvedCell } from './model';
+import type { CheckOptions, Ladder, LadderCheck, LadderProblem, LadderSource, RatingScale, ReadInclude, ResolvedCell } from './model';
 import { resolveCompetencies } from './resolve-competencies';
-import { resolveFrame, resolveScales } from './resolve-structure';
+import { builtInScale, resolveFrame, resolveScales } from './resolve-structure';
 import type { FileItems } from './salvage';
-import type { LadderFile } from './schema';
+import type { LadderFile, ScoringFile } from './schema';
+import { resolveScoring } from './scoring';
+import { sha256Hex } from './sha256';
 import { describeError, limits } from './source';
 
-export function checkLadder(entry: LadderSource, readInclude?: ReadInclude): LadderCheck {
+export function checkLadder(entry: LadderSource, readInclude?: ReadInclude, options: CheckOptions = {}): LadderCheck {
   const problems: LadderProblem[] = [];
   const path = typeof entry?.path === 'string' ? entry.path : '<ladder>';
   let files: string[] = [path];
@@ -22,6 +26,8 @@ export function checkLadder(entry: LadderSource, readInclude?: ReadInclude): Lad
     files = [loaded.entry.file.path, ...loaded.includes.map((f) => f.file.path)];
     // Resolve even when a file has errors: reference and order problems are reported too.
     if (loaded.root) ladder = resolve(loaded, files, problems);
+    const previous = options?.previous;
+    if (ladder && previous && typeof previous === 'object' && Array.isArray(previous.cells)) problems.push(...criterionIdWarnings(previous, ladder));
   } catch (error) {
     // A bug of ours must not take the app down with it: report it like any other problem.
     problems.push({
@@ -69,17 +75,31 @@ function pieces<K extends 'scales' | 'categories' | 'competencies'>(key: K, load
 function resolve(loaded: LoadedLadder, files: string[], problems: LadderProblem[]): Ladder {
   const data = loaded.root!;
   const { entry } = loaded;
-  const report = new Reporter(problems, loaded.broken);
-  const scales = resolveScales(pieces('scales', loaded), report);
+  const report = new Reporter(problems, loaded.broken, loaded.unparsed);
+  const scales: Map<string, RatingScale> = resolveScales(pieces('scales', loaded), report);
   const root: Located<LadderFile> = { value: data, file: entry.file, path: [] };
   let defaultScaleId = data.defaultScale ?? [...scales.keys()][0] ?? '';
   if (data.defaultScale !== undefined && !report.reference(root, ['defaultScale'], 'scale', data.defaultScale, scales)) defaultScaleId = '';
-  if (scales.size === 0 && [...loaded.includes, entry].every((f) => f.valid) && !problems.some((p) => p.code === 'scale-shape')) {
-    report.error(root, ['id'], 'no-scale', 'the ladder defines no rating scale', 'add "scales", or include a file that has them');
+  // Sources such as the FT's or Monzo's frameworks have no rating scale: Trellis supplies one.
+  const everyFileRead = [...loaded.includes, entry].every((f) => f.valid) && loaded.unparsed.length === 0;
+  if (scales.size === 0 && data.defaultScale === undefined && everyFileRead && !problems.some((p) => p.code === 'scale-shape')) {
+    scales.set(builtInScale.id, structuredClone(builtInScale));
+    defaultScaleId = builtInScale.id;
   }
-  const frame = { ...resolveFrame(entry.items.tracks, entry.items.levels, report), entryFile: entry.file, ladderId: data.id };
-  const result = resolveCompetencies(pieces('categories', loaded), pieces('competencies', loaded), frame, new Set(scales.keys()), defaultScaleId, report);
-  if (entry.valid && !data.changelog.some((c) => c.version === data.version)) {
+  const progression = data.progression ?? 'cumulative';
+  const frame = {
+    ...resolveFrame(entry.items.tracks, entry.items.levels, report, progression),
+    entryFile: entry.file,
+    ladderId: data.id,
+    scoring: data.scoring !== undefined,
+  };
+  const result = resolveCompetencies(pieces('categories', loaded), pieces('competencies', loaded), frame, scales, defaultScaleId, report);
+  const scoring =
+    data.scoring === undefined
+      ? undefined
+      : resolveScoring({ value: data.scoring, file: entry.file, path: ['scoring'] } as Located<ScoringFile>, frame, scales, result.competencies, report);
+  const changelog = data.changelog ?? [];
+  if (entry.valid && data.version !== undefined && changelog.length > 0 && !changelog.some((c) => c.version === data.version)) {
     report.warning(
       root,
       ['version'],
@@ -88,12 +108,21 @@ function resolve(loaded: LoadedLadder, files: string[], problems: LadderProblem[
       'add a changelog entry saying what changed in this version',
     );
   }
+  if (data.supersedes !== undefined && data.supersedes === data.id)
+    report.error(root, ['supersedes'], 'invalid-value', `ladder "${data.id}" cannot supersede itself`, 'name the id of the ladder this one replaces');
+  const extensions = extensionsAt(entry.file.raw, []);
   return {
     id: data.id,
     name: data.name,
-    version: data.version,
+    version: data.version ?? contentVersion(loaded),
+    versionFrom: data.version === undefined ? 'content' : 'file',
     description: data.description,
-    changelog: data.changelog.map((c) => ({ version: c.version, date: c.date, summary: c.summary })),
+    ...(data.status !== undefined ? { status: data.status } : {}),
+    ...(data.supersedes !== undefined ? { supersedes: data.supersedes } : {}),
+    progression,
+    ...(scoring ? { scoring } : {}),
+    ...(extensions ? { extensions } : {}),
+    changelog: changelog.map((c) => ({ version: c.version, date: c.date, summary: c.summary })),
     defaultScaleId,
     scales: [...scales.values()],
     tracks: frame.tracks,
@@ -105,12 +134,26 @@ function resolve(loaded: LoadedLadder, files: string[], problems: LadderProblem[
   };
 }
 
+/**
+ * The version of a ladder whose file gives none: the first 12 hex digits of a sha256. For a ladder
+ * in one file it is the file's own sha256 (what `sha256sum` and main's version store show); with
+ * includes, of every text read, in the order read, separated by NUL.
+ */
+function contentVersion(loaded: LoadedLadder): string {
+  const texts = [loaded.entry.file.text, ...loaded.includes.map((f) => f.file.text)];
+  return sha256Hex(texts.length === 1 ? texts[0]! : texts.join('\u0000')).slice(0, 12);
+}
+
+/** Problems that cause others (a file that cannot be read as YAML at all) are listed first. */
+const rootCauses = new Set(['yaml-syntax', 'too-large', 'too-deep', 'alias-limit', 'empty-file', 'include-unreadable', 'include-cycle', 'too-many-includes']);
+
 export function sortProblems(problems: LadderProblem[], files: string[]): LadderProblem[] {
   const order = (file: string) => {
     const i = files.indexOf(file);
     return i < 0 ? files.length : i;
   };
-  return [...problems].sort((a, b) => order(a.file) - order(b.file) || a.line - b.line || a.column - b.column);
+  const rank = (p: LadderProblem) => (rootCauses.has(p.code) ? 0 : 1);
+  return [...problems].sort((a, b) => rank(a) - rank(b) || order(a.file) - order(b.file) || a.line - b.line || a.column - b.column);
 }
 
 /** The cell of one competency at one level on one track, if the competency applies there. */

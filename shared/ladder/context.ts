@@ -12,9 +12,11 @@ export interface Located<T> {
 
 export class Reporter {
   /** `broken`: ids of items with schema errors, already reported; references to them are not. */
+  /** `unreadable`: included files that could not be read, so what they define is unknown. */
   constructor(
     readonly problems: LadderProblem[],
     readonly broken: ReadonlySet<string> = new Set(),
+    readonly unreadable: readonly string[] = [],
   ) {}
 
   error(at: Located<unknown>, subPath: PathKey[], code: string, message: string, hint?: string, pointAtKey = false): void {
@@ -36,7 +38,13 @@ export class Reporter {
   ): boolean {
     if (known.has(id)) return true;
     if (this.broken.has(id)) return false;
-    const hint = didYouMean(id, known.keys()) ?? (known.size > 0 && known.size <= 12 ? `known ${plural(kind)}: ${[...known.keys()].join(', ')}` : undefined);
+    const hint =
+      didYouMean(id, known.keys()) ??
+      (this.unreadable.length > 0
+        ? `it may be defined in ${this.unreadable.map((f) => `"${baseName(f)}"`).join(' or ')}, which could not be read: fix that first (see above)`
+        : known.size > 0 && known.size <= 12
+          ? `known ${plural(kind)}: ${[...known.keys()].join(', ')}`
+          : undefined);
     this.error(at, subPath, 'unknown-reference', `unknown ${kind} "${id}"`, hint, pointAtKey);
     return false;
   }

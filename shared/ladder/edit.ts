@@ -56,6 +56,12 @@ function plan(source: string, competency: YAMLMap, edit: CellEdit, criteria: str
     const criteriaNode = pairOf(cell, 'criteria')?.value;
     if (isScalar(criteriaNode) && criteriaNode.range)
       return replaceScalar(source, criteriaNode, keyColumn(source, pairOf(cell, 'criteria')!), Boolean(cell.flow), criteria);
+    // A list of criteria items (with ids evidence points at), or a cell with more than
+    // "not applicable" in it (expects, examples, add): rewriting it as one text would lose them.
+    if (criteriaNode !== undefined && criteriaNode !== null)
+      return { message: `The cell for ${edit.levelId} lists its criteria one by one; edit them in the editor so their ids stay.` };
+    const others = cell.items.filter((p) => !(isScalar(p.key) && ['notApplicable', 'reason'].includes(String(p.key.value))));
+    if (others.length > 0) return { message: `The cell for ${edit.levelId} has more than criteria in it; edit it in the editor instead.` };
     // A not-applicable cell becomes a defined one: its whole value is replaced.
     if (!cell.flow && cell.range) {
       const column = columnOf(source, cell.range[0]);

@@ -7,8 +7,9 @@ import { ladderFileSchema, ladderFragmentFileSchema } from './schema';
  * of pieces to include; both come from the zod schemas, never written by hand.
  */
 export function ladderJsonSchema(): Record<string, unknown> {
-  const ladder = z.toJSONSchema(ladderFileSchema, { io: 'input', unrepresentable: 'any' });
-  const fragment = z.toJSONSchema(ladderFragmentFileSchema, { io: 'input', unrepresentable: 'any' });
+  const options = { io: 'input', unrepresentable: 'any', override: allowExtensions } as const;
+  const ladder = z.toJSONSchema(ladderFileSchema, options);
+  const fragment = z.toJSONSchema(ladderFragmentFileSchema, options);
   const { $schema, ...ladderBody } = ladder;
   const { $schema: _fragmentDialect, ...fragmentBody } = fragment;
   return {
@@ -20,6 +21,13 @@ export function ladderJsonSchema(): Record<string, unknown> {
       { title: 'Shared file (included by ladders)', ...fragmentBody },
     ],
   };
+}
+
+/** Every mapping of the format also takes `x-<name>` keys: metadata Trellis keeps but does not use. */
+function allowExtensions(ctx: { jsonSchema: Record<string, unknown> }): void {
+  if (ctx.jsonSchema.additionalProperties === false) {
+    ctx.jsonSchema.patternProperties = { '^x-': { description: 'Your own metadata: kept by Trellis, never checked or shown' } };
+  }
 }
 
 /** The exact text written to ladders/ladder.schema.json. */

@@ -2,7 +2,10 @@
  * Reads the entry file and, depth first, every file it includes: unreadable includes and include
  * cycles become problems at the `include` entry that names them.
  */
+import type { z } from 'zod';
+
 import { baseName } from './context';
+import { withoutExtensions } from './extensions';
 import type { LadderProblem, LadderSource, ReadInclude } from './model';
 import { type FileItems, itemsOf, salvageItems, salvageLadderRoot } from './salvage';
 import { type LadderFile, ladderFileSchema, type LadderFragmentFile, ladderFragmentFileSchema } from './schema';
@@ -26,18 +29,23 @@ export interface LoadedLadder {
   broken: Set<string>;
   /** Included files, each after the files it includes itself (so a file's pieces follow what it builds on). */
   includes: LoadedFile[];
+  /** Included files that could not be read as YAML (or not at all): what they define is unknown. */
+  unparsed: string[];
 }
 
 /** `shared`: the entry is itself a shared file (checked on its own, e.g. by the CLI), not a ladder. */
 export function loadLadder(entry: LadderSource, readInclude: ReadInclude | undefined, problems: LadderProblem[], shared = false): LoadedLadder {
   const file = parseSource(entry.path, entry.text, problems);
   const broken = new Set<string>();
-  const data = file.value === undefined ? null : validateFile(file, shared ? ladderFragmentFileSchema : ladderFileSchema, problems);
+  const schema = shared ? ladderFragmentFileSchema : ladderFileSchema;
+  setAsideExtensions(file, schema);
+  const data = file.value === undefined ? null : validateFile(file, schema, problems);
   const loaded: LoadedLadder = {
     entry: toLoaded(file, data, shared ? fragmentKeys : entryKeys, broken),
     root: shared || file.value === undefined ? null : data ? (data as LadderFile) : salvageLadderRoot(file),
     broken,
     includes: [],
+    unparsed: [],
   };
   const seen = new Set<string>([entry.path]);
   followIncludes(file, [entry.path], seen, readInclude, loaded, problems);
@@ -63,6 +71,7 @@ function followIncludes(
     const at = rangeAt(from, ['include', index]);
     const source = readSafely(readInclude, from.path, path);
     if (source === null) {
+      loaded.unparsed.push(path);
       problems.push(
         problemAt(
           from,
@@ -86,6 +95,8 @@ function followIncludes(
     }
     seen.add(source.path);
     const file = parseSource(source.path, source.text, problems);
+    setAsideExtensions(file, ladderFragmentFileSchema);
+    if (file.value === undefined) loaded.unparsed.push(source.path);
     followIncludes(file, [...stack, source.path], seen, readInclude, loaded, problems);
     const data = file.value === undefined ? null : validateFile(file, ladderFragmentFileSchema, problems);
     loaded.includes.push(toLoaded(file, data, fragmentKeys, loaded.broken));
@@ -98,6 +109,13 @@ const fragmentKeys = ['scales', 'categories', 'competencies'] as const;
 function toLoaded(file: ParsedFile, data: LadderFile | LadderFragmentFile | null, keys: ReadonlyArray<keyof FileItems>, broken: Set<string>): LoadedFile {
   if (data) return { file, valid: true, items: itemsOf(file, data) };
   return { file, valid: false, items: salvageItems(file, keys, broken) };
+}
+
+/** Validation and salvage see the file without `x-` keys; `raw` keeps them for the resolved model. */
+function setAsideExtensions(file: ParsedFile, schema: z.ZodType): void {
+  if (file.value === undefined) return;
+  file.raw = file.value;
+  file.value = withoutExtensions(file.value, schema);
 }
 
 /** An injected reader is outside our control: a throw or a strange value counts as unreadable. */

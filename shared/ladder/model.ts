@@ -4,6 +4,10 @@
  */
 import { z } from 'zod';
 
+import { type Progression, progressions } from './schema';
+
+export type { Progression };
+
 /**
  * Where something is written: 1-based line and column, and the YAML path inside that file
  * (e.g. ["competencies", 3, "levels", "L2", "criteria"]) for the YAML Document API's getIn/setIn.
@@ -15,11 +19,20 @@ const position = z.object({
   path: z.array(z.union([z.string(), z.number()])).optional(),
 });
 
+/** `x-<name>` keys of the file, kept as written (JSON values); present only when the file has some. */
+const extensions = z.record(z.string(), z.unknown()).optional();
+
+const link = z.object({ title: z.string(), url: z.string() });
+
 export const ratingStepSchema = z.object({
   id: z.string(),
   label: z.string(),
   description: z.string().optional(),
   value: z.number().optional(),
+  /** Points a rating at this step scores (points scoring). */
+  points: z.number().optional(),
+  signals: z.array(z.string()).optional(),
+  examples: z.array(z.string()).optional(),
 });
 
 export const ratingScaleSchema = z.object({
@@ -33,6 +46,9 @@ export const ratingScaleSchema = z.object({
   min: z.number().optional(),
   max: z.number().optional(),
   step: z.number().optional(),
+  /** True for the scale Trellis supplies when a ladder defines none. */
+  builtIn: z.boolean().optional(),
+  extensions,
 });
 
 export const subLevelSchema = z.object({ id: z.string(), title: z.string().optional(), summary: z.string().optional() });
@@ -50,6 +66,7 @@ export const ladderLevelSchema = z.object({
   typicalTime: z.string().optional(),
   subLevels: z.array(subLevelSchema),
   source: position.optional(),
+  extensions,
 });
 
 export const ladderTrackSchema = z.object({
@@ -63,9 +80,12 @@ export const ladderTrackSchema = z.object({
   forksAfterLevelId: z.string().optional(),
   emphasis: z.array(z.object({ competencyId: z.string(), note: z.string().optional() })),
   archetypes: z.array(z.object({ id: z.string(), name: z.string(), description: z.string().optional(), competencyIds: z.array(z.string()) })),
+  /** How this track's levels build on each other (the ladder's unless the track says otherwise). */
+  progression: z.enum(progressions).optional(),
+  extensions,
 });
 
-export const ladderCategorySchema = z.object({ id: z.string(), name: z.string(), description: z.string().optional() });
+export const ladderCategorySchema = z.object({ id: z.string(), name: z.string(), description: z.string().optional(), extensions });
 
 export const ladderCompetencySchema = z.object({
   id: z.string(),
@@ -80,6 +100,24 @@ export const ladderCompetencySchema = z.object({
   /** Competency it was extended from, if any. */
   extendsId: z.string().optional(),
   source: position.optional(),
+  extensions,
+});
+
+/**
+ * One criterion of a cell. Text cells have one criterion (the whole text); a list has one per item.
+ * `id` is the file's id, or derived from where the item is written (see shared/ladder/README.md):
+ * `<ladder>:<competency>:<level>:<n>` or `<ladder>:<competency>:rank=<r>:<n>`.
+ */
+export const criterionSchema = z.object({
+  id: z.string(),
+  idFrom: z.enum(['file', 'derived']),
+  text: z.string(),
+  examples: z.array(z.string()),
+  links: z.array(link),
+  /** The competency whose file entry holds the item (the base competency for cells taken through `extends`). */
+  writtenIn: z.object({ competencyId: z.string(), levelId: z.string().optional(), rank: z.number().optional() }),
+  source: position.optional(),
+  extensions,
 });
 
 export const cellStatuses = ['defined', 'inherited', 'not-applicable', 'missing'] as const;
@@ -92,22 +130,44 @@ export const resolvedCellSchema = z.object({
   status: z.enum(cellStatuses),
   /** For an inherited cell (or a not-applicable one taken from below): the level the content comes from. */
   inheritedFromLevelId: z.string().optional(),
+  /** The criteria as one Markdown text: a text cell's text, or a list cell's items as a Markdown list. */
   criteria: z.string(),
+  /** The cell's own examples, then each criterion's. */
   examples: z.array(z.string()),
-  links: z.array(z.object({ title: z.string(), url: z.string() })),
+  links: z.array(link),
   /** Why it does not apply, when the file says. */
   reason: z.string().optional(),
   /** Where this cell's criteria are in the YAML (for an inherited cell: the cell it inherits). */
   source: position.optional(),
+  /** The criteria one by one, with stable ids (empty for not-applicable and missing cells). Absent in versions stored before criteria items. */
+  items: z.array(criterionSchema).optional(),
+  /** Step id (or number, on a numeric scale) of the competency's scale expected at this level. */
+  expects: z.union([z.string(), z.number()]).optional(),
+  extensions,
 });
 
 export const changelogEntrySchema = z.object({ version: z.string(), date: z.string().optional(), summary: z.string() });
 
+export const scoringSchema = z.object({
+  weighted: z.boolean(),
+  /** Lowest first; a band runs from its `min` up to the next band's. */
+  bands: z.array(z.object({ min: z.number(), levelId: z.string() })),
+  titles: z.array(z.object({ title: z.string(), trackId: z.string().optional(), min: z.number(), max: z.number().optional() })),
+});
+
 export const ladderSchema = z.object({
   id: z.string(),
   name: z.string(),
+  /** The file's `version`, or (when it has none) the first 12 hex digits of the content's sha256. */
   version: z.string(),
+  versionFrom: z.enum(['file', 'content']).optional(),
   description: z.string().optional(),
+  status: z.enum(['active', 'legacy']).optional(),
+  supersedes: z.string().optional(),
+  /** Default progression; each track says its own in `tracks[].progression`. */
+  progression: z.enum(progressions).optional(),
+  scoring: scoringSchema.optional(),
+  extensions,
   changelog: z.array(changelogEntrySchema),
   defaultScaleId: z.string(),
   scales: z.array(ratingScaleSchema),
@@ -134,6 +194,8 @@ export type LadderCompetency = z.infer<typeof ladderCompetencySchema>;
 export type CellStatus = (typeof cellStatuses)[number];
 export type ResolvedCell = z.infer<typeof resolvedCellSchema>;
 export type ChangelogEntry = z.infer<typeof changelogEntrySchema>;
+export type Criterion = z.infer<typeof criterionSchema>;
+export type Scoring = z.infer<typeof scoringSchema>;
 export type Ladder = z.infer<typeof ladderSchema>;
 
 export interface LadderSource {
@@ -155,6 +217,14 @@ export interface LadderProblem {
   code: string;
   message: string;
   hint?: string;
+}
+
+export interface CheckOptions {
+  /**
+   * The version of this ladder in use before (e.g. the newest in main's version store): criteria
+   * ids it had that this version drops are reported as warnings (`criterion-dropped`).
+   */
+  previous?: Ladder | null;
 }
 
 export interface LadderCheck {

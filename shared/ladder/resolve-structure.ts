@@ -1,9 +1,40 @@
 /** Resolving the frame of a ladder: rating scales, tracks and the ordered levels of each track. */
 import { indexById, type Located, located, type Reporter } from './context';
-import type { LadderLevel, LadderTrack, RatingScale } from './model';
+import { extensionsAt } from './extensions';
+import type { LadderLevel, LadderTrack, Progression, RatingScale, RatingStep } from './model';
 import { positionOf } from './positions';
 import type { LevelFile, ScaleFile, TrackFile } from './schema';
 import type { ParsedFile } from './source';
+
+/**
+ * The scale used when a ladder defines none (sources such as the FT's or Monzo's frameworks have
+ * no rating scale): three plain steps any assessor understands.
+ */
+export const builtInScale: RatingScale = {
+  id: 'default',
+  name: 'Meets expectations',
+  description: 'Used because the ladder defines no rating scale of its own.',
+  kind: 'labels',
+  steps: [
+    { id: 'below', label: 'Below expectations', value: 1 },
+    { id: 'meets', label: 'Meets expectations', value: 2 },
+    { id: 'above', label: 'Above expectations', value: 3 },
+  ],
+  builtIn: true,
+};
+
+function stepOf(step: NonNullable<ScaleFile['steps']>[number]): RatingStep {
+  const { id, label, description, value, points, signals, examples } = step;
+  return {
+    id,
+    label,
+    ...(description !== undefined ? { description } : {}),
+    ...(value !== undefined ? { value } : {}),
+    ...(points !== undefined ? { points } : {}),
+    ...(signals !== undefined ? { signals: [...signals] } : {}),
+    ...(examples !== undefined ? { examples: [...examples] } : {}),
+  };
+}
 
 export function resolveScales(scales: Located<ScaleFile>[], report: Reporter): Map<string, RatingScale> {
   const byId = indexById(scales, 'scale', report);
@@ -28,14 +59,17 @@ export function resolveScales(scales: Located<ScaleFile>[], report: Reporter): M
     if (steps) {
       if (steps.length < 2) report.error(scale, ['steps'], 'scale-shape', `scale "${id}" needs at least 2 steps`);
       indexById(located(steps, scale.file, [...scale.path, 'steps']), `step (in scale "${id}")`, report);
-      resolved.set(id, { id, name: scale.value.name, description: scale.value.description, kind: 'labels', steps: steps.map((s) => ({ ...s })) });
+      resolved.set(id, withExtensions({ id, name: scale.value.name, description: scale.value.description, kind: 'labels', steps: steps.map(stepOf) }, scale));
       continue;
     }
     if (min === undefined || max === undefined || min >= max) {
       report.error(scale, [min === undefined ? 'max' : 'min'], 'scale-shape', `numeric scale "${id}" needs "min" lower than "max"`);
       continue;
     }
-    resolved.set(id, { id, name: scale.value.name, description: scale.value.description, kind: 'numeric', steps: [], min, max, step: step ?? 1 });
+    resolved.set(
+      id,
+      withExtensions({ id, name: scale.value.name, description: scale.value.description, kind: 'numeric', steps: [], min, max, step: step ?? 1 }, scale),
+    );
   }
   return resolved;
 }
@@ -46,6 +80,8 @@ export interface Frame {
   /** The ladder file itself: cells in included files may name levels this ladder lacks (a warning). */
   entryFile?: ParsedFile;
   ladderId?: string;
+  /** The ladder has points scoring: competencies may be described by their scale's steps alone. */
+  scoring?: boolean;
   /** Sub-level id → its level id. */
   subLevelParents?: Map<string, string>;
   levels: LadderLevel[];
@@ -54,7 +90,12 @@ export interface Frame {
   tracksById: Map<string, Located<TrackFile>>;
 }
 
-export function resolveFrame(trackItems: Located<TrackFile>[], levelItems: Located<LevelFile>[], report: Reporter): Frame {
+export function resolveFrame(
+  trackItems: Located<TrackFile>[],
+  levelItems: Located<LevelFile>[],
+  report: Reporter,
+  progression: Progression = 'cumulative',
+): Frame {
   const tracksById = indexById(trackItems, 'track', report);
   // Levels and sub-levels share one namespace: an assessment may point at either.
   const levelsById = indexById(levelItems, 'level', report);
@@ -66,7 +107,7 @@ export function resolveFrame(trackItems: Located<TrackFile>[], levelItems: Locat
     for (const trackId of Object.keys(level.value.titles ?? {})) report.reference(level, ['titles', trackId], 'track', trackId, tracksById, true);
   }
   const trunk = [...levelsById.values()].filter((l) => l.value.track === undefined);
-  const tracks = [...tracksById.values()].map((track) => resolveTrack(track, trunk, [...levelsById.values()], report));
+  const tracks = [...tracksById.values()].map((track) => resolveTrack(track, trunk, [...levelsById.values()], report, progression));
   const levels = [...levelsById.values()].map(toLevel);
   const subLevelParents = new Map(levels.flatMap((l) => l.subLevels.map((s) => [s.id, l.id] as const)));
   return { levels, levelsById, tracks, tracksById, subLevelParents };
@@ -88,7 +129,13 @@ function checkSubLevelIds(levels: Located<LevelFile>[], subLevels: Located<{ id:
   }
 }
 
-function resolveTrack(track: Located<TrackFile>, trunk: Located<LevelFile>[], all: Located<LevelFile>[], report: Reporter): LadderTrack {
+function resolveTrack(
+  track: Located<TrackFile>,
+  trunk: Located<LevelFile>[],
+  all: Located<LevelFile>[],
+  report: Reporter,
+  progression: Progression,
+): LadderTrack {
   const { id, forksAfter } = track.value;
   let trunkOnTrack = trunk;
   if (forksAfter !== undefined) {
@@ -108,17 +155,26 @@ function resolveTrack(track: Located<TrackFile>, trunk: Located<LevelFile>[], al
   checkOrder(id, trunkOnTrack, own, report);
   const levelIds = [...trunkOnTrack, ...own].map((l) => l.value.id);
   const titles: Record<string, string> = {};
-  for (const level of [...trunkOnTrack, ...own]) titles[level.value.id] = level.value.titles?.[id] ?? level.value.title;
-  return {
-    id,
-    name: track.value.name,
-    description: track.value.description,
-    levelIds,
-    titles,
-    forksAfterLevelId: forksAfter,
-    emphasis: (track.value.emphasis ?? []).map((e) => ({ competencyId: e.competency, note: e.note })),
-    archetypes: (track.value.archetypes ?? []).map((a) => ({ id: a.id, name: a.name, description: a.description, competencyIds: a.competencies ?? [] })),
-  };
+  for (const level of [...trunkOnTrack, ...own]) titles[level.value.id] = level.value.titles?.[id] ?? level.value.title ?? level.value.id;
+  return withExtensions(
+    {
+      id,
+      name: track.value.name,
+      description: track.value.description,
+      levelIds,
+      titles,
+      forksAfterLevelId: forksAfter,
+      emphasis: (track.value.emphasis ?? []).map((e) => ({ competencyId: e.competency, note: e.note })),
+      archetypes: (track.value.archetypes ?? []).map((a) => ({ id: a.id, name: a.name, description: a.description, competencyIds: a.competencies ?? [] })),
+      progression: track.value.progression ?? progression,
+    },
+    track,
+  );
+}
+
+function withExtensions<T extends object>(value: T, at: Located<unknown>): T & { extensions?: Record<string, unknown> } {
+  const extensions = extensionsAt(at.file.raw, at.path);
+  return extensions ? { ...value, extensions } : value;
 }
 
 /** Levels are listed lowest first: a track's own levels after its trunk, ranks (when given) rising. */
@@ -160,16 +216,19 @@ function indexOf(level: Located<LevelFile>): number {
 
 function toLevel(level: Located<LevelFile>): LadderLevel {
   const v = level.value;
-  return {
-    id: v.id,
-    title: v.title,
-    trackId: v.track,
-    rank: v.rank,
-    summary: v.summary,
-    grade: v.grade === undefined ? undefined : String(v.grade),
-    band: v.band === undefined ? undefined : String(v.band),
-    typicalTime: v.typicalTime,
-    subLevels: (v.subLevels ?? []).map((s) => ({ id: s.id, title: s.title, summary: s.summary })),
-    source: positionOf(level.file, level.path),
-  };
+  return withExtensions(
+    {
+      id: v.id,
+      title: v.title ?? v.id,
+      trackId: v.track,
+      rank: v.rank,
+      summary: v.summary ?? '',
+      grade: v.grade === undefined ? undefined : String(v.grade),
+      band: v.band === undefined ? undefined : String(v.band),
+      typicalTime: v.typicalTime,
+      subLevels: (v.subLevels ?? []).map((s) => ({ id: s.id, title: s.title, summary: s.summary })),
+      source: positionOf(level.file, level.path),
+    },
+    level,
+  );
 }

@@ -100,6 +100,11 @@ function parseOrRepair(schema: z.ZodType, item: unknown, broken: Set<string>): u
     } else if (head === 'levels' && cells && typeof levelId === 'string') {
       delete cells[levelId];
       if (typeof item.id === 'string') broken.add(brokenCellKey(item.id, levelId));
+    } else if (head === 'ranks' && isRecord(copy.ranks) && typeof levelId === 'string') {
+      // A broken rank cell: drop it (reported already); the levels it would fill are not known here.
+      const ranks = { ...copy.ranks };
+      delete ranks[levelId];
+      copy.ranks = ranks;
     } else if (!(issue.code === 'invalid_type' && issue.path.length === 1 && missing.has(String(head)))) return undefined;
   }
   const second = schema.safeParse(copy);
@@ -127,7 +132,7 @@ export function salvageLadderRoot(file: ParsedFile): LadderFile | null {
   return {
     id: text('id'),
     name: text('name'),
-    version: text('version'),
+    version: text('version') || undefined,
     changelog,
     defaultScale: typeof root.defaultScale === 'string' ? root.defaultScale : undefined,
     tracks: [],

@@ -5,6 +5,7 @@
 import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 
 import type { LadderProblem } from './model';
+import { explainYamlErrors, plainYamlMessage } from './yaml-messages';
 
 export const limits = {
   /** Bigger than any real ladder by far (the bundled ones are ~40 kB). */
@@ -20,8 +21,10 @@ export interface ParsedFile {
   text: string;
   doc: Document.Parsed | null;
   lineCounter: LineCounter;
-  /** Plain JS value, undefined when the file could not be read as YAML. */
+  /** Plain JS value, undefined when the file could not be read as YAML; without `x-` keys once loaded. */
   value: unknown;
+  /** The value as written, `x-` keys included. */
+  raw?: unknown;
 }
 
 type Range = readonly [number, number, ...number[]];
@@ -129,8 +132,8 @@ export function parseSource(path: string, text: string, problems: LadderProblem[
     problems.push(problemAt(file, [0, 0], 'too-deep', `the file nests more than ${limits.maxDepth} levels deep`, tooDeepHint));
     return file;
   }
-  for (const error of doc.errors)
-    problems.push(problemAt(file, error.pos, 'yaml-syntax', yamlMessages[error.code] ?? plainYamlMessage(error.message), yamlHints[error.code]));
+  for (const e of explainYamlErrors(text, lineCounter, doc.errors, /\.json$/i.test(path)))
+    problems.push(problemAt(file, [e.start, e.end], 'yaml-syntax', e.message, e.hint));
   for (const warning of doc.warnings) problems.push(problemAt(file, warning.pos, 'yaml-warning', plainYamlMessage(warning.message), undefined, 'warning'));
   if (doc.errors.length > 0) return file;
   if (depthOf(doc.contents) > limits.maxDepth) {
@@ -139,6 +142,7 @@ export function parseSource(path: string, text: string, problems: LadderProblem[
   }
   try {
     file.value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
+    file.raw = file.value;
   } catch (error) {
     const tooMany = error instanceof ReferenceError && /alias/i.test(error.message);
     problems.push(
@@ -152,28 +156,6 @@ export function parseSource(path: string, text: string, problems: LadderProblem[
     );
   }
   return file;
-}
-
-/** yaml's wording where it speaks to programmers rather than to the person editing the file. */
-const yamlMessages: Partial<Record<string, string>> = {
-  MULTIPLE_DOCS: 'the file holds more than one YAML document',
-};
-
-/** The YAML mistakes people make most when writing prose in YAML, with what to do instead. */
-const yamlHints: Partial<Record<string, string>> = {
-  BLOCK_AS_IMPLICIT_KEY: 'a ": " inside text starts a new key: put the text in quotes, or start it on the next line after "|"',
-  BAD_INDENT: 'check the indentation: items of the same list or mapping must start in the same column',
-  TAB_AS_INDENT: 'indent with spaces, not tabs',
-  DUPLICATE_KEY: 'each key may appear once in a mapping: merge the two entries',
-  MISSING_CHAR: 'a quote or bracket is not closed',
-  MULTIPLE_DOCS: 'a ladder file holds one document: remove the "---" separator',
-  UNEXPECTED_TOKEN: 'check quotes and brackets around this point',
-};
-
-function plainYamlMessage(message: string): string {
-  // yaml's messages are sentences starting with a capital; ours are lower-case like the rest.
-  const trimmed = message.replace(/ at line \d+, column \d+.*$/s, '').trim();
-  return trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
 }
 
 export function describeError(error: unknown): string {

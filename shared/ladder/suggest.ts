@@ -40,3 +40,19 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   const match = closest(word, candidates);
   return match === undefined ? undefined : `did you mean "${match}"?`;
 }
+
+const loose = (s: string) => s.toLowerCase().replace(/[\s._-]+/g, '');
+const shape = (s: string) => s.toLowerCase().replace(/\d+/g, '#');
+
+/**
+ * True when `written` looks like a mistyped `known` rather than another id: the same id in other
+ * case or with other separators ("l3", "senior1" for "senior-1"), or a small edit of a longer id
+ * that is not just another number ("L6" is another level than "L5", not a typo of it).
+ */
+export function isLikelyTypo(written: string, known: string): boolean {
+  if (written === known) return false;
+  if (loose(written) === loose(known)) return true;
+  if (written.length <= 3 || known.length <= 3) return false;
+  if (shape(written) === shape(known)) return false;
+  return closest(written, [known]) === known;
+}

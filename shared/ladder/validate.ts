@@ -2,11 +2,14 @@
  * Turns zod issues on a file's plain value into plain-language problems pointing at the YAML node,
  * with "did you mean" hints for unknown keys.
  */
+import { isMap, isScalar } from 'yaml';
 import type { z } from 'zod';
 
+import { childSchemas as child, unwrapSchema as unwrap } from './extensions';
 import type { LadderProblem } from './model';
+import { describeAt, inPlace } from './places';
 import { ladderFileSchema, ladderFragmentFileSchema } from './schema';
-import { type ParsedFile, type PathKey, problemAt, rangeAt } from './source';
+import { nodeAt, type ParsedFile, type PathKey, problemAt, rangeAt } from './source';
 import { closest } from './suggest';
 
 type Issue = z.core.$ZodIssue;
@@ -48,6 +51,11 @@ function reportIssue(file: ParsedFile, root: AnySchema, issue: Issue, base: Path
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = knownKeys(root, path, value);
+      const cut = textCutAtComma(file, path, issue.keys);
+      if (cut) {
+        problems.push(cut);
+        return;
+      }
       for (const key of issue.keys) {
         const suggestion = closest(key, known);
         if (suggestion !== undefined) found.misspelt.add(`${JSON.stringify(path)}|${suggestion}`);
@@ -59,7 +67,15 @@ function reportIssue(file: ParsedFile, root: AnySchema, issue: Issue, base: Path
               : path.length === 0 && root === ladderFragmentFileSchema && ladderOnlyKeys.has(key)
                 ? sharedFileHint
                 : undefined;
-        problems.push(problemAt(file, rangeAt(file, [...path, key], true), 'unknown-key', `unknown key "${key}"${where(path)}`, hint));
+        const allowed = allowedKeys(root, path);
+        const keysHint = allowed.length > 0 ? `allowed here: ${allowed.join(', ')}, and x-… keys for your own data` : undefined;
+        const fullHint =
+          hint === undefined
+            ? keysHint
+            : keysHint === undefined
+              ? hint
+              : `${hint}${/[?.]$/.test(hint) ? '' : '.'} ${keysHint.charAt(0).toUpperCase()}${keysHint.slice(1)}`;
+        problems.push(problemAt(file, rangeAt(file, [...path, key], true), 'unknown-key', `unknown key "${key}"${inPlace(file.value, path)}`, fullHint));
       }
       return;
     }
@@ -69,7 +85,12 @@ function reportIssue(file: ParsedFile, root: AnySchema, issue: Issue, base: Path
     case 'invalid_type':
       if (value === undefined) {
         const key = path[path.length - 1];
-        const problem = problemAt(file, rangeAt(file, path.slice(0, -1)), 'required', `missing required key "${String(key)}"${where(path.slice(0, -1))}`);
+        const problem = problemAt(
+          file,
+          rangeAt(file, path.slice(0, -1)),
+          'required',
+          `missing required key "${String(key)}"${inPlace(file.value, path.slice(0, -1))}`,
+        );
         found.missing.set(problem, `${JSON.stringify(path.slice(0, -1))}|${String(key)}`);
         problems.push(problem);
       } else {
@@ -80,33 +101,63 @@ function reportIssue(file: ParsedFile, root: AnySchema, issue: Issue, base: Path
             ? `put it in quotes: "${file.text.slice(range[0], range[1]).trim()}"`
             : undefined;
         problems.push(
-          problemAt(file, range, 'wrong-type', `${label(path)} should be ${describeExpected(issue.expected)}, not ${describeValue(value)}`, quoteHint),
+          problemAt(file, range, 'wrong-type', `${label(file, path)} should be ${describeExpected(issue.expected)}, not ${describeValue(value)}`, quoteHint),
         );
       }
       return;
     case 'too_small':
       if (typeof value === 'string')
-        problems.push(problemAt(file, rangeAt(file, path), 'empty-text', `${label(path)} is empty`, 'write some text, or remove the key if it is optional'));
+        problems.push(
+          problemAt(file, rangeAt(file, path), 'empty-text', `${label(file, path)} is empty`, 'write some text, or remove the key if it is optional'),
+        );
       else if (Array.isArray(value))
         problems.push(
           problemAt(
             file,
             rangeAt(file, path),
             'too-few',
-            `${label(path)} needs at least ${String(issue.minimum)} ${Number(issue.minimum) === 1 ? 'entry' : 'entries'}`,
+            `${label(file, path)} needs at least ${String(issue.minimum)} ${Number(issue.minimum) === 1 ? 'entry' : 'entries'}`,
           ),
         );
-      else problems.push(problemAt(file, rangeAt(file, path), 'out-of-range', `${label(path)} must be at least ${String(issue.minimum)}`));
+      else problems.push(problemAt(file, rangeAt(file, path), 'out-of-range', `${label(file, path)} must be at least ${String(issue.minimum)}`));
       return;
     case 'invalid_value':
-      problems.push(problemAt(file, rangeAt(file, path), 'invalid-value', `${label(path)} must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`));
+      problems.push(
+        problemAt(file, rangeAt(file, path), 'invalid-value', `${label(file, path)} must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`),
+      );
       return;
     case 'invalid_format':
-      problems.push(problemAt(file, rangeAt(file, path), 'invalid-format', `${label(path)}: ${issue.message}`));
+      problems.push(problemAt(file, rangeAt(file, path), 'invalid-format', `${label(file, path)}: ${issue.message}`));
       return;
     default:
-      problems.push(problemAt(file, rangeAt(file, path), 'invalid-value', `${label(path)}: ${issue.message}`));
+      problems.push(problemAt(file, rangeAt(file, path), 'invalid-value', `${label(file, path)}: ${issue.message}`));
   }
+}
+
+/**
+ * `{ id: x, text: Leads teams, with care }`: inside { … } a comma starts a new key, so the rest of
+ * the text turns into "unknown keys" that read like prose. Say that once, at the text.
+ */
+function textCutAtComma(file: ParsedFile, path: readonly PathKey[], keys: readonly string[]): LadderProblem | undefined {
+  const map = nodeAt(file, path);
+  if (!isMap(map) || !map.flow) return undefined;
+  const prose = keys.filter((k) => /\s/.test(k.trim()) || /[.;!?]$/.test(k));
+  if (prose.length === 0 || prose.length !== keys.length) return undefined;
+  const index = map.items.findIndex((p) => isScalar(p.key) && String(p.key.value) === prose[0]);
+  const before = index > 0 ? map.items[index - 1] : undefined;
+  if (!before || !isScalar(before.key) || !isScalar(before.value)) return undefined;
+  const key = String(before.key.value);
+  const start = before.value.range?.[0] ?? 0;
+  const last = map.items[map.items.findLastIndex((p) => isScalar(p.key) && prose.includes(String(p.key.value)))]!;
+  const end = (last.key as { range?: number[] } | null)?.range?.[1] ?? start;
+  const written = file.text.slice(start, end).replace(/\s+/g, ' ').trim();
+  return problemAt(
+    file,
+    [start, end],
+    'yaml-syntax',
+    `the text of "${key}"${inPlace(file.value, path)} is cut at a comma`,
+    `inside { … } a "," starts a new key: put the whole text in quotes, ${key}: ${JSON.stringify(written)}`,
+  );
 }
 
 /** Unions: a cell is either criteria or notApplicable; others are "this or that" types. */
@@ -117,7 +168,7 @@ function reportUnion(file: ParsedFile, root: AnySchema, issue: Extract<Issue, { 
   const rootTypeErrors = branches.map((b) => (b.length === 1 && b[0]?.code === 'invalid_type' && b[0].path.length === 0 ? b[0].expected : null));
   if (rootTypeErrors.every((e) => e !== null)) {
     const expected = [...new Set(rootTypeErrors.map((e) => describeExpected(e as string)))];
-    problems.push(problemAt(file, rangeAt(file, path), 'wrong-type', `${label(path)} should be ${expected.join(' or ')}, not ${describeValue(value)}`));
+    problems.push(problemAt(file, rangeAt(file, path), 'wrong-type', `${label(file, path)} should be ${expected.join(' or ')}, not ${describeValue(value)}`));
     return;
   }
   if (isRecord(value) && 'notApplicable' in value && 'criteria' in value) {
@@ -126,13 +177,15 @@ function reportUnion(file: ParsedFile, root: AnySchema, issue: Extract<Issue, { 
         file,
         rangeAt(file, [...path, 'notApplicable'], true),
         'conflicting-keys',
-        `${label(path)} has both "criteria" and "notApplicable"`,
+        `${label(file, path)} has both "criteria" and "notApplicable"`,
         'a cell either has criteria or is marked notApplicable: true',
       ),
     );
     return;
   }
-  const chosen = isRecord(value) && 'notApplicable' in value && branches.length > 1 ? branches[1]! : fewest(branches);
+  // Branches that fail only because the value is another type altogether are not what was meant.
+  const sameType = branches.filter((b) => !(b.length === 1 && b[0]?.code === 'invalid_type' && b[0].path.length === 0));
+  const chosen = isRecord(value) && 'notApplicable' in value && branches.length > 1 ? branches[1]! : fewest(sameType.length > 0 ? sameType : branches);
   for (const inner of chosen) reportIssue(file, root, inner, path, found);
 }
 
@@ -167,33 +220,20 @@ function knownKeys(root: AnySchema, path: readonly PathKey[], value: unknown): s
   return shapes.reduce((best, keys) => (score(keys) > score(best) ? keys : best));
 }
 
-function unwrap(schema: AnySchema): AnySchema[] {
-  const def = schema._zod.def as unknown as { type: string; innerType?: AnySchema; options?: AnySchema[]; in?: AnySchema };
-  if (def.innerType && ['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional'].includes(def.type)) return unwrap(def.innerType);
-  if (def.type === 'union' && def.options) return def.options.flatMap(unwrap);
-  if (def.type === 'pipe' && def.in) return unwrap(def.in);
-  return [schema];
+/** `"summary" in level "L2"`, `example 2 in competency "code", level "L1"`. */
+function label(file: ParsedFile, path: readonly PathKey[]): string {
+  return describeAt(file.value, path);
 }
 
-function child(schema: AnySchema, key: PathKey): AnySchema[] {
-  const def = schema._zod.def as unknown as { type: string; shape?: Record<string, AnySchema>; element?: AnySchema; valueType?: AnySchema };
-  if (def.type === 'object' && def.shape && typeof key === 'string' && key in def.shape) return [def.shape[key]!];
-  if (def.type === 'array' && def.element && typeof key === 'number') return [def.element];
-  if (def.type === 'record' && def.valueType) return [def.valueType];
-  return [];
-}
-
-/** `"summary" (levels[2])` — the key, and where it sits when that is not obvious. */
-function label(path: readonly PathKey[]): string {
-  const last = path[path.length - 1];
-  if (last === undefined) return 'the file';
-  if (typeof last === 'number') return `entry ${last + 1} of ${label(path.slice(0, -1))}`;
-  return `"${last}"${where(path.slice(0, -1))}`;
-}
-
-function where(path: readonly PathKey[]): string {
-  if (path.length === 0) return '';
-  return ` in ${path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('')}`;
+/** Every key the schema allows in the mapping at `path`, in schema order (both shapes of a cell). */
+function allowedKeys(root: AnySchema, path: readonly PathKey[]): string[] {
+  let schemas: AnySchema[] = [root];
+  for (const key of path) schemas = schemas.flatMap((s) => unwrap(s)).flatMap((s) => child(s, key));
+  const keys = schemas
+    .flatMap((s) => unwrap(s))
+    .flatMap((s) => (s._zod.def.type === 'object' ? Object.keys((s._zod.def as z.core.$ZodObjectDef).shape) : []))
+    .filter((k) => k !== '$schema');
+  return [...new Set(keys)];
 }
 
 function describeExpected(expected: string): string {

@@ -37,9 +37,16 @@ export function tenTimes(base: Case): Case {
   const originals = [...competencies.items];
   for (let copy = 1; base.entry.text.length * 10 > doc.toString().length; copy++) {
     for (const item of originals) {
-      const clone = doc.createNode((item as { toJSON(): unknown }).toJSON()) as { set(k: string, v: unknown): void; get(k: string): unknown };
-      clone.set('id', `${String(clone.get('id'))}-copy${copy}`);
-      competencies.items.push(clone);
+      const json = (item as { toJSON(): unknown }).toJSON() as { id: string; levels?: Record<string, { criteria?: unknown }> };
+      // Criterion ids are unique per competency: the copies get their own.
+      for (const cell of Object.values(json.levels ?? {})) {
+        if (Array.isArray(cell.criteria))
+          cell.criteria = cell.criteria.map((c: unknown) =>
+            typeof c === 'object' && c !== null && 'id' in c ? { ...c, id: `${String(c.id)}-copy${copy}` } : c,
+          );
+      }
+      json.id = `${json.id}-copy${copy}`;
+      competencies.items.push(doc.createNode(json));
     }
   }
   return { name: `${base.name} ×10 (generated)`, entry: { path: base.entry.path, text: doc.toString() }, includes: base.includes };

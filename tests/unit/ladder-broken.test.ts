@@ -23,17 +23,20 @@ describe('broken ladder fixtures give the expected message at the expected line:
   it.each([
     [
       'yaml-syntax.yaml',
-      'yaml-syntax.yaml:24:14 error yaml-syntax nested mappings are not allowed in compact mappings (a ": " inside text starts a new key: put the text in quotes, or start it on the next line after "|")',
+      'yaml-syntax.yaml:24:5 error yaml-syntax the text after "summary:" contains ": ", which YAML reads as the start of another key (put the text in quotes: summary: "Delivers features: alone.")',
     ],
-    ['wrong-type.yaml', 'wrong-type.yaml:35:19 error wrong-type "examples" in competencies[0].levels.L1 should be a list, not text'],
-    ['empty-text.yaml', 'empty-text.yaml:20:14 error empty-text "summary" in levels[0] is empty (write some text, or remove the key if it is optional)'],
-    ['unknown-key.yaml', 'unknown-key.yaml:38:9 error unknown-key unknown key "critera" in competencies[0].levels.L2 (did you mean "criteria"?)'],
+    ['wrong-type.yaml', 'wrong-type.yaml:35:19 error wrong-type "examples" in competency "code", level "L1" should be a list, not text'],
+    ['empty-text.yaml', 'empty-text.yaml:20:14 error empty-text "summary" in level "L1" is empty (write some text, or remove the key if it is optional)'],
+    [
+      'unknown-key.yaml',
+      'unknown-key.yaml:38:9 error unknown-key unknown key "critera" in competency "code", level "L2" (did you mean "criteria"? Allowed here: criteria, examples, links, expects, add, notApplicable, reason, and x-… keys for your own data)',
+    ],
     ['duplicate-id.yaml', 'duplicate-id.yaml:28:9 error duplicate-id duplicate category id "craft" (first defined at line 26, column 9)'],
     [
       'level-order.yaml',
       'level-order.yaml:23:11 error level-order levels out of order on track "ic": "L2" (rank 0) comes after "L1" (rank 1) (list levels lowest first, with rising ranks)',
     ],
-    ['missing-required.yaml', 'missing-required.yaml:21:5 error required missing required key "title" in levels[1]'],
+    ['missing-required.yaml', 'missing-required.yaml:14:5 error required missing required key "name" in track "ic"'],
     [
       'include-unreadable.yaml',
       'include-unreadable.yaml:8:5 error include-unreadable cannot read included file "shared/does-not-exist.yaml" (paths are relative to the including file; check the name and that the file exists)',
@@ -55,7 +58,7 @@ describe('broken ladder fixtures give the expected message at the expected line:
 
   it('several.yaml: every problem at once, in file order, including those found after a schema error', () => {
     expect(problemsOf('several.yaml')).toEqual([
-      'several.yaml:15:5 error unknown-key unknown key "nme" in tracks[0] (did you mean "name"?)',
+      'several.yaml:15:5 error unknown-key unknown key "nme" in track "ic" (did you mean "name"? Allowed here: id, name, description, forksAfter, progression, emphasis, archetypes, and x-… keys for your own data)',
       'several.yaml:23:11 error level-order levels out of order on track "ic": "L2" (rank 1) comes after "L1" (rank 1) (list levels lowest first, with rising ranks)',
       'several.yaml:31:15 error unknown-reference unknown category "craft" (known categories: code)',
       'several.yaml:37:7 error unknown-reference unknown level "L5" (did you mean "L1"?)',

@@ -61,6 +61,21 @@ const vocabulary = [
   'L2',
   'critera',
   '<<',
+  // Keys of the issue-11 format, so its code paths get broken input too.
+  'expects',
+  'progression',
+  'cumulative',
+  'ranks',
+  'add',
+  'text',
+  'x-meta',
+  'scoring',
+  'bands',
+  'min',
+  'points',
+  'status',
+  'supersedes',
+  'signals',
 ];
 const token = fc.oneof(
   fc.constantFrom(...vocabulary),

@@ -48,12 +48,14 @@ describe('checkLadder problems', () => {
     expect(
       lines(check(edit('        criteria: Writes tested code alone.\n', '        criteria: Writes tested code alone.\n        notApplicable: true\n'))),
     ).toEqual([
-      '39:9 error conflicting-keys "L2" in competencies[0].levels has both "criteria" and "notApplicable" (a cell either has criteria or is marked notApplicable: true)',
+      '39:9 error conflicting-keys level "L2" in competency "code" has both "criteria" and "notApplicable" (a cell either has criteria or is marked notApplicable: true)',
     ]);
   });
 
   it('reads a misspelt top-level list as meant, so its contents are not reported as unknown', () => {
-    expect(lines(check(edit('categories:', 'categoris:')))).toEqual(['25:1 error unknown-key unknown key "categoris" (did you mean "categories"?)']);
+    expect(lines(check(edit('categories:', 'categoris:')))).toEqual([
+      '25:1 error unknown-key unknown key "categoris" (did you mean "categories"? Allowed here: id, name, version, description, status, supersedes, changelog, progression, include, defaultScale, scales, scoring, tracks, levels, categories, competencies, and x-… keys for your own data)',
+    ]);
   });
 
   it('reports scales that are neither steps nor a valid range', () => {
@@ -100,7 +102,7 @@ describe('checkLadder problems', () => {
       '41:1 error yaml-syntax the file holds more than one YAML document (a ladder file holds one document: remove the "---" separator)',
     ]);
     expect(lines(check(edit('    name: Craft', '\tname: Craft')))[0]).toBe(
-      '27:1 error yaml-syntax tabs are not allowed as indentation (indent with spaces, not tabs)',
+      '27:1 error yaml-syntax this line is indented with a tab (YAML only allows spaces for indentation: replace each tab with spaces (2 per level is usual))',
     );
   });
 
@@ -109,7 +111,7 @@ describe('checkLadder problems', () => {
       .replace('      L2:\n', '      L2.1:\n')
       .replace('    category: craft\n', '    category: craft\n    <<: { weight: 2 }\n');
     expect(lines(check(text))).toEqual([
-      '33:5 error unknown-key unknown key "<<" in competencies[0] (YAML merge keys are not supported: write the keys out, or share competencies with include and extends)',
+      '33:5 error unknown-key unknown key "<<" in competency "code" (YAML merge keys are not supported: write the keys out, or share competencies with include and extends. Allowed here: id, name, description, category, extends, abstract, tracks, scale, weight, points, levels, ranks, and x-… keys for your own data)',
       '39:7 error unknown-reference "L2.1" is a sub-level of "L2"; criteria are written per level (use "L2" as the key)',
     ]);
   });
@@ -159,7 +161,7 @@ describe('includes', () => {
     const entry = edit('scales:', 'include: [other.yaml]\nscales:');
     const result = checkLadder({ path: '/x/l.yaml', text: entry }, mapReader({ '/x/other.yaml': 'id: other\nname: Other\n' }));
     expect(result.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message} (${p.hint})`)).toEqual([
-      '/x/other.yaml:2:1 unknown key "name" (this file is included by another, so it holds only scales, categories and competencies: a ladder cannot be included)',
+      '/x/other.yaml:2:1 unknown key "name" (this file is included by another, so it holds only scales, categories and competencies: a ladder cannot be included. Allowed here: id, description, include, scales, categories, competencies, and x-… keys for your own data)',
     ]);
   });
 
@@ -182,7 +184,7 @@ describe('includes', () => {
     );
     expect(result.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}${p.hint ? ` (${p.hint})` : ''}`)).toEqual([
       '/x/l.yaml:27:9 duplicate category id "craft" (first defined at shared.yaml:3:11)',
-      '/x/shared.yaml:3:31 unknown key "colour" in categories[0]',
+      '/x/shared.yaml:3:31 unknown key "colour" in category "craft" (allowed here: id, name, description, and x-… keys for your own data)',
     ]);
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 import { checkLadderFile } from '../../electron/services/ladder-files';
-import { cellFor, checkLadder, ladderSchema, limits } from '../../shared/ladder';
+import { builtInScale, cellFor, checkLadder, derivedCriterionId, expectedStep, ladderSchema, limits, progressionOf } from '../../shared/ladder';
 
 const dir = path.join(import.meta.dirname, '../../ladders');
 const ladderFiles = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
@@ -59,6 +59,26 @@ describe('shipped ladders', () => {
     }
   });
 
+  it('engineering uses criteria items with ids, expects and progression', () => {
+    const ladder = checkLadderFile(path.join(dir, 'engineering.yaml'))!.ladder!;
+    expect(progressionOf(ladder, 'ic')).toBe('cumulative');
+    const defined = ladder.cells.filter((c) => c.status === 'defined');
+    // Every criterion (also those from shared/core.yaml) has an id written in the file.
+    expect(defined.flatMap((c) => c.items ?? []).every((i) => i.idFrom === 'file')).toBe(true);
+    expect(cellFor(ladder, 'ic', 'code-quality', 'L3')?.items?.[0]?.id).toBe('code-quality-l3');
+    expect(cellFor(ladder, 'ic', 'eng-communication', 'L2')?.items?.[0]?.id).toBe('communication-l2');
+    // The craft competencies say which step of the expertise scale each level expects.
+    for (const competency of ['code-quality', 'system-design', 'operations']) {
+      expect(ladder.competencies.find((c) => c.id === competency)?.scaleId).toBe('expertise');
+      for (const track of ladder.tracks)
+        for (const levelId of track.levelIds) {
+          const cell = cellFor(ladder, track.id, competency, levelId);
+          if (cell && cell.status !== 'not-applicable') expect(expectedStep(ladder, track.id, competency, levelId), `${competency} ${levelId}`).toBeDefined();
+        }
+    }
+    expect(expectedStep(ladder, 'ic', 'system-design', 'L7')?.step?.label).toBe('Authority');
+  });
+
   it('engineering shares a trunk L1–L4 that forks into IC and management', () => {
     const ladder = checkLadderFile(path.join(dir, 'engineering.yaml'))!.ladder!;
     const [ic, management] = ladder.tracks;
@@ -79,6 +99,13 @@ describe('docs/ladder-format.md', () => {
     const result = checkLadder({ path: 'support.yaml', text: example! });
     expect(result.problems).toEqual([]);
     expect(result.ladder?.levels.map((l) => l.id)).toEqual(['S1', 'S2']);
+  });
+
+  it('documents the derived criterion ids and the built-in scale as the checker makes them', () => {
+    const doc = readFileSync(path.join(import.meta.dirname, '../../docs/ladder-format.md'), 'utf8');
+    expect(doc).toContain(derivedCriterionId({ ladderId: 'engineering', competencyId: 'code-quality', levelId: 'L3' }, 1));
+    expect(doc).toContain(derivedCriterionId({ ladderId: 'engineering', competencyId: 'values', rank: 2 }, 1));
+    for (const step of builtInScale.steps) expect(doc).toContain(`\`${step.id}\` (${step.label})`);
   });
 
   it('states the same limits as the checker', () => {

@@ -6,15 +6,15 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** Ladder files are YAML; drafts (`x.draft.yaml`) and hidden/temp files are not ladders. */
+/** Ladder files are YAML or JSON; drafts (`x.draft.yaml`), JSON Schemas and hidden/temp files are not ladders. */
 export function isLadderFileName(name: string): boolean {
   if (name.startsWith('.')) return false;
-  if (!/\.ya?ml$/i.test(name)) return false;
+  if (!/\.(ya?ml|json)$/i.test(name) || /\.schema\.json$/i.test(name)) return false;
   return !isDraftFileName(name);
 }
 
 export function isDraftFileName(name: string): boolean {
-  return /\.draft\.ya?ml$/i.test(name);
+  return /\.draft\.(ya?ml|json)$/i.test(name);
 }
 
 /** `team.yaml` → `team.draft.yaml`, beside the original. */
