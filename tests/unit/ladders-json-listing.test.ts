@@ -5,7 +5,7 @@ import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { entryFiles } from '../../electron/services/ladders/catalog';
+import { scanFolder } from '../../electron/services/ladders/catalog';
 import { isDraftFileName, isLadderFileName } from '../../electron/services/ladders/files';
 
 describe('ladder file names', () => {
@@ -30,6 +30,6 @@ describe('ladder file names', () => {
   it('lists a folder’s ladders', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'trellis-ladders-'));
     for (const name of ['team.json', 'eng.yaml', 'ladder.schema.json', 'eng.draft.yaml']) writeFileSync(path.join(dir, name), '{}');
-    expect(await entryFiles(dir)).toEqual(['eng.yaml', 'team.json']);
+    expect((await scanFolder(dir)).files).toEqual(['eng.yaml', 'team.json']);
   });
 });

@@ -36,7 +36,7 @@ describe('ladder ids and keys are checked against their patterns', () => {
     'user:parts/scales.yaml',
     'user:.hidden.yaml',
     'other:team.yaml',
-    'user:team.json',
+    'user:team.txt',
     'user:',
     'team.yaml',
   ])('every operation that takes a key refuses %j', async (key) => {
