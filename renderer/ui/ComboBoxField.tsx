@@ -47,7 +47,8 @@ export function ComboBoxField({ label, options, value, onChange, description, er
   return (
     <ComboBox
       className="field"
-      items={options}
+      // defaultItems, not items: with items the caller filters, with defaultItems the ComboBox does.
+      defaultItems={options}
       selectedKey={value as Key | null}
       onSelectionChange={(key) => key !== null && onChange(String(key))}
       defaultFilter={matchesEveryWord}

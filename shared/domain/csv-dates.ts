@@ -91,15 +91,19 @@ export function detectDateOrder(values: string[]): DateDetection {
     const s = shapeOf(raw);
     if (s.form === 'unknown') continue;
     forms.add(s.form);
-    example ??= raw.trim();
+    if (s.form === 'iso' || s.form === 'named') {
+      if (s.iso) example ??= raw.trim();
+      continue;
+    }
+    const asMdy = iso(s.year, s.first, s.second);
+    const asDmy = iso(s.year, s.second, s.first);
+    // The example shows a real day: an impossible date is a problem of its row, not an illustration.
+    if (s.form === 'dotted' ? asDmy : asMdy || asDmy) example ??= raw.trim();
     if (s.form === 'dotted') {
       dayFirst++;
       continue;
     }
-    if (s.form !== 'numeric') continue;
     numeric++;
-    const asMdy = iso(s.year, s.first, s.second);
-    const asDmy = iso(s.year, s.second, s.first);
     if (asMdy && !asDmy) monthFirst++;
     else if (asDmy && !asMdy) dayFirst++;
     else if (asMdy && asDmy && s.first !== s.second) ambiguousExample ??= raw.trim();

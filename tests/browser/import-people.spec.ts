@@ -135,7 +135,7 @@ test('keyboard only: choose a file, remap a column and import', async ({ app }) 
   await expect(dialog.getByText("Choose the column that holds each person's name.")).toBeVisible();
   // Past the encoding choice to the Name field.
   const nameSelect = dialog.getByRole('button', { name: /Name$/ });
-  for (let i = 0; i < 4 && !(await nameSelect.evaluate((el) => el === document.activeElement)); i++) await app.keyboard.press('Tab');
+  for (let i = 0; i < 6 && !(await nameSelect.evaluate((el) => el === document.activeElement)); i++) await app.keyboard.press('Tab');
   await expect(nameSelect).toBeFocused();
   await app.keyboard.press('Enter');
   await expect(app.getByRole('option', { name: 'who' })).toBeVisible();

@@ -331,3 +331,11 @@ describe('CSV formula escaping (OWASP CSV injection)', () => {
     );
   });
 });
+
+describe('the date example shown in the preview', () => {
+  it('is always a real day', () => {
+    expect(detectDateOrder(['2021-02-30', '2021-02-01']).example).toBe('2021-02-01');
+    expect(detectDateOrder(['31.02.2021', '01.02.2021']).example).toBe('01.02.2021');
+    expect(detectDateOrder(['2021-02-30']).example).toBeNull();
+  });
+});

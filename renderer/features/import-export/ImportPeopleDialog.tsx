@@ -225,9 +225,9 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
               />
             )}
           </div>
-          <MappingFields headers={table.headers} mapping={mapping} onChange={remap} />
           {problems.length > 0 ? <ProblemList problems={problems} /> : plan && <p className="import-ready">{summary(plan)}</p>}
           <PreviewTable fileName={file.name} table={table} mapping={mapping} problems={problems} readAs={plan?.dates.readAs ?? null} />
+          <MappingFields headers={table.headers} mapping={mapping} onChange={remap} />
         </>
       )}
       <div className="dialog__actions">
@@ -270,6 +270,8 @@ function DateReadingField({
       />
     );
   }
+  const meant = meaning(dates.readAs);
+  if (!meant) return null;
   const how =
     dates.readAs === 'mdy' ? 'Month first (US)' : dates.readAs === 'dmy' ? 'Day first' : dates.forms.includes('iso') ? 'Year first (ISO)' : 'As written';
   return (
@@ -278,7 +280,7 @@ function DateReadingField({
         Dates
       </span>
       <p className="import-dates__value">
-        {how}: {example} is {meaning(dates.readAs)}
+        {how}: {example} is {meant}
       </p>
       {dates.conflicts > 0 && (
         <span className="field__description">

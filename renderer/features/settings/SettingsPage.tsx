@@ -24,6 +24,7 @@ function YourEmail({ settings, onSaved }: { settings: Settings; onSaved: (next: 
     }
     try {
       onSaved(await unwrap(trellis().settingsSet({ userEmail: value })));
+      setDraft(value ?? '');
       announce(value ? 'Saved your email' : 'Removed your email');
     } catch (e) {
       setError((e as Error).message);
@@ -31,6 +32,7 @@ function YourEmail({ settings, onSaved }: { settings: Settings; onSaved: (next: 
   };
   return (
     <form
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void save();
