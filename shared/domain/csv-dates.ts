@@ -1,5 +1,3 @@
-import { isValidIsoDate } from './dates';
-
 /**
  * Dates as spreadsheets and HR tools write them: ISO (2021-03-15), US (03/15/2021), European
  * (15/03/2021, 15.03.2021, 15-03-2021) and with a month name (15 Mar 2021, March 15, 2021).
@@ -45,9 +43,13 @@ function fullYear(text: string): number {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+const daysIn = (year: number, month: number) =>
+  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+
+/** 'YYYY-MM-DD' when the day exists, else null (arithmetic only: this runs for every cell of big files). */
 function iso(year: number, month: number, day: number): string | null {
-  const value = `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
-  return isValidIsoDate(value) ? value : null;
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
+  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
 }
 
 // A time after the date (Workday and Excel sometimes add one) is ignored.

@@ -283,10 +283,12 @@ interface RowContext {
   byEmail: Map<string, Person>;
   order: DateOrder | null;
   problems: ImportProblem[];
+  /** Readings by cell text: the same few dates repeat all over a large file. */
+  dates: Map<string, ReturnType<typeof readDate>>;
 }
 
 /** Every check of one row, each problem recorded; returns the draft (valid or not). */
-function draftRow(cells: string[], rowNumber: number, { table, mapping, byEmail, order, problems }: RowContext): RowDraft {
+function draftRow(cells: string[], rowNumber: number, { table, mapping, byEmail, order, problems, dates }: RowContext): RowDraft {
   const header = (field: ImportField) => table.headers[mapping[field] ?? -1] ?? importFieldLabels[field];
   let valid = true;
   const reported = new Set<ImportField>();
@@ -313,7 +315,8 @@ function draftRow(cells: string[], rowNumber: number, { table, mapping, byEmail,
     const raw = cell(cells, mapping[field]);
     if (raw === undefined) return existing?.[field] ?? '';
     if (raw === '') return '';
-    const reading = readDate(raw, order);
+    let reading = dates.get(raw);
+    if (!reading) dates.set(raw, (reading = readDate(raw, order)));
     if (reading.ok) return reading.iso;
     // Read once the user says how the file writes dates; the file-level problem says so.
     if (reading.reason === 'ambiguous') {
@@ -414,7 +417,7 @@ export function planImport(table: CsvTable, mapping: ColumnMapping, existing: Pe
   const managerHeader = table.headers[mapping.managerEmail ?? -1] ?? 'manager email';
   const firstRowOf = new Map<string, number>();
   const drafts: RowDraft[] = [];
-  const context: RowContext = { table, mapping, byEmail, order: dates.readAs, problems };
+  const context: RowContext = { table, mapping, byEmail, order: dates.readAs, problems, dates: new Map() };
   table.rows.forEach((cells, i) => {
     if (isBlank(cells)) return;
     const rowNumber = i + 2;
