@@ -324,7 +324,7 @@ function ProblemList({ problems }: { problems: ImportProblem[] }) {
   return (
     <section className="import-problems" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        {problems.length} {problems.length === 1 ? 'problem' : 'problems'}: nothing will be imported until the file is fixed
+        {problems.length} {problems.length === 1 ? 'problem' : 'problems'}: nothing will be imported until {problems.length === 1 ? 'it is' : 'they are'} solved
       </h3>
       {/* Focusable so keyboard users can scroll a long list. */}
       <ul className="import-problems__list" tabIndex={0} aria-label="Problems in the file">
