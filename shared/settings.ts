@@ -13,6 +13,8 @@ export const settingsSchema = z.object({
    * a renderer that could set it could make Trellis read and write any folder on disk.
    */
   laddersFolder: z.string().min(1).max(4096).refine(isAbsolutePath, 'an absolute path').nullable().default(null),
+  /** The user's own email: the organizer of calendar files Trellis writes. */
+  userEmail: z.email().max(254).nullable().default(null),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -20,6 +22,7 @@ export type Settings = z.output<typeof settingsSchema>;
 export const settingsPatchSchema = z
   .object({
     theme: themeSchema,
+    userEmail: z.email('Enter a valid email address, like maya@example.com').max(254, 'Email is too long').nullable(),
   })
   .partial()
   .strict();

@@ -1,5 +1,5 @@
 import { wouldCreateCycle } from '../../shared/domain/org';
-import { type ColumnMapping, type CsvTable, type ImportPlan, type ImportProblem, planImport } from '../../shared/domain/people-csv';
+import { type ColumnMapping, type CsvTable, type ImportOptions, type ImportPlan, type ImportProblem, planImport } from '../../shared/domain/people-csv';
 import { fieldErrorsOf, type Person, type PersonInput, personInputSchema } from '../../shared/domain/person';
 import type { TrellisDatabase } from './database';
 import { NotFoundError, ValidationError } from './errors';
@@ -57,13 +57,16 @@ export class PeopleRepository {
    * CSV import, all rows or none: the file is planned again inside the transaction against
    * the people stored at that moment (another window may have changed them since the preview),
    * then written with one bulkPut. Re-imported people are matched by email and updated.
+   * Departments no team has yet become teams, in the same transaction.
    */
-  async importCsv(table: CsvTable, mapping: ColumnMapping): Promise<ImportPlan> {
+  async importCsv(table: CsvTable, mapping: ColumnMapping, options: Pick<ImportOptions, 'dateOrder'> = {}): Promise<ImportPlan> {
     return this.db.transaction('rw', this.db.people, this.db.teams, async () => {
       const everyone = await this.db.people.toArray();
-      const plan = planImport(table, mapping, everyone, newId);
+      const teams = await this.db.teams.toArray();
+      const plan = planImport(table, mapping, everyone, newId, { ...options, teams });
       if (plan.problems.length > 0) throw new ImportRefusedError(plan.problems);
       const stamp = this.now().toISOString();
+      if (plan.teams.length > 0) await this.db.teams.bulkAdd(plan.teams.map((t) => ({ ...t, createdAt: stamp, updatedAt: stamp })));
       const current = new Map(everyone.map((p) => [p.id, p]));
       const records = plan.people.map((planned): Person => {
         const before = current.get(planned.id);

@@ -9,17 +9,42 @@ import { isKnownTimeZone, offsetMinutes, type Transition, transitionsInYear, wal
  * event. Only the kind and the person's name go in: nothing from notes, private or shared.
  */
 
+/** Someone on the invitation, by email (a calendar address is a mailto: URI). */
+export interface CalendarUser {
+  email: string;
+  name?: string;
+}
+
 export interface IcsOptions {
   /** When the file is made (DTSTAMP). */
   now: Date;
+  /** The user, when their email is known: the ORGANIZER, and an attendee beside the person. */
+  organizer?: CalendarUser | null;
 }
 
 const weekdayCodes = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 const UTC_ZONES = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT', 'Z']);
 
-/** TEXT values: backslash, semicolon, comma and newlines are escaped (RFC 5545 §3.3.11). */
+/**
+ * Control characters out of TEXT and parameter values (RFC 5545 §3.1, §3.3.11 allow no CTL but
+ * HTAB): C0 controls, DEL and C1 controls go, a tab becomes a space. Line breaks are kept here
+ * (TEXT escapes them as \n), Unicode line and paragraph separators become line breaks, and
+ * unpaired surrogates, which no UTF-8 file can hold, are removed too.
+ */
+export function removeControlCharacters(value: string): string {
+  return (
+    value
+      .replace(/[\u2028\u2029]/g, '\n')
+      .replace(/\t/g, ' ')
+      // eslint-disable-next-line no-control-regex -- finding control characters is the point
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '')
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+  );
+}
+
+/** TEXT values: control characters removed; backslash, semicolon, comma and newlines escaped (RFC 5545 §3.3.11). */
 export function escapeText(value: string): string {
-  return value
+  return removeControlCharacters(value)
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
@@ -143,6 +168,44 @@ function startLines(series: Series): { dtstart: string; timezone: string[] } {
   };
 }
 
+/**
+ * A parameter value (CN): always quoted, so ';', ':' and ',' are safe; a quote cannot be
+ * escaped inside one (RFC 5545 §3.2), so it becomes an apostrophe; line breaks become spaces.
+ */
+export function paramValue(value: string): string {
+  const clean = removeControlCharacters(value)
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/"/g, "'")
+    .trim();
+  return `"${clean}"`;
+}
+
+/** A calendar address, only for a plain email (nothing that could end the line or add a parameter). */
+function mailto(email: string | undefined): string | null {
+  const clean = email?.trim();
+  return clean && /^[^\s@:;,"<>\\]+@[^\s@:;,"<>\\]+$/.test(clean) ? `mailto:${clean}` : null;
+}
+
+function userLine(property: 'ORGANIZER' | 'ATTENDEE', user: CalendarUser, extra: string[] = []): string | null {
+  const address = mailto(user.email);
+  if (!address) return null;
+  const cn = user.name && removeControlCharacters(user.name).trim() ? [`CN=${paramValue(user.name)}`] : [];
+  return [property, ...cn, ...extra].join(';') + `:${address}`;
+}
+
+/**
+ * ORGANIZER (the user) and ATTENDEEs (the person, and the user, who attends too). RFC 5545
+ * wants an ORGANIZER wherever there are attendees, so without the user's email only the
+ * event itself is written.
+ */
+function participantLines(person: Pick<Person, 'name' | 'email'>, organizer: CalendarUser | null | undefined): string[] {
+  const organizerLine = organizer ? userLine('ORGANIZER', organizer) : null;
+  if (!organizer || !organizerLine) return [];
+  const attendee = userLine('ATTENDEE', { email: person.email ?? '', name: person.name }, ['ROLE=REQ-PARTICIPANT', 'PARTSTAT=NEEDS-ACTION', 'RSVP=FALSE']);
+  if (!attendee || person.email?.trim().toLowerCase() === organizer.email.trim().toLowerCase()) return [organizerLine];
+  return [organizerLine, attendee, userLine('ATTENDEE', organizer, ['ROLE=CHAIR', 'PARTSTAT=ACCEPTED'])!];
+}
+
 function sequenceOf(series: Pick<Series, 'createdAt' | 'updatedAt'>): number {
   const seconds = Math.floor((Date.parse(series.updatedAt) - Date.parse(series.createdAt)) / 1000);
   return Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
@@ -152,14 +215,18 @@ export function seriesSummary(series: Pick<Series, 'kind'>, person: Pick<Person,
   return `${meetingKindLabels[series.kind]} — ${person.name}`;
 }
 
-export function seriesToIcs(series: Series, person: Pick<Person, 'name'>, options: IcsOptions): string {
+export function seriesToIcs(series: Series, person: Pick<Person, 'name' | 'email'>, options: IcsOptions): string {
   const { dtstart, timezone } = startLines(series);
+  const participants = participantLines(person, options.organizer);
+  const hasAttendees = participants.some((line) => line.startsWith('ATTENDEE'));
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//Trellis//Trellis 1:1s//EN',
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    // iTIP's PUBLISH (RFC 5546) allows no attendees; with them the file is a plain calendar
+    // object that calendar apps import as an event, without sending invitations.
+    ...(hasAttendees ? [] : ['METHOD:PUBLISH']),
     ...timezone,
     'BEGIN:VEVENT',
     // Stable per series: importing the file again updates the event instead of adding a copy.
@@ -172,6 +239,7 @@ export function seriesToIcs(series: Series, person: Pick<Person, 'name'>, option
     `DURATION:${durationText(series.durationMinutes)}`,
     `RRULE:${recurrenceRule(series)}`,
     `SUMMARY:${escapeText(seriesSummary(series, person))}`,
+    ...participants,
     'TRANSP:OPAQUE',
     'END:VEVENT',
     'END:VCALENDAR',

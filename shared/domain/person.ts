@@ -44,6 +44,8 @@ export const personInputSchema = z
       .transform((t) => (t === '' ? undefined : t))
       .optional(),
     level: optionalText(40, 'Level'),
+    /** Where the person works (an office, a city, "Remote"), as the HR tool names it. */
+    location: optionalText(120, 'Location'),
     managerId: z
       .string()
       .min(1)
@@ -75,6 +77,7 @@ export const personSchema = z.object({
   title: z.string().optional(),
   track: z.enum(tracks).optional(),
   level: z.string().optional(),
+  location: z.string().optional(),
   managerId: z.string().nullable(),
   teamId: z.string().optional(),
   startDate: z.string().optional(),

@@ -8,6 +8,22 @@ export interface ParsedSeries {
   /** Start of the first occurrences as UTC milliseconds. */
   occurrences: number[];
   tzid: string | null;
+  /** METHOD of the calendar, when it has one. */
+  method: string | null;
+  organizer: ParsedUser | null;
+  attendees: ParsedUser[];
+}
+
+export interface ParsedUser {
+  address: string;
+  cn: string | null;
+  role: string | null;
+  partstat: string | null;
+}
+
+function userOf(property: ICAL.Property): ParsedUser {
+  const param = (name: string) => (property.getParameter(name) as string | undefined) ?? null;
+  return { address: String(property.getFirstValue()), cn: param('cn'), role: param('role'), partstat: param('partstat') };
 }
 
 /**
@@ -32,5 +48,8 @@ export function parseSeriesIcs(text: string, count: number): ParsedSeries {
     durationSeconds: event.duration.toSeconds(),
     occurrences,
     tzid: (dtstart?.getParameter('tzid') as string | undefined) ?? null,
+    method: (calendar.getFirstPropertyValue('method') as string | null) ?? null,
+    organizer: vevent.getFirstProperty('organizer') ? userOf(vevent.getFirstProperty('organizer')!) : null,
+    attendees: vevent.getAllProperties('attendee').map(userOf),
   };
 }

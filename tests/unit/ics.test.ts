@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { upcomingDates } from '../../shared/domain/cadence';
-import { escapeText, foldLine, icsFileName, seriesToIcs } from '../../shared/domain/ics';
+import { escapeText, foldLine, icsFileName, removeControlCharacters, seriesToIcs } from '../../shared/domain/ics';
 import { cadences, meetingKinds, type Series } from '../../shared/domain/meetings';
 import { offsetMinutes, wallClockToUtc } from '../../shared/domain/timezone';
 import { parseSeriesIcs } from '../support/ical';
@@ -140,6 +140,60 @@ describe('seriesToIcs', () => {
         expect(parsed.occurrences).toHaveLength(6);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('names the organizer and the attendees when their emails are known', () => {
+    const organizer = { email: 'maya@example.com' };
+    const text = seriesToIcs(series(), { name: 'Alex Rivera', email: 'alex@example.com' }, { now, organizer });
+    expect(text.replace(/\r\n /g, '')).toContain('ORGANIZER:mailto:maya@example.com\r\n');
+    expect(text.replace(/\r\n /g, '')).toContain('ATTENDEE;CN="Alex Rivera";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:alex@example.com\r\n');
+    const parsed = parseSeriesIcs(text, 1);
+    expect(parsed.method).toBeNull();
+    expect(parsed.organizer).toMatchObject({ address: 'mailto:maya@example.com', cn: null });
+    expect(parsed.attendees).toEqual([
+      { address: 'mailto:alex@example.com', cn: 'Alex Rivera', role: 'REQ-PARTICIPANT', partstat: 'NEEDS-ACTION' },
+      { address: 'mailto:maya@example.com', cn: null, role: 'CHAIR', partstat: 'ACCEPTED' },
+    ]);
+    // The user's email alone: an organizer, and the file stays a PUBLISH with no attendees.
+    const alone = parseSeriesIcs(seriesToIcs(series(), { name: 'Alex Rivera' }, { now, organizer }), 1);
+    expect(alone).toMatchObject({ method: 'PUBLISH', organizer: { address: 'mailto:maya@example.com' }, attendees: [] });
+    // Without the user's email there is no organizer, so no attendees either (RFC 5545 wants both).
+    const none = parseSeriesIcs(seriesToIcs(series(), { name: 'Alex Rivera', email: 'alex@example.com' }, { now }), 1);
+    expect(none).toMatchObject({ method: 'PUBLISH', organizer: null, attendees: [] });
+    // A name that would break the parameter is quoted and cleaned; an email that is not plain is left out.
+    const odd = seriesToIcs(series(), { name: 'Zoë "Z"; O\'Neil: CTO,\u0007', email: 'zoe@example.com' }, { now, organizer: { email: 'bad;x=y@example.com' } });
+    expect(odd).not.toContain('ORGANIZER');
+    const quoted = parseSeriesIcs(seriesToIcs(series(), { name: 'Zoë "Z"; O\'Neil: CTO,\u0007', email: 'zoe@example.com' }, { now, organizer }), 1);
+    expect(quoted.attendees[0]).toMatchObject({ address: 'mailto:zoe@example.com', cn: "Zoë 'Z'; O'Neil: CTO," });
+  });
+
+  it('property: control characters never reach the file, and names otherwise survive', () => {
+    const nasty = fc.string({
+      unit: fc.oneof(
+        fc.constantFrom('\u0000', '\u0007', '\b', '\t', '\n', '\r', '\u000b', '\u001b', '\u007f', '\u0085', '\u009b', '\u2028', '\ud800', '"', ';', ','),
+        fc.integer({ min: 0, max: 0x10ffff }).map((c) => String.fromCodePoint(c)),
+        fc.constantFrom('é', 'Ø', '李', '😀'),
+      ),
+      minLength: 1,
+      maxLength: 60,
+    });
+    fc.assert(
+      fc.property(nasty, nasty, (name, organizerName) => {
+        const text = seriesToIcs(series(), { name, email: 'alex@example.com' }, { now, organizer: { email: 'maya@example.com', name: organizerName } });
+        const lines = text.split('\r\n');
+        expect(lines.pop()).toBe('');
+        // eslint-disable-next-line no-control-regex -- finding control characters is the point
+        for (const line of lines) expect(line).not.toMatch(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]|[\uD800-\uDFFF]/u);
+        const parsed = parseSeriesIcs(text, 1);
+        expect(parsed.summary).toBe(`1:1 — ${removeControlCharacters(name).replace(/\r\n|\r|\n/g, '\n')}`);
+        const cn = removeControlCharacters(name)
+          .replace(/\r\n|\r|\n/g, ' ')
+          .replace(/"/g, "'")
+          .trim();
+        expect(parsed.attendees[0]!.cn).toBe(cn || null);
+      }),
+      { numRuns: 300 },
     );
   });
 });

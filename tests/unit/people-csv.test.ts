@@ -73,7 +73,7 @@ describe('CSV import of people', () => {
       "Row 4, column 'Manager email': no person has the email nobody@example.com",
       "Row 5, column 'Email': maya@example.com is already used in row 2",
       "Row 6, column 'Track': 'wizardry' is not a track; use one of engineering, management, product, design, other",
-      "Row 7, column 'Start date': use a date like 2024-03-15",
+      "Row 7, column 'Start date': '2024-02-30' is not a real day",
       "Row 8, column 'Manager email': manager loop: Ben Costa already reports, directly or not, to Ana Costa",
       "Row 9, column 'Manager email': manager loop: Ana Costa already reports, directly or not, to Ben Costa",
       "Row 10, column 'Name': enter a name",
@@ -209,7 +209,7 @@ describe('CSV import of people', () => {
     const bad = fc.constantFrom(
       ['Email', 'nope'],
       ['Track', 'astronaut'],
-      ['Start date', '03/15/2024'],
+      ['Start date', '15/15/2024'],
       ['Level since', '2024-13-01'],
       ['Manager email', 'ghost@example.com'],
     );

@@ -50,3 +50,39 @@ describe('PeopleRepository.importCsv', () => {
     expect(await repos.people.list()).toEqual([expect.objectContaining({ id: sam.id, name: 'Sam Lee' })]);
   });
 });
+
+describe('PeopleRepository.importCsv with departments', () => {
+  it('creates the teams a Department names, in the same transaction, and matches existing ones by name', async () => {
+    const platform = await repos.teams.create('Platform');
+    const plan = await importText(
+      'name,email,department,location\nAlex Rivera,alex@example.com,platform,Berlin\nSam Lee,sam@example.com,Growth,Remote\nKim Nguyen,kim@example.com,growth,\n',
+    );
+    expect(plan.teams.map((t) => t.name)).toEqual(['Growth']);
+    const teams = await repos.teams.list();
+    expect(teams.map((t) => t.name)).toEqual(['Growth', 'Platform']);
+    const growth = teams.find((t) => t.name === 'Growth')!;
+    const people = await repos.people.list();
+    expect(people.map((p) => [p.name, p.teamId, p.location])).toEqual([
+      ['Alex Rivera', platform.id, 'Berlin'],
+      ['Kim Nguyen', growth.id, undefined],
+      ['Sam Lee', growth.id, 'Remote'],
+    ]);
+  });
+
+  it('a refused file creates no team', async () => {
+    const bad = importText('name,email,department\nAlex Rivera,alex@example.com,Growth\nSam Lee,not-an-email,Growth\n');
+    await expect(bad).rejects.toBeInstanceOf(ImportRefusedError);
+    expect(await repos.teams.list()).toEqual([]);
+    expect(await repos.people.list()).toEqual([]);
+  });
+
+  it('a failure while writing people rolls the new teams back too', async () => {
+    const table = parseCsv('name,email,department\nAlex Rivera,alex@example.com,Growth\n');
+    const db = (repos.people as unknown as { db: TrellisDatabase }).db;
+    const original = db.people.bulkPut.bind(db.people);
+    db.people.bulkPut = (() => Promise.reject(new Error('disk full'))) as unknown as typeof db.people.bulkPut;
+    await expect(repos.people.importCsv(table, detectMapping(table.headers))).rejects.toThrow('disk full');
+    db.people.bulkPut = original;
+    expect(await repos.teams.list()).toEqual([]);
+  });
+});

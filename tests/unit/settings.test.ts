@@ -8,8 +8,8 @@ describe('settings service', () => {
   it('starts from defaults and saves a patch', () => {
     const store = memoryStore();
     const settings = createSettingsService(store);
-    expect(settings.get()).toEqual({ theme: 'system', laddersFolder: null });
-    expect(settings.set({ theme: 'dark' })).toEqual({ theme: 'dark', laddersFolder: null });
+    expect(settings.get()).toEqual({ theme: 'system', laddersFolder: null, userEmail: null });
+    expect(settings.set({ theme: 'dark' })).toEqual({ theme: 'dark', laddersFolder: null, userEmail: null });
     expect(createSettingsService(store).get().theme).toBe('dark');
   });
 
@@ -22,8 +22,19 @@ describe('settings service', () => {
 
   it('survives a hand-edited or damaged file field by field', () => {
     const settings = createSettingsService(memoryStore({ settings: { theme: 42, laddersFolder: '/home/me/ladders', unknown: true } }));
-    expect(settings.get()).toEqual({ theme: 'system', laddersFolder: '/home/me/ladders' });
-    expect(createSettingsService(memoryStore({ settings: 'garbage' })).get()).toEqual({ theme: 'system', laddersFolder: null });
+    expect(settings.get()).toEqual({ theme: 'system', laddersFolder: '/home/me/ladders', userEmail: null });
+    expect(createSettingsService(memoryStore({ settings: 'garbage' })).get()).toEqual({ theme: 'system', laddersFolder: null, userEmail: null });
+  });
+});
+
+describe('your email (the organizer of calendar files)', () => {
+  it('keeps a valid email, clears it with null, and refuses anything else', () => {
+    const settings = createSettingsService(memoryStore());
+    expect(settings.set({ userEmail: 'maya@example.com' }).userEmail).toBe('maya@example.com');
+    expect(() => settings.set({ userEmail: 'maya@example.com\r\nATTENDEE:mailto:x@y' })).toThrow();
+    expect(() => settings.set({ userEmail: 'not an email' })).toThrow();
+    expect(settings.get().userEmail).toBe('maya@example.com');
+    expect(settings.set({ userEmail: null }).userEmail).toBeNull();
   });
 });
 

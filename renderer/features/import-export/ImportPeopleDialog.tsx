@@ -1,7 +1,10 @@
 import './import-export.css';
 
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useState } from 'react';
 
+import { type DateDetection, type DateOrder, readDate } from '../../../shared/domain/csv-dates';
+import { type CsvEncoding, csvEncodingLabels, csvEncodings, decodeCsvBytes, type DecodedCsv } from '../../../shared/domain/csv-encoding';
 import {
   type ColumnMapping,
   type CsvTable,
@@ -18,12 +21,14 @@ import {
   planImport,
 } from '../../../shared/domain/people-csv';
 import type { Person } from '../../../shared/domain/person';
+import type { Team } from '../../../shared/domain/team';
 import { useRepositories } from '../../app/data';
 import { trellis, unwrap } from '../../app/ipc';
 import { storageErrorMessage } from '../../db/errors';
 import { ImportRefusedError } from '../../db/people';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { RadioGroupField } from '../../ui/RadioGroupField';
 import { SelectField } from '../../ui/SelectField';
 import { useStatus } from '../../ui/Status';
 
@@ -33,18 +38,27 @@ const MAX_BYTES = 5 * 1024 * 1024;
 
 interface LoadedFile {
   name: string;
-  table: CsvTable;
+  bytes: Uint8Array;
 }
 
-function previewPlan(file: LoadedFile, mapping: ColumnMapping, everyone: Person[]): ImportPlan {
+/** A day as the preview shows an interpretation: with the month's name, so it cannot be misread. */
+function longDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+}
+
+function previewPlan(table: CsvTable, mapping: ColumnMapping, everyone: Person[], teams: Team[], dateOrder: DateOrder | null): ImportPlan {
   let n = 0;
-  return planImport(file.table, mapping, everyone, () => `preview-${++n}`);
+  return planImport(table, mapping, everyone, () => `preview-${++n}`, { teams, dateOrder });
 }
 
 function summary(plan: ImportPlan): string {
   const parts = [`${plan.created} new`, `${plan.updated} updated`];
   if (plan.unchanged) parts.push(`${plan.unchanged} unchanged`);
-  return `Ready to import: ${parts.join(', ')}.`;
+  const teams = plan.teams.length
+    ? ` Creates ${plan.teams.length === 1 ? 'the team' : `${plan.teams.length} teams:`} ${plan.teams.map((t) => t.name).join(', ')}.`
+    : '';
+  return `Ready to import: ${parts.join(', ')}.${teams}`;
 }
 
 function importLabel(plan: ImportPlan | null, problems: ImportProblem[]): string {
@@ -53,27 +67,46 @@ function importLabel(plan: ImportPlan | null, problems: ImportProblem[]): string
   return n === 0 ? 'Nothing to change' : `Import ${n} ${n === 1 ? 'person' : 'people'}`;
 }
 
+/** The file-level problem that keeps garbled text from being imported. */
+function encodingProblem(decoded: DecodedCsv): ImportProblem | null {
+  if (!decoded.garbled) return null;
+  return {
+    row: null,
+    column: null,
+    message: `The text does not read correctly as ${csvEncodingLabels[decoded.encoding]}: line ${decoded.garbled.line} shows “${decoded.garbled.sample}”. Choose the encoding the file was saved in, or save it again from the spreadsheet as “CSV UTF-8”.`,
+  };
+}
+
 export interface ImportPeopleDialogProps {
   everyone: Person[];
   onClose: () => void;
 }
 
 /**
- * CSV import with a preview: choose a file, check (and change) which column feeds which
- * field, see every problem by row and column, then import all rows or none.
+ * CSV import with a preview: choose a file, check the encoding, how dates are read and which
+ * column feeds which field, see every problem by row and column, then import all rows or none.
  */
 export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProps) {
-  const { people } = useRepositories();
+  const { people, teams } = useRepositories();
+  const teamList = useLiveQuery(() => teams.list(), [teams]);
   const { announce } = useStatus();
   const inputId = useId();
   const [file, setFile] = useState<LoadedFile | null>(null);
+  const [encoding, setEncoding] = useState<CsvEncoding | null>(null);
+  const [dateOrder, setDateOrder] = useState<DateOrder | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [refused, setRefused] = useState<ImportProblem[] | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const plan = useMemo(() => (file && mapping ? previewPlan(file, mapping, everyone) : null), [file, mapping, everyone]);
-  const problems = refused ?? plan?.problems ?? [];
+  const decoded = useMemo(() => (file ? decodeCsvBytes(file.bytes, encoding ?? undefined) : null), [file, encoding]);
+  const table = useMemo(() => (decoded ? parseCsv(decoded.text) : null), [decoded]);
+  const plan = useMemo(
+    () => (table && mapping ? previewPlan(table, mapping, everyone, teamList ?? [], dateOrder) : null),
+    [table, mapping, everyone, teamList, dateOrder],
+  );
+  const fileProblem = decoded ? encodingProblem(decoded) : null;
+  const problems = refused ?? [...(fileProblem ? [fileProblem] : []), ...(plan?.problems ?? [])];
 
   const choose = async (chosen: File | undefined) => {
     setError(null);
@@ -83,9 +116,19 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
       setError(`${chosen.name} is larger than 5 MB; Trellis imports people lists up to that size.`);
       return;
     }
-    const table = parseCsv(await chosen.text());
-    setFile({ name: chosen.name, table });
-    setMapping(detectMapping(table.headers));
+    const bytes = new Uint8Array(await chosen.arrayBuffer());
+    setFile({ name: chosen.name, bytes });
+    setEncoding(null);
+    setDateOrder(null);
+    setMapping(detectMapping(parseCsv(decodeCsvBytes(bytes).text).headers));
+  };
+
+  const changeEncoding = (value: string | null) => {
+    if (!file || !value) return;
+    setRefused(null);
+    setEncoding(value as CsvEncoding);
+    // Headers read differently in another encoding: guess the columns again.
+    setMapping(detectMapping(parseCsv(decodeCsvBytes(file.bytes, value as CsvEncoding).text).headers));
   };
 
   const remap = (field: ImportField, value: string | null) => {
@@ -94,11 +137,12 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
   };
 
   const runImport = async () => {
-    if (!file || !mapping) return;
+    if (!table || !mapping || fileProblem) return;
     setBusy(true);
     try {
-      const done = await people.importCsv(file.table, mapping);
-      announce(`Imported people: ${done.created} added, ${done.updated} updated`);
+      const done = await people.importCsv(table, mapping, { dateOrder });
+      const teamNote = done.teams.length ? `, ${done.teams.length} ${done.teams.length === 1 ? 'team' : 'teams'} created` : '';
+      announce(`Imported people: ${done.created} added, ${done.updated} updated${teamNote}`);
       onClose();
     } catch (e) {
       if (e instanceof ImportRefusedError) setRefused(e.problems);
@@ -115,7 +159,12 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
     setError(null);
     try {
       const result = await unwrap(
-        trellis().filesSaveText({ suggestedName: 'people.csv', content: peopleToCsv(everyone), kind: 'csv', title: 'Export people as CSV' }),
+        trellis().filesSaveText({
+          suggestedName: 'people.csv',
+          content: peopleToCsv(everyone, teamList ?? []),
+          kind: 'csv',
+          title: 'Export people as CSV',
+        }),
       );
       if (result.saved && result.path) announce(`Saved ${result.path.split(/[\\/]/).pop()}`);
     } catch (e) {
@@ -126,14 +175,20 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
   return (
     <Dialog title="Import people from CSV" isOpen onOpenChange={(open) => !open && onClose()} size="wide">
       <p className="muted">
-        One row per person with a header row. Trellis recognises the columns name, email, manager email, title, track, level, start date and level since.
-        Everyone needs a name and an email; people already here are matched by email and updated, not added twice.
+        One row per person with a header row, as spreadsheets and HR tools (BambooHR, Workday, HiBob, Personio, Rippling, Google Workspace) export it. Everyone
+        needs a name and an email; people already here are matched by email and updated, not added twice. A Department becomes a team.
       </p>
       <div className="field">
         <label className="field__label" htmlFor={inputId}>
           CSV file
         </label>
-        <input id={inputId} className="file-input" type="file" accept=".csv,text/csv" onChange={(e) => void choose(e.target.files?.[0])} />
+        <input
+          id={inputId}
+          className="file-input"
+          type="file"
+          accept=".csv,.tsv,.txt,text/csv,text/plain,text/tab-separated-values"
+          onChange={(e) => void choose(e.target.files?.[0])}
+        />
       </div>
       {everyone.length > 0 && !file && (
         <div className="import-template">
@@ -148,11 +203,31 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
           {error}
         </p>
       )}
-      {file && mapping && (
+      {file && decoded && table && mapping && (
         <>
-          <MappingFields headers={file.table.headers} mapping={mapping} onChange={remap} />
+          <div className="import-reading">
+            <SelectField
+              label="Text encoding"
+              options={csvEncodings.map((e) => ({ id: e, label: csvEncodingLabels[e] }))}
+              value={decoded.encoding}
+              onChange={changeEncoding}
+              description={decoded.source === 'bom' ? 'Marked in the file' : decoded.source === 'detected' ? 'Detected from the file' : 'As you chose'}
+              error={fileProblem ? 'The names do not read correctly in this encoding' : undefined}
+            />
+            {plan && (
+              <DateReadingField
+                dates={plan.dates}
+                choice={dateOrder}
+                onChoose={(order) => {
+                  setRefused(null);
+                  setDateOrder(order);
+                }}
+              />
+            )}
+          </div>
           {problems.length > 0 ? <ProblemList problems={problems} /> : plan && <p className="import-ready">{summary(plan)}</p>}
-          <PreviewTable file={file} mapping={mapping} problems={problems} />
+          <PreviewTable fileName={file.name} table={table} mapping={mapping} problems={problems} readAs={plan?.dates.readAs ?? null} />
+          <MappingFields headers={table.headers} mapping={mapping} onChange={remap} />
         </>
       )}
       <div className="dialog__actions">
@@ -162,6 +237,57 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
         </Button>
       </div>
     </Dialog>
+  );
+}
+
+/** How the file's dates are read: said in words with an example, or asked when the file cannot tell. */
+function DateReadingField({
+  dates,
+  choice,
+  onChoose,
+}: {
+  dates: DateDetection & { readAs: DateOrder | null };
+  choice: DateOrder | null;
+  onChoose: (order: DateOrder) => void;
+}) {
+  if (dates.forms.length === 0 || !dates.example) return null;
+  const example = dates.example;
+  const meaning = (order: DateOrder | null) => {
+    const reading = readDate(example, order);
+    return reading.ok ? longDate(reading.iso) : null;
+  };
+  if (dates.ambiguous) {
+    return (
+      <RadioGroupField<DateOrder>
+        label="How does the file write dates?"
+        value={choice}
+        onChange={onChoose}
+        options={[
+          { id: 'mdy', label: `Month first (US): ${example} is ${meaning('mdy')}` },
+          { id: 'dmy', label: `Day first: ${example} is ${meaning('dmy')}` },
+        ]}
+        description={choice ? undefined : 'Every date in the file could be read either way: choose one to import.'}
+      />
+    );
+  }
+  const meant = meaning(dates.readAs);
+  if (!meant) return null;
+  const how =
+    dates.readAs === 'mdy' ? 'Month first (US)' : dates.readAs === 'dmy' ? 'Day first' : dates.forms.includes('iso') ? 'Year first (ISO)' : 'As written';
+  return (
+    <div className="field import-dates" role="group" aria-labelledby="import-dates-label">
+      <span className="field__label" id="import-dates-label">
+        Dates
+      </span>
+      <p className="import-dates__value">
+        {how}: {example} is {meant}
+      </p>
+      {dates.conflicts > 0 && (
+        <span className="field__description">
+          {dates.conflicts} {dates.conflicts === 1 ? 'date does' : 'dates do'} not fit this order: see the problems below.
+        </span>
+      )}
+    </div>
   );
 }
 
@@ -198,7 +324,7 @@ function ProblemList({ problems }: { problems: ImportProblem[] }) {
   return (
     <section className="import-problems" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        {problems.length} {problems.length === 1 ? 'problem' : 'problems'}: nothing will be imported until the file is fixed
+        {problems.length} {problems.length === 1 ? 'problem' : 'problems'}: nothing will be imported until {problems.length === 1 ? 'it is' : 'they are'} solved
       </h3>
       {/* Focusable so keyboard users can scroll a long list. */}
       <ul className="import-problems__list" tabIndex={0} aria-label="Problems in the file">
@@ -210,19 +336,44 @@ function ProblemList({ problems }: { problems: ImportProblem[] }) {
   );
 }
 
-function PreviewTable({ file, mapping, problems }: { file: LoadedFile; mapping: ColumnMapping; problems: ImportProblem[] }) {
+function PreviewTable({
+  fileName,
+  table,
+  mapping,
+  problems,
+  readAs,
+}: {
+  fileName: string;
+  table: CsvTable;
+  mapping: ColumnMapping;
+  problems: ImportProblem[];
+  readAs: DateOrder | null;
+}) {
   const mapped = importFields.filter((f) => mapping[f] !== null);
   const badRows = new Set(problems.map((p) => p.row));
-  const rows = file.table.rows
+  const rows = table.rows
     .map((cells, i) => ({ cells, row: i + 2 }))
     .filter((r) => !isBlank(r.cells))
     .slice(0, PREVIEW_ROWS);
-  const total = file.table.rows.filter((cells) => !isBlank(cells)).length;
+  const total = table.rows.filter((cells) => !isBlank(cells)).length;
+  const show = (field: ImportField, raw: string) => {
+    if ((field !== 'startDate' && field !== 'levelSince') || raw.trim() === '') return raw;
+    const reading = readDate(raw, readAs);
+    // The day Trellis will store, beside what the file says when the two differ.
+    if (!reading.ok) return raw;
+    const long = longDate(reading.iso);
+    return (
+      <>
+        {long}
+        {raw.trim() !== reading.iso && <span className="muted small"> ({raw.trim()})</span>}
+      </>
+    );
+  };
   return (
-    <div className="import-preview" role="region" aria-label={`Preview of ${file.name}`} tabIndex={0}>
+    <div className="import-preview" role="region" aria-label={`Preview of ${fileName}`} tabIndex={0}>
       <table className="data-table">
         <caption className="muted">
-          {file.name}: {total} {total === 1 ? 'person' : 'people'}
+          {fileName}: {total} {total === 1 ? 'person' : 'people'}
           {total > PREVIEW_ROWS ? `, the first ${PREVIEW_ROWS} shown` : ''}
         </caption>
         <thead>
@@ -243,7 +394,7 @@ function PreviewTable({ file, mapping, problems }: { file: LoadedFile; mapping: 
                 {badRows.has(row) && <span className="badge badge--danger">problem</span>}
               </td>
               {mapped.map((f) => (
-                <td key={f}>{cells[mapping[f]!] ?? ''}</td>
+                <td key={f}>{show(f, cells[mapping[f]!] ?? '')}</td>
               ))}
             </tr>
           ))}

@@ -4,6 +4,7 @@ import { icsFileName, seriesToIcs } from '../../../shared/domain/ics';
 import { meetingFileStem, meetingSharedMarkdown } from '../../../shared/domain/markdown-export';
 import { type Meeting, meetingKindLabels, type Series } from '../../../shared/domain/meetings';
 import type { Person } from '../../../shared/domain/person';
+import { currentCalendarUser } from '../../app/current-user';
 import { useRepositories } from '../../app/data';
 import { trellis, unwrap } from '../../app/ipc';
 import { Button } from '../../ui/Button';
@@ -59,12 +60,23 @@ export function MeetingShareActions({ meeting, person, size = 'normal' }: { meet
   );
 }
 
-/** "Add to calendar (.ics)": saves the series as a recurring event calendar apps import. */
-export function SeriesCalendarButton({ series, person, size = 'small' }: { series: Series; person: Pick<Person, 'name'>; size?: 'small' | 'normal' }) {
+/**
+ * "Add to calendar (.ics)": saves the series as a recurring event calendar apps import, with
+ * the user as organizer and the person as attendee when their emails are known.
+ */
+export function SeriesCalendarButton({
+  series,
+  person,
+  size = 'small',
+}: {
+  series: Series;
+  person: Pick<Person, 'name' | 'email'>;
+  size?: 'small' | 'normal';
+}) {
   const { announce } = useStatus();
   const save = async () => {
     try {
-      const content = seriesToIcs(series, person, { now: new Date() });
+      const content = seriesToIcs(series, person, { now: new Date(), organizer: await currentCalendarUser() });
       const result = await unwrap(trellis().filesSaveText({ suggestedName: icsFileName(series, person), content, kind: 'calendar', title: 'Add to calendar' }));
       if (result.saved && result.path) announce(`Saved ${baseName(result.path)}: open it to add the series to your calendar`);
     } catch (e) {

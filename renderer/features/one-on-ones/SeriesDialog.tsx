@@ -12,6 +12,7 @@ import { FormActions } from '../../ui/FormActions';
 import { SelectField } from '../../ui/SelectField';
 import { useStatus } from '../../ui/Status';
 import { TextField } from '../../ui/TextField';
+import { TimeZoneField } from '../../ui/TimeZoneField';
 
 interface Draft {
   personId: string;
@@ -121,13 +122,7 @@ export function SeriesDialog({ series, people, personId, onClose }: SeriesDialog
           <TextField label="Time" type="time" value={draft.time} onChange={set('time')} error={errors.time} />
           <TextField label="Duration (minutes)" type="number" value={draft.duration} onChange={set('duration')} error={errors.duration} />
           <TextField label="First meeting on or after" type="date" value={draft.startDate} onChange={set('startDate')} error={errors.startDate} />
-          <TextField
-            label="Time zone"
-            value={draft.timeZone}
-            onChange={set('timeZone')}
-            error={errors.timeZone}
-            description="Used when exporting to a calendar"
-          />
+          <TimeZoneField value={draft.timeZone} onChange={set('timeZone')} error={errors.timeZone} description="Used when exporting to a calendar" />
         </div>
         <FormActions submitLabel={series ? 'Save series' : 'Create series'} onCancel={onClose}>
           {series && (

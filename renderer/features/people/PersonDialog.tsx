@@ -25,6 +25,7 @@ function draftOf(person: Person | null): Draft {
     title: person?.title ?? '',
     track: person?.track ?? '',
     level: person?.level ?? '',
+    location: person?.location ?? '',
     managerId: person?.managerId ?? NO_MANAGER,
     teamId: person?.teamId ?? NO_TEAM,
     startDate: person?.startDate ?? '',
@@ -133,6 +134,14 @@ export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialog
             options={[{ id: NO_TEAM, label: 'No team' }, ...teamList.map((t) => ({ id: t.id, label: t.name }))]}
             error={errors.teamId}
             description="Create teams on the People page"
+          />
+          <TextField
+            label="Location"
+            name="location"
+            value={draft.location}
+            onChange={set('location')}
+            error={errors.location}
+            placeholder="e.g. Berlin office"
           />
           <TextField label="Start date" name="startDate" type="date" value={draft.startDate} onChange={set('startDate')} error={errors.startDate} />
           <TextField label="Level since" name="levelSince" type="date" value={draft.levelSince} onChange={set('levelSince')} error={errors.levelSince} />

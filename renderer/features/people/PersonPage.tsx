@@ -31,6 +31,7 @@ function Details({ person, teamName }: { person: Person; teamName: string | unde
     ['Email', person.email],
     ['Title', person.title],
     ['Team', teamName],
+    ['Location', person.location],
     ['Track', person.track && trackLabels[person.track]],
     ['Level', person.level],
     ['Started', person.startDate],

@@ -1,12 +1,58 @@
 import { useEffect, useState } from 'react';
 
 import type { AppInfo } from '../../../shared/ipc/contract';
-import type { Settings } from '../../../shared/settings';
+import { type Settings, settingsPatchSchema } from '../../../shared/settings';
 import { trellis, unwrap } from '../../app/ipc';
 import { applyTheme } from '../../app/theme';
 import { Page } from '../../ui/Page';
 import { SelectField } from '../../ui/SelectField';
 import { useStatus } from '../../ui/Status';
+import { TextField } from '../../ui/TextField';
+
+/** "Your email", saved when the field is left or Enter is pressed; used as the calendar organizer. */
+function YourEmail({ settings, onSaved }: { settings: Settings; onSaved: (next: Settings) => void }) {
+  const [draft, setDraft] = useState(settings.userEmail ?? '');
+  const [error, setError] = useState<string | undefined>();
+  const { announce } = useStatus();
+  const save = async () => {
+    const value = draft.trim().toLowerCase() || null;
+    if (value === settings.userEmail) return;
+    const checked = settingsPatchSchema.shape.userEmail.safeParse(value);
+    if (!checked.success) {
+      setError(checked.error.issues[0]?.message);
+      return;
+    }
+    try {
+      onSaved(await unwrap(trellis().settingsSet({ userEmail: value })));
+      setDraft(value ?? '');
+      announce(value ? 'Saved your email' : 'Removed your email');
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <TextField
+        label="Your email"
+        type="email"
+        value={draft}
+        onChange={(v) => {
+          setDraft(v);
+          setError(undefined);
+        }}
+        onBlur={() => void save()}
+        error={error}
+        description="Calendar files you save name you as the organizer, and the person as attendee"
+      />
+    </form>
+  );
+}
 
 export default function SettingsPage() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -54,6 +100,12 @@ export default function SettingsPage() {
               { id: 'dark', label: 'Dark' },
             ]}
           />
+        </section>
+      )}
+      {settings && (
+        <section className="card settings-section" aria-labelledby="you-heading">
+          <h2 id="you-heading">You</h2>
+          <YourEmail settings={settings} onSaved={setSettings} />
         </section>
       )}
       {info && (

@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import type { Page } from '@playwright/test';
+
+import { parseSeriesIcs } from '../support/ical';
+import { expect, expectAccessible, snap, test } from './fixtures';
+import { choose, go } from './meetings-helpers';
+
+async function snapAllSizes(page: Page, name: string, testInfo: Parameters<typeof snap>[2]) {
+  for (const [width, height] of [
+    [1280, 800],
+    [1024, 640],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await snap(page, `${name}-${width}x${height}-${scheme}`, testInfo);
+      await expectAccessible(page, `${name} ${width}×${height} ${scheme}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+test('a series time zone is picked by typing "Berl", and its .ics names organizer and attendee', async ({ app, main }, testInfo) => {
+  // The user's own email, from Settings: the organizer of calendar files.
+  await go(app, 'Settings');
+  const email = app.getByRole('textbox', { name: 'Your email' });
+  await email.fill('not an email');
+  await email.press('Enter');
+  await expect(app.getByText('Enter a valid email address, like maya@example.com')).toBeVisible();
+  await email.fill('Maya@Example.com');
+  await email.press('Enter');
+  await expect(app.getByRole('status')).toContainText('Saved your email');
+  expect(main.store.get('settings')).toMatchObject({ userEmail: 'maya@example.com' });
+  await snap(app, 'settings-your-email', testInfo);
+  await expectAccessible(app, 'Settings with your email');
+
+  await go(app, 'People');
+  await app.getByRole('button', { name: 'Add person' }).first().click();
+  const person = app.getByRole('dialog', { name: 'Add a person' });
+  await person.getByRole('textbox', { name: 'Name' }).fill('Alex Rivera');
+  await person.getByRole('textbox', { name: 'Email' }).fill('alex@example.com');
+  await person.getByRole('button', { name: 'Add person' }).click();
+  await expect(person).toBeHidden();
+
+  await go(app, '1:1s');
+  await app.getByRole('button', { name: 'New series' }).first().click();
+  const dialog = app.getByRole('dialog', { name: 'New 1:1 series' });
+  await choose(app, dialog, /Person/, 'Alex Rivera');
+  const zone = dialog.getByRole('combobox', { name: 'Time zone' });
+  // The system's zone comes first when the list opens.
+  const system = await app.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  await expect(zone).toHaveValue(system);
+  await dialog.getByRole('button', { name: 'Show all: Time zone' }).click();
+  await expect(app.getByRole('listbox').getByRole('option').first()).toContainText(system);
+  await expect(app.getByRole('listbox').getByRole('option').first()).toContainText('This computer’s time zone');
+  await app.keyboard.press('Escape');
+
+  await zone.fill('Berl');
+  const berlin = app.getByRole('option', { name: /Europe\/Berlin/ });
+  await expect(berlin).toBeVisible();
+  await expect(app.getByRole('listbox').getByRole('option')).toHaveCount(1);
+  await snapAllSizes(app, 'series-dialog-zone-search', testInfo);
+  await berlin.click();
+  await expect(zone).toHaveValue('Europe/Berlin');
+  await snapAllSizes(app, 'series-dialog', testInfo);
+
+  // Words in any order, spaces for underscores: "york new" finds America/New_York; nonsense finds nothing.
+  await zone.fill('york new');
+  await expect(app.getByRole('option', { name: /America\/New_York/ })).toBeVisible();
+  await zone.fill('Atlantis');
+  await expect(app.getByText('No time zone matches; try a city such as Berlin or New York')).toBeVisible();
+  await app.keyboard.press('Escape');
+  await dialog.getByRole('textbox', { name: 'Time' }).click();
+  await expect(zone).toHaveValue('Europe/Berlin');
+
+  await dialog.getByRole('button', { name: 'Create series' }).click();
+  await expect(dialog).toBeHidden();
+
+  await go(app, 'People');
+  await app.getByRole('link', { name: 'Alex Rivera' }).first().click();
+  await app.getByRole('button', { name: 'Add to calendar (.ics): 1:1 with Alex Rivera' }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'Saved 1-1-alex-rivera.ics' })).toBeVisible();
+  const parsed = parseSeriesIcs(await readFile(path.join(main.exportDir, '1-1-alex-rivera.ics'), 'utf8'), 2);
+  expect(parsed.tzid).toBe('Europe/Berlin');
+  expect(parsed.organizer).toMatchObject({ address: 'mailto:maya@example.com' });
+  expect(parsed.attendees).toEqual([
+    { address: 'mailto:alex@example.com', cn: 'Alex Rivera', role: 'REQ-PARTICIPANT', partstat: 'NEEDS-ACTION' },
+    { address: 'mailto:maya@example.com', cn: null, role: 'CHAIR', partstat: 'ACCEPTED' },
+  ]);
+});
