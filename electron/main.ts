@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import Store from 'electron-store';
 
+import type { ChooseOpenPath, OpenPath } from './ipc/backup';
 import { createDispatcher } from './ipc/dispatch';
 import { createEventSink } from './ipc/events';
 import type { ChooseFolder, ChooseSavePath } from './ipc/files';
@@ -53,6 +54,16 @@ const chooseFolder: ChooseFolder = async ({ title, defaultPath }) => {
   return result.canceled ? null : (result.filePaths[0] ?? null);
 };
 
+/** One existing file (a backup to restore), starting in Documents. */
+const chooseOpenPath: ChooseOpenPath = async ({ title, filters }) => {
+  const options = { title, defaultPath: app.getPath('documents'), filters, properties: ['openFile'] as 'openFile'[] };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+};
+
+/** Only ever called with Trellis's own folders (the handlers choose them, never the renderer). */
+const openPath: OpenPath = (folder) => shell.openPath(folder);
+
 function showWindow(store: KeyValueStore) {
   const bounds = restorableBounds(
     store.get('window'),
@@ -86,6 +97,8 @@ function registerIpc(store: KeyValueStore) {
     openExternal,
     chooseSavePath,
     chooseFolder,
+    chooseOpenPath,
+    openPath,
     events: createEventSink(
       (event, payload) => {
         for (const window of BrowserWindow.getAllWindows()) if (!window.isDestroyed()) window.webContents.send(event, payload);

@@ -1,12 +1,14 @@
 import path from 'node:path';
 
 import type { AppInfo } from '../../shared/ipc/contract';
+import { createBackupService } from '../services/backup/service';
 import { createFileWriter } from '../services/file-writer';
 import type { KeyValueStore } from '../services/key-value';
 import { createLaddersService } from '../services/ladders/service';
 import { createSettingsService } from '../services/settings';
 import { isSafeExternalUrl } from '../window';
 import { createAppHandlers, createShellHandlers } from './app';
+import { type ChooseOpenPath, createBackupHandlers, type OpenPath } from './backup';
 import type { HandlerTable } from './dispatch';
 import type { EventSink } from './events';
 import { type ChooseSavePath, createFileHandlers } from './files';
@@ -28,6 +30,10 @@ export interface MainContext {
   onDispose?: (dispose: () => Promise<void>) => void;
   /** Save dialog for one exported file (Electron's dialog in main.ts; a temp path in tests). */
   chooseSavePath: ChooseSavePath;
+  /** Open dialog for one file (restore from backup). */
+  chooseOpenPath: ChooseOpenPath;
+  /** Opens one of Trellis's own folders in the file manager (shell.openPath in main.ts). */
+  openPath: OpenPath;
 }
 
 /**
@@ -44,6 +50,15 @@ export function createHandlerTable(ctx: MainContext): HandlerTable {
     onChanged: (keys) => ctx.events.emit('ladders:changed', { keys }),
   });
   ctx.onDispose?.(() => ladders.close());
+  const backups = createBackupService({
+    userDataDir: ctx.userDataDir,
+    appVersion: ctx.version,
+    platform: ctx.platform,
+    settings,
+    laddersFolder,
+    store: ctx.store,
+  });
+  ctx.onDispose?.(() => backups.dispose());
   const writer = createFileWriter();
   // One way to save a file: the user picks the place, the writer writes it atomically.
   const saveFile: LaddersHandlerDeps['saveFile'] = async ({ title, defaultName, content }) => {
@@ -66,5 +81,12 @@ export function createHandlerTable(ctx: MainContext): HandlerTable {
     ...createShellHandlers(ctx.openExternal, isSafeExternalUrl),
     ...createLaddersHandlers({ service: ladders, settings, events: ctx.events, chooseFolder: ctx.chooseFolder, saveFile }),
     ...createFileHandlers(writer, ctx.chooseSavePath, ctx.chooseFolder),
+    ...createBackupHandlers({
+      service: backups,
+      events: ctx.events,
+      chooseSavePath: ctx.chooseSavePath,
+      chooseOpenPath: ctx.chooseOpenPath,
+      openPath: ctx.openPath,
+    }),
   };
 }

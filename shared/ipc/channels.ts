@@ -21,6 +21,18 @@ export const channels = [
   'ladders:export-review',
   'files:save-text',
   'files:export-folder',
+  'backup:status',
+  'backup:begin',
+  'backup:append',
+  'backup:finish',
+  'backup:cancel',
+  'backup:choose-restore',
+  'backup:inspect',
+  'backup:read-database',
+  'backup:restore-stage',
+  'backup:restore-commit',
+  'backup:restore-abort',
+  'backup:open-folder',
 ] as const;
 
 export type Channel = (typeof channels)[number];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { settingsPatchSchema, settingsSchema } from '../settings';
+import { backupContract } from './backup';
 import type { Channel, EventName, MethodName, SubscriberName } from './channels';
 import { laddersContract, laddersEventContract } from './ladders';
 import type { IpcResult } from './result';
@@ -38,6 +39,7 @@ export const contract = {
     output: z.object({ opened: z.boolean() }),
   },
   ...laddersContract,
+  ...backupContract,
   'files:save-text': {
     input: z
       .object({

@@ -28,6 +28,10 @@ export interface TestMain {
   laddersDir: string;
   /** The paths the save dialog handed out, in order. */
   savePaths: string[];
+  /** What the open-file dialog answers, in order; when empty it answers null (cancelled). */
+  chooseOpenAnswers: (string | null)[];
+  /** Folders main asked the shell to open. */
+  openedPaths: string[];
   dispose(): Promise<void>;
 }
 
@@ -57,6 +61,8 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
   });
   const laddersDir = path.join(dataDir, 'ladders');
   const savePaths: string[] = [];
+  const chooseOpenAnswers: (string | null)[] = [];
+  const openedPaths: string[] = [];
   const disposers: (() => Promise<void>)[] = [];
   const handlers = createHandlerTable({
     bundledLaddersDir: repoLaddersDir,
@@ -76,6 +82,14 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
       dialogs.push(title);
       return chooseFolderAnswers.shift() ?? null;
     },
+    chooseOpenPath: async ({ title }) => {
+      dialogs.push(title);
+      return chooseOpenAnswers.shift() ?? null;
+    },
+    openPath: async (folder) => {
+      openedPaths.push(folder);
+      return '';
+    },
     events,
     ...overrides,
   });
@@ -90,6 +104,8 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
     transports,
     laddersDir,
     savePaths,
+    chooseOpenAnswers,
+    openedPaths,
     dispatch: createDispatcher(handlers, () => {}),
     dispose: async () => {
       for (const dispose of disposers.splice(0)) await dispose();
