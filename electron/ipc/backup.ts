@@ -52,15 +52,15 @@ export function createBackupHandlers(deps: BackupHandlerDeps): PartialHandlerTab
       await service.cancel(sessionId);
       return { cancelled: true };
     },
-    'backup:choose-restore': async ({ databaseVersion, databaseName }) => {
+    'backup:choose-restore': async ({ databaseVersion }) => {
       const file = await deps.chooseOpenPath({ title: 'Restore from backup', filters });
       if (!file) return { chosen: false as const };
-      return { chosen: true as const, ...(await service.inspect(file, 'chosen', { maxDatabaseVersion: databaseVersion, databaseName })) };
+      return { chosen: true as const, ...(await service.inspect(file, 'chosen', { maxDatabaseVersion: databaseVersion })) };
     },
-    'backup:inspect': async ({ name, databaseVersion, databaseName }) => {
+    'backup:inspect': async ({ name, databaseVersion }) => {
       const file = await service.automaticBackupPath(name);
       if (!file) throw new AppError('not-found', `There is no backup called ${name.slice(0, 100)} in Trellis's backups folder.`);
-      return { chosen: true as const, ...(await service.inspect(file, 'automatic', { maxDatabaseVersion: databaseVersion, databaseName })) };
+      return { chosen: true as const, ...(await service.inspect(file, 'automatic', { maxDatabaseVersion: databaseVersion })) };
     },
     'backup:read-database': ({ restoreId, index }) => service.readDatabase(restoreId, index),
     'backup:restore-stage': ({ restoreId }) => service.stage(restoreId),

@@ -193,7 +193,6 @@ export function parseDatabaseExport(
       `This backup was made by a newer Trellis (data format ${data.databaseVersion}; this Trellis reads up to ${current.version}). Update Trellis, then restore it.`,
     );
   }
-  if (data.databaseName !== current.name) throw new BackupDataError(`This backup holds a different database (${data.databaseName}).`);
   const byName = new Map(manifest.tables.map((t) => [t.name, t]));
   if (data.tables.length !== manifest.tables.length) throw new BackupDataError('The backup is damaged: its tables do not match its manifest.');
   for (const table of data.tables) {
@@ -276,6 +275,8 @@ export async function restoreDatabase(name: string, parsed: DexieExport, options
       await importInto(target, loadedStream(json) as never, {
         noTransaction: true,
         clearTablesBeforeImport: true,
+        // A backup restores into Trellis's database whatever it was called where it was made.
+        acceptNameDiff: true,
         progressCallback: ({ completedRows, totalRows }) => {
           options.onProgress?.(totalRows ? completedRows / totalRows : 1);
           return true;

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { createRepositories } from '../../renderer/app/data';
 import { TrellisDatabase } from '../../renderer/db/database';
-import { type BackupContext,checkBackup, restoreBackup, writeBackup } from '../../renderer/features/settings/backup-actions';
+import { type BackupContext, checkBackup, restoreBackup, writeBackup } from '../../renderer/features/settings/backup-actions';
 import { apiFor } from '../support/backup-api';
 import { createTestMain, type TestMain } from '../support/main-context';
 

@@ -29,7 +29,6 @@ export interface OpenedBackup {
 export interface ReadOptions {
   /** The newest database version this Trellis can open (the renderer's Dexie version). */
   maxDatabaseVersion: number;
-  databaseName: string;
 }
 
 const headerSchema = z.object({ format: z.unknown(), formatVersion: z.unknown(), app: z.object({ version: z.unknown() }).partial().optional() });
@@ -87,7 +86,6 @@ export async function readBackup(data: Uint8Array, options: ReadOptions): Promis
       `${newerMessage(manifest.app.version)} (Its data is in format ${manifest.database.version}; this Trellis reads up to format ${options.maxDatabaseVersion}.)`,
     );
   }
-  if (manifest.database.name !== options.databaseName) throw new BackupRefusedError(`This backup holds a different database (${manifest.database.name}).`);
 
   const listed = new Set<string>();
   let database: Uint8Array | null = null;

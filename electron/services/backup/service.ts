@@ -28,7 +28,7 @@ import { fileError } from '../file-writer';
 import type { KeyValueStore } from '../key-value';
 import type { SettingsService } from '../settings';
 import { type ArchiveWriter, BackupRefusedError, createArchiveWriter, type PartStream } from './archive';
-import { collectLadderFiles, collectVersionFiles, type RestoreFilesReport, type StagedRestore,stageRestoreFiles } from './files';
+import { collectLadderFiles, collectVersionFiles, type RestoreFilesReport, type StagedRestore, stageRestoreFiles } from './files';
 import { DATABASE_PATH, LADDERS_PREFIX, MANIFEST_PATH, type OpenedBackup, readBackup, SETTINGS_PATH, VERSIONS_PREFIX } from './reader';
 import { backupsToRemove, localDay, SAFETY_BACKUPS_KEPT } from './rotation';
 
@@ -355,7 +355,7 @@ export function createBackupService(options: BackupServiceOptions) {
     },
 
     /** Reads and checks a backup file; on success it becomes the restore waiting for confirmation. */
-    async inspect(file: string, source: BackupSummary['source'], limits: { maxDatabaseVersion: number; databaseName: string }) {
+    async inspect(file: string, source: BackupSummary['source'], limits: { maxDatabaseVersion: number }) {
       if (restore) await restore.staged?.abort();
       restore = null;
       let data: Buffer;
