@@ -105,7 +105,9 @@ describe('backup round trip (property)', () => {
       { id: 'w1', name: 'Gear', size: 3 },
       { id: 'w2', name: 'Cog', tags: ['a'] },
     ]);
-    await db.table('people').add({ id: 'p1', name: 'Alex', archived: false, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });
+    await db
+      .table('people')
+      .add({ id: 'p1', name: 'Alex', managerId: null, archived: false, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });
     db.close();
     await writeBackup(
       context(name, (n) => new WithWidgets(n)),
@@ -138,8 +140,8 @@ describe('any change to a backup file is caught before anything is written', () 
     const name = `tamper-${crypto.randomUUID()}`;
     const db = new TrellisDatabase(name);
     await db.people.bulkAdd([
-      { id: 'p1', name: 'Alex', archived: false, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' },
-      { id: 'p2', name: 'Maya', archived: false, createdAt: '2026-01-02T00:00:00.000Z', updatedAt: '2026-01-02T00:00:00.000Z' },
+      { id: 'p1', name: 'Alex', managerId: null, archived: false, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' },
+      { id: 'p2', name: 'Maya', managerId: null, archived: false, createdAt: '2026-01-02T00:00:00.000Z', updatedAt: '2026-01-02T00:00:00.000Z' },
     ]);
     const before = await dump(db);
     db.close();
@@ -199,7 +201,7 @@ describe('a restore that fails half-way changes nothing', () => {
     const current = `halfway-${crypto.randomUUID()}`;
     const db = new TrellisDatabase(current);
     await db.people.bulkAdd([
-      { id: 'mine', name: 'Current person', archived: false, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' },
+      { id: 'mine', name: 'Current person', managerId: null, archived: false, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' },
     ]);
     await db.templates.add({
       id: 'tpl',
