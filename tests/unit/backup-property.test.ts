@@ -189,6 +189,7 @@ describe('a restore that fails half-way changes nothing', () => {
       Array.from({ length: 300 }, (_, i) => ({
         id: `b${i}`,
         name: `Backup ${i}`,
+        managerId: null,
         archived: false,
         createdAt: '2025-01-01T00:00:00.000Z',
         updatedAt: '2025-01-01T00:00:00.000Z',
