@@ -8,6 +8,7 @@ import Dexie, { type Table } from 'dexie';
 import { exportDB, importDB, importInto } from 'dexie-export-import';
 
 import type { DatabaseFacts, DataRange, TableFacts } from '../../shared/backup';
+import { BackupDataError } from './backup-errors';
 
 /** Bulk writes (imports, restores) ask Chromium to flush to disk before reporting success. */
 export const STRICT_DURABILITY = { chromeTransactionDurability: 'strict' } as const;
@@ -24,13 +25,7 @@ export interface DexieExport {
   };
 }
 
-/** Why a backup's database part cannot be restored; the message is for the user. */
-export class BackupDataError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'BackupDataError';
-  }
-}
+export { BackupDataError };
 
 /** Dexie's schema string of a table: primary key first, then indexes (as dexie-export-import writes it). */
 export function schemaString(table: Table): string {
@@ -58,18 +53,6 @@ export function sameSchema(a: string, b: string): boolean {
 export function sameTables(a: { name: string; schema: string }[], b: { name: string; schema: string }[]): boolean {
   const other = new Map(b.map((t) => [t.name, t.schema]));
   return a.length === other.size && a.every((t) => other.has(t.name) && sameSchema(t.schema, other.get(t.name)!));
-}
-
-/** The Dexie version the code declares (before opening: the highest `version(n)`). */
-export function declaredVersion(db: Dexie): number {
-  return db.verno;
-}
-
-/** The version of the database as stored on disk, or null when there is none yet. */
-export async function storedVersion(name: string): Promise<number | null> {
-  const found = (await indexedDB.databases()).find((d) => d.name === name);
-  // Dexie stores version n as IndexedDB version n × 10.
-  return found?.version ? found.version / 10 : null;
 }
 
 /**

@@ -7,6 +7,7 @@ import { applyTheme } from '../../app/theme';
 import { Page } from '../../ui/Page';
 import { SelectField } from '../../ui/SelectField';
 import { useStatus } from '../../ui/Status';
+import { DataAndBackups } from './BackupSection';
 
 export default function SettingsPage() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -56,29 +57,7 @@ export default function SettingsPage() {
           />
         </section>
       )}
-      {info && (
-        <section className="card settings-section" aria-labelledby="data-heading">
-          <h2 id="data-heading">Where your data lives</h2>
-          <p className="muted">Everything stays on this computer. Nothing is sent anywhere unless you export it.</p>
-          <dl className="paths">
-            <dt>App data</dt>
-            <dd>
-              <code>{info.paths.userData}</code>
-            </dd>
-            <dt>Settings file</dt>
-            <dd>
-              <code>{info.paths.settings}</code>
-            </dd>
-            <dt>Ladders folder</dt>
-            <dd>
-              <code>{info.paths.ladders}</code>
-            </dd>
-          </dl>
-          <p className="muted small">
-            Trellis {info.version} on {info.platform}
-          </p>
-        </section>
-      )}
+      {info && <DataAndBackups info={info} />}
     </Page>
   );
 }

@@ -1,3 +1,5 @@
+export { type BackupApi, type BackupContext, defaultBackupContext } from './backup-context';
+export { backupErrorMessage } from './backup-errors';
 /**
  * Backups between the renderer's database and main: the only module of the settings feature
  * that calls the backup IPC operations, so the transport can change in one place.
@@ -5,37 +7,11 @@
 import type Dexie from 'dexie';
 
 import { type AutomaticReason, backupLimits, type BackupSummary } from '../../../shared/backup';
-import type { InspectResult, RestoreFilesReportDto } from '../../../shared/ipc/backup';
-import type { TrellisApi } from '../../../shared/ipc/contract';
+import type { BackupStatusDto, InspectResult, RestoreFilesReportDto } from '../../../shared/ipc/backup';
 import type { Settings } from '../../../shared/settings';
-import { IpcCallError, unwrap } from '../../app/ipc';
+import { unwrap } from '../../app/ipc';
 import { BackupDataError, type DexieExport, exportDatabase, openAsStored, parseDatabaseExport, restoreDatabase, schemaOf } from '../../db/backup';
-import { DATABASE_NAME, TrellisDatabase } from '../../db/database';
-
-export type BackupApi = Pick<
-  TrellisApi,
-  | 'backupBegin'
-  | 'backupAppend'
-  | 'backupFinish'
-  | 'backupCancel'
-  | 'backupChooseRestore'
-  | 'backupInspect'
-  | 'backupReadDatabase'
-  | 'backupRestoreStage'
-  | 'backupRestoreCommit'
-  | 'backupRestoreAbort'
->;
-
-/** Which database, and how the code opens it (its migrations); tests pass their own. */
-export interface BackupContext {
-  api: BackupApi;
-  databaseName: string;
-  openWithCode: (name: string) => Dexie;
-}
-
-export function defaultBackupContext(api: BackupApi): BackupContext {
-  return { api, databaseName: DATABASE_NAME, openWithCode: (name) => new TrellisDatabase(name) };
-}
+import type { BackupContext } from './backup-context';
 
 /** The database this code opens: its name, version and tables (nothing is opened). */
 export function codeDatabase(ctx: BackupContext) {
@@ -164,16 +140,11 @@ export async function cancelRestore(ctx: BackupContext, restoreId: string): Prom
   await ctx.api.backupRestoreAbort({ restoreId }).catch(() => {});
 }
 
-/** A sentence for the user about a failed backup or restore. */
-export function backupErrorMessage(error: unknown, doing: 'backup' | 'restore'): string {
-  if (error instanceof BackupDataError || error instanceof IpcCallError) return error.message;
-  const { name, message } = typeof error === 'object' && error !== null ? (error as { name?: unknown; message?: unknown }) : {};
-  if (name === 'QuotaExceededError' || (typeof message === 'string' && /quota/i.test(message))) {
-    return doing === 'restore'
-      ? 'The disk is full, so Trellis could not restore the backup. Your current data is unchanged: free some space and try again.'
-      : 'The disk is full, so Trellis could not make the backup. Free some space and try again.';
-  }
-  return doing === 'restore'
-    ? `The restore did not complete, and your current data is unchanged (${typeof message === 'string' ? message : 'unknown error'}).`
-    : `Trellis could not make the backup (${typeof message === 'string' ? message : 'unknown error'}).`;
+export function backupStatus(ctx: BackupContext): Promise<BackupStatusDto> {
+  return unwrap(ctx.api.backupStatus());
+}
+
+/** Main opens its own folder; the renderer only says which one. */
+export async function openFolder(ctx: BackupContext, folder: 'data' | 'backups'): Promise<void> {
+  await unwrap(ctx.api.backupOpenFolder({ folder }));
 }
