@@ -82,6 +82,7 @@ interface RestoreSession {
   safetyBackupDone: boolean;
   staged: StagedRestore | null;
   settingsPatch: Partial<Settings>;
+  lastActivity: number;
 }
 
 const IDLE_SESSION_MS = 10 * 60 * 1000;
@@ -185,6 +186,11 @@ export function createBackupService(options: BackupServiceOptions) {
 
   async function dropIdleSessions() {
     const limit = Date.now() - IDLE_SESSION_MS;
+    // A window closed half-way through a restore leaves it waiting: give its staged files up.
+    if (restore && restore.lastActivity < limit) {
+      await restore.staged?.abort();
+      restore = null;
+    }
     for (const session of [...writes.values()]) {
       if (session.lastActivity < limit) {
         writes.delete(session.id);
@@ -207,6 +213,7 @@ export function createBackupService(options: BackupServiceOptions) {
 
   function restoreSession(id: string): RestoreSession {
     if (!restore || restore.id !== id) throw new AppError('not-found', 'This restore was cancelled; choose the backup again.');
+    restore.lastActivity = Date.now();
     return restore;
   }
 
@@ -246,6 +253,7 @@ export function createBackupService(options: BackupServiceOptions) {
 
     async status(): Promise<BackupStatus> {
       await removeStaleTemps();
+      await dropIdleSessions();
       const settings = options.settings.get();
       const [automatic, dataBytes, backupsBytes] = await Promise.all([listAutomatic(), folderSize(options.userDataDir), folderSize(backupsFolder)]);
       const stored = options.store.get('lastBackupExport') as LastExport | undefined;
@@ -385,6 +393,7 @@ export function createBackupService(options: BackupServiceOptions) {
         safetyBackupDone: false,
         staged: null,
         settingsPatch: settingsToRestore(opened.settings),
+        lastActivity: Date.now(),
       };
       return { restoreId: id, summary, chunks: restore.chunks.length };
     },
