@@ -9,9 +9,8 @@ import { exportDB, importDB, importInto } from 'dexie-export-import';
 
 import type { DatabaseFacts, DataRange, TableFacts } from '../../shared/backup';
 import { BackupDataError } from './backup-errors';
+import { STRICT_DURABILITY } from './durability';
 
-/** Bulk writes (imports, restores) ask Chromium to flush to disk before reporting success. */
-export const STRICT_DURABILITY = { chromeTransactionDurability: 'strict' } as const;
 
 /** The JSON dexie-export-import writes (format 1). */
 export interface DexieExport {

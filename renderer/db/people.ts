@@ -2,6 +2,7 @@ import { wouldCreateCycle } from '../../shared/domain/org';
 import { type ColumnMapping, type CsvTable, type ImportPlan, type ImportProblem, planImport } from '../../shared/domain/people-csv';
 import { fieldErrorsOf, type Person, type PersonInput, personInputSchema } from '../../shared/domain/person';
 import type { TrellisDatabase } from './database';
+import { durable } from './durable';
 import { NotFoundError, ValidationError } from './errors';
 
 const newId = () => crypto.randomUUID();
@@ -59,8 +60,10 @@ export class PeopleRepository {
    * then written with one bulkPut. Re-imported people are matched by email and updated.
    */
   async importCsv(table: CsvTable, mapping: ColumnMapping): Promise<ImportPlan> {
-    return this.db.transaction('rw', this.db.people, this.db.teams, async () => {
-      const everyone = await this.db.people.toArray();
+    // Strict durability: a crash or power cut right after "Imported" must not lose the import.
+    const db = durable(this.db);
+    return db.transaction('rw', db.people, db.teams, async () => {
+      const everyone = await db.people.toArray();
       const plan = planImport(table, mapping, everyone, newId);
       if (plan.problems.length > 0) throw new ImportRefusedError(plan.problems);
       const stamp = this.now().toISOString();
@@ -70,7 +73,7 @@ export class PeopleRepository {
         if (!before) return { ...planned.fields, id: planned.id, archived: false, createdAt: stamp, updatedAt: stamp };
         return { ...before, ...planned.fields, updatedAt: stamp };
       });
-      await this.db.people.bulkPut(records);
+      await db.people.bulkPut(records);
       return plan;
     });
   }
