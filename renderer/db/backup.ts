@@ -11,7 +11,6 @@ import type { DatabaseFacts, DataRange, TableFacts } from '../../shared/backup';
 import { BackupDataError } from './backup-errors';
 import { STRICT_DURABILITY } from './durability';
 
-
 /** The JSON dexie-export-import writes (format 1). */
 export interface DexieExport {
   formatName: 'dexie';

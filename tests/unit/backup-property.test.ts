@@ -237,7 +237,8 @@ describe('a restore that fails half-way changes nothing', () => {
     const name = `v1-${crypto.randomUUID()}`;
     const v1 = new Dexie(name);
     v1.version(1).stores({ people: 'id, name, email, managerId, updatedAt' });
-    const fixture = (JSON.parse(await readFile(new URL('../fixtures/db/v1.json', import.meta.url), 'utf8')) as { tables: { people: { id: string }[] } }).tables.people;
+    const fixture = (JSON.parse(await readFile(new URL('../fixtures/db/v1.json', import.meta.url), 'utf8')) as { tables: { people: { id: string }[] } }).tables
+      .people;
     await v1.table('people').bulkAdd(fixture);
     v1.close();
     await writeBackup(context(name), { kind: 'export' });
