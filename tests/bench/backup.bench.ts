@@ -111,8 +111,11 @@ async function bridge(page: Page, main: TestMain) {
 /** Runs in the page: writes the data set into the app's database; returns the characters of note text. */
 async function seed(size: typeof SIZE): Promise<number> {
   let state = 42;
-  const random = () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-  const words = 'we talked about the roadmap growth feedback hiring the migration plan next quarter promotion goals blockers team health on call incidents design review'.split(' ');
+  const random = () => (state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+  const words =
+    'we talked about the roadmap growth feedback hiring the migration plan next quarter promotion goals blockers team health on call incidents design review'.split(
+      ' ',
+    );
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const req = indexedDB.open('trellis');
     req.onsuccess = () => resolve(req.result);

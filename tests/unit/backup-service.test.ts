@@ -4,12 +4,14 @@ import '../support/browser-globals';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { backupsToRemove } from '../../electron/services/backup/rotation';
 import { chunkText } from '../../electron/services/backup/service';
 import { TrellisDatabase } from '../../renderer/db/database';
 import { type BackupContext, checkBackup, restoreBackup, writeBackup } from '../../renderer/features/settings/backup-actions';
+import { backupBeforeUpgrade } from '../../renderer/features/settings/backup-schedule';
 import { automaticBackupName, type BackupEntry, parseAutomaticBackupName } from '../../shared/backup';
 import { apiFor } from '../support/backup-api';
 import { createTestMain, type TestMain } from '../support/main-context';
@@ -124,6 +126,30 @@ describe('backup service through IPC', () => {
     expect(await readFile(path.join(main.laddersDir, 'parts', 'scales.yaml'), 'utf8')).toBe('scales: []\n');
     expect(result.settings).toMatchObject({ theme: 'dark', backupKeepDaily: 10, laddersFolder: main.laddersDir });
     expect((await readdir(main.laddersDir, { recursive: true })).filter((n) => n.includes('.tmp'))).toEqual([]);
+  });
+
+  it('backs the stored database up before the code upgrades it, as stored, and only then', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const upgradeCtx = { ...ctx, databaseName: name };
+    expect(await backupBeforeUpgrade(upgradeCtx)).toBe(false); // nothing stored yet
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ people: 'id, name, email, managerId, updatedAt' });
+    await v1
+      .table('people')
+      .add({ id: 'p1', name: 'Maya', managerId: null, archived: false, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' });
+    v1.close();
+    expect(await backupBeforeUpgrade(upgradeCtx)).toBe(true);
+    const [file] = await readdir(path.join(main.dataDir, 'backups'));
+    expect(file).toMatch(/-before-upgrade\.trellisbackup$/);
+    const { unzipSync } = await import('fflate');
+    const manifest = JSON.parse(new TextDecoder().decode(unzipSync(await readFile(path.join(main.dataDir, 'backups', file!)))['manifest.json']));
+    expect(manifest.database).toMatchObject({ version: 1, tables: [{ name: 'people', rows: 1 }] });
+    // The backup did not upgrade anything; opening with the code does.
+    expect((await indexedDB.databases()).find((d) => d.name === name)?.version).toBe(10);
+    const db = new TrellisDatabase(name);
+    await db.open();
+    db.close();
+    expect(await backupBeforeUpgrade(upgradeCtx)).toBe(false);
   });
 
   it('opens only its own folders', async () => {
