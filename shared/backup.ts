@@ -19,13 +19,6 @@ export type BackupReason = (typeof backupReasons)[number];
 export const automaticReasons = ['daily', 'before-upgrade', 'before-restore'] as const;
 export type AutomaticReason = (typeof automaticReasons)[number];
 
-export const reasonLabels: Record<BackupReason, string> = {
-  manual: 'exported by you',
-  daily: 'daily',
-  'before-upgrade': 'before a data update',
-  'before-restore': 'before a restore',
-};
-
 /** What each part of the archive holds. */
 export const partKinds = ['database', 'settings', 'ladder', 'ladder-version'] as const;
 export type PartKind = (typeof partKinds)[number];

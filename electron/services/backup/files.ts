@@ -3,7 +3,7 @@
  * backup, and put back on restore without ever replacing a file silently.
  */
 import { randomUUID } from 'node:crypto';
-import { link, mkdir, open, readdir, readFile, rmdir, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rename, rmdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 import { backupLimits } from '../../../shared/backup';
@@ -85,6 +85,18 @@ async function readOrNull(file: string): Promise<Buffer | null> {
     if (codeOf(error) === 'ENOENT' || codeOf(error) === 'ENOTDIR') return null;
     throw error;
   }
+}
+
+/** link() refuses an existing name; file systems without hard links (FAT drives) get a check, then rename. */
+async function placeWithoutReplacing(temp: string, target: string): Promise<void> {
+  try {
+    await link(temp, target);
+    return;
+  } catch (error) {
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'].includes(codeOf(error))) throw error;
+  }
+  if (await readOrNull(target)) throw Object.assign(new Error(`${target} exists`), { code: 'EEXIST' });
+  await rename(temp, target);
 }
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.byteLength === b.byteLength && Buffer.compare(a, b) === 0;
@@ -204,7 +216,7 @@ export async function stageRestoreFiles(options: {
       for (const s of staged) {
         // link() refuses an existing name, so a file made meanwhile is never replaced.
         try {
-          await link(s.temp, s.target);
+          await placeWithoutReplacing(s.temp, s.target);
         } catch (error) {
           if (codeOf(error) !== 'EEXIST') throw error;
           const now = await readOrNull(s.target);
