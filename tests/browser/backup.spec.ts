@@ -2,7 +2,9 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { Page } from '@playwright/test';
+import { unzipSync } from 'fflate';
 
+import { writeArchive } from '../support/backup-files';
 import { connectApp, expect, expectAccessible, snap, test } from './fixtures';
 
 async function openPage(page: Page, name: 'People' | 'Settings') {
@@ -125,8 +127,16 @@ test('damaged, cut-short, foreign and newer backups are refused with the reason,
   await app.getByRole('button', { name: 'Export backup…' }).click();
   await expect(app.getByRole('status')).toContainText('Backup saved');
   const good = await readFile(main.savePaths[0]!);
+  // A well-formed backup from a future Trellis whose file format this one does not know.
+  const parts = unzipSync(good);
+  const manifest = JSON.parse(new TextDecoder().decode(parts['manifest.json'])) as Record<string, unknown>;
+  const future = await writeArchive(path.join(main.dataDir, 'crafted'), 'future.trellisbackup', {
+    ...parts,
+    'manifest.json': JSON.stringify({ ...manifest, formatVersion: 7, app: { name: 'Trellis', version: '4.2.0', platform: 'linux' } }),
+  });
 
   const cases: [string, Uint8Array | string, RegExp][] = [
+    ['future.trellisbackup', await readFile(future), /made by a newer Trellis \(4\.2\.0\)\. Update Trellis/],
     ['cut.trellisbackup', good.subarray(0, Math.floor(good.length * 0.6)), /incomplete/],
     ['flipped.trellisbackup', Buffer.from(good).map((b, i) => (i === 200 ? b ^ 1 : b)), /damaged/],
     ['notes.trellisbackup', 'just some text', /not a Trellis backup/],
