@@ -4,7 +4,7 @@ import { app, type BaseWindow, BrowserWindow, dialog, ipcMain, Menu, type Messag
 import Store from 'electron-store';
 
 import type { AppNotice } from '../shared/ipc/app';
-import type { ChooseFolder, ChooseSavePath } from './ipc/dialogs';
+import type { ChooseFolder, ChooseOpenPath, ChooseSavePath, OpenPath } from './ipc/dialogs';
 import { createDispatcher } from './ipc/dispatch';
 import { createEventSink } from './ipc/events';
 import { createFlushCoordinator, holdCloseUntilFlushed } from './ipc/flush';
@@ -118,6 +118,16 @@ function reloadAfterFlush(target: BaseWindow | undefined) {
   });
 }
 
+/** One existing file (a backup to restore), starting in Documents. */
+const chooseOpenPath: ChooseOpenPath = async ({ title, filters }) => {
+  const options = { title, defaultPath: app.getPath('documents'), filters, properties: ['openFile'] as 'openFile'[] };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+};
+
+/** Only ever called with Trellis's own folders (the handlers choose them, never the renderer). */
+const openPath: OpenPath = (folder) => shell.openPath(folder);
+
 function showWindow(store: KeyValueStore) {
   const bounds = restorableBounds(
     store.get('window'),
@@ -164,6 +174,8 @@ function registerIpc(store: KeyValueStore) {
     events: createEventSink((event, payload) => {
       for (const window of BrowserWindow.getAllWindows()) if (!window.isDestroyed()) window.webContents.send(event, payload);
     }, log),
+    chooseOpenPath,
+    openPath,
   });
   registerIpcHandlers(ipcMain, createDispatcher(handlers, log));
 }

@@ -10,6 +10,7 @@ import { createRepositories, RepositoriesProvider } from './app/data';
 import { DatabaseClosedBanner } from './app/DatabaseClosedBanner';
 import { flushAll, listenForFlush } from './app/flush';
 import { openDatabase } from './db/database';
+import { DataGate } from './features/settings';
 
 const root = createRoot(document.getElementById('root')!);
 
@@ -23,8 +24,11 @@ const db = openDatabase({
 
 root.render(
   <StrictMode>
-    <RepositoriesProvider value={createRepositories(db)}>
-      <App />
-    </RepositoriesProvider>
+    {/* Nothing opens the database before the gate has backed it up ahead of a schema upgrade. */}
+    <DataGate>
+      <RepositoriesProvider value={createRepositories(db)}>
+        <App />
+      </RepositoriesProvider>
+    </DataGate>
   </StrictMode>,
 );

@@ -15,6 +15,9 @@ export const settingsSchema = z.object({
   laddersFolder: z.string().min(1).max(4096).refine(isAbsolutePath, 'an absolute path').nullable().default(null),
   /** The user's own email: the organizer of calendar files Trellis writes. */
   userEmail: z.email().max(254).nullable().default(null),
+  /** Automatic backups kept: the newest of each of the last N days, and of the last N weeks. */
+  backupKeepDaily: z.number().int().min(1).max(60).default(7),
+  backupKeepWeekly: z.number().int().min(0).max(52).default(4),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -23,6 +26,8 @@ export const settingsPatchSchema = z
   .object({
     theme: themeSchema,
     userEmail: z.email('Enter a valid email address, like maya@example.com').max(254, 'Email is too long').nullable(),
+    backupKeepDaily: z.number().int().min(1, 'Keep at least one daily backup').max(60, 'At most 60 daily backups'),
+    backupKeepWeekly: z.number().int().min(0).max(52, 'At most 52 weekly backups'),
   })
   .partial()
   .strict();

@@ -21,3 +21,9 @@ export interface FolderDialogRequest {
 
 /** Asks the user for a folder (the ladders folder, an export of many files); null when they cancel. */
 export type ChooseFolder = (request: FolderDialogRequest) => Promise<string | null>;
+
+/** Asks the user for one existing file (a backup to restore); null when they cancel. */
+export type ChooseOpenPath = (request: { title: string; filters: { name: string; extensions: string[] }[] }) => Promise<string | null>;
+
+/** Opens one of Trellis's own folders in the file manager (shell.openPath); resolves to an error text, '' on success. */
+export type OpenPath = (folder: string) => Promise<string>;

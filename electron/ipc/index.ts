@@ -1,12 +1,14 @@
 import path from 'node:path';
 
 import type { AppInfo, AppNotice } from '../../shared/ipc/app';
+import { createBackupService } from '../services/backup/service';
 import { createFileWriter } from '../services/file-writer';
 import type { KeyValueStore } from '../services/key-value';
 import { createLaddersService } from '../services/ladders/service';
 import { createSettingsService } from '../services/settings';
 import { createAppHandlers } from './app';
-import type { ChooseFolder, ChooseSavePath } from './dialogs';
+import { createBackupHandlers } from './backup';
+import type { ChooseFolder, ChooseOpenPath, ChooseSavePath, OpenPath } from './dialogs';
 import type { HandlerTable } from './dispatch';
 import type { EventSink } from './events';
 import { createFileHandlers, createSaveFile } from './files';
@@ -35,6 +37,10 @@ export interface MainContext {
   notices?: AppNotice[];
   /** Waits for the renderer's app:flushed answers before a window closes (main.ts sends the requests). */
   flush?: FlushCoordinator;
+  /** Open dialog for one file (restore from backup). */
+  chooseOpenPath: ChooseOpenPath;
+  /** Opens one of Trellis's own folders in the file manager (shell.openPath in main.ts). */
+  openPath: OpenPath;
 }
 
 /**
@@ -54,6 +60,15 @@ export function createHandlerTable(ctx: MainContext): HandlerTable {
     onChanged: (keys) => ctx.events.emit('ladders:changed', { keys }),
   });
   ctx.onDispose?.(() => ladders.close());
+  const backups = createBackupService({
+    userDataDir: ctx.userDataDir,
+    appVersion: ctx.version,
+    platform: ctx.platform,
+    settings,
+    laddersFolder,
+    store: ctx.store,
+  });
+  ctx.onDispose?.(() => backups.dispose());
   const writer = createFileWriter();
   const saveFile = createSaveFile(writer, ctx.chooseSavePath);
   const info = (): AppInfo => ({
@@ -72,5 +87,12 @@ export function createHandlerTable(ctx: MainContext): HandlerTable {
     ...createShellHandlers(ctx.openLink),
     ...createLaddersHandlers({ service: ladders, settings, chooseFolder: ctx.chooseFolder, saveFile }),
     ...createFileHandlers(writer, saveFile, ctx.chooseFolder),
+    ...createBackupHandlers({
+      service: backups,
+      events: ctx.events,
+      chooseSavePath: ctx.chooseSavePath,
+      chooseOpenPath: ctx.chooseOpenPath,
+      openPath: ctx.openPath,
+    }),
   };
 }

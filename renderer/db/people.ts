@@ -2,6 +2,7 @@ import { wouldCreateCycle } from '../../shared/domain/org';
 import { type ColumnMapping, type CsvTable, type ImportOptions, type ImportPlan, type ImportProblem, planImport } from '../../shared/domain/people-csv';
 import { fieldErrorsOf, type Person, type PersonInput, personInputSchema } from '../../shared/domain/person';
 import type { TrellisDatabase } from './database';
+import { durable } from './durable';
 import { NotFoundError, ValidationError } from './errors';
 
 const newId = () => crypto.randomUUID();
@@ -60,20 +61,22 @@ export class PeopleRepository {
    * Departments no team has yet become teams, in the same transaction.
    */
   async importCsv(table: CsvTable, mapping: ColumnMapping, options: Pick<ImportOptions, 'dateOrder'> = {}): Promise<ImportPlan> {
-    return this.db.transaction('rw', this.db.people, this.db.teams, async () => {
-      const everyone = await this.db.people.toArray();
-      const teams = await this.db.teams.toArray();
+    // Strict durability: a crash or power cut right after "Imported" must not lose the import.
+    const db = durable(this.db);
+    return db.transaction('rw', db.people, db.teams, async () => {
+      const everyone = await db.people.toArray();
+      const teams = await db.teams.toArray();
       const plan = planImport(table, mapping, everyone, newId, { ...options, teams });
       if (plan.problems.length > 0) throw new ImportRefusedError(plan.problems);
       const stamp = this.now().toISOString();
-      if (plan.teams.length > 0) await this.db.teams.bulkAdd(plan.teams.map((t) => ({ ...t, createdAt: stamp, updatedAt: stamp })));
+      if (plan.teams.length > 0) await db.teams.bulkAdd(plan.teams.map((t) => ({ ...t, createdAt: stamp, updatedAt: stamp })));
       const current = new Map(everyone.map((p) => [p.id, p]));
       const records = plan.people.map((planned): Person => {
         const before = current.get(planned.id);
         if (!before) return { ...planned.fields, id: planned.id, archived: false, createdAt: stamp, updatedAt: stamp };
         return { ...before, ...planned.fields, updatedAt: stamp };
       });
-      await this.db.people.bulkPut(records);
+      await db.people.bulkPut(records);
       return plan;
     });
   }

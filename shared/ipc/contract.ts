@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 
 import { appContract, appEventContract } from './app';
+import { backupContract } from './backup';
 import { filesContract, filesEventContract } from './files';
 import { laddersContract, laddersEventContract } from './ladders';
 import type { MethodName, SubscriberName } from './names';
@@ -32,6 +33,7 @@ export const contract = {
   ...settingsContract,
   ...shellContract,
   ...laddersContract,
+  ...backupContract,
   ...filesContract,
 } as const satisfies DomainContract;
 

@@ -40,6 +40,10 @@ export interface TestMain {
   notices: AppNotice[];
   /** Asks the page(s) to flush pending autosaves, as main does before a window closes; resolves with the outcome. */
   requestFlush(): Promise<FlushOutcome>;
+  /** What the open-file dialog answers, in order; when empty it answers null (cancelled). */
+  chooseOpenAnswers: (string | null)[];
+  /** Folders main asked the shell to open. */
+  openedPaths: string[];
   dispose(): Promise<void>;
 }
 
@@ -71,6 +75,8 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
   });
   const laddersDir = path.join(dataDir, 'ladders');
   const savePaths: string[] = [];
+  const chooseOpenAnswers: (string | null)[] = [];
+  const openedPaths: string[] = [];
   const disposers: (() => Promise<void>)[] = [];
   const notices: AppNotice[] = [];
   const flush = createFlushCoordinator();
@@ -98,6 +104,14 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
       dialogs.push(title);
       return chooseFolderAnswers.shift() ?? null;
     },
+    chooseOpenPath: async ({ title }) => {
+      dialogs.push(title);
+      return chooseOpenAnswers.shift() ?? null;
+    },
+    openPath: async (folder) => {
+      openedPaths.push(folder);
+      return '';
+    },
     events,
     notices,
     flush,
@@ -118,6 +132,8 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
     savePaths,
     notices,
     requestFlush: () => flush.request((payload) => events.emit('app:flush-requested', payload)),
+    chooseOpenAnswers,
+    openedPaths,
     dispatch: createDispatcher(handlers, () => {}),
     dispose: async () => {
       for (const dispose of disposers.splice(0)) await dispose();

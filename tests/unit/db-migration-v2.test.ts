@@ -9,7 +9,7 @@ import { createRepositories } from '../../renderer/app/data';
 import { TrellisDatabase } from '../../renderer/db/database';
 import type { Person } from '../../shared/domain/person';
 
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/db/v1-people.json', import.meta.url), 'utf8')) as Person[];
+const fixture = (JSON.parse(readFileSync(new URL('../fixtures/db/v1.json', import.meta.url), 'utf8')) as { tables: { people: Person[] } }).tables.people;
 
 /** Writes the fixture with the schema exactly as 0.1.0 shipped it (version 1 only). */
 async function createV1Database(name: string) {

@@ -4,12 +4,14 @@ import { memoryStore } from '../../electron/services/key-value';
 import { createSettingsService } from '../../electron/services/settings';
 import { restorableBounds } from '../../electron/services/window-state';
 
+const backupDefaults = { backupKeepDaily: 7, backupKeepWeekly: 4 };
+
 describe('settings service', () => {
   it('starts from defaults and saves a patch', () => {
     const store = memoryStore();
     const settings = createSettingsService(store);
-    expect(settings.get()).toEqual({ theme: 'system', laddersFolder: null, userEmail: null });
-    expect(settings.set({ theme: 'dark' })).toEqual({ theme: 'dark', laddersFolder: null, userEmail: null });
+    expect(settings.get()).toEqual({ theme: 'system', laddersFolder: null, userEmail: null, ...backupDefaults });
+    expect(settings.set({ theme: 'dark' })).toEqual({ theme: 'dark', laddersFolder: null, userEmail: null, ...backupDefaults });
     expect(createSettingsService(store).get().theme).toBe('dark');
   });
 
@@ -22,8 +24,13 @@ describe('settings service', () => {
 
   it('survives a hand-edited or damaged file field by field', () => {
     const settings = createSettingsService(memoryStore({ settings: { theme: 42, laddersFolder: '/home/me/ladders', unknown: true } }));
-    expect(settings.get()).toEqual({ theme: 'system', laddersFolder: '/home/me/ladders', userEmail: null });
-    expect(createSettingsService(memoryStore({ settings: 'garbage' })).get()).toEqual({ theme: 'system', laddersFolder: null, userEmail: null });
+    expect(settings.get()).toEqual({ theme: 'system', laddersFolder: '/home/me/ladders', userEmail: null, ...backupDefaults });
+    expect(createSettingsService(memoryStore({ settings: 'garbage' })).get()).toEqual({
+      theme: 'system',
+      laddersFolder: null,
+      userEmail: null,
+      ...backupDefaults,
+    });
   });
 });
 

@@ -2,11 +2,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 
 import { shortDate } from '../../../shared/domain/cadence';
 import { useRepositories } from '../../app/data';
+import { storageErrorMessage } from '../../db/errors';
 import { Button } from '../../ui/Button';
+import { useStatus } from '../../ui/Status';
 
 /** The points waiting for the person's next 1:1, each removable. */
 export function QueuedList({ personId }: { personId: string }) {
   const { talkingPoints } = useRepositories();
+  const { announce } = useStatus();
   const queued = useLiveQuery(() => talkingPoints.queued(personId), [talkingPoints, personId]);
   if (!queued) return null;
   if (queued.length === 0) return <p className="muted">Nothing queued.</p>;
@@ -16,7 +19,12 @@ export function QueuedList({ personId }: { personId: string }) {
         <li key={p.id}>
           <span className="agenda-item__text">{p.text}</span>
           <span className="origin">queued {shortDate(p.createdAt)}</span>
-          <Button size="small" variant="quiet" aria-label={`Remove queued point: ${p.text}`} onPress={() => void talkingPoints.remove(p.id)}>
+          <Button
+            size="small"
+            variant="quiet"
+            aria-label={`Remove queued point: ${p.text}`}
+            onPress={() => void talkingPoints.remove(p.id).catch((e: unknown) => announce(storageErrorMessage(e), 'error'))}
+          >
             Remove
           </Button>
         </li>

@@ -80,8 +80,12 @@ export default function TemplatesPage() {
   const [editing, setEditing] = useState<Editing>(null);
   if (!list) return <p className="loading">Loading templates…</p>;
   const remove = async (t: MeetingTemplate) => {
-    await templates.remove(t.id);
-    announce(t.builtIn ? `Reset ${t.name} to the original` : `Deleted template ${t.name}`);
+    try {
+      await templates.remove(t.id);
+      announce(t.builtIn ? `Reset ${t.name} to the original` : `Deleted template ${t.name}`);
+    } catch (e) {
+      announce(storageErrorMessage(e), 'error');
+    }
   };
   return (
     <Page

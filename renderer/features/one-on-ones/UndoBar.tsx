@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 
+import { storageErrorMessage } from '../../db/errors';
 import { Button } from '../../ui/Button';
+import { useStatus } from '../../ui/Status';
 
 export interface UndoAction {
   label: string;
@@ -15,23 +17,24 @@ const inTextField = (target: EventTarget | null) =>
  * text field (there it is the field's own undo).
  */
 export function UndoBar({ action, onDone }: { action: UndoAction | null; onDone: () => void }) {
+  const { announce } = useStatus();
   useEffect(() => {
     if (!action) return;
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && !inTextField(e.target)) {
         e.preventDefault();
-        void action.undo().then(onDone);
+        void action.undo().then(onDone, (error: unknown) => announce(storageErrorMessage(error), 'error'));
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [action, onDone]);
+  }, [action, onDone, announce]);
   return (
     <div role="status" aria-live="polite" className="undo-region">
       {action && (
         <div className="undo-bar">
           <span>{action.label}</span>
-          <Button size="small" onPress={() => void action.undo().then(onDone)}>
+          <Button size="small" onPress={() => void action.undo().then(onDone, (error: unknown) => announce(storageErrorMessage(error), 'error'))}>
             Undo
           </Button>
           <Button size="small" variant="quiet" aria-label="Dismiss" onPress={onDone}>

@@ -72,7 +72,7 @@ export function RelationshipsCard({ person, everyone }: { person: Person; everyo
                   size="small"
                   variant="quiet"
                   aria-label={`Remove ${label.toLowerCase()} ${otherName}`}
-                  onPress={() => void relationships.remove(rel.id)}
+                  onPress={() => void relationships.remove(rel.id).catch((e: unknown) => setErrors({ form: storageErrorMessage(e) }))}
                 >
                   Remove
                 </Button>

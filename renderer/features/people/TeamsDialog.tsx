@@ -37,7 +37,12 @@ export function TeamsDialog({ onClose }: { onClose: () => void }) {
                 size="small"
                 variant="quiet"
                 aria-label={`Delete team ${t.name}`}
-                onPress={() => void teams.remove(t.id).then(() => announce(`Deleted team ${t.name}`))}
+                onPress={() =>
+                  void teams.remove(t.id).then(
+                    () => announce(`Deleted team ${t.name}`),
+                    (e: unknown) => setError(storageErrorMessage(e)),
+                  )
+                }
               >
                 Delete
               </Button>

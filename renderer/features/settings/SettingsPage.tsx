@@ -53,6 +53,7 @@ function YourEmail({ settings, onSaved }: { settings: Settings; onSaved: (next: 
     </form>
   );
 }
+import { DataAndBackups } from './BackupSection';
 
 export default function SettingsPage() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -108,29 +109,7 @@ export default function SettingsPage() {
           <YourEmail settings={settings} onSaved={setSettings} />
         </section>
       )}
-      {info && (
-        <section className="card settings-section" aria-labelledby="data-heading">
-          <h2 id="data-heading">Where your data lives</h2>
-          <p className="muted">Everything stays on this computer. Nothing is sent anywhere unless you export it.</p>
-          <dl className="paths">
-            <dt>App data</dt>
-            <dd>
-              <code>{info.paths.userData}</code>
-            </dd>
-            <dt>Settings file</dt>
-            <dd>
-              <code>{info.paths.settings}</code>
-            </dd>
-            <dt>Ladders folder</dt>
-            <dd>
-              <code>{info.paths.ladders}</code>
-            </dd>
-          </dl>
-          <p className="muted small">
-            Trellis {info.version} on {info.platform}
-          </p>
-        </section>
-      )}
+      {info && <DataAndBackups info={info} />}
     </Page>
   );
 }

@@ -1,0 +1,150 @@
+export { type BackupApi, type BackupContext, defaultBackupContext } from './backup-context';
+export { backupErrorMessage } from './backup-errors';
+/**
+ * Backups between the renderer's database and main: the only module of the settings feature
+ * that calls the backup IPC operations, so the transport can change in one place.
+ */
+import type Dexie from 'dexie';
+
+import { type AutomaticReason, backupLimits, type BackupSummary } from '../../../shared/backup';
+import type { BackupStatusDto, InspectResult, RestoreFilesReportDto } from '../../../shared/ipc/backup';
+import type { Settings } from '../../../shared/settings';
+import { unwrap } from '../../app/ipc';
+import { BackupDataError, type DexieExport, exportDatabase, openAsStored, parseDatabaseExport, restoreDatabase, schemaOf } from '../../db/backup';
+import type { BackupContext } from './backup-context';
+
+/** The database this code opens: its name, version and tables (nothing is opened). */
+export function codeDatabase(ctx: BackupContext) {
+  const probe = ctx.openWithCode(ctx.databaseName);
+  return { name: ctx.databaseName, version: probe.verno, tables: schemaOf(probe) };
+}
+
+export interface Progress {
+  label: string;
+  /** 0…1 */
+  fraction: number;
+}
+
+export type BackupRequest = { kind: 'export' } | { kind: 'automatic'; reason: AutomaticReason };
+
+export interface WrittenBackup {
+  file: string;
+  bytes: number;
+  createdAt: string;
+}
+
+/**
+ * Streams the stored database to main, which writes the file with the ladders and settings.
+ * null when the user cancelled the save dialog (or a daily backup was already made today).
+ */
+export async function writeBackup(ctx: BackupContext, request: BackupRequest, onProgress?: (p: Progress) => void): Promise<WrittenBackup | null> {
+  const begun = await unwrap(ctx.api.backupBegin(request));
+  if (!begun.started) return null;
+  const { sessionId } = begun;
+  let db: Dexie | null = null;
+  try {
+    db = await openAsStored(ctx.databaseName);
+    const facts = await exportDatabase(db, async (chunk) => void (await unwrap(ctx.api.backupAppend({ sessionId, chunk }))), {
+      chunkChars: backupLimits.chunkChars,
+      onProgress: ({ phase, fraction }) =>
+        onProgress?.({
+          label: phase === 'reading' ? 'Reading your data…' : 'Writing the backup…',
+          fraction: phase === 'reading' ? fraction * 0.5 : 0.5 + fraction * 0.5,
+        }),
+    });
+    db.close();
+    db = null;
+    return await unwrap(ctx.api.backupFinish({ sessionId, database: facts }));
+  } catch (error) {
+    await ctx.api.backupCancel({ sessionId }).catch(() => {});
+    throw error;
+  } finally {
+    db?.close();
+  }
+}
+
+export interface CheckedBackup {
+  restoreId: string;
+  summary: BackupSummary;
+  parsed: DexieExport;
+}
+
+/**
+ * The whole check before a restore is offered: main checks the file (checksums, manifest,
+ * versions, files); then the database part is fetched in pieces and checked against the
+ * manifest and this Trellis's schema. null when the user cancelled the open dialog.
+ */
+export async function checkBackup(
+  ctx: BackupContext,
+  source: { kind: 'chosen' } | { kind: 'automatic'; name: string },
+  onProgress?: (p: Progress) => void,
+): Promise<CheckedBackup | null> {
+  const current = codeDatabase(ctx);
+  const limits = { databaseVersion: current.version, databaseName: current.name };
+  const inspected: InspectResult = await unwrap(
+    source.kind === 'chosen' ? ctx.api.backupChooseRestore(limits) : ctx.api.backupInspect({ name: source.name, ...limits }),
+  );
+  if (!inspected.chosen) return null;
+  const { restoreId, summary, chunks } = inspected;
+  try {
+    const parts: string[] = [];
+    for (let index = 0; index < chunks; index++) {
+      parts.push((await unwrap(ctx.api.backupReadDatabase({ restoreId, index }))).chunk);
+      onProgress?.({ label: 'Checking the backup…', fraction: (index + 1) / chunks });
+    }
+    const text = parts.join('');
+    const parsed = parseDatabaseExport(text, summary.database, current);
+    return { restoreId, summary, parsed };
+  } catch (error) {
+    await ctx.api.backupRestoreAbort({ restoreId }).catch(() => {});
+    throw error;
+  }
+}
+
+export interface RestoreResult {
+  files: RestoreFilesReportDto;
+  settings: Settings;
+  safetyBackup: WrittenBackup;
+}
+
+/**
+ * Replaces the data with a checked backup: first a backup of the current data (main refuses to
+ * go on without it), then the files are prepared, then the database is replaced in one
+ * transaction, then the files are moved into place. A failure before the last step leaves
+ * everything as it was.
+ */
+export async function restoreBackup(ctx: BackupContext, checked: CheckedBackup, onProgress?: (p: Progress) => void): Promise<RestoreResult> {
+  const { restoreId } = checked;
+  let databaseReplaced = false;
+  try {
+    const safety = await writeBackup(ctx, { kind: 'automatic', reason: 'before-restore' }, (p) =>
+      onProgress?.({ label: 'Backing up your current data first…', fraction: p.fraction * 0.4 }),
+    );
+    if (!safety) throw new BackupDataError('Trellis could not back up the current data, so nothing was restored.');
+    await unwrap(ctx.api.backupRestoreStage({ restoreId }));
+    await restoreDatabase(ctx.databaseName, checked.parsed, {
+      openWithCode: ctx.openWithCode,
+      onProgress: (fraction) => onProgress?.({ label: 'Restoring…', fraction: 0.4 + fraction * 0.55 }),
+    });
+    databaseReplaced = true;
+    const committed = await unwrap(ctx.api.backupRestoreCommit({ restoreId }));
+    onProgress?.({ label: 'Restored', fraction: 1 });
+    return { ...committed, safetyBackup: safety };
+  } catch (error) {
+    if (!databaseReplaced) await ctx.api.backupRestoreAbort({ restoreId }).catch(() => {});
+    throw error;
+  }
+}
+
+export async function cancelRestore(ctx: BackupContext, restoreId: string): Promise<void> {
+  await ctx.api.backupRestoreAbort({ restoreId }).catch(() => {});
+}
+
+export function backupStatus(ctx: BackupContext): Promise<BackupStatusDto> {
+  return unwrap(ctx.api.backupStatus());
+}
+
+/** Main opens its own folder; the renderer only says which one. */
+export async function openFolder(ctx: BackupContext, folder: 'data' | 'backups'): Promise<void> {
+  await unwrap(ctx.api.backupOpenFolder({ folder }));
+}

@@ -1,0 +1,1 @@
+export { DataGate } from './DataGate';
