@@ -27,9 +27,10 @@ export const errorCode = (error: unknown): string => (error as NodeJS.ErrnoExcep
  * multi-byte target name that fits the file system must never fail because its temp name does not.
  */
 export const TEMP_NAME_LENGTH = '.trellis-'.length + 12 + '.tmp'.length;
-export function tempPathBeside(target: string): string {
-  return path.join(path.dirname(target), `.trellis-${randomBytes(6).toString('hex')}.tmp`);
+export function tempPathIn(folder: string): string {
+  return path.join(folder, `.trellis-${randomBytes(6).toString('hex')}.tmp`);
 }
+export const tempPathBeside = (target: string): string => tempPathIn(path.dirname(target));
 
 export const isTempFileName = (name: string) => /^\.trellis-[0-9a-f]{12}\.tmp$/.test(name);
 
@@ -73,6 +74,21 @@ export interface AtomicWriter {
   discard(temp: string): Promise<void>;
 }
 
+/** Makes a rename itself durable where the platform allows opening a folder (not Windows). */
+export async function syncFolder(dir: string, fs: Pick<FileSystem, 'open'> = nodeFs): Promise<void> {
+  if (process.platform === 'win32') return;
+  try {
+    const handle = await fs.open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Some file systems refuse to fsync a folder; the file itself is already flushed.
+  }
+}
+
 export function createAtomicWriter(fs: FileSystem = nodeFs): AtomicWriter {
   async function writeTemp(target: string, content: string, mode = 0o644): Promise<string> {
     const temp = tempPathBeside(target);
@@ -99,21 +115,6 @@ export function createAtomicWriter(fs: FileSystem = nodeFs): AtomicWriter {
     }
   }
 
-  /** Makes the rename itself durable where the platform allows opening a folder (not Windows). */
-  async function syncFolder(dir: string): Promise<void> {
-    if (process.platform === 'win32') return;
-    try {
-      const handle = await fs.open(dir, 'r');
-      try {
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-    } catch {
-      // Some file systems refuse to fsync a folder; the file itself is already flushed.
-    }
-  }
-
   return {
     writeTemp,
     exists,
@@ -126,7 +127,7 @@ export function createAtomicWriter(fs: FileSystem = nodeFs): AtomicWriter {
         await fs.unlink(temp).catch(() => {});
         throw error;
       }
-      await syncFolder(path.dirname(target));
+      await syncFolder(path.dirname(target), fs);
     },
     /**
      * link() fails on an existing name, so a file created meanwhile is never replaced. File

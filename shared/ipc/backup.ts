@@ -93,4 +93,6 @@ export const backupContract = {
   },
 } as const;
 
+export const backupEventContract = {} as const;
+
 export type BackupChannel = keyof typeof backupContract;

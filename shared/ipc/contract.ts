@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 import { appContract, appEventContract } from './app';
-import { backupContract } from './backup';
+import { backupContract, backupEventContract } from './backup';
 import { filesContract, filesEventContract } from './files';
 import { laddersContract, laddersEventContract } from './ladders';
 import type { MethodName, SubscriberName } from './names';
@@ -33,8 +33,8 @@ export const contract = {
   ...settingsContract,
   ...shellContract,
   ...laddersContract,
-  ...backupContract,
   ...filesContract,
+  ...backupContract,
 } as const satisfies DomainContract;
 
 /** The payload schema of every event main pushes; main validates before sending. */
@@ -44,6 +44,7 @@ export const eventContract = {
   ...shellEventContract,
   ...laddersEventContract,
   ...filesEventContract,
+  ...backupEventContract,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;

@@ -110,7 +110,10 @@ describe('backup service through IPC', () => {
 
     await writeFile(path.join(main.laddersDir, 'team.yaml'), 'id: team\n# my newer edit\n');
     await import('node:fs/promises').then((fs) => fs.rm(path.join(main.laddersDir, 'parts'), { recursive: true }));
-    await main.dispatch('settings:set', { theme: 'light', backupKeepDaily: 3, laddersFolder: main.laddersDir });
+    await main.dispatch('settings:set', { theme: 'light', backupKeepDaily: 3 });
+    // The folder is set the only way it can be: the user picks it in main's dialog.
+    main.chooseFolderAnswers.push(main.laddersDir);
+    await main.dispatch('ladders:choose-folder', undefined);
 
     main.chooseOpenAnswers.push(main.savePaths[0]!);
     const checked = await checkBackup(ctx, { kind: 'chosen' });

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { createRepositories, type Repositories } from '../../renderer/app/data';
 import { TrellisDatabase } from '../../renderer/db/database';
+import { durable } from '../../renderer/db/durable';
 import { ImportRefusedError } from '../../renderer/db/people';
 import { detectMapping, parseCsv } from '../../shared/domain/people-csv';
 
@@ -78,7 +79,8 @@ describe('PeopleRepository.importCsv with departments', () => {
 
   it('a failure while writing people rolls the new teams back too', async () => {
     const table = parseCsv('name,email,department\nAlex Rivera,alex@example.com,Growth\n');
-    const db = (repos.people as unknown as { db: TrellisDatabase }).db;
+    // The import writes through the strict-durability connection (renderer/db/durable.ts).
+    const db = durable((repos.people as unknown as { db: TrellisDatabase }).db);
     const original = db.people.bulkPut.bind(db.people);
     db.people.bulkPut = (() => Promise.reject(new Error('disk full'))) as unknown as typeof db.people.bulkPut;
     await expect(repos.people.importCsv(table, detectMapping(table.headers))).rejects.toThrow('disk full');

@@ -7,7 +7,7 @@
  * Parts are compressed with Node's zlib (native, about twice as fast as fflate's JavaScript
  * deflate on the large database part); fflate lays out the archive around the compressed data.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { type FileHandle, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -15,7 +15,7 @@ import zlib from 'node:zlib';
 import { type AsyncFlateStreamHandler, unzip, type Unzipped, Zip, type ZipInputFile } from 'fflate';
 
 import { TRAILER_PREFIX } from '../../../shared/backup';
-import { syncFolder } from './fs-sync';
+import { syncFolder, tempPathIn } from '../atomic-write';
 
 const encoder = new TextEncoder();
 const EOCD_SIGNATURE = 0x06054b50;
@@ -93,7 +93,7 @@ export interface PartStream {
  * atomic). Nothing is visible under the real name until commit has flushed the data to disk.
  */
 export async function createArchiveWriter(folder: string, now: () => Date = () => new Date()): Promise<ArchiveWriter> {
-  const tempPath = path.join(folder, `.trellis-backup-${randomUUID()}.tmp`);
+  const tempPath = tempPathIn(folder);
   const handle: FileHandle = await open(tempPath, 'wx', 0o600);
   const fileHash = createHash('sha256');
   let pending: Uint8Array[] = [];

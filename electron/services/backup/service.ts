@@ -24,7 +24,7 @@ import {
 } from '../../../shared/backup';
 import { AppError } from '../../../shared/ipc/result';
 import { type Settings, settingsSchema } from '../../../shared/settings';
-import { fileError } from '../file-writer';
+import { fileError, isTempFileName } from '../atomic-write';
 import type { KeyValueStore } from '../key-value';
 import type { SettingsService } from '../settings';
 import { type ArchiveWriter, BackupRefusedError, createArchiveWriter, type PartStream } from './archive';
@@ -177,7 +177,7 @@ export function createBackupService(options: BackupServiceOptions) {
     }
     const cutoff = now().getTime() - 24 * 3600 * 1000;
     for (const name of names) {
-      if (!/^\.trellis-backup-.*\.tmp$/.test(name)) continue;
+      if (!isTempFileName(name)) continue;
       const file = path.join(backupsFolder, name);
       const s = await stat(file).catch(() => null);
       if (s && s.mtimeMs < cutoff) await unlink(file).catch(() => {});

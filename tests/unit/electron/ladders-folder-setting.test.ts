@@ -57,7 +57,7 @@ describe('the settings service announces every change itself', () => {
     const settings = createSettingsService(memoryStore(), (s) => seen.push(s));
     settings.set({ theme: 'dark' });
     settings.setLaddersFolder('/srv/ladders');
-    expect(seen).toEqual([
+    expect(seen.map(({ theme, laddersFolder }) => ({ theme, laddersFolder }))).toEqual([
       { theme: 'dark', laddersFolder: null },
       { theme: 'dark', laddersFolder: '/srv/ladders' },
     ]);

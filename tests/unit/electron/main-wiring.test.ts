@@ -16,6 +16,7 @@ import type * as ProtocolModule from '../../../electron/protocol';
 import { APP_SCHEME_PRIVILEGES } from '../../../electron/protocol';
 import { secureWebPreferences } from '../../../electron/window';
 import { channels } from '../../../shared/ipc/channels';
+import { defaultSettings } from '../../../shared/settings';
 import { createFakeElectron, type FakeElectron, fakeEvent } from '../../support/fake-electron';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -252,7 +253,7 @@ describe('a corrupt settings.json', () => {
     await fake.ready();
     expect(fake.windows).toHaveLength(1);
     expect((await readdir(current.userData)).filter((n) => n.startsWith('settings.corrupt-'))).toHaveLength(1);
-    expect(await fake.invoke('settings:get')).toEqual({ ok: true, value: { theme: 'system', laddersFolder: null } });
+    expect(await fake.invoke('settings:get')).toEqual({ ok: true, value: defaultSettings });
     const first = await fake.invoke('app:notices');
     expect(first).toMatchObject({ ok: true, value: { notices: [{ title: 'Your settings were reset' }] } });
     expect(await fake.invoke('app:notices')).toEqual({ ok: true, value: { notices: [] } });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { appContract, appEventContract } from '../../../shared/ipc/app';
+import { backupContract, backupEventContract } from '../../../shared/ipc/backup';
 import { channels, events, isChannel } from '../../../shared/ipc/channels';
 import { contract, eventContract } from '../../../shared/ipc/contract';
 import { filesContract, filesEventContract } from '../../../shared/ipc/files';
@@ -15,6 +16,7 @@ const domains = {
   shell: [shellContract, shellEventContract],
   ladders: [laddersContract, laddersEventContract],
   files: [filesContract, filesEventContract],
+  backup: [backupContract, backupEventContract],
 } as const;
 
 describe('the contract, one file per domain', () => {
