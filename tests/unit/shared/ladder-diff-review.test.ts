@@ -4,11 +4,11 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { checkLadder, type Ladder } from '../../shared/ladder';
-import { diffLadders, diffWords } from '../../shared/ladder/diff';
-import { criteriaFirstSeen, reviewCellKey, reviewLadder, reviewToMarkdown } from '../../shared/ladder/review';
+import { checkLadder, type Ladder } from '../../../shared/ladder';
+import { diffLadders, diffWords } from '../../../shared/ladder/diff';
+import { criteriaFirstSeen, reviewCellKey, reviewLadder, reviewToMarkdown } from '../../../shared/ladder/review';
 
-const folder = path.resolve(__dirname, '../fixtures/ladders/app');
+const folder = path.resolve(__dirname, '../../fixtures/ladders/app');
 const teamText = readFileSync(path.join(folder, 'team.yaml'), 'utf8');
 
 function load(text: string): Ladder {

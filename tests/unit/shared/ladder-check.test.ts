@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 
-import { cellFor, checkLadder, ladderSchema } from '../../shared/ladder';
-import { mapReader } from '../support/ladder-reader';
+import { cellFor, checkLadder, ladderSchema } from '../../../shared/ladder';
+import { mapReader } from '../../support/ladder-reader';
 
 const shared = `
 scales:

@@ -1,9 +1,9 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { createRepositories, RepositoriesProvider } from '../../renderer/app/data';
-import { TrellisDatabase } from '../../renderer/db/database';
-import { MeetingNotes, parseTags } from '../../renderer/features/one-on-ones/MeetingNotes';
+import { createRepositories, RepositoriesProvider } from '../../../renderer/app/data';
+import { TrellisDatabase } from '../../../renderer/db/database';
+import { MeetingNotes, parseTags } from '../../../renderer/features/one-on-ones/MeetingNotes';
 
 afterEach(() => {
   cleanup();

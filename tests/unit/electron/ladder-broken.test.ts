@@ -2,9 +2,9 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { checkLadderFile } from '../../electron/services/ladder-files';
+import { checkLadderFile } from '../../../electron/services/ladder-files';
 
-const dir = path.join(import.meta.dirname, '../fixtures/ladders');
+const dir = path.join(import.meta.dirname, '../../fixtures/ladders');
 
 /** Problems as `name:line:col severity code message (hint)`, the way a person reads them. */
 function problemsOf(name: string): string[] {

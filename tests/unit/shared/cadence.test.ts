@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { addDaysIso, daysBetween, firstOccurrence, monthlyOrdinal, seriesHealth, upcomingDates, weekOf } from '../../shared/domain/cadence';
-import { type Cadence, cadences } from '../../shared/domain/meetings';
+import { addDaysIso, daysBetween, firstOccurrence, monthlyOrdinal, seriesHealth, upcomingDates, weekOf } from '../../../shared/domain/cadence';
+import { type Cadence, cadences } from '../../../shared/domain/meetings';
 
 const isoWeekday = (iso: string) => ((new Date(`${iso}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
 

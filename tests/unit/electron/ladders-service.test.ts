@@ -4,11 +4,11 @@ import path from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { createLaddersService, type LaddersService } from '../../electron/services/ladders/service';
-import { AppError } from '../../shared/ipc/result';
-import { cellFor } from '../../shared/ladder';
+import { createLaddersService, type LaddersService } from '../../../electron/services/ladders/service';
+import { AppError } from '../../../shared/ipc/result';
+import { cellFor } from '../../../shared/ladder';
 
-const fixtures = path.resolve(__dirname, '../fixtures/ladders/app');
+const fixtures = path.resolve(__dirname, '../../fixtures/ladders/app');
 
 let root: string;
 let userFolder: string;

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { upcomingDates } from '../../shared/domain/cadence';
-import { escapeText, foldLine, icsFileName, seriesToIcs } from '../../shared/domain/ics';
-import { cadences, meetingKinds, type Series } from '../../shared/domain/meetings';
-import { offsetMinutes, wallClockToUtc } from '../../shared/domain/timezone';
-import { parseSeriesIcs } from '../support/ical';
+import { upcomingDates } from '../../../shared/domain/cadence';
+import { escapeText, foldLine, icsFileName, seriesToIcs } from '../../../shared/domain/ics';
+import { cadences, meetingKinds, type Series } from '../../../shared/domain/meetings';
+import { offsetMinutes, wallClockToUtc } from '../../../shared/domain/timezone';
+import { parseSeriesIcs } from '../../support/ical';
 
 const now = new Date('2026-11-23T10:00:00Z');
 

@@ -3,10 +3,10 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { cellAt, cellMatches, groupsOf, indexCells, levelLabel, levelsOf, preview } from '../../renderer/features/ladders/model';
-import { checkLadder } from '../../shared/ladder';
+import { cellAt, cellMatches, groupsOf, indexCells, levelLabel, levelsOf, preview } from '../../../renderer/features/ladders/model';
+import { checkLadder } from '../../../shared/ladder';
 
-const folder = path.resolve(__dirname, '../fixtures/ladders/app');
+const folder = path.resolve(__dirname, '../../fixtures/ladders/app');
 const ladder = checkLadder({ path: 'team.yaml', text: readFileSync(path.join(folder, 'team.yaml'), 'utf8') }, (_f, include) => ({
   path: include,
   text: readFileSync(path.join(folder, include), 'utf8'),

@@ -3,11 +3,11 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { ladderJsonSchemaText } from '../../shared/ladder/json-schema';
+import { ladderJsonSchemaText } from '../../../shared/ladder/json-schema';
 
 describe('ladders/ladder.schema.json', () => {
   it('is exactly what the zod schema generates (run `npm run ladders:schema` after changing shared/ladder/schema.ts)', () => {
-    const committed = readFileSync(path.join(import.meta.dirname, '../../ladders/ladder.schema.json'), 'utf8');
+    const committed = readFileSync(path.join(import.meta.dirname, '../../../ladders/ladder.schema.json'), 'utf8');
     expect(committed).toBe(ladderJsonSchemaText());
   });
 

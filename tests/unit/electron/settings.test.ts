@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { memoryStore } from '../../electron/services/key-value';
-import { createSettingsService } from '../../electron/services/settings';
-import { restorableBounds } from '../../electron/services/window-state';
+import { memoryStore } from '../../../electron/services/key-value';
+import { createSettingsService } from '../../../electron/services/settings';
+import { restorableBounds } from '../../../electron/services/window-state';
 
 describe('settings service', () => {
   it('starts from defaults and saves a patch', () => {

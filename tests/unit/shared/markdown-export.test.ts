@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
-import { isPlainFileName, safeFileName, uniqueNames } from '../../shared/domain/file-names';
-import { meetingSharedMarkdown, notesExportFiles } from '../../shared/domain/markdown-export';
-import { type ActionItem, type Meeting, meetingKinds } from '../../shared/domain/meetings';
+import { isPlainFileName, safeFileName, uniqueNames } from '../../../shared/domain/file-names';
+import { meetingSharedMarkdown, notesExportFiles } from '../../../shared/domain/markdown-export';
+import { type ActionItem, type Meeting, meetingKinds } from '../../../shared/domain/meetings';
 
 const MARKER = 'PRIVATE-MARKER-7f3a91c2';
 const stamp = '2026-01-01T00:00:00Z';

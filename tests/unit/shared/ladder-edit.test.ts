@@ -5,8 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
 
-import { cellFor, checkLadder } from '../../shared/ladder';
-import { editCellCriteria } from '../../shared/ladder/edit';
+import { cellFor, checkLadder } from '../../../shared/ladder';
+import { editCellCriteria } from '../../../shared/ladder/edit';
 
 const levelOrder = ['L1', 'L2', 'L3', 'L4', 'L5'];
 
@@ -133,7 +133,7 @@ describe('quick edit of one cell', () => {
   });
 
   it('edits the shipped fixture, keeping its comments, and the ladder stays valid', () => {
-    const file = path.resolve(__dirname, '../fixtures/ladders/app/team.yaml');
+    const file = path.resolve(__dirname, '../../fixtures/ladders/app/team.yaml');
     const text = readFileSync(file, 'utf8');
     const reader = (_from: string, include: string) => ({ path: include, text: readFileSync(path.resolve(path.dirname(file), include), 'utf8') });
     const result = editCellCriteria(text, {

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 
-import { describeProblem, detectMapping, type ImportPlan, parseCsv, peopleToCsv, planImport } from '../../shared/domain/people-csv';
-import { type Person, tracks } from '../../shared/domain/person';
+import { describeProblem, detectMapping, type ImportPlan, parseCsv, peopleToCsv, planImport } from '../../../shared/domain/people-csv';
+import { type Person, tracks } from '../../../shared/domain/person';
 
 const stamp = '2026-01-01T00:00:00Z';
 const counter = () => {

@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { TrellisDatabase } from '../../renderer/db/database';
-import { ValidationError } from '../../renderer/db/errors';
-import { PeopleRepository } from '../../renderer/db/people';
+import { TrellisDatabase } from '../../../renderer/db/database';
+import { ValidationError } from '../../../renderer/db/errors';
+import { PeopleRepository } from '../../../renderer/db/people';
 
 let db: TrellisDatabase;
 let people: PeopleRepository;

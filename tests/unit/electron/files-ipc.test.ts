@@ -3,9 +3,9 @@ import path from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { createFileWriter, type FileSystem } from '../../electron/services/file-writer';
-import { AppError } from '../../shared/ipc/result';
-import { createTestMain, type TestMain } from '../support/main-context';
+import { createFileWriter, type FileSystem } from '../../../electron/services/file-writer';
+import { AppError } from '../../../shared/ipc/result';
+import { createTestMain, type TestMain } from '../../support/main-context';
 
 let main: TestMain;
 beforeEach(async () => {

@@ -5,10 +5,10 @@ import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
-import { checkLadderFile } from '../../electron/services/ladder-files';
-import { cellFor, checkLadder, ladderSchema, limits } from '../../shared/ladder';
+import { checkLadderFile } from '../../../electron/services/ladder-files';
+import { cellFor, checkLadder, ladderSchema, limits } from '../../../shared/ladder';
 
-const dir = path.join(import.meta.dirname, '../../ladders');
+const dir = path.join(import.meta.dirname, '../../../ladders');
 const ladderFiles = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
 const sharedFiles = readdirSync(path.join(dir, 'shared')).map((f) => `shared/${f}`);
 
@@ -25,7 +25,7 @@ describe('shipped ladders', () => {
   });
 
   it('rejects what editors should underline: a misspelt key, a missing title, a cell with both criteria and notApplicable', () => {
-    const fixtures = path.join(import.meta.dirname, '../fixtures/ladders');
+    const fixtures = path.join(import.meta.dirname, '../../fixtures/ladders');
     expect(validate(parse(readFileSync(path.join(fixtures, 'valid-small.yaml'), 'utf8')))).toBe(true);
     for (const broken of ['unknown-key.yaml', 'missing-required.yaml', 'wrong-type.yaml']) {
       expect(validate(parse(readFileSync(path.join(fixtures, 'broken', broken), 'utf8'))), broken).toBe(false);
@@ -73,7 +73,7 @@ describe('shipped ladders', () => {
 
 describe('docs/ladder-format.md', () => {
   it('opens with a complete example ladder that is valid', () => {
-    const doc = readFileSync(path.join(import.meta.dirname, '../../docs/ladder-format.md'), 'utf8');
+    const doc = readFileSync(path.join(import.meta.dirname, '../../../docs/ladder-format.md'), 'utf8');
     const example = /## A first ladder\s+```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
     expect(example).toBeDefined();
     const result = checkLadder({ path: 'support.yaml', text: example! });
@@ -82,7 +82,7 @@ describe('docs/ladder-format.md', () => {
   });
 
   it('states the same limits as the checker', () => {
-    const doc = readFileSync(path.join(import.meta.dirname, '../../docs/ladder-format.md'), 'utf8');
+    const doc = readFileSync(path.join(import.meta.dirname, '../../../docs/ladder-format.md'), 'utf8');
     expect(doc).toContain(`${limits.maxBytes.toLocaleString('en-US')} characters`);
     expect(doc).toContain(`deeper than ${limits.maxDepth} levels`);
     expect(doc).toContain(`more than ${limits.maxAliasCount} copies`);

@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto';
 
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { createRepositories, type Repositories } from '../../renderer/app/data';
-import { TrellisDatabase } from '../../renderer/db/database';
-import { ValidationError } from '../../renderer/db/errors';
+import { createRepositories, type Repositories } from '../../../renderer/app/data';
+import { TrellisDatabase } from '../../../renderer/db/database';
+import { ValidationError } from '../../../renderer/db/errors';
 
 let clock = new Date('2026-11-09T09:00:00Z');
 const now = () => {

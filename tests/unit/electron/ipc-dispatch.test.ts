@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { forbiddenResult, isTrustedSender } from '../../electron/ipc/dispatch';
-import { type IpcMainLike, registerIpcHandlers } from '../../electron/ipc/register';
-import { channels } from '../../shared/ipc/channels';
-import { contract } from '../../shared/ipc/contract';
-import { createTestMain, type TestMain } from '../support/main-context';
+import { forbiddenResult, isTrustedSender } from '../../../electron/ipc/dispatch';
+import { type IpcMainLike, registerIpcHandlers } from '../../../electron/ipc/register';
+import { channels } from '../../../shared/ipc/channels';
+import { contract } from '../../../shared/ipc/contract';
+import { createTestMain, type TestMain } from '../../support/main-context';
 
 let main: TestMain;
 beforeEach(async () => {

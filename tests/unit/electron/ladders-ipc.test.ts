@@ -3,9 +3,9 @@ import path from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { createTestMain, type TestMain } from '../support/main-context';
+import { createTestMain, type TestMain } from '../../support/main-context';
 
-const fixtures = path.resolve(__dirname, '../fixtures/ladders/app');
+const fixtures = path.resolve(__dirname, '../../fixtures/ladders/app');
 let main: TestMain;
 
 beforeEach(async () => {

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 
-import { cellFor, checkLadder } from '../../shared/ladder';
+import { cellFor, checkLadder } from '../../../shared/ladder';
 
 const ladderArb = fc
   .record({

@@ -5,11 +5,11 @@ import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 
-import { createRepositories } from '../../renderer/app/data';
-import { TrellisDatabase } from '../../renderer/db/database';
-import type { Person } from '../../shared/domain/person';
+import { createRepositories } from '../../../renderer/app/data';
+import { TrellisDatabase } from '../../../renderer/db/database';
+import type { Person } from '../../../shared/domain/person';
 
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/db/v1-people.json', import.meta.url), 'utf8')) as Person[];
+const fixture = JSON.parse(readFileSync(new URL('../../fixtures/db/v1-people.json', import.meta.url), 'utf8')) as Person[];
 
 /** Writes the fixture with the schema exactly as 0.1.0 shipped it (version 1 only). */
 async function createV1Database(name: string) {

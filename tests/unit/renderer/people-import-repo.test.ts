@@ -2,10 +2,10 @@ import 'fake-indexeddb/auto';
 
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { createRepositories, type Repositories } from '../../renderer/app/data';
-import { TrellisDatabase } from '../../renderer/db/database';
-import { ImportRefusedError } from '../../renderer/db/people';
-import { detectMapping, parseCsv } from '../../shared/domain/people-csv';
+import { createRepositories, type Repositories } from '../../../renderer/app/data';
+import { TrellisDatabase } from '../../../renderer/db/database';
+import { ImportRefusedError } from '../../../renderer/db/people';
+import { detectMapping, parseCsv } from '../../../shared/domain/people-csv';
 
 let repos: Repositories;
 beforeEach(() => {

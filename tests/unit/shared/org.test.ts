@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { buildOrgTree, type OrgNode, wouldCreateCycle } from '../../shared/domain/org';
-import type { Person } from '../../shared/domain/person';
+import { buildOrgTree, type OrgNode, wouldCreateCycle } from '../../../shared/domain/org';
+import type { Person } from '../../../shared/domain/person';
 
 const person = (id: string, managerId: string | null = null): Person => ({ id, name: id, managerId, archived: false, createdAt: '', updatedAt: '' });
 const count = (nodes: OrgNode[]): number => nodes.reduce((n, node) => n + 1 + count(node.reports), 0);

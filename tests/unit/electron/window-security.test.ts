@@ -9,7 +9,7 @@ import {
   isSafeExternalUrl,
   mainWindowOptions,
   secureWebPreferences,
-} from '../../electron/window';
+} from '../../../electron/window';
 
 type Listener = (...args: unknown[]) => void;
 

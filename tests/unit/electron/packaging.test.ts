@@ -7,9 +7,9 @@ import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/confi
 import { DebugLogger } from 'builder-util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import afterPack, { electronBinaryPath, trellisFuses } from '../../build/after-pack.mjs';
+import afterPack, { electronBinaryPath, trellisFuses } from '../../../build/after-pack.mjs';
 
-const root = path.resolve(import.meta.dirname, '../..');
+const root = path.resolve(import.meta.dirname, '../../..');
 
 describe('electron-builder configuration', () => {
   it('passes electron-builder’s own validation', async () => {

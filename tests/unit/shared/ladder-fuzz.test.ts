@@ -8,10 +8,10 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { checkLadder, type LadderCheck, ladderSchema, limits, type ReadInclude } from '../../shared/ladder';
-import { mapReader } from '../support/ladder-reader';
+import { checkLadder, type LadderCheck, ladderSchema, limits, type ReadInclude } from '../../../shared/ladder';
+import { mapReader } from '../../support/ladder-reader';
 
-const engineering = readFileSync(path.join(import.meta.dirname, '../../ladders/engineering.yaml'), 'utf8');
+const engineering = readFileSync(path.join(import.meta.dirname, '../../../ladders/engineering.yaml'), 'utf8');
 
 function expectWellFormed(result: LadderCheck, entryPath = 'fuzz.yaml'): void {
   expect(Array.isArray(result.problems)).toBe(true);

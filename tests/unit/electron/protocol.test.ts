@@ -5,8 +5,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler, resolveAppPath } from '../../electron/protocol';
-import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler, resolveAppPath } from '../../../electron/protocol';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
 
 let base: string;
 let root: string;

@@ -1,9 +1,9 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { Timeline } from '../../renderer/features/people/Timeline';
-import type { ActionItem, Meeting } from '../../shared/domain/meetings';
-import { buildTimeline, filterTimeline } from '../../shared/domain/timeline';
+import { Timeline } from '../../../renderer/features/people/Timeline';
+import type { ActionItem, Meeting } from '../../../shared/domain/meetings';
+import { buildTimeline, filterTimeline } from '../../../shared/domain/timeline';
 
 const stamp = '2026-01-01T00:00:00.000Z';
 const meeting = (i: number, extra: Partial<Meeting> = {}): Meeting => ({
