@@ -6,16 +6,16 @@ import { Link } from 'wouter';
 
 import { meetingKindLabels } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
+import { usePerson } from '../../app/usePeople';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
-import { MeetingShareActions } from '../import-export/ShareActions';
 import { ActionItemsSection } from './ActionItemsSection';
 import { AgendaSection } from './AgendaSection';
 import { DeleteMeetingDialog } from './DeleteMeetingDialog';
 import { longDate } from './format';
-import { usePerson } from './hooks';
 import { MeetingNotes } from './MeetingNotes';
+import { MeetingShareActions } from './ShareActions';
 import { type UndoAction, UndoBar } from './UndoBar';
 
 function useMeetingData(id: string) {

@@ -5,10 +5,10 @@ import { Link } from 'wouter';
 
 import { todayIso } from '../../../shared/domain/cadence';
 import { meetingKindLabels, type Series } from '../../../shared/domain/meetings';
+import { usePeople } from '../../app/usePeople';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
-import { usePeople } from '../people/usePeople';
 import { dayLabel, daysAgo, describeCadence } from './format';
 import { type SeriesRow, useSeriesRows } from './hooks';
 import { SeriesDialog } from './SeriesDialog';

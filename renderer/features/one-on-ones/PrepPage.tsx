@@ -12,11 +12,11 @@ import { EmptyState } from '../../ui/EmptyState';
 import { LockIcon } from '../../ui/LockIcon';
 import { Markdown } from '../../ui/Markdown';
 import { Page } from '../../ui/Page';
-import { SeriesCalendarButton } from '../import-export/ShareActions';
 import { ActionItemRow } from './ActionItemsSection';
 import { dayLabel, daysAgo } from './format';
 import { QueuedList } from './QueuedList';
 import { QueuePointForm } from './QueuePoint';
+import { SeriesCalendarButton } from './ShareActions';
 import { StartMeetingDialog } from './StartMeetingDialog';
 
 function usePrepData(seriesId: string) {

@@ -42,11 +42,6 @@ export function useSeriesRows(today: string = todayIso()): SeriesRow[] | undefin
   }, [data, today]);
 }
 
-export function usePerson(id: string): Person | null | undefined {
-  const { people } = useRepositories();
-  return useLiveQuery(async () => (await people.get(id)) ?? null, [people, id]);
-}
-
 export function useTemplates() {
   const { templates } = useRepositories();
   return useLiveQuery(() => templates.list(), [templates]);

@@ -5,6 +5,7 @@ import { useState } from 'react';
 
 import type { Person } from '../../../shared/domain/person';
 import { useRepositories } from '../../app/data';
+import { usePeople } from '../../app/usePeople';
 import { Button } from '../../ui/Button';
 import { Checkbox } from '../../ui/Checkbox';
 import { EmptyState } from '../../ui/EmptyState';
@@ -12,15 +13,14 @@ import { Page } from '../../ui/Page';
 import { Segmented } from '../../ui/Segmented';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
-import { ExportNotesButton } from '../import-export/ExportNotesDialog';
-import { ImportPeopleDialog } from '../import-export/ImportPeopleDialog';
+import { ExportNotesButton } from '../one-on-ones/ExportNotesDialog';
 import { QueuePointDialog } from '../one-on-ones/QueuePoint';
 import { matchesFilter } from './filter';
+import { ImportPeopleDialog } from './ImportPeopleDialog';
 import { OrgChart } from './OrgChart';
 import { PeopleTable } from './PeopleTable';
 import { PersonDialog } from './PersonDialog';
 import { TeamsDialog } from './TeamsDialog';
-import { usePeople } from './usePeople';
 
 type View = 'list' | 'org';
 const ALL_TEAMS = '__all__';

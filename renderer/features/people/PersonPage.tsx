@@ -1,4 +1,3 @@
-import '../one-on-ones/one-on-ones.css';
 import './people.css';
 
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -10,21 +9,21 @@ import { meetingKindLabels, type Series } from '../../../shared/domain/meetings'
 import { type Person, trackLabels } from '../../../shared/domain/person';
 import { buildTimeline } from '../../../shared/domain/timeline';
 import { useRepositories } from '../../app/data';
+import { usePeople } from '../../app/usePeople';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
-import { ExportNotesButton } from '../import-export/ExportNotesDialog';
-import { SeriesCalendarButton } from '../import-export/ShareActions';
+import { ExportNotesButton } from '../one-on-ones/ExportNotesDialog';
 import { dayLabel, describeCadence } from '../one-on-ones/format';
 import { useSeriesRows } from '../one-on-ones/hooks';
 import { QueuedList } from '../one-on-ones/QueuedList';
 import { QueuePointDialog, QueuePointForm } from '../one-on-ones/QueuePoint';
 import { SeriesDialog } from '../one-on-ones/SeriesDialog';
+import { SeriesCalendarButton } from '../one-on-ones/ShareActions';
 import { StartMeetingDialog } from '../one-on-ones/StartMeetingDialog';
 import { PersonDialog } from './PersonDialog';
 import { RelationshipsCard } from './RelationshipsCard';
 import { Timeline } from './Timeline';
-import { usePeople } from './usePeople';
 
 function Details({ person, teamName }: { person: Person; teamName: string | undefined }) {
   const rows: [string, string | undefined][] = [

@@ -1,5 +1,3 @@
-import '../one-on-ones/one-on-ones.css';
-
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
 
@@ -7,11 +5,11 @@ import { shortDate, todayIso, weekOf } from '../../../shared/domain/cadence';
 import { isOverdueAction } from '../../../shared/domain/carry-over';
 import { meetingKindLabels } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
+import { usePeople } from '../../app/usePeople';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
 import { dayLabel, daysAgo } from '../one-on-ones/format';
 import { type SeriesRow, useSeriesRows } from '../one-on-ones/hooks';
-import { usePeople } from '../people/usePeople';
 
 function greeting(now: Date) {
   const h = now.getHours();

@@ -1,4 +1,4 @@
-import './import-export.css';
+import './import-people.css';
 
 import { useId, useMemo, useState } from 'react';
 

@@ -1,4 +1,4 @@
-import './import-export.css';
+import './share.css';
 
 import { icsFileName, seriesToIcs } from '../../../shared/domain/ics';
 import { meetingFileStem, meetingSharedMarkdown } from '../../../shared/domain/markdown-export';

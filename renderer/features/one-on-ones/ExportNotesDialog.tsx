@@ -1,4 +1,4 @@
-import './import-export.css';
+import './share.css';
 
 import { useEffect, useState } from 'react';
 
