@@ -121,12 +121,6 @@ export function weekOf(today: string): { start: string; end: string } {
   return { start, end: addDaysIso(start, 6) };
 }
 
-/** "12 Nov" (with the year when it is not this year's). */
-export function shortDate(iso: string, today: string = todayIso()): string {
-  const d = toDate(iso);
-  return format(d, iso.slice(0, 4) === today.slice(0, 4) ? 'd MMM' : 'd MMM yyyy');
-}
-
 /** The user's own IANA zone, for new series. */
 export function defaultTimeZone(): string {
   try {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 
-import { shortDate, todayIso } from '../../../shared/domain/cadence';
+import { todayIso } from '../../../shared/domain/cadence';
 import { isOverdueAction } from '../../../shared/domain/carry-over';
 import type { ActionItem } from '../../../shared/domain/meetings';
 import type { FieldErrors } from '../../../shared/domain/person';
@@ -9,6 +9,7 @@ import { storageErrorMessage, ValidationError } from '../../db/errors';
 import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { Checkbox } from '../../ui/Checkbox';
+import { shortDate } from '../../ui/dates';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import type { UndoAction } from './UndoBar';

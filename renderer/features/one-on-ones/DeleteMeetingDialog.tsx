@@ -5,9 +5,9 @@ import type { Meeting } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
 import { storageErrorMessage } from '../../db/errors';
 import { Button } from '../../ui/Button';
+import { longDate } from '../../ui/dates';
 import { Dialog } from '../../ui/Dialog';
 import { useStatus } from '../../ui/Status';
-import { longDate } from './format';
 
 /** Confirms before deleting a meeting: unlike an agenda point, this cannot be undone. */
 export function DeleteMeetingDialog({ meeting, actionCount, onClose }: { meeting: Meeting; actionCount: number; onClose: () => void }) {

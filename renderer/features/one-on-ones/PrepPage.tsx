@@ -4,16 +4,16 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link } from 'wouter';
 
-import { seriesHealth, shortDate, todayIso } from '../../../shared/domain/cadence';
+import { seriesHealth, todayIso } from '../../../shared/domain/cadence';
 import { type ActionItem, meetingKindLabels } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
 import { Button } from '../../ui/Button';
+import { dayLabel, daysAgo, shortDate } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
 import { LockIcon } from '../../ui/LockIcon';
 import { Markdown } from '../../ui/Markdown';
 import { Page } from '../../ui/Page';
 import { ActionItemRow } from './ActionItemsSection';
-import { dayLabel, daysAgo } from './format';
 import { QueuedList } from './QueuedList';
 import { QueuePointForm } from './QueuePoint';
 import { SeriesCalendarButton } from './ShareActions';

@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 
-import { shortDate } from '../../../shared/domain/cadence';
 import { useRepositories } from '../../app/data';
 import { Button } from '../../ui/Button';
+import { shortDate } from '../../ui/dates';
 
 /** The points waiting for the person's next 1:1, each removable. */
 export function QueuedList({ personId }: { personId: string }) {

@@ -2,9 +2,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 
-import { shortDate } from '../../../shared/domain/cadence';
 import { filterTimeline, type TimelineEntry, type TimelineKind, timelineKindLabels, timelineKinds } from '../../../shared/domain/timeline';
 import { Checkbox } from '../../ui/Checkbox';
+import { shortDate } from '../../ui/dates';
 import { TextField } from '../../ui/TextField';
 
 const ROW_HEIGHT = 56;

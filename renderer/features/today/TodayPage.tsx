@@ -1,14 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
 
-import { shortDate, todayIso, weekOf } from '../../../shared/domain/cadence';
+import { todayIso, weekOf } from '../../../shared/domain/cadence';
 import { isOverdueAction } from '../../../shared/domain/carry-over';
 import { meetingKindLabels } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
 import { usePeople } from '../../app/usePeople';
+import { dayLabel, daysAgo, shortDate } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
-import { dayLabel, daysAgo } from '../one-on-ones/format';
 import { type SeriesRow, useSeriesRows } from '../one-on-ones/hooks';
 
 function greeting(now: Date) {
