@@ -1,7 +1,9 @@
 import { format, parseISO } from 'date-fns';
 
+import { todayIso } from '../../shared/domain/dates';
+
 /** "12 Nov" (with the year when it is not this year's). */
-export function shortDate(iso: string, today: string = format(new Date(), 'yyyy-MM-dd')): string {
+export function shortDate(iso: string, today: string = todayIso()): string {
   const d = parseISO(iso);
   return format(d, iso.slice(0, 4) === today.slice(0, 4) ? 'd MMM' : 'd MMM yyyy');
 }

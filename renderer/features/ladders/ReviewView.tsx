@@ -1,6 +1,6 @@
-import { format, subMonths } from 'date-fns';
 import { useEffect, useState } from 'react';
 
+import { monthsBeforeIso, todayIso } from '../../../shared/domain/dates';
 import type { LadderSummary } from '../../../shared/ipc/ladders';
 import type { FindingKind, LadderReview } from '../../../shared/ladder/review';
 import { trellis, unwrap } from '../../app/ipc';
@@ -29,7 +29,7 @@ export function ReviewView({ summary }: { summary: LadderSummary }) {
   const [review, setReview] = useState<LadderReview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { announce } = useStatus();
-  const since = format(subMonths(new Date(), Number(months)), 'yyyy-MM-dd');
+  const since = monthsBeforeIso(todayIso(), Number(months));
 
   useEffect(() => {
     unwrap(trellis().laddersReview({ key: summary.key, since }))

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 
-import { todayIso } from '../../../shared/domain/cadence';
 import { isOverdueAction } from '../../../shared/domain/carry-over';
+import { todayIso } from '../../../shared/domain/dates';
 import type { ActionItem } from '../../../shared/domain/meetings';
 import type { FieldErrors } from '../../../shared/domain/person';
 import { useRepositories } from '../../app/data';

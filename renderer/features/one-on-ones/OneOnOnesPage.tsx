@@ -3,7 +3,7 @@ import './one-on-ones.css';
 import { useState } from 'react';
 import { Link } from 'wouter';
 
-import { todayIso } from '../../../shared/domain/cadence';
+import { todayIso } from '../../../shared/domain/dates';
 import { meetingKindLabels, type Series } from '../../../shared/domain/meetings';
 import { usePeople } from '../../app/usePeople';
 import { Button } from '../../ui/Button';

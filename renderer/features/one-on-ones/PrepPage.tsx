@@ -4,7 +4,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link } from 'wouter';
 
-import { seriesHealth, todayIso } from '../../../shared/domain/cadence';
+import { seriesHealth } from '../../../shared/domain/cadence';
+import { todayIso } from '../../../shared/domain/dates';
 import { type ActionItem, meetingKindLabels } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
 import { Button } from '../../ui/Button';

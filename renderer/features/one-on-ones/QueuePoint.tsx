@@ -1,6 +1,6 @@
 import { useState } from 'react';
 
-import { todayIso } from '../../../shared/domain/cadence';
+import { todayIso } from '../../../shared/domain/dates';
 import { useRepositories } from '../../app/data';
 import { storageErrorMessage, ValidationError } from '../../db/errors';
 import { AppForm } from '../../ui/AppForm';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 
-import { defaultTimeZone, todayIso, weekdayLabels } from '../../../shared/domain/cadence';
+import { defaultTimeZone, weekdayLabels } from '../../../shared/domain/cadence';
+import { isoWeekday, todayIso } from '../../../shared/domain/dates';
 import { type Cadence, cadenceLabels, cadences, type MeetingKind, meetingKindLabels, meetingKinds, type Series } from '../../../shared/domain/meetings';
 import type { FieldErrors, Person } from '../../../shared/domain/person';
 import { useRepositories } from '../../app/data';
@@ -26,12 +27,11 @@ interface Draft {
 
 function draftOf(series: Series | null, personId: string | undefined): Draft {
   const today = todayIso();
-  const isoWeekday = ((new Date().getDay() + 6) % 7) + 1;
   return {
     personId: series?.personId ?? personId ?? '',
     kind: series?.kind ?? 'one-on-one',
     cadence: series?.cadence ?? 'weekly',
-    weekday: String(series?.weekday ?? isoWeekday),
+    weekday: String(series?.weekday ?? isoWeekday(today)),
     time: series?.time ?? '10:00',
     duration: String(series?.durationMinutes ?? 30),
     startDate: series?.startDate ?? today,

@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 
-import { type SeriesHealth, seriesHealth, todayIso } from '../../../shared/domain/cadence';
+import { type SeriesHealth, seriesHealth } from '../../../shared/domain/cadence';
+import { todayIso } from '../../../shared/domain/dates';
 import type { Meeting, Series } from '../../../shared/domain/meetings';
 import type { Person } from '../../../shared/domain/person';
 import { useRepositories } from '../../app/data';

@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 
-import { todayIso } from '../../../shared/domain/cadence';
+import { todayIso } from '../../../shared/domain/dates';
 import { meetingKindLabels, type Series } from '../../../shared/domain/meetings';
 import { type Person, trackLabels } from '../../../shared/domain/person';
 import { buildTimeline } from '../../../shared/domain/timeline';

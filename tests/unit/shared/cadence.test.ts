@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { addDaysIso, daysBetween, firstOccurrence, monthlyOrdinal, seriesHealth, upcomingDates, weekOf } from '../../../shared/domain/cadence';
+import { firstOccurrence, monthlyOrdinal, seriesHealth, upcomingDates } from '../../../shared/domain/cadence';
+import { addDaysIso, daysBetween, weekOf } from '../../../shared/domain/dates';
 import { type Cadence, cadences } from '../../../shared/domain/meetings';
 
 const isoWeekday = (iso: string) => ((new Date(`${iso}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
