@@ -8,9 +8,11 @@ import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+import boundaries from './eslint/renderer-boundaries.js';
+
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
-/** The layering of DEVELOPERS.md: renderer → shared, electron → shared, never renderer ↔ electron. */
+/** The layering of ARCHITECTURE.md: renderer → shared, electron → shared, never renderer ↔ electron. */
 const layering = {
   renderer: {
     paths: [
@@ -59,15 +61,15 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, trellis: boundaries },
     languageOptions: { globals: globals.browser },
-    rules: { ...reactHooks.configs.recommended.rules, ...restrict(layering.renderer) },
+    rules: { ...reactHooks.configs.recommended.rules, ...restrict(layering.renderer), 'trellis/renderer-boundaries': 'error' },
   },
   { files: ['shared/**/*.ts'], rules: restrict(layering.shared) },
   { files: ['electron/**/*.ts'], languageOptions: { globals: globals.node }, rules: restrict(layering.electron) },
   { files: ['electron/services/**/*.ts', 'electron/ipc/**/*.ts'], rules: restrict(layering.transportFree) },
   {
-    files: ['tests/**/*.{ts,tsx}', 'build/**/*.{js,mjs,cjs}', '*.{js,ts,mjs}', 'scripts/**/*'],
+    files: ['tests/**/*.{ts,tsx}', 'build/**/*.{js,mjs,cjs}', '*.{js,ts,mjs}', 'scripts/**/*', 'eslint/**/*.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     // Playwright fixtures that need no other fixture are declared with `{}`.
     rules: { 'no-empty-pattern': 'off' },

@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 
-import { PlaceholderPage } from '../features/placeholder/PlaceholderPage';
+import { PlaceholderPage } from '../features/placeholder';
 import { StatusProvider } from '../ui/Status';
 import { Sidebar } from './Sidebar';
 import { useThemeFromSettings } from './theme';

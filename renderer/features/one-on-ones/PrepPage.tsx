@@ -15,8 +15,7 @@ import { LockIcon } from '../../ui/LockIcon';
 import { Markdown } from '../../ui/Markdown';
 import { Page } from '../../ui/Page';
 import { ActionItemRow } from './ActionItemsSection';
-import { QueuedList } from './QueuedList';
-import { QueuePointForm } from './QueuePoint';
+import { QueueSection } from './PersonSections';
 import { SeriesCalendarButton } from './ShareActions';
 import { StartMeetingDialog } from './StartMeetingDialog';
 
@@ -106,11 +105,7 @@ export default function PrepPage({ seriesId }: { seriesId: string }) {
             <p className="muted">You have not met in this series yet.</p>
           )}
         </section>
-        <section className="card section-card" aria-labelledby="queue-heading">
-          <h2 id="queue-heading">Talking-point queue</h2>
-          <QueuedList personId={person.id} />
-          <QueuePointForm personId={person.id} personName={person.name} />
-        </section>
+        <QueueSection person={person} title="Talking-point queue" />
         <section className="card section-card" aria-labelledby="last-heading">
           <div className="section-card__header">
             <h2 id="last-heading">{last ? `Last meeting · ${shortDate(last.date)}` : 'Last meeting'}</h2>

@@ -5,23 +5,14 @@ import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 
 import { todayIso } from '../../../shared/domain/dates';
-import { meetingKindLabels, type Series } from '../../../shared/domain/meetings';
 import { type Person, trackLabels } from '../../../shared/domain/person';
 import { buildTimeline } from '../../../shared/domain/timeline';
 import { useRepositories } from '../../app/data';
 import { usePeople } from '../../app/usePeople';
 import { Button } from '../../ui/Button';
-import { dayLabel } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
-import { ExportNotesButton } from '../one-on-ones/ExportNotesDialog';
-import { describeCadence } from '../one-on-ones/format';
-import { useSeriesRows } from '../one-on-ones/hooks';
-import { QueuedList } from '../one-on-ones/QueuedList';
-import { QueuePointDialog, QueuePointForm } from '../one-on-ones/QueuePoint';
-import { SeriesDialog } from '../one-on-ones/SeriesDialog';
-import { SeriesCalendarButton } from '../one-on-ones/ShareActions';
-import { StartMeetingDialog } from '../one-on-ones/StartMeetingDialog';
+import { ExportNotesButton, PersonSeriesSection, QueuePointDialog, QueueSection, SeriesDialog, useSeriesRows } from '../one-on-ones';
 import { PersonDialog } from './PersonDialog';
 import { RelationshipsCard } from './RelationshipsCard';
 import { Timeline } from './Timeline';
@@ -67,7 +58,6 @@ export default function PersonPage({ id }: { id: string }) {
   const [editing, setEditing] = useState(false);
   const [newSeries, setNewSeries] = useState(false);
   const [queueing, setQueueing] = useState(false);
-  const [starting, setStarting] = useState<Series | null>(null);
 
   if (!everyone || !seriesRows || !timeline) return <p className="loading">Loading…</p>;
   const person = everyone.find((p) => p.id === id);
@@ -100,38 +90,8 @@ export default function PersonPage({ id }: { id: string }) {
     >
       <div className="person-grid">
         <Details person={person} teamName={teamName} />
-        <section className="card section-card" aria-labelledby="series-heading">
-          <h2 id="series-heading">1:1 series</h2>
-          {mine.length === 0 ? (
-            <p className="muted">No series with {person.name} yet.</p>
-          ) : (
-            <ul className="plain-list" aria-label={`Series with ${person.name}`}>
-              {mine.map((r) => (
-                <li key={r.series.id}>
-                  <span className="agenda-item__text">
-                    <strong>{meetingKindLabels[r.series.kind]}</strong> · {describeCadence(r.series)}
-                    <div className="muted small">
-                      Next {r.health.next === today ? 'today' : dayLabel(r.health.next)}{' '}
-                      {r.health.overdue && <span className="badge badge--danger">Overdue</span>}
-                    </div>
-                    <SeriesCalendarButton series={r.series} person={person} />
-                  </span>
-                  <Link className="btn btn--small" href={`/one-on-ones/prep/${r.series.id}`}>
-                    Prep
-                  </Link>
-                  <Button size="small" variant="primary" onPress={() => setStarting(r.series)} aria-label={`Start ${meetingKindLabels[r.series.kind]}`}>
-                    Start
-                  </Button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-        <section className="card section-card" aria-labelledby="queue-heading">
-          <h2 id="queue-heading">Queue a talking point for the next 1:1</h2>
-          <QueuedList personId={id} />
-          <QueuePointForm personId={id} personName={person.name} />
-        </section>
+        <PersonSeriesSection person={person} rows={mine} />
+        <QueueSection person={person} title="Queue a talking point for the next 1:1" />
         <RelationshipsCard person={person} everyone={everyone} />
       </div>
       <Timeline
@@ -145,14 +105,6 @@ export default function PersonPage({ id }: { id: string }) {
       {editing && <PersonDialog person={person} everyone={everyone} isOpen onClose={() => setEditing(false)} />}
       {newSeries && <SeriesDialog series={null} people={everyone} personId={id} onClose={() => setNewSeries(false)} />}
       {queueing && <QueuePointDialog personId={id} personName={person.name} onClose={() => setQueueing(false)} />}
-      {starting && (
-        <StartMeetingDialog
-          series={starting}
-          personName={person.name}
-          isFirst={!mine.find((r) => r.series.id === starting.id)?.meetings.length}
-          onClose={() => setStarting(null)}
-        />
-      )}
     </Page>
   );
 }

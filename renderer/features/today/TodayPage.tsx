@@ -9,7 +9,7 @@ import { usePeople } from '../../app/usePeople';
 import { dayLabel, daysAgo, shortDate } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
-import { type SeriesRow, useSeriesRows } from '../one-on-ones/hooks';
+import { type SeriesRow, useSeriesRows } from '../one-on-ones';
 
 function greeting(now: Date) {
   const h = now.getHours();
