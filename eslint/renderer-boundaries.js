@@ -6,6 +6,7 @@
  *   screen (code splitting in app/App.tsx) may name a feature's file;
  * - ui/ (the design system) imports nothing from app/, db/ or features/;
  * - db/ (Dexie schema and repositories) imports nothing from app/, ui/ or features/;
+ * - app/ipc.ts is app's own: everyone else reaches main through the hooks of app/useMain.ts.
  * Import paths are resolved against the importing file, so `../../features/x/y` and `../x/y`
  * are judged by where they land, not by how they are spelled.
  */
@@ -42,6 +43,7 @@ const rule = {
         "{{from}} may use the {{feature}} feature only through its index: import from '{{index}}' (add what you need to features/{{feature}}/index.ts).",
       uiLayer: 'ui/ is the design system: it imports nothing from app/, db/ or features/ (pass data and callbacks in as props).',
       dbLayer: 'db/ is the data layer: it imports nothing from app/, ui/ or features/.',
+      ipcInternals: "app/ipc.ts is the app's own bridge to main: use the hooks of app/useMain.ts (useMainQuery, useMainAction, useMainEvent).",
     },
   },
   create(context) {
@@ -54,6 +56,8 @@ const rule = {
       if (!target) return;
       if (here.layer === 'ui' && ['app', 'db', 'features'].includes(target.layer)) return context.report({ node, messageId: 'uiLayer' });
       if (here.layer === 'db' && ['app', 'ui', 'features'].includes(target.layer)) return context.report({ node, messageId: 'dbLayer' });
+      if (target.layer === 'app' && target.rest.replace(/\.tsx?$/, '') === 'ipc' && here.layer !== 'app')
+        return context.report({ node, messageId: 'ipcInternals' });
       if (target.layer !== 'features' || !target.feature) return;
       if (here.layer === 'features' && here.feature === target.feature) return;
       if (target.rest === '' || target.rest === 'index') return;

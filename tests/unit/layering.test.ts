@@ -93,6 +93,21 @@ describe('renderer boundaries (trellis/renderer-boundaries)', () => {
     expect(found[0]!.message).toMatch(/db\/ is the data layer/);
   });
 
+  it('keeps the path to main in app/: no window.trellis, no app/ipc, no casts to Error elsewhere', async () => {
+    const file = 'renderer/features/settings/Bad.ts';
+    expect((await boundaries('feature-calls-main.ts', file)).map((f) => f.line)).toEqual([2]);
+    expect((await lintAs('feature-calls-main.ts', file, 'no-restricted-properties')).map((f) => f.line)).toEqual([6, 12]);
+    const casts = await lintAs('feature-calls-main.ts', file, 'no-restricted-syntax');
+    expect(casts.map((f) => f.line)).toEqual([8, 11]);
+    expect(casts[0]!.message).toMatch(/errorMessage\(e\)/);
+  });
+
+  it('lets app/ itself reach main', async () => {
+    for (const rule of ['trellis/renderer-boundaries', 'no-restricted-properties', 'no-restricted-syntax']) {
+      expect(await lintAs('feature-calls-main.ts', 'renderer/app/Good.ts', rule), rule).toEqual([]);
+    }
+  });
+
   it('the features of the real tree import each other without a cycle', async () => {
     const graph = await featureGraph();
     expect(graph.get('one-on-ones')).not.toContain('people');

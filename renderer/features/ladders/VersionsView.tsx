@@ -1,10 +1,10 @@
 import { format } from 'date-fns';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
-import type { LadderSummary, VersionInfoDto } from '../../../shared/ipc/ladders';
+import type { LadderSummary } from '../../../shared/ipc/ladders';
 import type { CriteriaChange } from '../../../shared/ladder/diff';
 import { diffWords } from '../../../shared/ladder/diff';
-import { trellis, unwrap } from '../../app/ipc';
+import { useMainQuery } from '../../app/useMain';
 import { EmptyState } from '../../ui/EmptyState';
 import { SelectField } from '../../ui/SelectField';
 import { DiffText } from './CompareView';
@@ -16,29 +16,20 @@ const kindLabel: Record<CriteriaChange['kind'], string> = { added: 'Added', remo
 /** Every stored version of the ladder, and what changed between any two of them. */
 export function VersionsView({ summary }: { summary: LadderSummary }) {
   const ladderId = summary.id;
-  const [versions, setVersions] = useState<VersionInfoDto[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [fromHash, setFrom] = useState<string | null>(null);
-  const [toHash, setTo] = useState<string | null>(null);
-  const [changes, setChanges] = useState<CriteriaChange[] | null>(null);
-
-  useEffect(() => {
-    if (!ladderId) return;
-    unwrap(trellis().laddersVersions({ ladderId }))
-      .then((list) => {
-        setVersions(list);
-        setFrom((f) => f ?? list[list.length - 2]?.hash ?? null);
-        setTo((t) => t ?? list[list.length - 1]?.hash ?? null);
-      })
-      .catch((e: Error) => setError(e.message));
-  }, [ladderId, summary.hash]);
-
-  useEffect(() => {
-    if (!ladderId || !fromHash || !toHash || fromHash === toHash) return;
-    unwrap(trellis().laddersVersionDiff({ ladderId, from: fromHash, to: toHash }))
-      .then((d) => setChanges(d.changes))
-      .catch((e: Error) => setError(e.message));
-  }, [ladderId, fromHash, toHash]);
+  const stored = useMainQuery('ladders:versions', { ladderId: ladderId ?? '' }, { skip: !ladderId, refreshKey: summary.hash });
+  const versions = stored.value;
+  // Until the user picks, compare the two newest versions.
+  const [fromPick, setFrom] = useState<string | null>(null);
+  const [toPick, setTo] = useState<string | null>(null);
+  const fromHash = fromPick ?? versions?.[versions.length - 2]?.hash ?? null;
+  const toHash = toPick ?? versions?.[versions.length - 1]?.hash ?? null;
+  const diff = useMainQuery(
+    'ladders:version-diff',
+    { ladderId: ladderId ?? '', from: fromHash ?? '', to: toHash ?? '' },
+    { skip: !ladderId || !fromHash || !toHash || fromHash === toHash },
+  );
+  const changes = diff.value?.changes;
+  const error = stored.error ?? diff.error;
 
   if (error)
     return (

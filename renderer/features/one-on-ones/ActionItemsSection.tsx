@@ -5,7 +5,8 @@ import { todayIso } from '../../../shared/domain/dates';
 import type { ActionItem } from '../../../shared/domain/meetings';
 import type { FieldErrors } from '../../../shared/domain/person';
 import { useRepositories } from '../../app/data';
-import { storageErrorMessage, ValidationError } from '../../db/errors';
+import { errorMessage } from '../../app/errors';
+import { ValidationError } from '../../db/errors';
 import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { Checkbox } from '../../ui/Checkbox';
@@ -32,7 +33,7 @@ export function ActionItemRow({ item, personName, meetingId, meetingDates, onDel
   return (
     <li className={`action-item${item.done ? ' action-item--done' : ''}`}>
       <span className="action-item__text">
-        <Checkbox isSelected={item.done} onChange={(done) => void actionItems.setDone(item.id, done).catch((e: unknown) => onError(storageErrorMessage(e)))}>
+        <Checkbox isSelected={item.done} onChange={(done) => void actionItems.setDone(item.id, done).catch((e: unknown) => onError(errorMessage(e)))}>
           {item.text}
         </Checkbox>
       </span>
@@ -74,7 +75,7 @@ export function ActionItemsSection({ meetingId, items, personName, meetingDates,
       setErrors({});
     } catch (e) {
       if (e instanceof ValidationError) setErrors(e.fieldErrors);
-      else onError(storageErrorMessage(e));
+      else onError(errorMessage(e));
     }
   };
 
@@ -83,7 +84,7 @@ export function ActionItemsSection({ meetingId, items, personName, meetingDates,
       const removed = await actionItems.remove(item.id);
       if (removed) onDeleted({ label: `Deleted action item “${item.text}”`, undo: () => actionItems.restore(removed) });
     } catch (e) {
-      onError(storageErrorMessage(e));
+      onError(errorMessage(e));
     }
   };
 

@@ -2,7 +2,8 @@ import { useState } from 'react';
 
 import type { AgendaItem, Meeting } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
-import { storageErrorMessage, ValidationError } from '../../db/errors';
+import { errorMessage } from '../../app/errors';
+import { ValidationError } from '../../db/errors';
 import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { Checkbox } from '../../ui/Checkbox';
@@ -43,7 +44,7 @@ export function AgendaSection({ meeting, personName, meetingDates, onDeleted, on
       setError(undefined);
     } catch (e) {
       if (e instanceof ValidationError) setError(e.fieldErrors.text ?? e.message);
-      else onError(storageErrorMessage(e));
+      else onError(errorMessage(e));
     }
   };
 
@@ -53,11 +54,11 @@ export function AgendaSection({ meeting, personName, meetingDates, onDeleted, on
       if (removed)
         onDeleted({ label: `Deleted talking point “${item.text}”`, undo: () => meetings.restoreAgendaItem(meeting.id, removed.item, removed.index) });
     } catch (e) {
-      onError(storageErrorMessage(e));
+      onError(errorMessage(e));
     }
   };
 
-  const toggle = (item: AgendaItem, done: boolean) => meetings.setAgendaDone(meeting.id, item.id, done).catch((e: unknown) => onError(storageErrorMessage(e)));
+  const toggle = (item: AgendaItem, done: boolean) => meetings.setAgendaDone(meeting.id, item.id, done).catch((e: unknown) => onError(errorMessage(e)));
 
   return (
     <section className="card section-card" aria-labelledby="agenda-heading">

@@ -3,7 +3,7 @@ import { useLocation } from 'wouter';
 
 import type { Meeting } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
-import { storageErrorMessage } from '../../db/errors';
+import { errorMessage } from '../../app/errors';
 import { Button } from '../../ui/Button';
 import { longDate } from '../../ui/dates';
 import { Dialog } from '../../ui/Dialog';
@@ -22,7 +22,7 @@ export function DeleteMeetingDialog({ meeting, actionCount, onClose }: { meeting
       onClose();
       navigate('/one-on-ones');
     } catch (e) {
-      setError(storageErrorMessage(e));
+      setError(errorMessage(e));
     }
   };
   return (

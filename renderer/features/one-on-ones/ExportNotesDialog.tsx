@@ -5,7 +5,8 @@ import { useEffect, useState } from 'react';
 import { notesExportFiles, type NotesExportInput } from '../../../shared/domain/markdown-export';
 import type { Person } from '../../../shared/domain/person';
 import { type Repositories, useRepositories } from '../../app/data';
-import { trellis, unwrap } from '../../app/ipc';
+import { errorMessage } from '../../app/errors';
+import { useMainAction } from '../../app/useMain';
 import { Button } from '../../ui/Button';
 import { Checkbox } from '../../ui/Checkbox';
 import { Dialog } from '../../ui/Dialog';
@@ -39,7 +40,8 @@ export function ExportNotesDialog({ person, onClose }: ExportNotesDialogProps) {
   const [input, setInput] = useState<NotesExportInput | null>(null);
   const [includePrivate, setIncludePrivate] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const exportFolder = useMainAction('files:export-folder');
+  const busy = exportFolder.pending;
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -56,7 +58,6 @@ export function ExportNotesDialog({ person, onClose }: ExportNotesDialogProps) {
 
   const runExport = async () => {
     if (!input) return;
-    setBusy(true);
     setError(null);
     try {
       const files = notesExportFiles(input, { includePrivateNotes: includePrivate });
@@ -65,7 +66,7 @@ export function ExportNotesDialog({ person, onClose }: ExportNotesDialogProps) {
         setError('There is nothing to export: none of these meetings belongs to a person Trellis knows.');
         return;
       }
-      const result = await unwrap(trellis().filesExportFolder({ title: `Export ${whose} notes`, files }));
+      const result = await exportFolder.run({ title: `Export ${whose} notes`, files });
       if (!result.saved) {
         setConfirming(false);
         return;
@@ -74,9 +75,7 @@ export function ExportNotesDialog({ person, onClose }: ExportNotesDialogProps) {
       onClose();
     } catch (e) {
       setConfirming(false);
-      setError(e instanceof Error ? e.message : 'The export failed.');
-    } finally {
-      setBusy(false);
+      setError(errorMessage(e));
     }
   };
 

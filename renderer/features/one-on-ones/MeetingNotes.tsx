@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 
 import type { Meeting } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
-import { storageErrorMessage } from '../../db/errors';
+import { errorMessage } from '../../app/errors';
 import { Button } from '../../ui/Button';
 import { LockIcon } from '../../ui/LockIcon';
 import { SelectField } from '../../ui/SelectField';
@@ -88,7 +88,7 @@ export function MeetingNotes({ meeting, personName }: { meeting: Meeting; person
       </div>
       {state.kind === 'error' && (
         <div className="banner banner--error" role="alert">
-          <p>{storageErrorMessage(state.error)}</p>
+          <p>{errorMessage(state.error)}</p>
           <Button size="small" onPress={() => void retry()}>
             Try saving again
           </Button>

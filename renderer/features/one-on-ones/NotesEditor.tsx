@@ -64,7 +64,7 @@ export function NotesEditor({ label, heading, value, onChange, description, plac
           )}
         </div>
       ) : (
-        <Markdown source={value} label={`${label} preview`} className="notes-preview" />
+        <Markdown source={value} policy="notes" label={`${label} preview`} className="notes-preview" />
       )}
     </>
   );

@@ -114,7 +114,7 @@ export default function PrepPage({ seriesId }: { seriesId: string }) {
           {last ? (
             <>
               <h3>Shared notes and decisions</h3>
-              <Markdown source={last.sharedNotes} label="Last meeting's shared notes" />
+              <Markdown source={last.sharedNotes} policy="notes" label="Last meeting's shared notes" />
               {last.agenda.some((i) => !i.done) && (
                 <>
                   <h3>Not discussed yet (carries over)</h3>
@@ -131,7 +131,7 @@ export default function PrepPage({ seriesId }: { seriesId: string }) {
                 <span className="private-label">
                   <LockIcon /> Your private notes
                 </span>
-                <Markdown source={last.privateNotes} label="Last meeting's private notes" />
+                <Markdown source={last.privateNotes} policy="notes" label="Last meeting's private notes" />
               </div>
             </>
           ) : (

@@ -5,7 +5,8 @@ import { isoWeekday, todayIso } from '../../../shared/domain/dates';
 import { type Cadence, cadenceLabels, cadences, type MeetingKind, meetingKindLabels, meetingKinds, type Series } from '../../../shared/domain/meetings';
 import type { FieldErrors, Person } from '../../../shared/domain/person';
 import { useRepositories } from '../../app/data';
-import { storageErrorMessage, ValidationError } from '../../db/errors';
+import { errorMessage } from '../../app/errors';
+import { ValidationError } from '../../db/errors';
 import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -69,7 +70,7 @@ export function SeriesDialog({ series, people, personId, onClose }: SeriesDialog
       onClose(saved);
     } catch (error) {
       if (error instanceof ValidationError) setErrors({ ...error.fieldErrors, duration: error.fieldErrors.durationMinutes });
-      else setErrors({ form: storageErrorMessage(error) });
+      else setErrors({ form: errorMessage(error) });
     }
   };
 
@@ -80,7 +81,7 @@ export function SeriesDialog({ series, people, personId, onClose }: SeriesDialog
       announce('Archived the series; its meetings and notes are kept');
       onClose();
     } catch (error) {
-      setErrors({ form: storageErrorMessage(error) });
+      setErrors({ form: errorMessage(error) });
     }
   };
 

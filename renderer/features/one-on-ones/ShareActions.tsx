@@ -5,12 +5,12 @@ import { meetingFileStem, meetingSharedMarkdown } from '../../../shared/domain/m
 import { type Meeting, meetingKindLabels, type Series } from '../../../shared/domain/meetings';
 import type { Person } from '../../../shared/domain/person';
 import { useRepositories } from '../../app/data';
-import { trellis, unwrap } from '../../app/ipc';
+import { errorMessage } from '../../app/errors';
+import { useMainAction } from '../../app/useMain';
 import { Button } from '../../ui/Button';
 import { useStatus } from '../../ui/Status';
 
 const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : 'Something went wrong.');
 
 /**
  * "Copy as Markdown" and "Save as .md" for the part of a meeting the report may see:
@@ -19,6 +19,7 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : 'Something w
 export function MeetingShareActions({ meeting, person, size = 'normal' }: { meeting: Meeting; person: Pick<Person, 'name'>; size?: 'small' | 'normal' }) {
   const { actionItems } = useRepositories();
   const { announce } = useStatus();
+  const saveText = useMainAction('files:save-text');
 
   const markdown = async () => meetingSharedMarkdown(meeting, person, await actionItems.forMeeting(meeting));
 
@@ -33,17 +34,15 @@ export function MeetingShareActions({ meeting, person, size = 'normal' }: { meet
 
   const save = async () => {
     try {
-      const result = await unwrap(
-        trellis().filesSaveText({
-          suggestedName: `${meetingFileStem(meeting, person)}.md`,
-          content: await markdown(),
-          kind: 'markdown',
-          title: 'Save the shared notes',
-        }),
-      );
+      const result = await saveText.run({
+        suggestedName: `${meetingFileStem(meeting, person)}.md`,
+        content: await markdown(),
+        kind: 'markdown',
+        title: 'Save the shared notes',
+      });
       if (result.saved && result.path) announce(`Saved ${baseName(result.path)}`);
     } catch (e) {
-      announce(messageOf(e), 'error');
+      announce(errorMessage(e), 'error');
     }
   };
 
@@ -62,13 +61,14 @@ export function MeetingShareActions({ meeting, person, size = 'normal' }: { meet
 /** "Add to calendar (.ics)": saves the series as a recurring event calendar apps import. */
 export function SeriesCalendarButton({ series, person, size = 'small' }: { series: Series; person: Pick<Person, 'name'>; size?: 'small' | 'normal' }) {
   const { announce } = useStatus();
+  const saveText = useMainAction('files:save-text');
   const save = async () => {
     try {
       const content = seriesToIcs(series, person, { now: new Date() });
-      const result = await unwrap(trellis().filesSaveText({ suggestedName: icsFileName(series, person), content, kind: 'calendar', title: 'Add to calendar' }));
+      const result = await saveText.run({ suggestedName: icsFileName(series, person), content, kind: 'calendar', title: 'Add to calendar' });
       if (result.saved && result.path) announce(`Saved ${baseName(result.path)}: open it to add the series to your calendar`);
     } catch (e) {
-      announce(messageOf(e), 'error');
+      announce(errorMessage(e), 'error');
     }
   };
   return (

@@ -4,7 +4,7 @@ import { useLocation } from 'wouter';
 import { todayIso } from '../../../shared/domain/dates';
 import { type MeetingKind, meetingKindLabels, type MeetingTemplate, type Series } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
-import { storageErrorMessage } from '../../db/errors';
+import { errorMessage } from '../../app/errors';
 import { AppForm } from '../../ui/AppForm';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
@@ -50,7 +50,7 @@ export function StartMeetingDialog({ series, personName, isFirst, onClose }: Sta
       onClose();
       navigate(`/one-on-ones/meetings/${meeting.id}`);
     } catch (e) {
-      setError(storageErrorMessage(e));
+      setError(errorMessage(e));
     }
   };
 

@@ -6,7 +6,8 @@ import { type MeetingKind, meetingKindLabels, meetingKinds, type MeetingTemplate
 import type { FieldErrors } from '../../../shared/domain/person';
 import { builtInTemplates } from '../../../shared/domain/templates';
 import { useRepositories } from '../../app/data';
-import { storageErrorMessage, ValidationError } from '../../db/errors';
+import { errorMessage } from '../../app/errors';
+import { ValidationError } from '../../db/errors';
 import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -34,7 +35,7 @@ function TemplateDialog({ template, onClose }: { template: MeetingTemplate | nul
       announce(`Saved template ${saved.name}`);
       onClose();
     } catch (e) {
-      setErrors(e instanceof ValidationError ? e.fieldErrors : { form: storageErrorMessage(e) });
+      setErrors(e instanceof ValidationError ? e.fieldErrors : { form: errorMessage(e) });
     }
   };
   return (

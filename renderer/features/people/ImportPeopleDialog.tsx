@@ -19,8 +19,8 @@ import {
 } from '../../../shared/domain/people-csv';
 import type { Person } from '../../../shared/domain/person';
 import { useRepositories } from '../../app/data';
-import { trellis, unwrap } from '../../app/ipc';
-import { storageErrorMessage } from '../../db/errors';
+import { errorMessage } from '../../app/errors';
+import { useMainAction } from '../../app/useMain';
 import { ImportRefusedError } from '../../db/people';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -65,6 +65,7 @@ export interface ImportPeopleDialogProps {
 export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProps) {
   const { people } = useRepositories();
   const { announce } = useStatus();
+  const saveText = useMainAction('files:save-text');
   const inputId = useId();
   const [file, setFile] = useState<LoadedFile | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
@@ -102,7 +103,7 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
       onClose();
     } catch (e) {
       if (e instanceof ImportRefusedError) setRefused(e.problems);
-      else setError(storageErrorMessage(e));
+      else setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -114,12 +115,10 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
   const exportCurrent = async () => {
     setError(null);
     try {
-      const result = await unwrap(
-        trellis().filesSaveText({ suggestedName: 'people.csv', content: peopleToCsv(everyone), kind: 'csv', title: 'Export people as CSV' }),
-      );
+      const result = await saveText.run({ suggestedName: 'people.csv', content: peopleToCsv(everyone), kind: 'csv', title: 'Export people as CSV' });
       if (result.saved && result.path) announce(`Saved ${result.path.split(/[\\/]/).pop()}`);
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'The export failed.');
+      setError(errorMessage(e));
     }
   };
 

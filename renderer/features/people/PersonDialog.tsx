@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { wouldCreateCycle } from '../../../shared/domain/org';
 import { type FieldErrors, type Person, type PersonInput, trackLabels, tracks } from '../../../shared/domain/person';
 import { useRepositories } from '../../app/data';
-import { storageErrorMessage, ValidationError } from '../../db/errors';
+import { errorMessage } from '../../app/errors';
+import { ValidationError } from '../../db/errors';
 import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -75,7 +76,7 @@ export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialog
       onClose();
     } catch (error) {
       if (error instanceof ValidationError) setErrors(error.fieldErrors);
-      else setErrors({ form: storageErrorMessage(error) });
+      else setErrors({ form: errorMessage(error) });
     } finally {
       setSaving(false);
     }
@@ -88,7 +89,7 @@ export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialog
       announce(saved.archived ? `Archived ${saved.name}` : `Restored ${saved.name}`);
       onClose();
     } catch (error) {
-      setErrors({ form: storageErrorMessage(error) });
+      setErrors({ form: errorMessage(error) });
     }
   };
 

@@ -5,7 +5,8 @@ import { Link } from 'wouter';
 import type { FieldErrors, Person } from '../../../shared/domain/person';
 import { describeFor, type RelationshipKind } from '../../../shared/domain/relationships';
 import { useRepositories } from '../../app/data';
-import { storageErrorMessage, ValidationError } from '../../db/errors';
+import { errorMessage } from '../../app/errors';
+import { ValidationError } from '../../db/errors';
 import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/SelectField';
@@ -45,7 +46,7 @@ export function RelationshipsCard({ person, everyone }: { person: Person; everyo
       setErrors({});
     } catch (e) {
       if (e instanceof ValidationError) setErrors({ ...e.fieldErrors, other: e.fieldErrors.fromId ?? e.fieldErrors.toId });
-      else setErrors({ form: storageErrorMessage(e) });
+      else setErrors({ form: errorMessage(e) });
     }
   };
 

@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
 import { useRepositories } from '../../app/data';
-import { storageErrorMessage, ValidationError } from '../../db/errors';
+import { errorMessage } from '../../app/errors';
+import { ValidationError } from '../../db/errors';
 import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -23,7 +24,7 @@ export function TeamsDialog({ onClose }: { onClose: () => void }) {
       setName('');
       setError(undefined);
     } catch (e) {
-      setError(e instanceof ValidationError ? (e.fieldErrors.name ?? e.message) : storageErrorMessage(e));
+      setError(e instanceof ValidationError ? (e.fieldErrors.name ?? e.message) : errorMessage(e));
     }
   };
   return (

@@ -1,36 +1,28 @@
-import { useEffect, useState } from 'react';
-
-import type { AppInfo } from '../../../shared/ipc/contract';
 import type { Settings } from '../../../shared/settings';
-import { trellis, unwrap } from '../../app/ipc';
+import { errorMessage } from '../../app/errors';
 import { applyTheme } from '../../app/theme';
+import { useMainAction, useMainQuery } from '../../app/useMain';
 import { Page } from '../../ui/Page';
 import { SelectField } from '../../ui/SelectField';
 import { useStatus } from '../../ui/Status';
 
 export default function SettingsPage() {
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const current = useMainQuery('settings:get', undefined, { refreshOn: ['settings:changed'] });
+  const about = useMainQuery('app:info', undefined);
+  const save = useMainAction('settings:set');
   const { announce } = useStatus();
-
-  useEffect(() => {
-    Promise.all([unwrap(trellis().settingsGet()), unwrap(trellis().appInfo())])
-      .then(([s, i]) => {
-        setSettings(s);
-        setInfo(i);
-      })
-      .catch((e: Error) => setError(e.message));
-  }, []);
+  const settings = current.value;
+  const info = about.value;
+  const error = current.error ?? about.error;
 
   const setTheme = async (theme: Settings['theme']) => {
     try {
-      const next = await unwrap(trellis().settingsSet({ theme }));
-      setSettings(next);
+      const next = await save.run({ theme });
       applyTheme(next.theme);
+      current.reload();
       announce('Saved');
     } catch (e) {
-      announce((e as Error).message, 'error');
+      announce(errorMessage(e), 'error');
     }
   };
 
