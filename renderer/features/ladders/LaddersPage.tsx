@@ -94,12 +94,7 @@ export default function LaddersPage() {
   return (
     <Page title="Ladders" subtitle={subtitle} actions={actions}>
       <div className="toolbar">
-        <SelectField
-          label="Ladder"
-          value={summary.key}
-          onChange={(v) => v && setPicked(v)}
-          options={list.value.ladders.map((l) => ({ id: l.key, label: ladderLabel(l) }))}
-        />
+        <SelectField label="Ladder" value={summary.key} onChange={setPicked} options={list.value.ladders.map((l) => ({ id: l.key, label: ladderLabel(l) }))} />
       </div>
       {detail.status === 'error' && (
         <p className="banner banner--error" role="alert">

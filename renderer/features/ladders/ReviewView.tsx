@@ -46,7 +46,7 @@ export function ReviewView({ summary }: { summary: LadderSummary }) {
   return (
     <section className="review" aria-labelledby="review-heading">
       <div className="toolbar">
-        <SelectField label="Not changed in the last" value={months} onChange={(v) => v && setMonths(v)} options={periods} />
+        <SelectField label="Not changed in the last" value={months} onChange={setMonths} options={periods} />
         <Button onPress={() => void exportMarkdown()} isDisabled={!review}>
           Export as Markdown…
         </Button>

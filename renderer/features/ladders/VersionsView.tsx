@@ -5,6 +5,7 @@ import type { LadderSummary } from '../../../shared/ipc/ladders';
 import type { CriteriaChange } from '../../../shared/ladder/diff';
 import { diffWords } from '../../../shared/ladder/diff';
 import { useMainQuery } from '../../app/useMain';
+import { cx } from '../../ui/cx';
 import { EmptyState } from '../../ui/EmptyState';
 import { SelectField } from '../../ui/SelectField';
 import { DiffText } from './CompareView';
@@ -102,7 +103,7 @@ function ChangeList({ changes }: { changes: CriteriaChange[] }) {
           return (
             <li key={`${c.competencyId}-${c.levelId}-${c.trackIds.join()}`} className="card change">
               <h3>
-                <span className={`badge ${c.kind === 'removed' ? 'badge--danger' : c.kind === 'added' ? 'badge--accent' : ''}`}>{kindLabel[c.kind]}</span>{' '}
+                <span className={cx('badge', c.kind === 'removed' && 'badge--danger', c.kind === 'added' && 'badge--accent')}>{kindLabel[c.kind]}</span>{' '}
                 {c.competencyName} · {c.levelId} {c.levelTitle}
               </h3>
               <div className="compare__cells">

@@ -10,8 +10,9 @@ import { ValidationError } from '../../db/errors';
 import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { Checkbox } from '../../ui/Checkbox';
+import { cx } from '../../ui/cx';
 import { shortDate } from '../../ui/dates';
-import { SelectField } from '../../ui/SelectField';
+import { SelectField, type SelectOption } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import type { UndoAction } from './UndoBar';
 
@@ -31,7 +32,7 @@ export function ActionItemRow({ item, personName, meetingId, meetingDates, onDel
   const origin = item.meetingId !== meetingId ? meetingDates.get(item.meetingId) : undefined;
   const overdue = isOverdueAction(item, today);
   return (
-    <li className={`action-item${item.done ? ' action-item--done' : ''}`}>
+    <li className={cx('action-item', item.done && 'action-item--done')}>
       <span className="action-item__text">
         <Checkbox isSelected={item.done} onChange={(done) => void actionItems.setDone(item.id, done).catch((e: unknown) => onError(errorMessage(e)))}>
           {item.text}
@@ -66,6 +67,10 @@ export function ActionItemsSection({ meetingId, items, personName, meetingDates,
   const [owner, setOwner] = useState<ActionItem['owner']>('them');
   const [due, setDue] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
+  const owners: SelectOption<ActionItem['owner']>[] = [
+    { id: 'them', label: personName },
+    { id: 'me', label: 'Me' },
+  ];
 
   const add = async () => {
     try {
@@ -114,15 +119,7 @@ export function ActionItemsSection({ meetingId, items, personName, meetingDates,
       <AppForm className="inline-form" onSubmit={() => add()}>
         <TextField label="New action item" value={text} onChange={setText} error={errors.text} />
         <div className="field field--narrow">
-          <SelectField
-            label="Owner"
-            value={owner}
-            onChange={(v) => setOwner(v === 'me' ? 'me' : 'them')}
-            options={[
-              { id: 'them', label: personName },
-              { id: 'me', label: 'Me' },
-            ]}
-          />
+          <SelectField label="Owner" value={owner} onChange={setOwner} options={owners} />
         </div>
         <TextField className="field--narrow" label="Due" type="date" value={due} onChange={setDue} error={errors.due} />
         <Button type="submit">Add action</Button>

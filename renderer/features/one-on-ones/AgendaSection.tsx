@@ -7,8 +7,9 @@ import { ValidationError } from '../../db/errors';
 import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { Checkbox } from '../../ui/Checkbox';
+import { cx } from '../../ui/cx';
 import { shortDate } from '../../ui/dates';
-import { SelectField } from '../../ui/SelectField';
+import { SelectField, type SelectOption } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import type { UndoAction } from './UndoBar';
 
@@ -35,6 +36,10 @@ export function AgendaSection({ meeting, personName, meetingDates, onDeleted, on
   const [author, setAuthor] = useState<AgendaItem['author']>('me');
   const [error, setError] = useState<string | undefined>();
   const who = (a: AgendaItem['author']) => (a === 'me' ? 'Me' : personName.split(' ')[0]);
+  const authors: SelectOption<AgendaItem['author']>[] = [
+    { id: 'me', label: 'Me' },
+    { id: 'them', label: personName },
+  ];
 
   const add = async () => {
     try {
@@ -71,7 +76,7 @@ export function AgendaSection({ meeting, personName, meetingDates, onDeleted, on
       ) : (
         <ul className="plain-list" aria-label="Talking points">
           {meeting.agenda.map((item) => (
-            <li key={item.id} className={`agenda-item${item.done ? ' agenda-item--done' : ''}`}>
+            <li key={item.id} className={cx('agenda-item', item.done && 'agenda-item--done')}>
               <span className="agenda-item__text">
                 <Checkbox isSelected={item.done} onChange={(done) => void toggle(item, done)}>
                   {item.text}
@@ -97,15 +102,7 @@ export function AgendaSection({ meeting, personName, meetingDates, onDeleted, on
           error={error}
         />
         <div className="field--narrow field">
-          <SelectField
-            label="Raised by"
-            value={author}
-            onChange={(v) => setAuthor(v === 'them' ? 'them' : 'me')}
-            options={[
-              { id: 'me', label: 'Me' },
-              { id: 'them', label: personName },
-            ]}
-          />
+          <SelectField label="Raised by" value={author} onChange={setAuthor} options={authors} />
         </div>
         <Button type="submit">Add point</Button>
       </AppForm>

@@ -92,7 +92,7 @@ export function SeriesDialog({ series, people, personId, onClose }: SeriesDialog
           <SelectField
             label="Person"
             value={draft.personId || null}
-            onChange={(v) => set('personId')(v ?? '')}
+            onChange={set('personId')}
             placeholder="Choose a person"
             options={people.filter((p) => !p.archived).map((p) => ({ id: p.id, label: p.name }))}
             error={errors.personId}
@@ -100,21 +100,21 @@ export function SeriesDialog({ series, people, personId, onClose }: SeriesDialog
           <SelectField
             label="Kind"
             value={draft.kind}
-            onChange={(v) => set('kind')((v ?? 'one-on-one') as MeetingKind)}
+            onChange={set('kind')}
             options={meetingKinds.map((k) => ({ id: k, label: meetingKindLabels[k] }))}
             error={errors.kind}
           />
           <SelectField
             label="Cadence"
             value={draft.cadence}
-            onChange={(v) => set('cadence')((v ?? 'weekly') as Cadence)}
+            onChange={set('cadence')}
             options={cadences.map((c) => ({ id: c, label: cadenceLabels[c] }))}
             error={errors.cadence}
           />
           <SelectField
             label="Weekday"
             value={draft.weekday}
-            onChange={(v) => set('weekday')(v ?? '1')}
+            onChange={set('weekday')}
             options={weekdayLabels.map((label, i) => ({ id: String(i + 1), label }))}
             error={errors.weekday}
             description={draft.cadence === 'monthly' ? 'Monthly series keep the same week of the month as the first meeting' : undefined}

@@ -43,12 +43,7 @@ function TemplateDialog({ template, onClose }: { template: MeetingTemplate | nul
       <AppForm className="person-form" onSubmit={() => save()} formError={errors.form}>
         <div className="form-grid">
           <TextField label="Template name" value={name} onChange={setName} error={errors.name} autoFocus />
-          <SelectField
-            label="Kind"
-            value={kind}
-            onChange={(v) => setKind((v ?? 'one-on-one') as MeetingKind)}
-            options={meetingKinds.map((k) => ({ id: k, label: meetingKindLabels[k] }))}
-          />
+          <SelectField label="Kind" value={kind} onChange={setKind} options={meetingKinds.map((k) => ({ id: k, label: meetingKindLabels[k] }))} />
         </div>
         <TextArea
           label="Talking points"

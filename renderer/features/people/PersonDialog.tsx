@@ -1,10 +1,10 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
 import { wouldCreateCycle } from '../../../shared/domain/org';
-import { type FieldErrors, type Person, type PersonInput, trackLabels, tracks } from '../../../shared/domain/person';
+import { type FieldErrors, type Person, type PersonInput, type Track, trackLabels, tracks } from '../../../shared/domain/person';
 import { useRepositories } from '../../app/data';
 import { errorMessage } from '../../app/errors';
+import { useTeams } from '../../app/usePeople';
 import { ValidationError } from '../../db/errors';
 import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
@@ -14,10 +14,8 @@ import { SelectField } from '../../ui/SelectField';
 import { useStatus } from '../../ui/Status';
 import { TextField } from '../../ui/TextField';
 
-type Draft = Required<{ [K in keyof PersonInput]: string }> & { managerId: string };
-
-const NO_MANAGER = '__none__';
-const NO_TEAM = '__no-team__';
+/** The form's fields as typed; '' is "not set" (the schema reads it so). */
+type Draft = Required<{ [K in Exclude<keyof PersonInput, 'track'>]: string }> & { track: Track | '' };
 
 function draftOf(person: Person | null): Draft {
   return {
@@ -26,8 +24,8 @@ function draftOf(person: Person | null): Draft {
     title: person?.title ?? '',
     track: person?.track ?? '',
     level: person?.level ?? '',
-    managerId: person?.managerId ?? NO_MANAGER,
-    teamId: person?.teamId ?? NO_TEAM,
+    managerId: person?.managerId ?? '',
+    teamId: person?.teamId ?? '',
     startDate: person?.startDate ?? '',
     levelSince: person?.levelSince ?? '',
   };
@@ -42,33 +40,31 @@ export interface PersonDialogProps {
 }
 
 export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialogProps) {
-  const { people, teams } = useRepositories();
-  const teamList = useLiveQuery(() => teams.list(), [teams]) ?? [];
+  const { people } = useRepositories();
+  const teamList = useTeams() ?? [];
   const { announce } = useStatus();
   const [draft, setDraft] = useState<Draft>(() => draftOf(person));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
 
-  const set = (field: keyof Draft) => (value: string) => {
-    setDraft((d) => ({ ...d, [field]: value }));
-    setErrors((e) => ({ ...e, [field]: undefined, form: undefined }));
-  };
+  const set =
+    <K extends keyof Draft>(field: K) =>
+    (value: Draft[K]) => {
+      setDraft((d) => ({ ...d, [field]: value }));
+      setErrors((e) => ({ ...e, [field]: undefined, form: undefined }));
+    };
 
   // Someone who reports (directly or not) to this person cannot become their manager.
-  const managerOptions = [
-    { id: NO_MANAGER, label: 'No manager' },
-    ...everyone
-      .filter((p) => !p.archived && p.id !== person?.id && !(person && wouldCreateCycle(everyone, person.id, p.id)))
-      .map((p) => ({ id: p.id, label: p.title ? `${p.name} — ${p.title}` : p.name })),
-  ];
+  const managerOptions = everyone
+    .filter((p) => !p.archived && p.id !== person?.id && !(person && wouldCreateCycle(everyone, person.id, p.id)))
+    .map((p) => ({ id: p.id, label: p.title ? `${p.name} — ${p.title}` : p.name }));
 
   const save = async () => {
     setSaving(true);
     const input: PersonInput = {
       ...draft,
-      track: draft.track as PersonInput['track'],
-      managerId: draft.managerId === NO_MANAGER ? null : draft.managerId,
-      teamId: draft.teamId === NO_TEAM ? null : draft.teamId,
+      managerId: draft.managerId || null,
+      teamId: draft.teamId || null,
     };
     try {
       const saved = person ? await people.update(person.id, input) : await people.create(input);
@@ -112,7 +108,7 @@ export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialog
             label="Track"
             name="track"
             value={draft.track || null}
-            onChange={(v) => set('track')(v ?? '')}
+            onChange={set('track')}
             placeholder="Choose a track"
             options={tracks.map((t) => ({ id: t, label: trackLabels[t] }))}
             error={errors.track}
@@ -121,17 +117,19 @@ export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialog
           <SelectField
             label="Manager"
             name="managerId"
-            value={draft.managerId}
-            onChange={(v) => set('managerId')(v ?? NO_MANAGER)}
+            value={draft.managerId || null}
+            onChange={(v) => set('managerId')(v ?? '')}
+            empty="No manager"
             options={managerOptions}
             error={errors.managerId}
           />
           <SelectField
             label="Team"
             name="teamId"
-            value={draft.teamId}
-            onChange={(v) => set('teamId')(v ?? NO_TEAM)}
-            options={[{ id: NO_TEAM, label: 'No team' }, ...teamList.map((t) => ({ id: t.id, label: t.name }))]}
+            value={draft.teamId || null}
+            onChange={(v) => set('teamId')(v ?? '')}
+            empty="No team"
+            options={teamList.map((t) => ({ id: t.id, label: t.name }))}
             error={errors.teamId}
             description="Create teams on the People page"
           />

@@ -8,7 +8,7 @@ import { todayIso } from '../../../shared/domain/dates';
 import { type Person, trackLabels } from '../../../shared/domain/person';
 import { buildTimeline } from '../../../shared/domain/timeline';
 import { useRepositories } from '../../app/data';
-import { usePeople } from '../../app/usePeople';
+import { usePeople, useTeams } from '../../app/usePeople';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
@@ -50,8 +50,7 @@ function usePersonTimeline(personId: string) {
 
 export default function PersonPage({ id }: { id: string }) {
   const everyone = usePeople();
-  const { teams } = useRepositories();
-  const teamList = useLiveQuery(() => teams.list(), [teams]);
+  const teamList = useTeams();
   const today = todayIso();
   const seriesRows = useSeriesRows(today);
   const timeline = usePersonTimeline(id);

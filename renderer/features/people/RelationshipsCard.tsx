@@ -101,7 +101,7 @@ export function RelationshipsCard({ person, everyone }: { person: Person; everyo
           options={everyone.filter((p) => p.id !== person.id && !p.archived).map((p) => ({ id: p.id, label: p.name }))}
           error={errors.other}
         />
-        <SelectField label="Is the" value={role} onChange={(v) => setRole(v ?? 'mentor')} options={roles.map((r) => ({ id: r.id, label: r.label(first) }))} />
+        <SelectField label="Is the" value={role} onChange={setRole} options={roles.map((r) => ({ id: r.id, label: r.label(first) }))} />
         {chosen.kind === 'sponsor' && (
           <TextField
             label="Opportunity"

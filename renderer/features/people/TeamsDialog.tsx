@@ -1,8 +1,8 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
 import { useRepositories } from '../../app/data';
 import { errorMessage } from '../../app/errors';
+import { useTeams } from '../../app/usePeople';
 import { ValidationError } from '../../db/errors';
 import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
@@ -14,7 +14,7 @@ import { TextField } from '../../ui/TextField';
 export function TeamsDialog({ onClose }: { onClose: () => void }) {
   const { teams } = useRepositories();
   const { announce } = useStatus();
-  const list = useLiveQuery(() => teams.list(), [teams]);
+  const list = useTeams();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | undefined>();
   const add = async () => {

@@ -3,8 +3,14 @@ import { errorMessage } from '../../app/errors';
 import { applyTheme } from '../../app/theme';
 import { useMainAction, useMainQuery } from '../../app/useMain';
 import { Page } from '../../ui/Page';
-import { SelectField } from '../../ui/SelectField';
+import { SelectField, type SelectOption } from '../../ui/SelectField';
 import { useStatus } from '../../ui/Status';
+
+const themes: SelectOption<Settings['theme']>[] = [
+  { id: 'system', label: 'Same as the system' },
+  { id: 'light', label: 'Light' },
+  { id: 'dark', label: 'Dark' },
+];
 
 export default function SettingsPage() {
   const current = useMainQuery('settings:get', undefined, { refreshOn: ['settings:changed'] });
@@ -36,16 +42,7 @@ export default function SettingsPage() {
       {settings && (
         <section className="card settings-section" aria-labelledby="appearance-heading">
           <h2 id="appearance-heading">Appearance</h2>
-          <SelectField
-            label="Theme"
-            value={settings.theme}
-            onChange={(v) => v && void setTheme(v as Settings['theme'])}
-            options={[
-              { id: 'system', label: 'Same as the system' },
-              { id: 'light', label: 'Light' },
-              { id: 'dark', label: 'Dark' },
-            ]}
-          />
+          <SelectField label="Theme" value={settings.theme} onChange={(theme) => void setTheme(theme)} options={themes} />
         </section>
       )}
       {info && (
