@@ -3,7 +3,7 @@ import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 
 import { PlaceholderPage } from '../features/placeholder';
-import { MarkdownLinksProvider } from '../ui/Markdown';
+import { MarkdownLinksProvider } from '../ui/markdown-links';
 import { StatusProvider, useStatus } from '../ui/Status';
 import { errorMessage } from './errors';
 import { Sidebar } from './Sidebar';

@@ -1,18 +1,8 @@
-import { createContext, type MouseEvent, useContext, useMemo } from 'react';
+import { type MouseEvent, useContext, useMemo } from 'react';
 
 import { cx } from './cx';
+import { OpenLinkContext } from './markdown-links';
 import { type MarkdownPolicy, renderMarkdown } from './markdown-policy';
-
-/**
- * Where a click on a link in rendered Markdown goes. The app passes a function that asks main to
- * open it (main confirms with the user); without one, a link does nothing. Either way the window
- * itself never navigates.
- */
-const OpenLinkContext = createContext<(href: string) => void>(() => {});
-
-export function MarkdownLinksProvider({ onOpen, children }: { onOpen: (href: string) => void; children: React.ReactNode }) {
-  return <OpenLinkContext.Provider value={onOpen}>{children}</OpenLinkContext.Provider>;
-}
 
 export interface MarkdownProps {
   source: string;

@@ -2,7 +2,8 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { Markdown, MarkdownLinksProvider } from '../../../renderer/ui/Markdown';
+import { Markdown } from '../../../renderer/ui/Markdown';
+import { MarkdownLinksProvider } from '../../../renderer/ui/markdown-links';
 import { type MarkdownPolicy, renderMarkdown } from '../../../renderer/ui/markdown-policy';
 
 afterEach(cleanup);
