@@ -9,6 +9,11 @@ import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatch';
 import { createEventSink, type EventTransport } from '../../electron/ipc/events';
 import { createHandlerTable, type MainContext } from '../../electron/ipc/index';
 import type { KeyValueStore } from '../../electron/services/key-value';
+import type { Channel } from '../../shared/ipc/channels';
+import type { Input, Output } from '../../shared/ipc/contract';
+import type { IpcResult } from '../../shared/ipc/result';
+
+type InputArgs<C extends Channel> = undefined extends Input<C> ? [input?: Input<C>] : [input: Input<C>];
 
 export interface TestMain {
   dataDir: string;
@@ -96,4 +101,14 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One operation of the contract, as the renderer's window.trellis would call it: input and
+ * answer typed by shared/ipc, so tests need no casts. The dispatcher checked the answer against
+ * the contract's output schema, which is what makes the type true. Malformed calls (unknown
+ * channels, wrong payloads) go through `main.dispatch`, which takes anything.
+ */
+export function call<C extends Channel>(main: Pick<TestMain, 'dispatch'>, channel: C, ...[input]: InputArgs<C>): Promise<IpcResult<Output<C>>> {
+  return main.dispatch(channel, input) as Promise<IpcResult<Output<C>>>;
 }
