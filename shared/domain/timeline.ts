@@ -13,6 +13,8 @@ export interface TimelineEntry {
   date: string;
   title: string;
   detail: string;
+  /** When an open action item is due ('YYYY-MM-DD'); the screen formats it after `detail`. */
+  due?: string;
   /** Route to open, e.g. the meeting. */
   href: string;
   /** The text the filter searches, folded (see text.ts). */
@@ -42,13 +44,14 @@ export function buildTimeline(meetings: Meeting[], actions: ActionItem[]): Timel
   for (const a of actions) {
     const origin = meetingById.get(a.meetingId);
     const owner = a.owner === 'me' ? 'You' : 'Them';
-    const state = a.done ? 'done' : a.due ? `due ${a.due}` : 'open';
+    const state = a.done ? 'done' : a.due ? null : 'open';
     entries.push({
       id: a.id,
       kind: 'action',
       date: origin?.date ?? a.createdAt.slice(0, 10),
       title: a.text,
-      detail: `${owner} · ${state}`,
+      detail: state ? `${owner} · ${state}` : owner,
+      ...(!a.done && a.due ? { due: a.due } : {}),
       href: origin ? `/one-on-ones/meetings/${origin.id}` : '',
       search: fold(a.text),
     });

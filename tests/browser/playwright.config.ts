@@ -18,7 +18,7 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     viewport: { width: 1280, height: 800 },
-    // Dates show in the user's locale; the suite runs in one, and markdown-dates.spec.ts in another.
+    // Dates show in the user's locale: the suite runs in this one, dates.spec.ts in others too.
     locale: testLocale,
     launchOptions: { ...(executablePath ? { executablePath } : {}), args: chromiumArgs },
     trace: 'retain-on-failure',

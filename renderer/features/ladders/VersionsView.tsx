@@ -1,4 +1,3 @@
-import { format } from 'date-fns';
 import { useState } from 'react';
 
 import type { LadderSummary } from '../../../shared/ipc/ladders';
@@ -6,12 +5,12 @@ import type { CriteriaChange } from '../../../shared/ladder/diff';
 import { diffWords } from '../../../shared/ladder/diff';
 import { useMainQuery } from '../../app/useMain';
 import { cx } from '../../ui/cx';
+import { formatDateTime } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
 import { SelectField } from '../../ui/SelectField';
 import { DiffText } from './CompareView';
 
 const short = (hash: string) => hash.slice(0, 8);
-const when = (iso: string) => format(new Date(iso), 'yyyy-MM-dd HH:mm');
 const kindLabel: Record<CriteriaChange['kind'], string> = { added: 'Added', removed: 'Removed', changed: 'Changed' };
 
 /** Every stored version of the ladder, and what changed between any two of them. */
@@ -39,7 +38,7 @@ export function VersionsView({ summary }: { summary: LadderSummary }) {
       </p>
     );
   if (!versions) return <p className="loading">Loading versions…</p>;
-  const options = versions.map((v) => ({ id: v.hash, label: `${v.version} · ${short(v.hash)} · ${when(v.firstSeen)}` }));
+  const options = versions.map((v) => ({ id: v.hash, label: `${v.version} · ${short(v.hash)} · ${formatDateTime(v.firstSeen)}` }));
 
   return (
     <section className="versions" aria-labelledby="versions-heading">
@@ -65,7 +64,7 @@ export function VersionsView({ summary }: { summary: LadderSummary }) {
                 <td>
                   <code title={v.hash}>{short(v.hash)}</code>
                 </td>
-                <td>{when(v.firstSeen)}</td>
+                <td>{formatDateTime(v.firstSeen)}</td>
                 <td>{v.hash === summary.hash ? <span className="badge badge--accent">In use</span> : <span className="muted">Stored</span>}</td>
               </tr>
             ))}

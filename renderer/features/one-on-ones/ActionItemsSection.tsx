@@ -11,7 +11,8 @@ import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { Checkbox } from '../../ui/Checkbox';
 import { cx } from '../../ui/cx';
-import { shortDate } from '../../ui/dates';
+import { DateField } from '../../ui/DateField';
+import { formatDate } from '../../ui/dates';
 import { SelectField, type SelectOption } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import type { UndoAction } from './UndoBar';
@@ -40,9 +41,9 @@ export function ActionItemRow({ item, personName, meetingId, meetingDates, onDel
       </span>
       <span className="badge">{item.owner === 'me' ? 'Me' : personName.split(' ')[0]}</span>
       {item.due && (
-        <span className={overdue ? 'badge badge--danger' : 'badge'}>{overdue ? `overdue · due ${shortDate(item.due)}` : `due ${shortDate(item.due)}`}</span>
+        <span className={overdue ? 'badge badge--danger' : 'badge'}>{overdue ? `overdue · due ${formatDate(item.due)}` : `due ${formatDate(item.due)}`}</span>
       )}
-      {origin && <span className="origin">from {shortDate(origin)}</span>}
+      {origin && <span className="origin">from {formatDate(origin)}</span>}
       {onDelete && (
         <Button size="small" variant="quiet" aria-label={`Delete action item: ${item.text}`} onPress={() => onDelete(item)}>
           Delete
@@ -121,7 +122,7 @@ export function ActionItemsSection({ meetingId, items, personName, meetingDates,
         <div className="field field--narrow">
           <SelectField label="Owner" value={owner} onChange={setOwner} options={owners} />
         </div>
-        <TextField className="field--narrow" label="Due" type="date" value={due} onChange={setDue} error={errors.due} />
+        <DateField className="field--narrow" label="Due" value={due} onChange={setDue} error={errors.due} />
         <Button type="submit">Add action</Button>
       </AppForm>
     </section>

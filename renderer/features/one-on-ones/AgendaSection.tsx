@@ -8,7 +8,7 @@ import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { Checkbox } from '../../ui/Checkbox';
 import { cx } from '../../ui/cx';
-import { shortDate } from '../../ui/dates';
+import { formatDate } from '../../ui/dates';
 import { SelectField, type SelectOption } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import type { UndoAction } from './UndoBar';
@@ -24,7 +24,7 @@ export interface AgendaSectionProps {
 function Origin({ item, meetingDates }: { item: AgendaItem; meetingDates: Map<string, string> }) {
   if (item.carriedFromMeetingId) {
     const date = meetingDates.get(item.carriedFromMeetingId);
-    return <span className="origin">{date ? `from ${shortDate(date)}` : 'carried over'}</span>;
+    return <span className="origin">{date ? `from ${formatDate(date)}` : 'carried over'}</span>;
   }
   if (item.fromTalkingPointId) return <span className="badge badge--accent">queued</span>;
   return null;

@@ -5,7 +5,7 @@ import type { Meeting } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
 import { errorMessage } from '../../app/errors';
 import { Button } from '../../ui/Button';
-import { longDate } from '../../ui/dates';
+import { formatDate } from '../../ui/dates';
 import { Dialog } from '../../ui/Dialog';
 import { useStatus } from '../../ui/Status';
 
@@ -18,7 +18,7 @@ export function DeleteMeetingDialog({ meeting, actionCount, onClose }: { meeting
   const remove = async () => {
     try {
       await meetings.remove(meeting.id);
-      announce(`Deleted the meeting of ${longDate(meeting.date)}`);
+      announce(`Deleted the meeting of ${formatDate(meeting.date, 'long')}`);
       onClose();
       navigate('/one-on-ones');
     } catch (e) {
@@ -33,7 +33,7 @@ export function DeleteMeetingDialog({ meeting, actionCount, onClose }: { meeting
         </p>
       )}
       <p>
-        The meeting of {longDate(meeting.date)} is deleted with its shared and private notes
+        The meeting of {formatDate(meeting.date, 'long')} is deleted with its shared and private notes
         {actionCount > 0 ? ` and the ${actionCount} action ${actionCount === 1 ? 'item' : 'items'} agreed in it` : ''}. Queued talking points it took go back to
         the queue. This cannot be undone.
       </p>

@@ -8,7 +8,7 @@ import { meetingKindLabels } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
 import { usePerson } from '../../app/usePeople';
 import { Button } from '../../ui/Button';
-import { longDate } from '../../ui/dates';
+import { formatDate } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
 import { ActionItemsSection } from './ActionItemsSection';
@@ -53,7 +53,7 @@ export default function MeetingPage({ id }: { id: string }) {
   return (
     <Page
       title={`${meetingKindLabels[meeting.kind]} with ${name}`}
-      subtitle={`${longDate(meeting.date)}${meeting.time ? ` · ${meeting.time}` : ''}`}
+      subtitle={`${formatDate(meeting.date, 'long')}${meeting.time ? ` · ${meeting.time}` : ''}`}
       actions={
         <div className="row-actions">
           {person && <MeetingShareActions meeting={meeting} person={person} />}

@@ -7,7 +7,7 @@ import { todayIso } from '../../../shared/domain/dates';
 import { meetingKindLabels, type Series } from '../../../shared/domain/meetings';
 import { usePeople } from '../../app/usePeople';
 import { Button } from '../../ui/Button';
-import { dayLabel, daysAgo } from '../../ui/dates';
+import { daysAgo, formatDate } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
 import { describeCadence } from './format';
@@ -43,10 +43,12 @@ function SeriesTable({ rows, today, onStart, onEdit }: { rows: SeriesRow[]; toda
                 </td>
                 <td>{describeCadence(r.series)}</td>
                 <td>
-                  {r.health.next === today ? <strong>Today</strong> : dayLabel(r.health.next)}{' '}
+                  {r.health.next === today ? <strong>Today</strong> : formatDate(r.health.next, 'day')}{' '}
                   {r.health.overdue && <span className="badge badge--danger">Overdue</span>}
                 </td>
-                <td>{r.health.lastHeld ? `${dayLabel(r.health.lastHeld)} (${daysAgo(r.health.daysSince ?? 0)})` : <span className="muted">Not yet</span>}</td>
+                <td>
+                  {r.health.lastHeld ? `${formatDate(r.health.lastHeld, 'day')} (${daysAgo(r.health.daysSince ?? 0)})` : <span className="muted">Not yet</span>}
+                </td>
                 <td className="row-actions">
                   <Link
                     className="btn btn--small"
@@ -84,7 +86,7 @@ function RecentMeetings({ rows }: { rows: SeriesRow[] }) {
         {recent.map(({ m, name }) => (
           <li key={m.id}>
             <Link href={`/one-on-ones/meetings/${m.id}`}>
-              {meetingKindLabels[m.kind]} with {name} · {dayLabel(m.date)}
+              {meetingKindLabels[m.kind]} with {name} · {formatDate(m.date, 'day')}
             </Link>
           </li>
         ))}

@@ -7,7 +7,7 @@ import { todayIso } from '../../../shared/domain/dates';
 import { meetingKindLabels, type Series } from '../../../shared/domain/meetings';
 import type { Person } from '../../../shared/domain/person';
 import { Button } from '../../ui/Button';
-import { dayLabel } from '../../ui/dates';
+import { formatDate } from '../../ui/dates';
 import { describeCadence } from './format';
 import type { SeriesRow } from './hooks';
 import { QueuedList } from './QueuedList';
@@ -31,7 +31,8 @@ export function PersonSeriesSection({ person, rows }: { person: Person; rows: Se
               <span className="agenda-item__text">
                 <strong>{meetingKindLabels[r.series.kind]}</strong> · {describeCadence(r.series)}
                 <div className="muted small">
-                  Next {r.health.next === today ? 'today' : dayLabel(r.health.next)} {r.health.overdue && <span className="badge badge--danger">Overdue</span>}
+                  Next {r.health.next === today ? 'today' : formatDate(r.health.next, 'day')}{' '}
+                  {r.health.overdue && <span className="badge badge--danger">Overdue</span>}
                 </div>
                 <SeriesCalendarButton series={r.series} person={person} />
               </span>

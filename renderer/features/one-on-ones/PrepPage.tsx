@@ -9,7 +9,7 @@ import { todayIso } from '../../../shared/domain/dates';
 import { type ActionItem, meetingKindLabels } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
 import { Button } from '../../ui/Button';
-import { dayLabel, daysAgo, shortDate } from '../../ui/dates';
+import { daysAgo, formatDate } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
 import { LockIcon } from '../../ui/LockIcon';
 import { Markdown } from '../../ui/Markdown';
@@ -80,7 +80,7 @@ export default function PrepPage({ seriesId }: { seriesId: string }) {
   return (
     <Page
       title={`Prep: ${meetingKindLabels[series.kind]} with ${person.name}`}
-      subtitle={`Next: ${health.next === today ? 'today' : dayLabel(health.next)} at ${series.time}`}
+      subtitle={`Next: ${health.next === today ? 'today' : formatDate(health.next, 'day')} at ${series.time}`}
       actions={
         <>
           <SeriesCalendarButton series={series} person={person} size="normal" />
@@ -97,7 +97,7 @@ export default function PrepPage({ seriesId }: { seriesId: string }) {
             <>
               <p className="stat">{health.daysSince} days</p>
               <p className="muted">
-                Last met {dayLabel(health.lastHeld)} ({daysAgo(health.daysSince ?? 0)}).{' '}
+                Last met {formatDate(health.lastHeld, 'day')} ({daysAgo(health.daysSince ?? 0)}).{' '}
                 {health.overdue && <span className="badge badge--danger">Overdue</span>}
               </p>
             </>
@@ -108,7 +108,7 @@ export default function PrepPage({ seriesId }: { seriesId: string }) {
         <QueueSection person={person} title="Talking-point queue" />
         <section className="card section-card" aria-labelledby="last-heading">
           <div className="section-card__header">
-            <h2 id="last-heading">{last ? `Last meeting · ${shortDate(last.date)}` : 'Last meeting'}</h2>
+            <h2 id="last-heading">{last ? `Last meeting · ${formatDate(last.date)}` : 'Last meeting'}</h2>
             {last && <Link href={`/one-on-ones/meetings/${last.id}`}>Open</Link>}
           </div>
           {last ? (

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 
 import { useRepositories } from '../../app/data';
 import { Button } from '../../ui/Button';
-import { shortDate } from '../../ui/dates';
+import { formatDate } from '../../ui/dates';
 
 /** The points waiting for the person's next 1:1, each removable. */
 export function QueuedList({ personId }: { personId: string }) {
@@ -15,7 +15,7 @@ export function QueuedList({ personId }: { personId: string }) {
       {queued.map((p) => (
         <li key={p.id}>
           <span className="agenda-item__text">{p.text}</span>
-          <span className="origin">queued {shortDate(p.createdAt)}</span>
+          <span className="origin">queued {formatDate(p.createdAt)}</span>
           <Button size="small" variant="quiet" aria-label={`Remove queued point: ${p.text}`} onPress={() => void talkingPoints.remove(p.id)}>
             Remove
           </Button>

@@ -9,6 +9,7 @@ import { errorMessage } from '../../app/errors';
 import { ValidationError } from '../../db/errors';
 import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
+import { DateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
 import { SelectField } from '../../ui/SelectField';
@@ -121,7 +122,7 @@ export function SeriesDialog({ series, people, personId, onClose }: SeriesDialog
           />
           <TextField label="Time" type="time" value={draft.time} onChange={set('time')} error={errors.time} />
           <TextField label="Duration (minutes)" type="number" value={draft.duration} onChange={set('duration')} error={errors.duration} />
-          <TextField label="First meeting on or after" type="date" value={draft.startDate} onChange={set('startDate')} error={errors.startDate} />
+          <DateField label="First meeting on or after" value={draft.startDate} onChange={set('startDate')} error={errors.startDate} />
           <TextField
             label="Time zone"
             value={draft.timeZone}

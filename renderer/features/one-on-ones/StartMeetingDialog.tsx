@@ -6,10 +6,10 @@ import { type MeetingKind, meetingKindLabels, type MeetingTemplate, type Series 
 import { useRepositories } from '../../app/data';
 import { errorMessage } from '../../app/errors';
 import { AppForm } from '../../ui/AppForm';
+import { DateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
 import { SelectField } from '../../ui/SelectField';
-import { TextField } from '../../ui/TextField';
 import { useTemplates } from './hooks';
 
 /** A first 1:1 gets the getting-to-know-you template; later ones the template of their kind (null: none). */
@@ -60,7 +60,7 @@ export function StartMeetingDialog({ series, personName, isFirst, onClose }: Sta
           Unfinished talking points and open action items from the last meeting come along, and so does everything queued for {personName}.
         </p>
         <div className="form-grid">
-          <TextField label="Date" type="date" value={date} onChange={setDate} isRequired />
+          <DateField label="Date" value={date} onChange={setDate} isRequired />
           <SelectField
             label="Template"
             value={chosen}

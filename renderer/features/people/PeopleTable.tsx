@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { type Person, trackLabels } from '../../../shared/domain/person';
 import type { Team } from '../../../shared/domain/team';
 import { Button } from '../../ui/Button';
+import { formatDate } from '../../ui/dates';
 
 export interface PeopleTableProps {
   people: Person[];
@@ -46,7 +47,7 @@ export function PeopleTable({ people, everyone, teams = [], onOpen, onQueue }: P
               <td>{(p.teamId && teamOf.get(p.teamId)) ?? <span className="muted">—</span>}</td>
               <td>{[p.track && trackLabels[p.track], p.level].filter(Boolean).join(' · ') || <span className="muted">—</span>}</td>
               <td>{(p.managerId && nameOf.get(p.managerId)) ?? <span className="muted">—</span>}</td>
-              <td>{p.startDate ?? <span className="muted">—</span>}</td>
+              <td>{p.startDate ? formatDate(p.startDate, 'medium') : <span className="muted">—</span>}</td>
               <td className="row-actions">
                 {onQueue && !p.archived && (
                   <Button size="small" variant="quiet" onPress={() => onQueue(p)} aria-label={`Queue a talking point for ${p.name}`}>

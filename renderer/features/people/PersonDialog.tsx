@@ -8,6 +8,7 @@ import { useTeams } from '../../app/usePeople';
 import { ValidationError } from '../../db/errors';
 import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
+import { DateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
 import { SelectField } from '../../ui/SelectField';
@@ -133,8 +134,8 @@ export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialog
             error={errors.teamId}
             description="Create teams on the People page"
           />
-          <TextField label="Start date" name="startDate" type="date" value={draft.startDate} onChange={set('startDate')} error={errors.startDate} />
-          <TextField label="Level since" name="levelSince" type="date" value={draft.levelSince} onChange={set('levelSince')} error={errors.levelSince} />
+          <DateField label="Start date" name="startDate" value={draft.startDate} onChange={set('startDate')} error={errors.startDate} />
+          <DateField label="Level since" name="levelSince" value={draft.levelSince} onChange={set('levelSince')} error={errors.levelSince} />
         </div>
         <FormActions submitLabel={person ? 'Save changes' : 'Add person'} onCancel={onClose} isSubmitting={saving}>
           {person && (

@@ -10,6 +10,7 @@ import { buildTimeline } from '../../../shared/domain/timeline';
 import { useRepositories } from '../../app/data';
 import { usePeople, useTeams } from '../../app/usePeople';
 import { Button } from '../../ui/Button';
+import { formatDate } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
 import { ExportNotesButton, PersonSeriesSection, QueuePointDialog, QueueSection, SeriesDialog, useSeriesRows } from '../one-on-ones';
@@ -24,8 +25,8 @@ function Details({ person, teamName }: { person: Person; teamName: string | unde
     ['Team', teamName],
     ['Track', person.track && trackLabels[person.track]],
     ['Level', person.level],
-    ['Started', person.startDate],
-    ['Level since', person.levelSince],
+    ['Started', person.startDate && formatDate(person.startDate, 'medium')],
+    ['Level since', person.levelSince && formatDate(person.levelSince, 'medium')],
   ];
   return (
     <section className="card section-card" aria-labelledby="details-heading">

@@ -14,7 +14,24 @@ export async function tick(page: Page | Locator, label: string) {
   await expect(box).toBeChecked();
 }
 
-/** Types `iso` into the date field labelled `label`. */
+/** The date field labelled `label`: a group of day, month and year segments, in the user's locale. */
+export const dateField = (scope: Locator | Page, label: string) => scope.getByRole('group', { name: label, exact: true });
+
+/**
+ * Types `iso` into a date field, segment by segment, whatever order the locale puts them in
+ * (day/month/year in en-GB, month/day/year in en-US).
+ */
 export async function fillDate(scope: Locator | Page, label: string, iso: string) {
-  await scope.getByLabel(label).fill(iso);
+  const [year, month, day] = iso.split('-') as [string, string, string];
+  const field = dateField(scope, label);
+  for (const [type, value] of [
+    ['year', year],
+    ['month', month],
+    ['day', day],
+  ] as const) {
+    const segment = field.locator(`[data-type="${type}"]`);
+    await segment.click();
+    await segment.pressSequentially(value);
+  }
+  await expect(field.locator('[data-type="day"]')).not.toHaveAttribute('data-placeholder');
 }
