@@ -49,7 +49,7 @@ export default function SettingsPage() {
         <section className="card settings-section" aria-labelledby="data-heading">
           <h2 id="data-heading">Where your data lives</h2>
           <p className="muted">Everything stays on this computer. Nothing is sent anywhere unless you export it.</p>
-          <dl className="paths">
+          <dl className="details">
             <dt>App data</dt>
             <dd>
               <code>{info.paths.userData}</code>

@@ -1,16 +1,8 @@
-import type { Locator, Page } from '@playwright/test';
-
 import { tick } from './controls';
+import { DialogModel } from './dialog';
 
 /** "Export notes…": Markdown files into a folder, private notes only after a second yes. */
-export class ExportNotesDialog {
-  readonly root: Locator;
-  constructor(
-    readonly page: Page,
-    title: string,
-  ) {
-    this.root = page.getByRole('dialog', { name: title });
-  }
+export class ExportNotesDialog extends DialogModel {
   get includePrivate() {
     return this.root.getByRole('checkbox', { name: 'Include private notes' });
   }

@@ -1,10 +1,11 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+
+import { DialogModel } from './dialog';
 
 /** "Import people from CSV": file, column mapping, problems, preview. */
-export class ImportDialog {
-  readonly root: Locator;
-  constructor(readonly page: Page) {
-    this.root = page.getByRole('dialog', { name: 'Import people from CSV' });
+export class ImportDialog extends DialogModel {
+  constructor(page: Page) {
+    super(page, 'Import people from CSV');
   }
   get fileInput() {
     return this.root.getByLabel('CSV file');

@@ -1,19 +1,13 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 import { choose } from './controls';
+import { DialogModel } from './dialog';
 import { goTo } from './nav';
 
 export type LadderView = 'Matrix' | 'Compare levels' | 'Edit YAML' | 'Versions' | 'Review';
 
 /** A cell opened from the matrix: criteria, examples, links, quick edit. */
-export class CellDialog {
-  readonly root: Locator;
-  constructor(
-    readonly page: Page,
-    title: string,
-  ) {
-    this.root = page.getByRole('dialog', { name: title });
-  }
+export class CellDialog extends DialogModel {
   region(name: 'Criteria' | 'Examples' | 'Links') {
     return this.root.getByRole('region', { name });
   }

@@ -1,6 +1,7 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 import { choose, fillDate } from './controls';
+import { DialogModel } from './dialog';
 import { MeetingPage } from './meeting';
 import { goTo } from './nav';
 import { TemplatesPage } from './templates';
@@ -10,13 +11,9 @@ export interface SeriesOptions {
   startDate?: string;
 }
 
-export class SeriesDialog {
-  readonly root: Locator;
-  constructor(
-    readonly page: Page,
-    title = 'New 1:1 series',
-  ) {
-    this.root = page.getByRole('dialog', { name: title });
+export class SeriesDialog extends DialogModel {
+  constructor(page: Page, title = 'New 1:1 series') {
+    super(page, title);
   }
   async choosePerson(name: string) {
     await choose(this.page, this.root, /Person/, name);
@@ -31,14 +28,7 @@ export class SeriesDialog {
   }
 }
 
-export class StartMeetingDialog {
-  readonly root: Locator;
-  constructor(
-    readonly page: Page,
-    title: string,
-  ) {
-    this.root = page.getByRole('dialog', { name: title });
-  }
+export class StartMeetingDialog extends DialogModel {
   async setDate(iso: string) {
     await fillDate(this.root, 'Date', iso);
   }

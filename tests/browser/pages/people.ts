@@ -1,6 +1,7 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 import { choose, fillDate, tick } from './controls';
+import { DialogModel } from './dialog';
 import { ExportNotesDialog } from './export-notes';
 import { ImportDialog } from './import';
 import { goTo } from './nav';
@@ -18,14 +19,7 @@ export interface NewPerson {
 }
 
 /** The add / edit person dialog. */
-export class PersonDialog {
-  readonly root: Locator;
-  constructor(
-    readonly page: Page,
-    title: string,
-  ) {
-    this.root = page.getByRole('dialog', { name: title });
-  }
+export class PersonDialog extends DialogModel {
   get name() {
     return this.root.getByRole('textbox', { name: 'Name' });
   }
@@ -69,10 +63,9 @@ export class PersonDialog {
   }
 }
 
-export class TeamsDialog {
-  readonly root: Locator;
-  constructor(readonly page: Page) {
-    this.root = page.getByRole('dialog', { name: 'Teams' });
+export class TeamsDialog extends DialogModel {
+  constructor(page: Page) {
+    super(page, 'Teams');
   }
   get list() {
     return this.root.getByRole('list', { name: 'Teams' });
@@ -86,13 +79,9 @@ export class TeamsDialog {
   }
 }
 
-export class QueuePointDialog {
-  readonly root: Locator;
-  constructor(
-    readonly page: Page,
-    personName: string,
-  ) {
-    this.root = page.getByRole('dialog', { name: `Queue a point for ${personName}` });
+export class QueuePointDialog extends DialogModel {
+  constructor(page: Page, personName: string) {
+    super(page, `Queue a point for ${personName}`);
   }
   get field() {
     return this.root.getByRole('textbox');

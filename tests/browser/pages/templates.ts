@@ -1,13 +1,8 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
-export class TemplateDialog {
-  readonly root: Locator;
-  constructor(
-    readonly page: Page,
-    title: string,
-  ) {
-    this.root = page.getByRole('dialog', { name: title });
-  }
+import { DialogModel } from './dialog';
+
+export class TemplateDialog extends DialogModel {
   get name() {
     return this.root.getByRole('textbox', { name: 'Template name' });
   }
