@@ -1,10 +1,8 @@
 import { lazy, Suspense } from 'react';
-import { I18nProvider } from 'react-aria-components';
 import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 
 import { PlaceholderPage } from '../features/placeholder';
-import { appLocale } from '../ui/dates';
 import { MarkdownLinksProvider } from '../ui/markdown-links';
 import { StatusProvider, useStatus } from '../ui/Status';
 import { errorMessage } from './errors';
@@ -33,43 +31,40 @@ function ExternalLinks({ children }: { children: React.ReactNode }) {
 export function App() {
   useThemeFromSettings();
   return (
-    // One locale for every date: the formatter (ui/dates.ts) and react-aria's date fields.
-    <I18nProvider locale={appLocale()}>
-      <Router hook={useHashLocation}>
-        <StatusProvider>
-          <ExternalLinks>
-            <a
-              className="skip-link"
-              href="#main-content"
-              onClick={(e) => {
-                e.preventDefault();
-                document.getElementById('main-content')?.focus();
-              }}
-            >
-              Skip to content
-            </a>
-            <div className="app">
-              <Sidebar />
-              <main className="main" id="main-content" tabIndex={-1}>
-                <Suspense fallback={<p className="loading">Loading…</p>}>
-                  <Switch>
-                    <Route path="/" component={TodayPage} />
-                    <Route path="/people" component={PeoplePage} />
-                    <Route path="/ladders" component={LaddersPage} />
-                    <Route path="/people/:id">{(params) => <PersonPage key={params.id} id={params.id} />}</Route>
-                    <Route path="/one-on-ones" component={OneOnOnesPage} />
-                    <Route path="/one-on-ones/templates" component={TemplatesPage} />
-                    <Route path="/one-on-ones/meetings/:id">{(params) => <MeetingPage key={params.id} id={params.id} />}</Route>
-                    <Route path="/one-on-ones/prep/:seriesId">{(params) => <PrepPage key={params.seriesId} seriesId={params.seriesId} />}</Route>
-                    <Route path="/settings" component={SettingsPage} />
-                    <Route path="/:section">{(params) => <PlaceholderPage section={params.section} />}</Route>
-                  </Switch>
-                </Suspense>
-              </main>
-            </div>
-          </ExternalLinks>
-        </StatusProvider>
-      </Router>
-    </I18nProvider>
+    <Router hook={useHashLocation}>
+      <StatusProvider>
+        <ExternalLinks>
+          <a
+            className="skip-link"
+            href="#main-content"
+            onClick={(e) => {
+              e.preventDefault();
+              document.getElementById('main-content')?.focus();
+            }}
+          >
+            Skip to content
+          </a>
+          <div className="app">
+            <Sidebar />
+            <main className="main" id="main-content" tabIndex={-1}>
+              <Suspense fallback={<p className="loading">Loading…</p>}>
+                <Switch>
+                  <Route path="/" component={TodayPage} />
+                  <Route path="/people" component={PeoplePage} />
+                  <Route path="/ladders" component={LaddersPage} />
+                  <Route path="/people/:id">{(params) => <PersonPage key={params.id} id={params.id} />}</Route>
+                  <Route path="/one-on-ones" component={OneOnOnesPage} />
+                  <Route path="/one-on-ones/templates" component={TemplatesPage} />
+                  <Route path="/one-on-ones/meetings/:id">{(params) => <MeetingPage key={params.id} id={params.id} />}</Route>
+                  <Route path="/one-on-ones/prep/:seriesId">{(params) => <PrepPage key={params.seriesId} seriesId={params.seriesId} />}</Route>
+                  <Route path="/settings" component={SettingsPage} />
+                  <Route path="/:section">{(params) => <PlaceholderPage section={params.section} />}</Route>
+                </Switch>
+              </Suspense>
+            </main>
+          </div>
+        </ExternalLinks>
+      </StatusProvider>
+    </Router>
   );
 }

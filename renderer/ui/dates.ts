@@ -4,7 +4,7 @@ import { todayIso } from '../../shared/domain/dates';
 
 /**
  * How Trellis shows dates to people: one locale-aware formatter for every screen, and the same
- * locale for the date fields (app/App.tsx hands appLocale() to react-aria). Date arithmetic is
+ * locale for the date fields (ui/DateField.tsx hands appLocale() to react-aria). Date arithmetic is
  * not here but in shared/domain/dates.ts; exports and files keep ISO dates.
  */
 

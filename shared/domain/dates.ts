@@ -1,4 +1,4 @@
-import { addDays, differenceInCalendarDays, format, getISODay, parseISO, subMonths } from 'date-fns';
+import { addDays, differenceInCalendarDays, getISODay, subMonths } from 'date-fns';
 import { z } from 'zod';
 
 /** A calendar date as the user means it (no time zone): 'YYYY-MM-DD'. */
@@ -16,8 +16,13 @@ export function isValidIsoDate(value: string): boolean {
  * Date arithmetic on calendar dates ('YYYY-MM-DD', no time zone). Display formatting is not
  * here: the renderer formats dates for people in one place (renderer/ui/dates.ts).
  */
-export const toDate = (iso: string): Date => parseISO(iso);
-export const toIso = (d: Date): string => format(d, 'yyyy-MM-dd');
+// Written out rather than with date-fns' parseISO and format: the database layer (and so the first
+// screen) loads this module for isoDateSchema, and format brings a whole locale with it.
+export const toDate = (iso: string): Date => {
+  const [y = NaN, m = NaN, d = NaN] = iso.slice(0, 10).split('-').map(Number);
+  return new Date(y, m - 1, d);
+};
+export const toIso = (d: Date): string => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** Today as the user's calendar sees it. */
 export function todayIso(now: Date = new Date()): string {
