@@ -8,9 +8,11 @@ import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+import boundaries from './eslint/renderer-boundaries.js';
+
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
-/** The layering of DEVELOPERS.md: renderer → shared, electron → shared, never renderer ↔ electron. */
+/** The layering of ARCHITECTURE.md: renderer → shared, electron → shared, never renderer ↔ electron. */
 const layering = {
   renderer: {
     paths: [
@@ -59,15 +61,41 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, trellis: boundaries },
     languageOptions: { globals: globals.browser },
-    rules: { ...reactHooks.configs.recommended.rules, ...restrict(layering.renderer) },
+    rules: { ...reactHooks.configs.recommended.rules, ...restrict(layering.renderer), 'trellis/renderer-boundaries': 'error' },
+  },
+  {
+    // One path to main: the hooks of renderer/app/useMain.ts, and one errorMessage(e).
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/app/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['window', 'globalThis', 'self'].map((object) => ({
+          object,
+          property: 'trellis',
+          message: 'Reach main through the hooks of app/useMain.ts (useMainQuery, useMainAction, useMainEvent).',
+        })),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "TSAsExpression[typeAnnotation.typeName.name='Error']",
+          message: 'Do not cast to Error: errorMessage(e) from app/errors.ts says what went wrong for any thrown value.',
+        },
+        {
+          selector: ":function > Identifier.params[typeAnnotation.typeAnnotation.typeName.name='Error']",
+          message: 'A caught value is unknown, not an Error: take it as unknown and use errorMessage(e) from app/errors.ts.',
+        },
+      ],
+    },
   },
   { files: ['shared/**/*.ts'], rules: restrict(layering.shared) },
   { files: ['electron/**/*.ts'], languageOptions: { globals: globals.node }, rules: restrict(layering.electron) },
   { files: ['electron/services/**/*.ts', 'electron/ipc/**/*.ts'], rules: restrict(layering.transportFree) },
   {
-    files: ['tests/**/*.{ts,tsx}', 'build/**/*.{js,mjs,cjs}', '*.{js,ts,mjs}', 'scripts/**/*'],
+    files: ['tests/**/*.{ts,tsx}', 'build/**/*.{js,mjs,cjs}', '*.{js,ts,mjs}', 'scripts/**/*', 'eslint/**/*.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     // Playwright fixtures that need no other fixture are declared with `{}`.
     rules: { 'no-empty-pattern': 'off' },

@@ -18,7 +18,7 @@ export default defineConfig({
           name: 'dom',
           include: ['tests/unit/**/*.test.tsx'],
           environment: 'jsdom',
-          setupFiles: ['tests/unit/setup-dom.ts'],
+          setupFiles: ['tests/unit/renderer/setup-dom.ts'],
           testTimeout: 30_000,
         },
       },

@@ -2,11 +2,14 @@ import { lazy, Suspense } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 
-import { PlaceholderPage } from '../features/placeholder/PlaceholderPage';
-import { StatusProvider } from '../ui/Status';
+import { PlaceholderPage } from '../features/placeholder';
+import { MarkdownLinksProvider } from '../ui/markdown-links';
+import { StatusProvider, useStatus } from '../ui/Status';
+import { errorMessage } from './errors';
 import { Sidebar } from './Sidebar';
 import { StartupNotices } from './StartupNotices';
 import { useThemeFromSettings } from './theme';
+import { useMainAction } from './useMain';
 
 const TodayPage = lazy(() => import('../features/today/TodayPage'));
 const PeoplePage = lazy(() => import('../features/people/PeoplePage'));
@@ -18,41 +21,51 @@ const MeetingPage = lazy(() => import('../features/one-on-ones/MeetingPage'));
 const PrepPage = lazy(() => import('../features/one-on-ones/PrepPage'));
 const TemplatesPage = lazy(() => import('../features/one-on-ones/TemplatesPage'));
 
+/** Links in rendered Markdown (notes, ladder criteria) open in the system browser through main, which asks first. */
+function ExternalLinks({ children }: { children: React.ReactNode }) {
+  const openExternal = useMainAction('shell:open-external');
+  const { announce } = useStatus();
+  const open = (url: string) => void openExternal.run({ url }).catch((e: unknown) => announce(errorMessage(e), 'error'));
+  return <MarkdownLinksProvider onOpen={open}>{children}</MarkdownLinksProvider>;
+}
+
 export function App() {
   useThemeFromSettings();
   return (
     <Router hook={useHashLocation}>
       <StatusProvider>
-        <a
-          className="skip-link"
-          href="#main-content"
-          onClick={(e) => {
-            e.preventDefault();
-            document.getElementById('main-content')?.focus();
-          }}
-        >
-          Skip to content
-        </a>
-        <div className="app">
-          <Sidebar />
-          <main className="main" id="main-content" tabIndex={-1}>
-            <StartupNotices />
-            <Suspense fallback={<p className="loading">Loading…</p>}>
-              <Switch>
-                <Route path="/" component={TodayPage} />
-                <Route path="/people" component={PeoplePage} />
-                <Route path="/ladders" component={LaddersPage} />
-                <Route path="/people/:id">{(params) => <PersonPage key={params.id} id={params.id} />}</Route>
-                <Route path="/one-on-ones" component={OneOnOnesPage} />
-                <Route path="/one-on-ones/templates" component={TemplatesPage} />
-                <Route path="/one-on-ones/meetings/:id">{(params) => <MeetingPage key={params.id} id={params.id} />}</Route>
-                <Route path="/one-on-ones/prep/:seriesId">{(params) => <PrepPage key={params.seriesId} seriesId={params.seriesId} />}</Route>
-                <Route path="/settings" component={SettingsPage} />
-                <Route path="/:section">{(params) => <PlaceholderPage section={params.section} />}</Route>
-              </Switch>
-            </Suspense>
-          </main>
-        </div>
+        <ExternalLinks>
+          <a
+            className="skip-link"
+            href="#main-content"
+            onClick={(e) => {
+              e.preventDefault();
+              document.getElementById('main-content')?.focus();
+            }}
+          >
+            Skip to content
+          </a>
+          <div className="app">
+            <Sidebar />
+            <main className="main" id="main-content" tabIndex={-1}>
+              <StartupNotices />
+              <Suspense fallback={<p className="loading">Loading…</p>}>
+                <Switch>
+                  <Route path="/" component={TodayPage} />
+                  <Route path="/people" component={PeoplePage} />
+                  <Route path="/ladders" component={LaddersPage} />
+                  <Route path="/people/:id">{(params) => <PersonPage key={params.id} id={params.id} />}</Route>
+                  <Route path="/one-on-ones" component={OneOnOnesPage} />
+                  <Route path="/one-on-ones/templates" component={TemplatesPage} />
+                  <Route path="/one-on-ones/meetings/:id">{(params) => <MeetingPage key={params.id} id={params.id} />}</Route>
+                  <Route path="/one-on-ones/prep/:seriesId">{(params) => <PrepPage key={params.seriesId} seriesId={params.seriesId} />}</Route>
+                  <Route path="/settings" component={SettingsPage} />
+                  <Route path="/:section">{(params) => <PlaceholderPage section={params.section} />}</Route>
+                </Switch>
+              </Suspense>
+            </main>
+          </div>
+        </ExternalLinks>
       </StatusProvider>
     </Router>
   );

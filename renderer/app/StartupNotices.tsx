@@ -2,12 +2,12 @@ import { useEffect, useState } from 'react';
 
 import type { AppNotice } from '../../shared/ipc/app';
 import { Button } from '../ui/Button';
-import { trellis, unwrap } from './ipc';
+import { callMain } from './ipc';
 
 /** Main hands each notice out once; asked once per page load, so a remount does not lose them. */
 let taken: Promise<AppNotice[]> | null = null;
 const takeNotices = () =>
-  (taken ??= unwrap(trellis().appNotices()).then(
+  (taken ??= callMain('app:notices').then(
     (r) => r.notices,
     () => [],
   ));

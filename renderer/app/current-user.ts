@@ -1,5 +1,5 @@
 import type { CalendarUser } from '../../shared/domain/ics';
-import { trellis, unwrap } from './ipc';
+import { callMain } from './ipc';
 
 /**
  * Who the user is, for the calendar files Trellis writes (ORGANIZER). Today only the email
@@ -7,6 +7,6 @@ import { trellis, unwrap } from './ipc';
  * that person's name and email — callers only need this one function.
  */
 export async function currentCalendarUser(): Promise<CalendarUser | null> {
-  const settings = await unwrap(trellis().settingsGet());
+  const settings = await callMain('settings:get');
   return settings.userEmail ? { email: settings.userEmail } : null;
 }

@@ -1,4 +1,4 @@
-import { trellis } from './ipc';
+import { callMain, onMainEvent } from './ipc';
 
 /**
  * Everything that holds typing not yet saved (autosaves waiting out their delay) registers a
@@ -38,8 +38,8 @@ export function listenForFlush(target: Window = window): () => void {
   target.addEventListener('beforeunload', onPageHide);
   target.addEventListener('pagehide', onPageHide);
   target.document.addEventListener('visibilitychange', onHidden);
-  const stopMain = trellis().onAppFlushRequested(({ requestId }) => {
-    void flushAll().finally(() => void trellis().appFlushed({ requestId }));
+  const stopMain = onMainEvent('app:flush-requested', ({ requestId }) => {
+    void flushAll().finally(() => void callMain('app:flushed', { requestId }).catch(() => {}));
   });
   return () => {
     target.removeEventListener('beforeunload', onPageHide);

@@ -1,4 +1,5 @@
-import type { TrellisApi } from '../../shared/ipc/contract';
+import { type Channel, type EventName, methodName, subscriberName } from '../../shared/ipc/channels';
+import type { EventPayload, Input, Output, TrellisApi } from '../../shared/ipc/contract';
 import type { ErrorCode, IpcResult } from '../../shared/ipc/result';
 
 declare global {
@@ -6,6 +7,11 @@ declare global {
     trellis: TrellisApi;
   }
 }
+
+/**
+ * The one place that touches window.trellis (lint forbids it elsewhere). Screens use the hooks of
+ * useMain.ts, which call these two functions.
+ */
 
 /** An IPC error, as main described it: a stable code and a message fit for the user. */
 export class IpcCallError extends Error {
@@ -18,11 +24,22 @@ export class IpcCallError extends Error {
   }
 }
 
-/** Turns main's `{ok, value} | {ok, error}` answer into a value or a thrown IpcCallError. */
-export async function unwrap<T>(call: Promise<IpcResult<T>>): Promise<T> {
-  const result = await call;
+/** The arguments of an operation: none when its input may be left out. */
+export type InputArgs<C extends Channel> = undefined extends Input<C> ? [input?: Input<C>] : [input: Input<C>];
+
+/** Calls one operation of the contract; resolves to its typed output or throws an IpcCallError. */
+export async function callMain<C extends Channel>(channel: C, ...[input]: InputArgs<C>): Promise<Output<C>> {
+  // The contract types each method; looked up by channel name, TypeScript cannot follow the mapping.
+  const operation = (window.trellis as unknown as Record<string, unknown>)[methodName(channel)] as (input?: Input<C>) => Promise<IpcResult<Output<C>>>;
+  const result = await operation(input);
   if (result.ok) return result.value;
   throw new IpcCallError(result.error.code, result.error.message);
 }
 
-export const trellis = (): TrellisApi => window.trellis;
+/** Listens to an event main pushes; returns the function that stops listening. */
+export function onMainEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+  const subscribe = (window.trellis as unknown as Record<string, unknown>)[subscriberName(event)] as (
+    listener: (payload: EventPayload<E>) => void,
+  ) => () => void;
+  return subscribe(listener);
+}

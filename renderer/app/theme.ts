@@ -1,25 +1,17 @@
 import { useEffect } from 'react';
 
 import type { Settings } from '../../shared/settings';
-import { trellis, unwrap } from './ipc';
+import { useMainQuery } from './useMain';
 
 export function applyTheme(theme: Settings['theme']) {
   if (theme === 'system') document.documentElement.removeAttribute('data-theme');
   else document.documentElement.setAttribute('data-theme', theme);
 }
 
-/** Follows the OS unless the user chose light or dark in Settings. */
+/** Follows the OS unless the user chose light or dark in Settings, here or in another window. */
 export function useThemeFromSettings() {
-  useEffect(() => {
-    let cancelled = false;
-    unwrap(trellis().settingsGet())
-      .then((s) => !cancelled && applyTheme(s.theme))
-      .catch(() => applyTheme('system'));
-    // Another window may change the theme: follow it.
-    const unsubscribe = trellis().onSettingsChanged((s) => applyTheme(s.theme));
-    return () => {
-      cancelled = true;
-      unsubscribe();
-    };
-  }, []);
+  const settings = useMainQuery('settings:get', undefined, { refreshOn: ['settings:changed'] });
+  // Until settings arrive (or when they cannot be read), the OS decides.
+  const theme = settings.status === 'ready' ? settings.value.theme : 'system';
+  useEffect(() => applyTheme(theme), [theme]);
 }

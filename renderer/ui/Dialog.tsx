@@ -1,5 +1,7 @@
 import { Dialog as AriaDialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 
+import { cx } from './cx';
+
 export interface DialogProps {
   title: string;
   isOpen: boolean;
@@ -12,7 +14,7 @@ export interface DialogProps {
 export function Dialog({ title, isOpen, onOpenChange, children, size = 'normal' }: DialogProps) {
   return (
     <ModalOverlay className="modal-overlay" isOpen={isOpen} onOpenChange={onOpenChange} isDismissable>
-      <Modal className={size === 'wide' ? 'modal modal--wide' : 'modal'}>
+      <Modal className={cx('modal', size === 'wide' && 'modal--wide')}>
         <AriaDialog className="dialog">
           <Heading slot="title">{title}</Heading>
           {children}

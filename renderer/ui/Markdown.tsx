@@ -1,16 +1,37 @@
-import DOMPurify from 'dompurify';
-import { marked } from 'marked';
-import { useMemo } from 'react';
+import { type MouseEvent, useContext, useMemo } from 'react';
 
-/** Markdown to HTML, sanitised: notes may contain pasted HTML, which must never run. */
-export function renderMarkdown(source: string): string {
-  const html = marked.parse(source, { async: false, gfm: true, breaks: true });
-  return DOMPurify.sanitize(html, { USE_PROFILES: { html: true } });
+import { cx } from './cx';
+import { OpenLinkContext } from './markdown-links';
+import { type MarkdownPolicy, renderMarkdown } from './markdown-policy';
+
+export interface MarkdownProps {
+  source: string;
+  /** notes: line breaks as typed, a note when empty; ladder: criteria prose. Sanitising is the same. */
+  policy: MarkdownPolicy;
+  /** Names the rendered text as a region (e.g. "Shared notes preview"). */
+  label?: string;
+  className?: string;
 }
 
-export function Markdown({ source, label, className }: { source: string; label: string; className?: string }) {
-  const html = useMemo(() => renderMarkdown(source), [source]);
-  if (!source.trim()) return <p className={['markdown', 'muted', className].filter(Boolean).join(' ')}>Nothing written yet.</p>;
-  // Safe: the HTML was sanitised by DOMPurify above.
-  return <div className={['markdown', className].filter(Boolean).join(' ')} aria-label={label} role="region" dangerouslySetInnerHTML={{ __html: html }} />;
+export function Markdown({ source, policy, label, className }: MarkdownProps) {
+  const html = useMemo(() => renderMarkdown(source, policy), [source, policy]);
+  const openLink = useContext(OpenLinkContext);
+  if (policy === 'notes' && !source.trim()) return <p className={cx('markdown', 'muted', className)}>Nothing written yet.</p>;
+  const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    const link = event.target instanceof Element ? event.target.closest('a') : null;
+    if (!link) return;
+    event.preventDefault();
+    const href = link.getAttribute('href');
+    if (href && !href.startsWith('#')) openLink(href);
+  };
+  return (
+    // The click handler only catches clicks on the links inside, which the keyboard reaches (Enter clicks them).
+    <div
+      className={cx('markdown', className)}
+      {...(label ? { role: 'region', 'aria-label': label } : {})}
+      onClick={onClick}
+      // Safe: renderMarkdown sanitised the HTML with the one Markdown policy.
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
 }

@@ -17,8 +17,8 @@ export function Segmented<T extends string>({ label, options, value, onChange }:
       disallowEmptySelection
       selectedKeys={[value]}
       onSelectionChange={(keys: Set<Key>) => {
-        const [first] = [...keys];
-        if (first !== undefined) onChange(String(first) as T);
+        const chosen = options.find((o) => keys.has(o.id));
+        if (chosen) onChange(chosen.id);
       }}
     >
       {options.map((o) => (

@@ -1,46 +1,62 @@
-import { Button, FieldError, type Key, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Text } from 'react-aria-components';
+import { Button, type Key, ListBox, ListBoxItem, Popover, Select, SelectValue } from 'react-aria-components';
 
-export interface SelectOption {
-  id: string;
+import { FieldFrame } from './Field';
+
+export interface SelectOption<T extends string> {
+  id: T;
   label: string;
 }
 
-export interface SelectFieldProps {
+interface SelectFieldBase<T extends string> {
   label: string;
-  options: SelectOption[];
-  value: string | null;
-  onChange: (value: string | null) => void;
+  options: readonly SelectOption<T>[];
+  /** The chosen option; null shows `empty` (when given) or the placeholder. */
+  value: T | null;
   placeholder?: string;
   description?: string;
   error?: string | undefined;
   name?: string;
 }
 
-export function SelectField({ label, options, value, onChange, placeholder, description, error, name }: SelectFieldProps) {
+/** Every choice is one of `options`. */
+interface RequiredChoice<T extends string> extends SelectFieldBase<T> {
+  empty?: undefined;
+  onChange: (value: T) => void;
+}
+
+/** "No manager", "No template": an explicit first option that stands for null. */
+interface OptionalChoice<T extends string> extends SelectFieldBase<T> {
+  empty: string;
+  onChange: (value: T | null) => void;
+}
+
+export type SelectFieldProps<T extends string> = RequiredChoice<T> | OptionalChoice<T>;
+
+// The list's key for the `empty` option. It never leaves this component: callers see null.
+const EMPTY_KEY = '\u0000empty';
+
+/** One choice from a list, typed by its options: onChange hands back one of their ids (or null for `empty`). */
+export function SelectField<T extends string>(props: SelectFieldProps<T>) {
+  const { label, options, value, placeholder, description, error, name } = props;
+  const items = props.empty === undefined ? options : [{ id: EMPTY_KEY, label: props.empty }, ...options];
+  const selected: Key | null = value ?? (props.empty === undefined ? null : EMPTY_KEY);
+  const choose = (key: Key | null) => {
+    if (key === EMPTY_KEY && props.empty !== undefined) return props.onChange(null);
+    const option = options.find((o) => o.id === key);
+    if (option) props.onChange(option.id);
+  };
   return (
-    <Select
-      className="field"
-      value={value as Key | null}
-      onChange={(key) => onChange(key === null ? null : String(key))}
-      placeholder={placeholder}
-      isInvalid={Boolean(error)}
-      name={name}
-    >
-      <Label className="field__label">{label}</Label>
-      <Button className="select-button">
-        <SelectValue className="select-value" />
-        <span aria-hidden="true" className="select-chevron">
-          ▾
-        </span>
-      </Button>
-      {description && !error && (
-        <Text slot="description" className="field__description">
-          {description}
-        </Text>
-      )}
-      <FieldError className="field__error">{error}</FieldError>
+    <Select className="field" value={selected} onChange={choose} placeholder={placeholder} isInvalid={Boolean(error)} name={name}>
+      <FieldFrame label={label} description={description} error={error}>
+        <Button className="select-button">
+          <SelectValue className="select-value" />
+          <span aria-hidden="true" className="select-chevron">
+            ▾
+          </span>
+        </Button>
+      </FieldFrame>
       <Popover className="popover">
-        <ListBox className="listbox" items={options}>
+        <ListBox className="listbox" items={items}>
           {(option) => (
             <ListBoxItem className="listbox-item" id={option.id} textValue={option.label}>
               {option.label}

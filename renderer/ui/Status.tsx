@@ -1,5 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 
+import { cx } from './cx';
+
 interface StatusApi {
   announce: (message: string, tone?: 'info' | 'error') => void;
 }
@@ -24,7 +26,7 @@ export function StatusProvider({ children }: { children: React.ReactNode }) {
       {children}
       <div className="toast-region" role="status" aria-live="polite">
         {message && (
-          <div key={message.key} className={`toast${message.tone === 'error' ? ' toast--error' : ''}`}>
+          <div key={message.key} className={cx('toast', message.tone === 'error' && 'toast--error')}>
             {message.text}
           </div>
         )}

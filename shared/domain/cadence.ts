@@ -1,5 +1,6 @@
-import { addDays, addMonths, differenceInCalendarDays, format, getISODay, parseISO, startOfMonth } from 'date-fns';
+import { addDays, addMonths, getISODay, startOfMonth } from 'date-fns';
 
+import { addDaysIso, daysBetween, toDate, toIso } from './dates';
 import { type Cadence, cadenceDays, type Series } from './meetings';
 
 /**
@@ -7,22 +8,6 @@ import { type Cadence, cadenceDays, type Series } from './meetings';
  * the wall-clock time sits beside them in `Series.time`, so no time-zone arithmetic is needed here.
  */
 export type CadenceRule = Pick<Series, 'cadence' | 'weekday' | 'startDate'>;
-
-const toDate = (iso: string) => parseISO(iso);
-const toIso = (d: Date) => format(d, 'yyyy-MM-dd');
-
-/** Today as the user's calendar sees it. */
-export function todayIso(now: Date = new Date()): string {
-  return toIso(now);
-}
-
-export function daysBetween(fromIso: string, toIsoDate: string): number {
-  return differenceInCalendarDays(toDate(toIsoDate), toDate(fromIso));
-}
-
-export function addDaysIso(iso: string, days: number): string {
-  return toIso(addDays(toDate(iso), days));
-}
 
 /** First date on or after `iso` that falls on ISO weekday `weekday` (1 = Monday). */
 function onOrAfterWeekday(iso: string, weekday: number): Date {
@@ -113,18 +98,6 @@ export function seriesHealth(rule: CadenceRule & { cadence: Cadence }, meetingDa
     overdue: since > cadenceDays[rule.cadence],
     next: nextDate(rule, lastHeld && lastHeld >= today ? addDaysIso(today, 1) : today),
   };
-}
-
-/** Monday-to-Sunday week containing `today`, as ISO dates. */
-export function weekOf(today: string): { start: string; end: string } {
-  const start = addDaysIso(today, 1 - getISODay(toDate(today)));
-  return { start, end: addDaysIso(start, 6) };
-}
-
-/** "12 Nov" (with the year when it is not this year's). */
-export function shortDate(iso: string, today: string = todayIso()): string {
-  const d = toDate(iso);
-  return format(d, iso.slice(0, 4) === today.slice(0, 4) ? 'd MMM' : 'd MMM yyyy');
 }
 
 /** The user's own IANA zone, for new series. */

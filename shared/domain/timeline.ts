@@ -1,4 +1,5 @@
 import { type ActionItem, type Meeting, meetingKindLabels } from './meetings';
+import { fold, matchesWords, queryWords } from './text';
 
 /** Kinds of entry on a person's timeline; feedback, goals and assessments will join later. */
 export const timelineKinds = ['meeting', 'action'] as const;
@@ -12,9 +13,11 @@ export interface TimelineEntry {
   date: string;
   title: string;
   detail: string;
+  /** When an open action item is due ('YYYY-MM-DD'); the screen formats it after `detail`. */
+  due?: string;
   /** Route to open, e.g. the meeting. */
   href: string;
-  /** Lower-cased text the filter searches. */
+  /** The text the filter searches, folded (see text.ts). */
   search: string;
 }
 
@@ -35,21 +38,22 @@ export function buildTimeline(meetings: Meeting[], actions: ActionItem[]): Timel
       title,
       detail,
       href: `/one-on-ones/meetings/${m.id}`,
-      search: `${title} ${m.tags.join(' ')} ${m.agenda.map((i) => i.text).join(' ')} ${m.sharedNotes}`.toLowerCase(),
+      search: fold(`${title} ${m.tags.join(' ')} ${m.agenda.map((i) => i.text).join(' ')} ${m.sharedNotes}`),
     });
   }
   for (const a of actions) {
     const origin = meetingById.get(a.meetingId);
     const owner = a.owner === 'me' ? 'You' : 'Them';
-    const state = a.done ? 'done' : a.due ? `due ${a.due}` : 'open';
+    const state = a.done ? 'done' : a.due ? null : 'open';
     entries.push({
       id: a.id,
       kind: 'action',
       date: origin?.date ?? a.createdAt.slice(0, 10),
       title: a.text,
-      detail: `${owner} · ${state}`,
+      detail: state ? `${owner} · ${state}` : owner,
+      ...(!a.done && a.due ? { due: a.due } : {}),
       href: origin ? `/one-on-ones/meetings/${origin.id}` : '',
-      search: a.text.toLowerCase(),
+      search: fold(a.text),
     });
   }
   // Newest first; on the same day the meeting comes before the items it produced.
@@ -57,6 +61,6 @@ export function buildTimeline(meetings: Meeting[], actions: ActionItem[]): Timel
 }
 
 export function filterTimeline(entries: TimelineEntry[], kinds: ReadonlySet<TimelineKind>, query: string): TimelineEntry[] {
-  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  return entries.filter((e) => kinds.has(e.kind) && words.every((w) => e.search.includes(w)));
+  const words = queryWords(query);
+  return entries.filter((e) => kinds.has(e.kind) && matchesWords(e.search, words));
 }

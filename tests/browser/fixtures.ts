@@ -95,7 +95,7 @@ export async function connectApp(page: Page, server: StaticServer, main: TestMai
 export { expect };
 
 /** Saves a screenshot into the test's output and into tests/browser/.output/screens for review. */
-export async function snap(page: Page, name: string, testInfo: TestInfo) {
+async function snap(page: Page, name: string, testInfo: TestInfo) {
   await mkdir(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
@@ -103,17 +103,24 @@ export async function snap(page: Page, name: string, testInfo: TestInfo) {
 }
 
 /** No serious or critical accessibility violations on the current screen. */
-export async function expectAccessible(page: Page, screen: string) {
+async function expectAccessible(page: Page, screen: string) {
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = bad.map((v) => `${v.impact}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(report, `accessibility violations on ${screen}`).toEqual([]);
 }
 
-/** Ticks a checkbox the way a person does: by clicking its label (the input itself is visually hidden). */
-export async function tick(page: Page, label: string) {
-  const box = page.getByRole('checkbox', { name: label });
-  if (await box.isChecked()) return;
-  await page.locator('label', { has: box }).click();
-  await expect(box).toBeChecked();
+/**
+ * Looks at the current screen as a reviewer does: a screenshot in the light theme and one in the
+ * dark (tests/browser/.output/screens/<name>-light.png, -dark.png), each checked by axe. Leaves
+ * the page in the colour scheme it found, light unless the test chose dark.
+ */
+export async function lookInBothThemes(page: Page, name: string, testInfo: TestInfo) {
+  const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await snap(page, `${name}-${scheme}`, testInfo);
+    await expectAccessible(page, `${name} (${scheme})`);
+  }
+  await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
 }

@@ -1,5 +1,6 @@
-import { expect, test } from './fixtures';
-import { lookInBothThemes, openLadders, readUserFile, seedLadders, writeUserFile } from './ladders-support';
+import { expect, lookInBothThemes, test } from './fixtures';
+import { readUserFile, seedLadders, writeUserFile } from './ladders-support';
+import { LaddersPage } from './pages/ladders';
 
 test.beforeEach(async ({ main }) => {
   await seedLadders(main);
@@ -7,60 +8,53 @@ test.beforeEach(async ({ main }) => {
 
 test('edit in CodeMirror: a live error at line:column, then fixed and saved to disk', async ({ app, main }, testInfo) => {
   const original = await readUserFile(main);
-  await openLadders(app);
-  await app.getByRole('radio', { name: 'Edit YAML' }).click();
-  const editor = app.getByRole('textbox', { name: 'team.yaml (YAML)' });
-  await expect(editor).toBeVisible();
-  await expect(app.getByText('No problems: this file can be saved.')).toBeVisible();
+  const ladders = await LaddersPage.open(app);
+  await ladders.show('Edit YAML');
+  await expect(ladders.editor()).toBeVisible();
+  await expect(ladders.noProblems).toBeVisible();
 
   // A typo in a key, typed at the end of the file: the checker flags it as you type.
-  await editor.click();
-  await app.keyboard.press('Control+End');
-  await app.keyboard.type('versoin: "2"');
+  await ladders.typeAtEnd('versoin: "2"');
   const lines = original.split('\n').length;
   await expect(app.getByRole('button', { name: `Go to team.yaml:${lines}:1` })).toBeVisible();
   await expect(app.locator('.cm-lintRange-error')).toHaveCount(1);
   await expect(app.getByText(/unknown key "?versoin"?/)).toBeVisible();
-  await expect(app.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
+  await expect(ladders.saveButton).toBeDisabled();
   await lookInBothThemes(app, 'ladders-editor-error', testInfo);
 
   // Fix it: remove the typo and change the ladder's name instead.
   for (let i = 0; i < 'versoin: "2"'.length; i++) await app.keyboard.press('Backspace');
   await app.keyboard.type('# Edited in Trellis');
-  await expect(app.getByText('No problems: this file can be saved.')).toBeVisible();
-  await app.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(ladders.noProblems).toBeVisible();
+  await ladders.saveButton.click();
   await expect(app.getByRole('status')).toContainText('Saved team.yaml');
   const saved = await readUserFile(main);
   expect(saved).toBe(`${original}# Edited in Trellis`);
   // The editor keeps showing what was saved, now without unsaved changes.
   await expect(app.getByText('Unsaved changes')).toBeHidden();
-  await expect(app.locator('.cm-content')).toContainText('# Edited in Trellis');
+  await expect(ladders.editorContent).toContainText('# Edited in Trellis');
   await lookInBothThemes(app, 'ladders-editor-saved', testInfo);
 });
 
 test('an invalid text can only be kept as a draft beside the file', async ({ app, main }) => {
   const original = await readUserFile(main);
-  await openLadders(app);
-  await app.getByRole('radio', { name: 'Edit YAML' }).click();
-  await app.getByRole('textbox', { name: 'team.yaml (YAML)' }).click();
-  await app.keyboard.press('Control+End');
-  await app.keyboard.type('levels: oops');
-  await expect(app.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
-  await app.getByRole('button', { name: 'Save as draft' }).click();
+  const ladders = await LaddersPage.open(app);
+  await ladders.show('Edit YAML');
+  await ladders.typeAtEnd('levels: oops');
+  await expect(ladders.saveButton).toBeDisabled();
+  await ladders.saveDraft();
   await expect(app.getByRole('status')).toContainText('Draft saved as team.draft.yaml');
   expect(await readUserFile(main)).toBe(original);
   expect(await readUserFile(main, 'team.draft.yaml')).toBe(`${original}levels: oops`);
 });
 
 test('quick-edit one cell: the file keeps its comments', async ({ app, main }, testInfo) => {
-  await openLadders(app);
-  await app.getByRole('button', { name: 'System design, L2 Engineer II (Inherited from L1)' }).click();
-  const dialog = app.getByRole('dialog', { name: 'System design · L2 Engineer II' });
-  await dialog.getByRole('button', { name: 'Write criteria for L2' }).click();
-  const field = dialog.getByRole('textbox', { name: 'Criteria (Markdown)' });
-  await field.fill('Proposes designs for features in their area\nand asks a senior engineer to review them.');
+  const ladders = await LaddersPage.open(app);
+  const cell = await ladders.openCell('System design, L2 Engineer II (Inherited from L1)', 'System design · L2 Engineer II');
+  const dialog = cell.root;
+  await cell.writeCriteria('L2', 'Proposes designs for features in their area\nand asks a senior engineer to review them.');
   await lookInBothThemes(app, 'ladders-quick-edit', testInfo);
-  await dialog.getByRole('button', { name: 'Save criteria' }).click();
+  await cell.saveCriteria();
   await expect(app.getByRole('status')).toContainText('Saved to team.yaml');
   await expect(dialog).toBeHidden();
 
@@ -71,19 +65,19 @@ test('quick-edit one cell: the file keeps its comments', async ({ app, main }, t
   expect(text).toContain(
     '      L2:\n        criteria: |\n          Proposes designs for features in their area\n          and asks a senior engineer to review them.\n',
   );
-  await expect(app.getByRole('button', { name: 'System design, L2 Engineer II' })).toContainText('Proposes designs');
+  await expect(ladders.cell('System design, L2 Engineer II')).toContainText('Proposes designs');
 });
 
 test('a file changed on disk shows up without a restart; a broken one keeps the last valid ladder', async ({ app, main }, testInfo) => {
-  await openLadders(app);
+  const ladders = await LaddersPage.open(app);
   const original = await readUserFile(main);
-  await expect(app.getByRole('button', { name: /^Planning, L1 Engineer$/ })).toContainText('Breaks a task into steps');
+  await expect(ladders.cell(/^Planning, L1 Engineer$/)).toContainText('Breaks a task into steps');
 
   await writeUserFile(
     main,
     original.replace('Breaks a task into steps and says when it is blocked.', 'Splits work into steps and flags blockers the same day.'),
   );
-  await expect(app.getByRole('button', { name: /^Planning, L1 Engineer$/ })).toContainText('Splits work into steps');
+  await expect(ladders.cell(/^Planning, L1 Engineer$/)).toContainText('Splits work into steps');
 
   // Broken on disk (a typo in a key): the problem is shown at its line:column, the ladder stays usable.
   const broken = original.replace('      L2:\n        criteria: Reviews', '      L2:\n        critera: Reviews');
@@ -92,28 +86,26 @@ test('a file changed on disk shows up without a restart; a broken one keeps the 
   const panel = app.getByRole('alert', { name: 'team.yaml has 1 problem' });
   await expect(panel).toContainText(`team.yaml:${line}:9`);
   await expect(panel).toContainText('keeps using the last valid version (1.2.0)');
-  await expect(app.getByRole('button', { name: /^Planning, L1 Engineer$/ })).toContainText('Splits work into steps');
-  await expect(app.getByRole('button', { name: 'Code quality, L2 Engineer II' })).toContainText('Reviews teammates');
+  await expect(ladders.cell(/^Planning, L1 Engineer$/)).toContainText('Splits work into steps');
+  await expect(ladders.cell('Code quality, L2 Engineer II')).toContainText('Reviews teammates');
   await lookInBothThemes(app, 'ladders-broken-file', testInfo);
 
   await writeUserFile(main, original);
   await expect(panel).toBeHidden();
-  await expect(app.getByRole('button', { name: /^Planning, L1 Engineer$/ })).toContainText('Breaks a task into steps');
+  await expect(ladders.cell(/^Planning, L1 Engineer$/)).toContainText('Breaks a task into steps');
 });
 
 test('the editor follows the file on disk, and with unsaved edits warns instead of overwriting', async ({ app, main }) => {
   const original = await readUserFile(main);
-  await openLadders(app);
-  await app.getByRole('radio', { name: 'Edit YAML' }).click();
-  const content = app.locator('.cm-content');
+  const ladders = await LaddersPage.open(app);
+  await ladders.show('Edit YAML');
+  const content = ladders.editorContent;
   await expect(content).toContainText('name: Team Ladder');
 
   await writeUserFile(main, original.replace('name: Team Ladder', 'name: Team Ladder (from git)'));
   await expect(content).toContainText('name: Team Ladder (from git)');
 
-  await app.getByRole('textbox', { name: 'team.yaml (YAML)' }).click();
-  await app.keyboard.press('Control+End');
-  await app.keyboard.type('# mine');
+  await ladders.typeAtEnd('# mine');
   await writeUserFile(main, original.replace('name: Team Ladder', 'name: Team Ladder (pulled again)'));
   await expect(app.getByRole('alert')).toContainText('team.yaml changed on disk while you were editing.');
   await expect(content).toContainText('# mine');

@@ -1,17 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { expect, test } from './fixtures';
-import { lookInBothThemes, openLadders, seedLadders } from './ladders-support';
+import { expect, lookInBothThemes, test } from './fixtures';
+import { seedLadders } from './ladders-support';
+import { LaddersPage } from './pages/ladders';
 
 test.beforeEach(async ({ main }) => {
   await seedLadders(main);
 });
 
 test('browse the matrix: categories, inherited and n/a cells in words, open a cell, search', async ({ app }, testInfo) => {
-  await openLadders(app);
+  const ladders = await LaddersPage.open(app);
   await expect(app.getByRole('heading', { name: /Team Ladder/ })).toBeVisible();
-  const matrix = app.getByRole('table');
+  const matrix = ladders.matrix;
   await expect(matrix.getByRole('columnheader', { name: /L3\s+Senior Engineer/ })).toBeVisible();
   await expect(matrix.getByRole('columnheader', { name: 'Craft' })).toBeVisible();
   const inherited = matrix.getByRole('button', { name: 'Code quality, L3 Senior Engineer (Inherited from L2)' });
@@ -20,7 +21,7 @@ test('browse the matrix: categories, inherited and n/a cells in words, open a ce
   await lookInBothThemes(app, 'ladders-matrix', testInfo);
 
   // Keyboard: the matrix is one tab stop; arrow keys move from cell to cell, Enter opens.
-  await app.getByRole('searchbox', { name: 'Search this ladder' }).focus();
+  await ladders.searchBox.focus();
   await app.keyboard.press('Tab');
   await expect(matrix.getByRole('button', { name: 'Code quality, L1 Engineer' })).toBeFocused();
   await app.keyboard.press('ArrowRight');
@@ -38,24 +39,20 @@ test('browse the matrix: categories, inherited and n/a cells in words, open a ce
   await app.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 
-  await app.getByRole('button', { name: /Track$/ }).click();
-  await app.getByRole('option', { name: 'Engineering Management' }).click();
+  await ladders.pickTrack('Engineering Management');
   await expect(matrix.getByRole('columnheader', { name: /M4\s+Engineering Manager/ })).toBeVisible();
   await expect(matrix.getByRole('button', { name: 'Code quality, M4 Engineering Manager (Not applicable)' })).toBeVisible();
 
-  await app.getByRole('searchbox', { name: 'Search this ladder' }).fill('pairing session');
+  await ladders.search('pairing session');
   await expect(app.getByText('1 cell match.')).toBeVisible();
   await expect(matrix.getByRole('rowheader')).toHaveText(['Mentoring']);
   await lookInBothThemes(app, 'ladders-search', testInfo);
 });
 
 test('compare two levels: what L3 asks beyond L2, changes marked', async ({ app }, testInfo) => {
-  await openLadders(app);
-  await app.getByRole('radio', { name: 'Compare levels' }).click();
-  await app.getByRole('button', { name: /From level$/ }).click();
-  await app.getByRole('option', { name: 'L2 Engineer II' }).click();
-  await app.getByRole('button', { name: /To level$/ }).click();
-  await app.getByRole('option', { name: 'L3 Senior Engineer' }).click();
+  const ladders = await LaddersPage.open(app);
+  await ladders.show('Compare levels');
+  await ladders.pickLevels('L2 Engineer II', 'L3 Senior Engineer');
   await expect(app.getByRole('heading', { name: 'What L3 asks beyond L2' })).toBeVisible();
   const mentoring = app.getByRole('article', { name: 'Mentoring' });
   await expect(mentoring.locator('ins').first()).toBeVisible();
@@ -68,19 +65,15 @@ test('compare two levels: what L3 asks beyond L2, changes marked', async ({ app 
 });
 
 test('shipped ladders are read-only and can be copied to the user folder', async ({ app, main }, testInfo) => {
-  await openLadders(app);
-  await app
-    .getByRole('button', { name: /Ladder$/ })
-    .first()
-    .click();
-  await app.getByRole('option', { name: 'Engineering (shipped with Trellis)' }).click();
+  const ladders = await LaddersPage.open(app);
+  await ladders.pickLadder('Engineering (shipped with Trellis)');
   await expect(app.getByRole('heading', { name: /^Engineering/ })).toContainText('Read-only');
   await expect(app.getByRole('table').locator('thead th')).toHaveCount(9);
   await lookInBothThemes(app, 'ladders-bundled', testInfo);
-  await app.getByRole('radio', { name: 'Edit YAML' }).click();
+  await ladders.show('Edit YAML');
   await expect(app.getByText('This ladder ships with Trellis and is read-only.')).toBeVisible();
-  await expect(app.getByRole('button', { name: 'Save', exact: true })).toHaveCount(0);
-  await app.getByRole('button', { name: 'Copy to my folder' }).click();
+  await expect(ladders.saveButton).toHaveCount(0);
+  await ladders.copyToMyFolder();
   await expect(app.getByRole('status')).toContainText('Copied to your ladders folder as engineering.yaml');
   await expect(
     app

@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 import { chromiumArgs, chromiumExecutable } from '../support/chromium';
+import { testLocale } from './locale';
 
 const executablePath = chromiumExecutable();
 
@@ -17,6 +18,8 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     viewport: { width: 1280, height: 800 },
+    // Dates show in the user's locale: the suite runs in this one, dates.spec.ts in others too.
+    locale: testLocale,
     launchOptions: { ...(executablePath ? { executablePath } : {}), args: chromiumArgs },
     trace: 'retain-on-failure',
   },

@@ -1,22 +1,22 @@
 import { channels, events, methodName, subscriberName } from '../../shared/ipc/channels';
-import { expect, expectAccessible, snap, test } from './fixtures';
+import { call } from '../support/main-context';
+import { expect, lookInBothThemes, test } from './fixtures';
+import { goTo } from './pages/nav';
+import { SettingsPage } from './pages/settings';
 
 test('settings read and write through the real main handlers', async ({ app, main }, testInfo) => {
-  await app.getByRole('link', { name: 'Settings' }).click();
-  await expect(app.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  const settings = await SettingsPage.open(app);
   await expect(app.getByText(main.dataDir, { exact: true })).toBeVisible();
-  await app.getByRole('button', { name: /Theme/ }).click();
-  await app.getByRole('option', { name: 'Dark' }).click();
+  await settings.chooseTheme('Dark');
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(app.getByRole('status')).toContainText('Saved');
   expect(main.store.get('settings')).toMatchObject({ theme: 'dark' });
-  await snap(app, 'settings-dark', testInfo);
-  await expectAccessible(app, 'Settings (dark)');
+  await lookInBothThemes(app, 'settings-theme-dark', testInfo);
 
   await app.reload();
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await app.getByRole('link', { name: 'People' }).click();
-  await snap(app, 'people-empty-dark', testInfo);
+  await goTo(app, 'People');
+  await lookInBothThemes(app, 'people-empty-theme-dark', testInfo);
 });
 
 test('a malformed call from the page is refused with a code and message, not a crash', async ({ app, main }) => {
@@ -34,7 +34,7 @@ test('a malformed call from the page is refused with a code and message, not a c
 test('a theme changed elsewhere (another window) reaches this page as a main event', async ({ app, main }) => {
   await expect(app.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
   await expect(app.locator('html')).not.toHaveAttribute('data-theme', /.*/);
-  const answer = await main.dispatch('settings:set', { theme: 'light' });
+  const answer = await call(main, 'settings:set', { theme: 'light' });
   expect(answer).toMatchObject({ ok: true, value: { theme: 'light' } });
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'light');
   expect(main.emitted.map((e) => e.event)).toEqual(['settings:changed']);

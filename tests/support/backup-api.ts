@@ -1,11 +1,16 @@
-import { channels, methodName } from '../../shared/ipc/channels';
-import type { TrellisApi } from '../../shared/ipc/contract';
+import { IpcCallError } from '../../renderer/app/ipc';
+import type { MainCall } from '../../renderer/app/useMain';
 import type { TestMain } from './main-context';
 
 /**
- * window.trellis for unit tests: every operation goes through the real dispatcher (input and
- * output validated against the contract), as the preload's calls do in the app.
+ * What the renderer's backup code calls main with, for unit tests: every operation goes through
+ * the real dispatcher (input and output validated against the contract) and an error answer
+ * throws, as useMainCall's calls do in the app.
  */
-export function apiFor(main: TestMain): TrellisApi {
-  return Object.fromEntries(channels.map((c) => [methodName(c), (input?: unknown) => main.dispatch(c, input)])) as unknown as TrellisApi;
+export function callerFor(main: Pick<TestMain, 'dispatch'>): MainCall {
+  return (async (channel: string, input?: unknown) => {
+    const result = await main.dispatch(channel, input);
+    if (result.ok) return result.value;
+    throw new IpcCallError(result.error.code, result.error.message);
+  }) as MainCall;
 }

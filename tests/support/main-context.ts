@@ -12,6 +12,11 @@ import { createHandlerTable, type MainContext } from '../../electron/ipc/index';
 import { createLinkOpener, type ExternalLink } from '../../electron/services/external-links';
 import type { KeyValueStore } from '../../electron/services/key-value';
 import type { AppNotice } from '../../shared/ipc/app';
+import type { Channel } from '../../shared/ipc/channels';
+import type { Input, Output } from '../../shared/ipc/contract';
+import type { IpcResult } from '../../shared/ipc/result';
+
+type InputArgs<C extends Channel> = undefined extends Input<C> ? [input?: Input<C>] : [input: Input<C>];
 
 export interface TestMain {
   dataDir: string;
@@ -140,4 +145,14 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One operation of the contract, as the renderer's window.trellis would call it: input and
+ * answer typed by shared/ipc, so tests need no casts. The dispatcher checked the answer against
+ * the contract's output schema, which is what makes the type true. Malformed calls (unknown
+ * channels, wrong payloads) go through `main.dispatch`, which takes anything.
+ */
+export function call<C extends Channel>(main: Pick<TestMain, 'dispatch'>, channel: C, ...[input]: InputArgs<C>): Promise<IpcResult<Output<C>>> {
+  return main.dispatch(channel, input) as Promise<IpcResult<Output<C>>>;
 }

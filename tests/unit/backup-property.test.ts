@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoreDatabase } from '../../renderer/db/backup';
 import { TrellisDatabase } from '../../renderer/db/database';
 import { type BackupContext, checkBackup, restoreBackup, writeBackup } from '../../renderer/features/settings/backup-actions';
-import { apiFor } from '../support/backup-api';
+import { callerFor } from '../support/backup-api';
 import { createTestMain, type TestMain } from '../support/main-context';
 
 let main: TestMain;
@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(async () => main.dispose());
 
 const context = (databaseName: string, open: (n: string) => Dexie = (n) => new TrellisDatabase(n)): BackupContext => ({
-  api: apiFor(main),
+  call: callerFor(main),
   databaseName,
   openWithCode: open,
 });

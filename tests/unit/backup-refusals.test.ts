@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepositories } from '../../renderer/app/data';
 import { TrellisDatabase } from '../../renderer/db/database';
 import { type BackupContext, checkBackup, writeBackup } from '../../renderer/features/settings/backup-actions';
-import { apiFor } from '../support/backup-api';
+import { callerFor } from '../support/backup-api';
 import { writeArchive } from '../support/backup-files';
 import { createTestMain, type TestMain } from '../support/main-context';
 
@@ -23,7 +23,7 @@ let files: Record<string, Uint8Array>;
 beforeAll(async () => {
   main = await createTestMain();
   const name = `refusals-${crypto.randomUUID()}`;
-  ctx = { api: apiFor(main), databaseName: name, openWithCode: (n) => new TrellisDatabase(n) };
+  ctx = { call: callerFor(main), databaseName: name, openWithCode: (n) => new TrellisDatabase(n) };
   const db = new TrellisDatabase(name);
   await createRepositories(db).people.create({ name: 'Alex Rivera', email: 'alex@example.com' });
   db.close();

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRepositories } from '../../renderer/app/data';
 import { TrellisDatabase } from '../../renderer/db/database';
 import { type BackupContext, checkBackup, restoreBackup, writeBackup } from '../../renderer/features/settings/backup-actions';
-import { apiFor } from '../support/backup-api';
+import { callerFor } from '../support/backup-api';
 import { createTestMain, type TestMain } from '../support/main-context';
 
 let main: TestMain;
@@ -19,7 +19,7 @@ let name: string;
 beforeEach(async () => {
   main = await createTestMain();
   name = `backup-${crypto.randomUUID()}`;
-  ctx = { api: apiFor(main), databaseName: name, openWithCode: (n) => new TrellisDatabase(n) };
+  ctx = { call: callerFor(main), databaseName: name, openWithCode: (n) => new TrellisDatabase(n) };
 });
 afterEach(async () => main.dispose());
 

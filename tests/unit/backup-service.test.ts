@@ -13,7 +13,7 @@ import { TrellisDatabase } from '../../renderer/db/database';
 import { type BackupContext, checkBackup, restoreBackup, writeBackup } from '../../renderer/features/settings/backup-actions';
 import { backupBeforeUpgrade } from '../../renderer/features/settings/backup-schedule';
 import { automaticBackupName, type BackupEntry, parseAutomaticBackupName } from '../../shared/backup';
-import { apiFor } from '../support/backup-api';
+import { callerFor } from '../support/backup-api';
 import { createTestMain, type TestMain } from '../support/main-context';
 
 describe('rotation', () => {
@@ -76,7 +76,7 @@ describe('backup service through IPC', () => {
   beforeEach(async () => {
     main = await createTestMain();
     const name = `service-${crypto.randomUUID()}`;
-    ctx = { api: apiFor(main), databaseName: name, openWithCode: (n) => new TrellisDatabase(n) };
+    ctx = { call: callerFor(main), databaseName: name, openWithCode: (n) => new TrellisDatabase(n) };
     await new TrellisDatabase(name).open().then((d) => d.close());
   });
   afterEach(async () => main.dispose());
@@ -164,7 +164,7 @@ describe('backup service through IPC', () => {
   it('an export the user cancels writes nothing', async () => {
     const cancelled = await createTestMain({ chooseSavePath: async () => null });
     try {
-      expect(await writeBackup({ ...ctx, api: apiFor(cancelled) }, { kind: 'export' })).toBeNull();
+      expect(await writeBackup({ ...ctx, call: callerFor(cancelled) }, { kind: 'export' })).toBeNull();
       expect(await readdir(cancelled.exportDir)).toEqual([]);
     } finally {
       await cancelled.dispose();

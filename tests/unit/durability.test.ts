@@ -10,7 +10,7 @@ import { durable } from '../../renderer/db/durable';
 import { storageErrorMessage } from '../../renderer/db/errors';
 import { checkBackup, writeBackup } from '../../renderer/features/settings/backup-actions';
 import { detectMapping, parseCsv } from '../../shared/domain/people-csv';
-import { apiFor } from '../support/backup-api';
+import { callerFor } from '../support/backup-api';
 import { createTestMain, type TestMain } from '../support/main-context';
 
 /** Records the durability every read-write transaction asked IndexedDB for. */
@@ -65,7 +65,7 @@ describe('durable bulk writes', () => {
 
   it('a restore writes in one strict transaction over every table', async () => {
     const name = `strict-restore-${crypto.randomUUID()}`;
-    const ctx = { api: apiFor(main), databaseName: name, openWithCode: (n: string) => new TrellisDatabase(n) };
+    const ctx = { call: callerFor(main), databaseName: name, openWithCode: (n: string) => new TrellisDatabase(n) };
     await createRepositories(new TrellisDatabase(name)).people.create({ name: 'Alex', email: 'alex@example.com' });
     await writeBackup(ctx, { kind: 'export' });
     main.chooseOpenAnswers.push(main.savePaths[0]!);

@@ -3,12 +3,13 @@ import { Form } from 'react-aria-components';
 
 import type { LadderSummary } from '../../../shared/ipc/ladders';
 import type { LadderProblem, ResolvedCell } from '../../../shared/ladder';
-import { trellis, unwrap } from '../../app/ipc';
+import { errorMessage } from '../../app/errors';
+import { useMainAction } from '../../app/useMain';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { Markdown } from '../../ui/Markdown';
 import { useStatus } from '../../ui/Status';
 import { TextArea } from '../../ui/TextArea';
-import { Markdown } from './Markdown';
 import { ProblemList } from './ProblemsPanel';
 
 export interface CellDialogProps {
@@ -70,7 +71,7 @@ function CellContent({ cell }: { cell: ResolvedCell }) {
       {cell.criteria && (
         <section aria-label="Criteria">
           <h3>Criteria</h3>
-          <Markdown text={cell.criteria} />
+          <Markdown source={cell.criteria} policy="ladder" />
         </section>
       )}
       {cell.examples.length > 0 && (
@@ -86,7 +87,7 @@ function CellContent({ cell }: { cell: ResolvedCell }) {
       {cell.links.length > 0 && (
         <section aria-label="Links">
           <h3>Links</h3>
-          <Markdown text={cell.links.map((l) => `- [${l.title.replace(/[[\]]/g, '')}](<${l.url}>)`).join('\n')} />
+          <Markdown source={cell.links.map((l) => `- [${l.title.replace(/[[\]]/g, '')}](<${l.url}>)`).join('\n')} policy="ladder" />
         </section>
       )}
       {cell.source && (
@@ -103,22 +104,19 @@ function QuickEdit({ cell, summary, onDone, onCancel }: { cell: ResolvedCell; su
   const [text, setText] = useState(cell.status === 'not-applicable' ? '' : cell.criteria);
   const [error, setError] = useState<string | undefined>();
   const [problems, setProblems] = useState<LadderProblem[]>([]);
-  const [busy, setBusy] = useState(false);
+  const editCell = useMainAction('ladders:edit-cell');
   const { announce } = useStatus();
   const save = async () => {
     if (!text.trim()) return setError('Write the criteria, or cancel.');
-    setBusy(true);
     try {
-      const result = await unwrap(
-        trellis().laddersEditCell({
-          key: summary.key,
-          trackId: cell.trackId,
-          competencyId: cell.competencyId,
-          levelId: cell.levelId,
-          criteria: text,
-          baseHash: summary.diskHash,
-        }),
-      );
+      const result = await editCell.run({
+        key: summary.key,
+        trackId: cell.trackId,
+        competencyId: cell.competencyId,
+        levelId: cell.levelId,
+        criteria: text,
+        baseHash: summary.diskHash,
+      });
       if (result.saved) {
         announce(`Saved to ${summary.file}`);
         onDone();
@@ -127,9 +125,7 @@ function QuickEdit({ cell, summary, onDone, onCancel }: { cell: ResolvedCell; su
         setError('Not saved: the ladder would not be valid.');
       }
     } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
+      setError(errorMessage(e));
     }
   };
   return (
@@ -156,7 +152,7 @@ function QuickEdit({ cell, summary, onDone, onCancel }: { cell: ResolvedCell; su
       {problems.length > 0 && <ProblemList problems={problems} />}
       <div className="dialog__actions">
         <Button onPress={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" isDisabled={busy}>
+        <Button type="submit" variant="primary" isDisabled={editCell.pending}>
           Save criteria
         </Button>
       </div>

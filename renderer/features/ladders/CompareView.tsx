@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Ladder } from '../../../shared/ladder';
 import { diffWords, type WordPart } from '../../../shared/ladder/diff';
 import { Checkbox } from '../../ui/Checkbox';
+import { cx } from '../../ui/cx';
 import { SelectField } from '../../ui/SelectField';
 import { cellAt, cellMatches, groupsOf, indexCells, levelsOf } from './model';
 
@@ -67,7 +68,7 @@ export function CompareView({ ladder, trackId, query }: CompareViewProps) {
           <div key={group.id} className="compare__group">
             <h3 className="compare__category">{group.name}</h3>
             {items.map(({ competency, a, b, parts, same }) => (
-              <article key={competency.id} className={`compare__row card${same ? ' is-same' : ''}`} aria-label={competency.name}>
+              <article key={competency.id} className={cx('compare__row', 'card', same && 'is-same')} aria-label={competency.name}>
                 <h4>
                   {competency.name} {same ? <span className="badge">No change</span> : <span className="badge badge--accent">Changes</span>}
                 </h4>

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 
 import type { LadderDetail } from '../../../shared/ipc/ladders';
 import type { LadderProblem } from '../../../shared/ladder';
-import { trellis, unwrap } from '../../app/ipc';
+import { errorMessage } from '../../app/errors';
+import { useMainAction } from '../../app/useMain';
 import { Button } from '../../ui/Button';
 import { useStatus } from '../../ui/Status';
 import { ProblemList } from './ProblemsPanel';
@@ -24,7 +25,9 @@ export default function LadderEditor({ detail }: LadderEditorProps) {
   const [text, setText] = useState(entry.text);
   const [base, setBase] = useState({ text: entry.text, hash: detail.summary.diskHash });
   const [problems, setProblems] = useState<LadderProblem[]>([]);
-  const [busy, setBusy] = useState(false);
+  const saveFile = useMainAction('ladders:save');
+  const saveDraftFile = useMainAction('ladders:save-draft');
+  const busy = saveFile.pending || saveDraftFile.pending;
   const { announce } = useStatus();
   const readOnly = detail.summary.readOnly;
   const dirty = text !== base.text;
@@ -75,9 +78,8 @@ export default function LadderEditor({ detail }: LadderEditorProps) {
   }, [text]);
 
   const save = async () => {
-    setBusy(true);
     try {
-      const result = await unwrap(trellis().laddersSave({ key: detail.summary.key, text, baseHash: base.hash }));
+      const result = await saveFile.run({ key: detail.summary.key, text, baseHash: base.hash });
       if (result.saved) {
         setBase({ text, hash: result.summary.diskHash });
         announce(`Saved ${detail.summary.file}`);
@@ -86,21 +88,16 @@ export default function LadderEditor({ detail }: LadderEditorProps) {
         announce(`Not saved: ${detail.summary.file} has problems`, 'error');
       }
     } catch (e) {
-      announce((e as Error).message, 'error');
-    } finally {
-      setBusy(false);
+      announce(errorMessage(e), 'error');
     }
   };
 
   const saveDraft = async () => {
-    setBusy(true);
     try {
-      const { path } = await unwrap(trellis().laddersSaveDraft({ key: detail.summary.key, text }));
+      const { path } = await saveDraftFile.run({ key: detail.summary.key, text });
       announce(`Draft saved as ${path}; ${detail.summary.file} is unchanged`);
     } catch (e) {
-      announce((e as Error).message, 'error');
-    } finally {
-      setBusy(false);
+      announce(errorMessage(e), 'error');
     }
   };
 

@@ -4,7 +4,8 @@ import { lazy, Suspense, useState } from 'react';
 
 import type { FolderProblem, LadderDetail, LadderList, LadderSummary } from '../../../shared/ipc/ladders';
 import type { ResolvedCell } from '../../../shared/ladder';
-import { trellis, unwrap } from '../../app/ipc';
+import { errorMessage } from '../../app/errors';
+import { useMainAction } from '../../app/useMain';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
@@ -42,20 +43,21 @@ function defaultKey(list: LadderList): string | null {
 }
 
 export default function LaddersPage() {
-  const { list } = useLadderList();
+  const list = useLadderList();
   const [picked, setPicked] = useState<string | null>(null);
   const { announce } = useStatus();
-  const ladders = list.state === 'ready' ? list.value : null;
+  const choose = useMainAction('ladders:choose-folder');
+  const ladders = list.value ?? null;
   const key = ladders && (picked && ladders.ladders.some((l) => l.key === picked) ? picked : defaultKey(ladders));
   const summary = ladders?.ladders.find((l) => l.key === key) ?? null;
   const detail = useLadderDetail(key, summary ? `${summary.diskHash}:${summary.hash}:${summary.hasDraft}` : '');
 
   const chooseFolder = async () => {
     try {
-      const { folder } = await unwrap(trellis().laddersChooseFolder());
+      const { folder } = await choose.run();
       if (folder) announce(`Ladders folder: ${folder}`);
     } catch (e) {
-      announce((e as Error).message, 'error');
+      announce(errorMessage(e), 'error');
     }
   };
 
@@ -64,12 +66,12 @@ export default function LaddersPage() {
       Choose folder…
     </Button>
   );
-  if (list.state === 'loading') return <p className="loading">Loading ladders…</p>;
-  if (list.state === 'error')
+  if (list.status === 'loading') return <p className="loading">Loading ladders…</p>;
+  if (list.status === 'error')
     return (
       <Page title="Ladders" actions={actions}>
         <p className="banner banner--error" role="alert">
-          {list.message}
+          {list.error}
         </p>
       </Page>
     );
@@ -94,19 +96,14 @@ export default function LaddersPage() {
     <Page title="Ladders" subtitle={subtitle} actions={actions}>
       <FolderProblems problems={list.value.folderProblems} />
       <div className="toolbar">
-        <SelectField
-          label="Ladder"
-          value={summary.key}
-          onChange={(v) => v && setPicked(v)}
-          options={list.value.ladders.map((l) => ({ id: l.key, label: ladderLabel(l) }))}
-        />
+        <SelectField label="Ladder" value={summary.key} onChange={setPicked} options={list.value.ladders.map((l) => ({ id: l.key, label: ladderLabel(l) }))} />
       </div>
-      {detail?.state === 'error' && (
+      {detail.status === 'error' && (
         <p className="banner banner--error" role="alert">
-          {detail.message}
+          {detail.error}
         </p>
       )}
-      {detail?.state === 'ready' && detail.value.summary.key === summary.key ? (
+      {detail.status === 'ready' && detail.value.summary.key === summary.key ? (
         <LadderScreen key={summary.key} detail={detail.value} summary={summary} />
       ) : (
         <p className="loading">Loading ladder…</p>
@@ -132,14 +129,15 @@ function LadderScreen({ detail, summary }: { detail: LadderDetail; summary: Ladd
   const [query, setQuery] = useState('');
   const [openCell, setOpenCell] = useState<ResolvedCell | null>(null);
   const { announce } = useStatus();
+  const copyToFolder = useMainAction('ladders:copy-to-folder');
   const track = ladder?.tracks.find((t) => t.id === trackId) ?? ladder?.tracks[0];
 
   const copy = async () => {
     try {
-      const result = await unwrap(trellis().laddersCopyToFolder({ key: summary.key }));
+      const result = await copyToFolder.run({ key: summary.key });
       announce(`Copied to your ladders folder as ${result.key.replace(/^user:/, '')}`);
     } catch (e) {
-      announce((e as Error).message, 'error');
+      announce(errorMessage(e), 'error');
     }
   };
 

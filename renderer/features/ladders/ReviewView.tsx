@@ -1,9 +1,10 @@
-import { format, subMonths } from 'date-fns';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
+import { monthsBeforeIso, todayIso } from '../../../shared/domain/dates';
 import type { LadderSummary } from '../../../shared/ipc/ladders';
-import type { FindingKind, LadderReview } from '../../../shared/ladder/review';
-import { trellis, unwrap } from '../../app/ipc';
+import type { FindingKind } from '../../../shared/ladder/review';
+import { errorMessage } from '../../app/errors';
+import { useMainAction, useMainQuery } from '../../app/useMain';
 import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/SelectField';
 import { useStatus } from '../../ui/Status';
@@ -26,30 +27,26 @@ const sections: { kind: FindingKind; title: string; why: string }[] = [
 /** The periodic criteria review, with a Markdown export for the people who own the ladder. */
 export function ReviewView({ summary }: { summary: LadderSummary }) {
   const [months, setMonths] = useState('12');
-  const [review, setReview] = useState<LadderReview | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const { announce } = useStatus();
-  const since = format(subMonths(new Date(), Number(months)), 'yyyy-MM-dd');
-
-  useEffect(() => {
-    unwrap(trellis().laddersReview({ key: summary.key, since }))
-      .then(setReview)
-      .catch((e: Error) => setError(e.message));
-  }, [summary.key, summary.hash, since]);
+  const since = monthsBeforeIso(todayIso(), Number(months));
+  const answer = useMainQuery('ladders:review', { key: summary.key, since }, { refreshKey: summary.hash });
+  const exportReview = useMainAction('ladders:export-review');
+  const review = answer.value;
+  const error = answer.error;
 
   const exportMarkdown = async () => {
     try {
-      const result = await unwrap(trellis().laddersExportReview({ key: summary.key, since }));
+      const result = await exportReview.run({ key: summary.key, since });
       if (result.saved) announce(`Review exported to ${result.path}`);
     } catch (e) {
-      announce((e as Error).message, 'error');
+      announce(errorMessage(e), 'error');
     }
   };
 
   return (
     <section className="review" aria-labelledby="review-heading">
       <div className="toolbar">
-        <SelectField label="Not changed in the last" value={months} onChange={(v) => v && setMonths(v)} options={periods} />
+        <SelectField label="Not changed in the last" value={months} onChange={setMonths} options={periods} />
         <Button onPress={() => void exportMarkdown()} isDisabled={!review}>
           Export as Markdown…
         </Button>

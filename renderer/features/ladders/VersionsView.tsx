@@ -1,44 +1,35 @@
-import { format } from 'date-fns';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
-import { type LadderSummary, VERSION_HISTORY, type VersionInfoDto } from '../../../shared/ipc/ladders';
+import { type LadderSummary, VERSION_HISTORY } from '../../../shared/ipc/ladders';
 import type { CriteriaChange } from '../../../shared/ladder/diff';
 import { diffWords } from '../../../shared/ladder/diff';
-import { trellis, unwrap } from '../../app/ipc';
+import { useMainQuery } from '../../app/useMain';
+import { cx } from '../../ui/cx';
+import { formatDateTime } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
 import { SelectField } from '../../ui/SelectField';
 import { DiffText } from './CompareView';
 
 const short = (hash: string) => hash.slice(0, 8);
-const when = (iso: string) => format(new Date(iso), 'yyyy-MM-dd HH:mm');
 const kindLabel: Record<CriteriaChange['kind'], string> = { added: 'Added', removed: 'Removed', changed: 'Changed' };
 
 /** Every stored version of the ladder, and what changed between any two of them. */
 export function VersionsView({ summary }: { summary: LadderSummary }) {
   const ladderId = summary.id;
-  const [versions, setVersions] = useState<VersionInfoDto[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [fromHash, setFrom] = useState<string | null>(null);
-  const [toHash, setTo] = useState<string | null>(null);
-  const [changes, setChanges] = useState<CriteriaChange[] | null>(null);
-
-  useEffect(() => {
-    if (!ladderId) return;
-    unwrap(trellis().laddersVersions({ ladderId }))
-      .then((list) => {
-        setVersions(list);
-        setFrom((f) => f ?? list[list.length - 2]?.hash ?? null);
-        setTo((t) => t ?? list[list.length - 1]?.hash ?? null);
-      })
-      .catch((e: Error) => setError(e.message));
-  }, [ladderId, summary.hash]);
-
-  useEffect(() => {
-    if (!ladderId || !fromHash || !toHash || fromHash === toHash) return;
-    unwrap(trellis().laddersVersionDiff({ ladderId, from: fromHash, to: toHash }))
-      .then((d) => setChanges(d.changes))
-      .catch((e: Error) => setError(e.message));
-  }, [ladderId, fromHash, toHash]);
+  const stored = useMainQuery('ladders:versions', { ladderId: ladderId ?? '' }, { skip: !ladderId, refreshKey: summary.hash });
+  const versions = stored.value;
+  // Until the user picks, compare the two newest versions.
+  const [fromPick, setFrom] = useState<string | null>(null);
+  const [toPick, setTo] = useState<string | null>(null);
+  const fromHash = fromPick ?? versions?.[versions.length - 2]?.hash ?? null;
+  const toHash = toPick ?? versions?.[versions.length - 1]?.hash ?? null;
+  const diff = useMainQuery(
+    'ladders:version-diff',
+    { ladderId: ladderId ?? '', from: fromHash ?? '', to: toHash ?? '' },
+    { skip: !ladderId || !fromHash || !toHash || fromHash === toHash },
+  );
+  const changes = diff.value?.changes;
+  const error = stored.error ?? diff.error;
 
   if (error)
     return (
@@ -47,7 +38,7 @@ export function VersionsView({ summary }: { summary: LadderSummary }) {
       </p>
     );
   if (!versions) return <p className="loading">Loading versions…</p>;
-  const options = versions.map((v) => ({ id: v.hash, label: `${v.version} · ${short(v.hash)} · ${when(v.firstSeen)}` }));
+  const options = versions.map((v) => ({ id: v.hash, label: `${v.version} · ${short(v.hash)} · ${formatDateTime(v.firstSeen)}` }));
 
   return (
     <section className="versions" aria-labelledby="versions-heading">
@@ -74,7 +65,7 @@ export function VersionsView({ summary }: { summary: LadderSummary }) {
                 <td>
                   <code title={v.hash}>{short(v.hash)}</code>
                 </td>
-                <td>{when(v.firstSeen)}</td>
+                <td>{formatDateTime(v.firstSeen)}</td>
                 <td>{v.hash === summary.hash ? <span className="badge badge--accent">In use</span> : <span className="muted">Stored</span>}</td>
               </tr>
             ))}
@@ -112,7 +103,7 @@ function ChangeList({ changes }: { changes: CriteriaChange[] }) {
           return (
             <li key={`${c.competencyId}-${c.levelId}-${c.trackIds.join()}`} className="card change">
               <h3>
-                <span className={`badge ${c.kind === 'removed' ? 'badge--danger' : c.kind === 'added' ? 'badge--accent' : ''}`}>{kindLabel[c.kind]}</span>{' '}
+                <span className={cx('badge', c.kind === 'removed' && 'badge--danger', c.kind === 'added' && 'badge--accent')}>{kindLabel[c.kind]}</span>{' '}
                 {c.competencyName} · {c.levelId} {c.levelTitle}
               </h3>
               <div className="compare__cells">

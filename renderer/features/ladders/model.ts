@@ -1,4 +1,5 @@
 /** View helpers over a resolved ladder: what the matrix, the compare view and search show. */
+import { fold, matchesWords, queryWords } from '../../../shared/domain/text';
 import type { Ladder, LadderCompetency, ResolvedCell } from '../../../shared/ladder';
 
 export interface CategoryGroup {
@@ -62,13 +63,9 @@ export function preview(markdown: string, max = 90): string {
   return plain.length > max ? `${plain.slice(0, max - 1).trimEnd()}…` : plain;
 }
 
-/** Case- and accent-insensitive words, so "equipe" finds "équipe". */
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
 /** A search of the ladder: every word must appear in the cell, its competency or its level. */
 export function cellMatches(query: string, cell: ResolvedCell, competency: LadderCompetency, levelTitle: string): boolean {
-  const words = fold(query).split(/\s+/).filter(Boolean);
+  const words = queryWords(query);
   if (words.length === 0) return true;
-  const haystack = fold([cell.criteria, ...cell.examples, competency.name, competency.description ?? '', levelTitle, cell.levelId].join('\n'));
-  return words.every((w) => haystack.includes(w));
+  return matchesWords(fold([cell.criteria, ...cell.examples, competency.name, competency.description ?? '', levelTitle, cell.levelId].join('\n')), words);
 }

@@ -1,15 +1,19 @@
 import { useState } from 'react';
 
-import { shortDate, todayIso } from '../../../shared/domain/cadence';
 import { isOverdueAction } from '../../../shared/domain/carry-over';
+import { todayIso } from '../../../shared/domain/dates';
 import type { ActionItem } from '../../../shared/domain/meetings';
 import type { FieldErrors } from '../../../shared/domain/person';
 import { useRepositories } from '../../app/data';
-import { storageErrorMessage, ValidationError } from '../../db/errors';
+import { errorMessage } from '../../app/errors';
+import { ValidationError } from '../../db/errors';
 import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { Checkbox } from '../../ui/Checkbox';
-import { SelectField } from '../../ui/SelectField';
+import { cx } from '../../ui/cx';
+import { DateField } from '../../ui/DateField';
+import { formatDate } from '../../ui/dates';
+import { SelectField, type SelectOption } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import type { UndoAction } from './UndoBar';
 
@@ -29,17 +33,17 @@ export function ActionItemRow({ item, personName, meetingId, meetingDates, onDel
   const origin = item.meetingId !== meetingId ? meetingDates.get(item.meetingId) : undefined;
   const overdue = isOverdueAction(item, today);
   return (
-    <li className={`action-item${item.done ? ' action-item--done' : ''}`}>
+    <li className={cx('action-item', item.done && 'action-item--done')}>
       <span className="action-item__text">
-        <Checkbox isSelected={item.done} onChange={(done) => void actionItems.setDone(item.id, done).catch((e: unknown) => onError(storageErrorMessage(e)))}>
+        <Checkbox isSelected={item.done} onChange={(done) => void actionItems.setDone(item.id, done).catch((e: unknown) => onError(errorMessage(e)))}>
           {item.text}
         </Checkbox>
       </span>
       <span className="badge">{item.owner === 'me' ? 'Me' : personName.split(' ')[0]}</span>
       {item.due && (
-        <span className={overdue ? 'badge badge--danger' : 'badge'}>{overdue ? `overdue · due ${shortDate(item.due)}` : `due ${shortDate(item.due)}`}</span>
+        <span className={overdue ? 'badge badge--danger' : 'badge'}>{overdue ? `overdue · due ${formatDate(item.due)}` : `due ${formatDate(item.due)}`}</span>
       )}
-      {origin && <span className="origin">from {shortDate(origin)}</span>}
+      {origin && <span className="origin">from {formatDate(origin)}</span>}
       {onDelete && (
         <Button size="small" variant="quiet" aria-label={`Delete action item: ${item.text}`} onPress={() => onDelete(item)}>
           Delete
@@ -64,6 +68,10 @@ export function ActionItemsSection({ meetingId, items, personName, meetingDates,
   const [owner, setOwner] = useState<ActionItem['owner']>('them');
   const [due, setDue] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
+  const owners: SelectOption<ActionItem['owner']>[] = [
+    { id: 'them', label: personName },
+    { id: 'me', label: 'Me' },
+  ];
 
   const add = async () => {
     try {
@@ -73,7 +81,7 @@ export function ActionItemsSection({ meetingId, items, personName, meetingDates,
       setErrors({});
     } catch (e) {
       if (e instanceof ValidationError) setErrors(e.fieldErrors);
-      else onError(storageErrorMessage(e));
+      else onError(errorMessage(e));
     }
   };
 
@@ -82,7 +90,7 @@ export function ActionItemsSection({ meetingId, items, personName, meetingDates,
       const removed = await actionItems.remove(item.id);
       if (removed) onDeleted({ label: `Deleted action item “${item.text}”`, undo: () => actionItems.restore(removed) });
     } catch (e) {
-      onError(storageErrorMessage(e));
+      onError(errorMessage(e));
     }
   };
 
@@ -112,17 +120,9 @@ export function ActionItemsSection({ meetingId, items, personName, meetingDates,
       <AppForm className="inline-form" onSubmit={() => add()}>
         <TextField label="New action item" value={text} onChange={setText} error={errors.text} />
         <div className="field field--narrow">
-          <SelectField
-            label="Owner"
-            value={owner}
-            onChange={(v) => setOwner(v === 'me' ? 'me' : 'them')}
-            options={[
-              { id: 'them', label: personName },
-              { id: 'me', label: 'Me' },
-            ]}
-          />
+          <SelectField label="Owner" value={owner} onChange={setOwner} options={owners} />
         </div>
-        <TextField className="field--narrow" label="Due" type="date" value={due} onChange={setDue} error={errors.due} />
+        <DateField className="field--narrow" label="Due" value={due} onChange={setDue} error={errors.due} />
         <Button type="submit">Add action</Button>
       </AppForm>
     </section>

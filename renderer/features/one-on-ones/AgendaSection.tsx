@@ -1,13 +1,15 @@
 import { useState } from 'react';
 
-import { shortDate } from '../../../shared/domain/cadence';
 import type { AgendaItem, Meeting } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
-import { storageErrorMessage, ValidationError } from '../../db/errors';
+import { errorMessage } from '../../app/errors';
+import { ValidationError } from '../../db/errors';
 import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { Checkbox } from '../../ui/Checkbox';
-import { SelectField } from '../../ui/SelectField';
+import { cx } from '../../ui/cx';
+import { formatDate } from '../../ui/dates';
+import { SelectField, type SelectOption } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import type { UndoAction } from './UndoBar';
 
@@ -22,7 +24,7 @@ export interface AgendaSectionProps {
 function Origin({ item, meetingDates }: { item: AgendaItem; meetingDates: Map<string, string> }) {
   if (item.carriedFromMeetingId) {
     const date = meetingDates.get(item.carriedFromMeetingId);
-    return <span className="origin">{date ? `from ${shortDate(date)}` : 'carried over'}</span>;
+    return <span className="origin">{date ? `from ${formatDate(date)}` : 'carried over'}</span>;
   }
   if (item.fromTalkingPointId) return <span className="badge badge--accent">queued</span>;
   return null;
@@ -34,6 +36,10 @@ export function AgendaSection({ meeting, personName, meetingDates, onDeleted, on
   const [author, setAuthor] = useState<AgendaItem['author']>('me');
   const [error, setError] = useState<string | undefined>();
   const who = (a: AgendaItem['author']) => (a === 'me' ? 'Me' : personName.split(' ')[0]);
+  const authors: SelectOption<AgendaItem['author']>[] = [
+    { id: 'me', label: 'Me' },
+    { id: 'them', label: personName },
+  ];
 
   const add = async () => {
     try {
@@ -43,7 +49,7 @@ export function AgendaSection({ meeting, personName, meetingDates, onDeleted, on
       setError(undefined);
     } catch (e) {
       if (e instanceof ValidationError) setError(e.fieldErrors.text ?? e.message);
-      else onError(storageErrorMessage(e));
+      else onError(errorMessage(e));
     }
   };
 
@@ -53,11 +59,11 @@ export function AgendaSection({ meeting, personName, meetingDates, onDeleted, on
       if (removed)
         onDeleted({ label: `Deleted talking point “${item.text}”`, undo: () => meetings.restoreAgendaItem(meeting.id, removed.item, removed.index) });
     } catch (e) {
-      onError(storageErrorMessage(e));
+      onError(errorMessage(e));
     }
   };
 
-  const toggle = (item: AgendaItem, done: boolean) => meetings.setAgendaDone(meeting.id, item.id, done).catch((e: unknown) => onError(storageErrorMessage(e)));
+  const toggle = (item: AgendaItem, done: boolean) => meetings.setAgendaDone(meeting.id, item.id, done).catch((e: unknown) => onError(errorMessage(e)));
 
   return (
     <section className="card section-card" aria-labelledby="agenda-heading">
@@ -70,7 +76,7 @@ export function AgendaSection({ meeting, personName, meetingDates, onDeleted, on
       ) : (
         <ul className="plain-list" aria-label="Talking points">
           {meeting.agenda.map((item) => (
-            <li key={item.id} className={`agenda-item${item.done ? ' agenda-item--done' : ''}`}>
+            <li key={item.id} className={cx('agenda-item', item.done && 'agenda-item--done')}>
               <span className="agenda-item__text">
                 <Checkbox isSelected={item.done} onChange={(done) => void toggle(item, done)}>
                   {item.text}
@@ -96,15 +102,7 @@ export function AgendaSection({ meeting, personName, meetingDates, onDeleted, on
           error={error}
         />
         <div className="field--narrow field">
-          <SelectField
-            label="Raised by"
-            value={author}
-            onChange={(v) => setAuthor(v === 'them' ? 'them' : 'me')}
-            options={[
-              { id: 'me', label: 'Me' },
-              { id: 'them', label: personName },
-            ]}
-          />
+          <SelectField label="Raised by" value={author} onChange={setAuthor} options={authors} />
         </div>
         <Button type="submit">Add point</Button>
       </AppForm>

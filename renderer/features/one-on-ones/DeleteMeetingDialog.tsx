@@ -3,11 +3,11 @@ import { useLocation } from 'wouter';
 
 import type { Meeting } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
-import { storageErrorMessage } from '../../db/errors';
+import { errorMessage } from '../../app/errors';
 import { Button } from '../../ui/Button';
+import { formatDate } from '../../ui/dates';
 import { Dialog } from '../../ui/Dialog';
 import { useStatus } from '../../ui/Status';
-import { longDate } from './format';
 
 /** Confirms before deleting a meeting: unlike an agenda point, this cannot be undone. */
 export function DeleteMeetingDialog({ meeting, actionCount, onClose }: { meeting: Meeting; actionCount: number; onClose: () => void }) {
@@ -18,11 +18,11 @@ export function DeleteMeetingDialog({ meeting, actionCount, onClose }: { meeting
   const remove = async () => {
     try {
       await meetings.remove(meeting.id);
-      announce(`Deleted the meeting of ${longDate(meeting.date)}`);
+      announce(`Deleted the meeting of ${formatDate(meeting.date, 'long')}`);
       onClose();
       navigate('/one-on-ones');
     } catch (e) {
-      setError(storageErrorMessage(e));
+      setError(errorMessage(e));
     }
   };
   return (
@@ -33,7 +33,7 @@ export function DeleteMeetingDialog({ meeting, actionCount, onClose }: { meeting
         </p>
       )}
       <p>
-        The meeting of {longDate(meeting.date)} is deleted with its shared and private notes
+        The meeting of {formatDate(meeting.date, 'long')} is deleted with its shared and private notes
         {actionCount > 0 ? ` and the ${actionCount} action ${actionCount === 1 ? 'item' : 'items'} agreed in it` : ''}. Queued talking points it took go back to
         the queue. This cannot be undone.
       </p>

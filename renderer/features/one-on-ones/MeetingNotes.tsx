@@ -2,8 +2,9 @@ import { useCallback, useState } from 'react';
 
 import type { Meeting } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
-import { storageErrorMessage } from '../../db/errors';
+import { errorMessage } from '../../app/errors';
 import { Button } from '../../ui/Button';
+import { cx } from '../../ui/cx';
 import { LockIcon } from '../../ui/LockIcon';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
@@ -35,10 +36,7 @@ export function parseTags(text: string): string[] {
     .filter((t) => t && !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()));
 }
 
-const NOT_RECORDED = 'none';
-
 const pulseOptions = [
-  { id: NOT_RECORDED, label: 'Not recorded' },
   { id: '1', label: '1 · very low' },
   { id: '2', label: '2 · low' },
   { id: '3', label: '3 · okay' },
@@ -49,7 +47,7 @@ const pulseOptions = [
 export function SaveIndicator({ state }: { state: SaveState }) {
   return (
     <span
-      className={`save-state${state.kind === 'error' ? ' save-state--error' : ''}`}
+      className={cx('save-state', state.kind === 'error' && 'save-state--error')}
       role="status"
       aria-live="polite"
       aria-label={`Notes: ${saveStateLabel(state)}`}
@@ -88,7 +86,7 @@ export function MeetingNotes({ meeting, personName }: { meeting: Meeting; person
       </div>
       {state.kind === 'error' && (
         <div className="banner banner--error" role="alert">
-          <p>{storageErrorMessage(state.error)}</p>
+          <p>{errorMessage(state.error)}</p>
           <Button size="small" onPress={() => void retry()}>
             Try saving again
           </Button>
@@ -124,13 +122,8 @@ export function MeetingNotes({ meeting, personName }: { meeting: Meeting; person
       <section className="card section-card" aria-labelledby="pulse-heading">
         <h2 id="pulse-heading">Pulse and tags</h2>
         <div className="pulse-grid">
-          <SelectField label="Mood" value={draft.mood || NOT_RECORDED} onChange={(v) => set('mood')(v && v !== NOT_RECORDED ? v : '')} options={pulseOptions} />
-          <SelectField
-            label="Energy"
-            value={draft.energy || NOT_RECORDED}
-            onChange={(v) => set('energy')(v && v !== NOT_RECORDED ? v : '')}
-            options={pulseOptions}
-          />
+          <SelectField label="Mood" value={draft.mood || null} onChange={(v) => set('mood')(v ?? '')} empty="Not recorded" options={pulseOptions} />
+          <SelectField label="Energy" value={draft.energy || null} onChange={(v) => set('energy')(v ?? '')} empty="Not recorded" options={pulseOptions} />
         </div>
         <TextField label="Tags" value={draft.tags} onChange={set('tags')} description="Separate tags with commas, e.g. growth, project-x" />
       </section>

@@ -6,16 +6,16 @@ import { Link } from 'wouter';
 
 import { meetingKindLabels } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
+import { usePerson } from '../../app/usePeople';
 import { Button } from '../../ui/Button';
+import { formatDate } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
-import { MeetingShareActions } from '../import-export/ShareActions';
 import { ActionItemsSection } from './ActionItemsSection';
 import { AgendaSection } from './AgendaSection';
 import { DeleteMeetingDialog } from './DeleteMeetingDialog';
-import { longDate } from './format';
-import { usePerson } from './hooks';
 import { MeetingNotes } from './MeetingNotes';
+import { MeetingShareActions } from './ShareActions';
 import { type UndoAction, UndoBar } from './UndoBar';
 
 function useMeetingData(id: string) {
@@ -53,7 +53,7 @@ export default function MeetingPage({ id }: { id: string }) {
   return (
     <Page
       title={`${meetingKindLabels[meeting.kind]} with ${name}`}
-      subtitle={`${longDate(meeting.date)}${meeting.time ? ` · ${meeting.time}` : ''}`}
+      subtitle={`${formatDate(meeting.date, 'long')}${meeting.time ? ` · ${meeting.time}` : ''}`}
       actions={
         <div className="row-actions">
           {person && <MeetingShareActions meeting={meeting} person={person} />}

@@ -18,7 +18,9 @@ export interface NotesEditorProps {
 /**
  * Markdown notes with a Write / Preview switch; the preview is sanitised. The textarea is left
  * uncontrolled on purpose: React rewriting a controlled textarea's value breaks the browser's own
- * undo history, and Ctrl/Cmd+Z in notes must undo whole runs of typing.
+ * undo history, and Ctrl/Cmd+Z in notes must undo whole runs of typing. That is also why this is
+ * a plain <textarea> and not ui/TextArea: react-aria's text field holds the value itself, and
+ * with it the browser's undo no longer brings typed text back (meetings-keyboard.spec.ts).
  */
 export function NotesEditor({ label, heading, value, onChange, description, placeholder }: NotesEditorProps) {
   const [mode, setMode] = useState<Mode>('write');
@@ -64,7 +66,7 @@ export function NotesEditor({ label, heading, value, onChange, description, plac
           )}
         </div>
       ) : (
-        <Markdown source={value} label={`${label} preview`} className="notes-preview" />
+        <Markdown source={value} policy="notes" label={`${label} preview`} className="notes-preview" />
       )}
     </>
   );

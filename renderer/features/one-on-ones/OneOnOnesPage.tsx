@@ -3,13 +3,15 @@ import './one-on-ones.css';
 import { useState } from 'react';
 import { Link } from 'wouter';
 
-import { todayIso } from '../../../shared/domain/cadence';
+import { todayIso } from '../../../shared/domain/dates';
 import { meetingKindLabels, type Series } from '../../../shared/domain/meetings';
+import { usePeople } from '../../app/usePeople';
 import { Button } from '../../ui/Button';
+import { DataTable } from '../../ui/DataTable';
+import { daysAgo, formatDate } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
-import { usePeople } from '../people/usePeople';
-import { dayLabel, daysAgo, describeCadence } from './format';
+import { describeCadence } from './format';
 import { type SeriesRow, useSeriesRows } from './hooks';
 import { SeriesDialog } from './SeriesDialog';
 import { StartMeetingDialog } from './StartMeetingDialog';
@@ -18,55 +20,42 @@ type Editing = { series: Series | null } | null;
 
 function SeriesTable({ rows, today, onStart, onEdit }: { rows: SeriesRow[]; today: string; onStart: (r: SeriesRow) => void; onEdit: (s: Series) => void }) {
   return (
-    <div className="card">
-      <table className="data-table" aria-label="Series">
-        <thead>
-          <tr>
-            <th scope="col">Person</th>
-            <th scope="col">Kind and cadence</th>
-            <th scope="col">Next</th>
-            <th scope="col">Last held</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
+    <DataTable label="Series" columns={['Person', 'Kind and cadence', 'Next', 'Last held']} actions>
+      {rows.map((r) => {
+        const name = r.person?.name ?? 'Unknown person';
+        return (
+          <tr key={r.series.id}>
+            <td>
+              {r.person ? <Link href={`/people/${r.person.id}`}>{name}</Link> : name}
+              <div className="muted small">{meetingKindLabels[r.series.kind]}</div>
+            </td>
+            <td>{describeCadence(r.series)}</td>
+            <td>
+              {r.health.next === today ? <strong>Today</strong> : formatDate(r.health.next, 'day')}{' '}
+              {r.health.overdue && <span className="badge badge--danger">Overdue</span>}
+            </td>
+            <td>
+              {r.health.lastHeld ? `${formatDate(r.health.lastHeld, 'day')} (${daysAgo(r.health.daysSince ?? 0)})` : <span className="muted">Not yet</span>}
+            </td>
+            <td className="row-actions">
+              <Link
+                className="btn btn--small"
+                href={`/one-on-ones/prep/${r.series.id}`}
+                aria-label={`Prepare for ${meetingKindLabels[r.series.kind]} with ${name}`}
+              >
+                Prep
+              </Link>
+              <Button size="small" variant="primary" onPress={() => onStart(r)} aria-label={`Start ${meetingKindLabels[r.series.kind]} with ${name}`}>
+                Start
+              </Button>
+              <Button size="small" variant="quiet" onPress={() => onEdit(r.series)} aria-label={`Edit series with ${name}`}>
+                Edit
+              </Button>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => {
-            const name = r.person?.name ?? 'Unknown person';
-            return (
-              <tr key={r.series.id}>
-                <td>
-                  {r.person ? <Link href={`/people/${r.person.id}`}>{name}</Link> : name}
-                  <div className="muted small">{meetingKindLabels[r.series.kind]}</div>
-                </td>
-                <td>{describeCadence(r.series)}</td>
-                <td>
-                  {r.health.next === today ? <strong>Today</strong> : dayLabel(r.health.next)}{' '}
-                  {r.health.overdue && <span className="badge badge--danger">Overdue</span>}
-                </td>
-                <td>{r.health.lastHeld ? `${dayLabel(r.health.lastHeld)} (${daysAgo(r.health.daysSince ?? 0)})` : <span className="muted">Not yet</span>}</td>
-                <td className="row-actions">
-                  <Link
-                    className="btn btn--small"
-                    href={`/one-on-ones/prep/${r.series.id}`}
-                    aria-label={`Prepare for ${meetingKindLabels[r.series.kind]} with ${name}`}
-                  >
-                    Prep
-                  </Link>
-                  <Button size="small" variant="primary" onPress={() => onStart(r)} aria-label={`Start ${meetingKindLabels[r.series.kind]} with ${name}`}>
-                    Start
-                  </Button>
-                  <Button size="small" variant="quiet" onPress={() => onEdit(r.series)} aria-label={`Edit series with ${name}`}>
-                    Edit
-                  </Button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }
 
@@ -83,7 +72,7 @@ function RecentMeetings({ rows }: { rows: SeriesRow[] }) {
         {recent.map(({ m, name }) => (
           <li key={m.id}>
             <Link href={`/one-on-ones/meetings/${m.id}`}>
-              {meetingKindLabels[m.kind]} with {name} · {dayLabel(m.date)}
+              {meetingKindLabels[m.kind]} with {name} · {formatDate(m.date, 'day')}
             </Link>
           </li>
         ))}

@@ -4,19 +4,19 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link } from 'wouter';
 
-import { seriesHealth, shortDate, todayIso } from '../../../shared/domain/cadence';
+import { seriesHealth } from '../../../shared/domain/cadence';
+import { todayIso } from '../../../shared/domain/dates';
 import { type ActionItem, meetingKindLabels } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
 import { Button } from '../../ui/Button';
+import { daysAgo, formatDate } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
 import { LockIcon } from '../../ui/LockIcon';
 import { Markdown } from '../../ui/Markdown';
 import { Page } from '../../ui/Page';
-import { SeriesCalendarButton } from '../import-export/ShareActions';
 import { ActionItemRow } from './ActionItemsSection';
-import { dayLabel, daysAgo } from './format';
-import { QueuedList } from './QueuedList';
-import { QueuePointForm } from './QueuePoint';
+import { QueueSection } from './PersonSections';
+import { SeriesCalendarButton } from './ShareActions';
 import { StartMeetingDialog } from './StartMeetingDialog';
 
 function usePrepData(seriesId: string) {
@@ -80,7 +80,7 @@ export default function PrepPage({ seriesId }: { seriesId: string }) {
   return (
     <Page
       title={`Prep: ${meetingKindLabels[series.kind]} with ${person.name}`}
-      subtitle={`Next: ${health.next === today ? 'today' : dayLabel(health.next)} at ${series.time}`}
+      subtitle={`Next: ${health.next === today ? 'today' : formatDate(health.next, 'day')} at ${series.time}`}
       actions={
         <>
           <SeriesCalendarButton series={series} person={person} size="normal" />
@@ -97,7 +97,7 @@ export default function PrepPage({ seriesId }: { seriesId: string }) {
             <>
               <p className="stat">{health.daysSince} days</p>
               <p className="muted">
-                Last met {dayLabel(health.lastHeld)} ({daysAgo(health.daysSince ?? 0)}).{' '}
+                Last met {formatDate(health.lastHeld, 'day')} ({daysAgo(health.daysSince ?? 0)}).{' '}
                 {health.overdue && <span className="badge badge--danger">Overdue</span>}
               </p>
             </>
@@ -105,20 +105,16 @@ export default function PrepPage({ seriesId }: { seriesId: string }) {
             <p className="muted">You have not met in this series yet.</p>
           )}
         </section>
-        <section className="card section-card" aria-labelledby="queue-heading">
-          <h2 id="queue-heading">Talking-point queue</h2>
-          <QueuedList personId={person.id} />
-          <QueuePointForm personId={person.id} personName={person.name} />
-        </section>
+        <QueueSection person={person} title="Talking-point queue" />
         <section className="card section-card" aria-labelledby="last-heading">
           <div className="section-card__header">
-            <h2 id="last-heading">{last ? `Last meeting · ${shortDate(last.date)}` : 'Last meeting'}</h2>
+            <h2 id="last-heading">{last ? `Last meeting · ${formatDate(last.date)}` : 'Last meeting'}</h2>
             {last && <Link href={`/one-on-ones/meetings/${last.id}`}>Open</Link>}
           </div>
           {last ? (
             <>
               <h3>Shared notes and decisions</h3>
-              <Markdown source={last.sharedNotes} label="Last meeting's shared notes" />
+              <Markdown source={last.sharedNotes} policy="notes" label="Last meeting's shared notes" />
               {last.agenda.some((i) => !i.done) && (
                 <>
                   <h3>Not discussed yet (carries over)</h3>
@@ -135,7 +131,7 @@ export default function PrepPage({ seriesId }: { seriesId: string }) {
                 <span className="private-label">
                   <LockIcon /> Your private notes
                 </span>
-                <Markdown source={last.privateNotes} label="Last meeting's private notes" />
+                <Markdown source={last.privateNotes} policy="notes" label="Last meeting's private notes" />
               </div>
             </>
           ) : (

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 
-import { todayIso } from '../../../shared/domain/cadence';
+import { todayIso } from '../../../shared/domain/dates';
 import { useRepositories } from '../../app/data';
-import { storageErrorMessage, ValidationError } from '../../db/errors';
+import { errorMessage } from '../../app/errors';
+import { ValidationError } from '../../db/errors';
 import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -35,7 +36,7 @@ export function QueuePointForm({
       announce(result.placedInMeetingId ? `Added to today’s agenda with ${firstName(personName)}` : `Queued for the next 1:1 with ${firstName(personName)}`);
       onQueued?.();
     } catch (e) {
-      setError(e instanceof ValidationError ? (e.fieldErrors.text ?? e.message) : storageErrorMessage(e));
+      setError(e instanceof ValidationError ? (e.fieldErrors.text ?? e.message) : errorMessage(e));
     }
   };
   return (

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 
-import { shortDate } from '../../../shared/domain/cadence';
 import { useRepositories } from '../../app/data';
-import { storageErrorMessage } from '../../db/errors';
+import { errorMessage } from '../../app/errors';
 import { Button } from '../../ui/Button';
+import { formatDate } from '../../ui/dates';
 import { useStatus } from '../../ui/Status';
 
 /** The points waiting for the person's next 1:1, each removable. */
@@ -18,12 +18,12 @@ export function QueuedList({ personId }: { personId: string }) {
       {queued.map((p) => (
         <li key={p.id}>
           <span className="agenda-item__text">{p.text}</span>
-          <span className="origin">queued {shortDate(p.createdAt)}</span>
+          <span className="origin">queued {formatDate(p.createdAt)}</span>
           <Button
             size="small"
             variant="quiet"
             aria-label={`Remove queued point: ${p.text}`}
-            onPress={() => void talkingPoints.remove(p.id).catch((e: unknown) => announce(storageErrorMessage(e), 'error'))}
+            onPress={() => void talkingPoints.remove(p.id).catch((e: unknown) => announce(errorMessage(e), 'error'))}
           >
             Remove
           </Button>

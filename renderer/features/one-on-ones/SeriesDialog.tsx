@@ -1,12 +1,15 @@
 import { useState } from 'react';
 
-import { defaultTimeZone, todayIso, weekdayLabels } from '../../../shared/domain/cadence';
+import { defaultTimeZone, weekdayLabels } from '../../../shared/domain/cadence';
+import { isoWeekday, todayIso } from '../../../shared/domain/dates';
 import { type Cadence, cadenceLabels, cadences, type MeetingKind, meetingKindLabels, meetingKinds, type Series } from '../../../shared/domain/meetings';
 import type { FieldErrors, Person } from '../../../shared/domain/person';
 import { useRepositories } from '../../app/data';
-import { storageErrorMessage, ValidationError } from '../../db/errors';
+import { errorMessage } from '../../app/errors';
+import { ValidationError } from '../../db/errors';
 import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
+import { DateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
 import { SelectField } from '../../ui/SelectField';
@@ -27,12 +30,11 @@ interface Draft {
 
 function draftOf(series: Series | null, personId: string | undefined): Draft {
   const today = todayIso();
-  const isoWeekday = ((new Date().getDay() + 6) % 7) + 1;
   return {
     personId: series?.personId ?? personId ?? '',
     kind: series?.kind ?? 'one-on-one',
     cadence: series?.cadence ?? 'weekly',
-    weekday: String(series?.weekday ?? isoWeekday),
+    weekday: String(series?.weekday ?? isoWeekday(today)),
     time: series?.time ?? '10:00',
     duration: String(series?.durationMinutes ?? 30),
     startDate: series?.startDate ?? today,
@@ -70,7 +72,7 @@ export function SeriesDialog({ series, people, personId, onClose }: SeriesDialog
       onClose(saved);
     } catch (error) {
       if (error instanceof ValidationError) setErrors({ ...error.fieldErrors, duration: error.fieldErrors.durationMinutes });
-      else setErrors({ form: storageErrorMessage(error) });
+      else setErrors({ form: errorMessage(error) });
     }
   };
 
@@ -81,7 +83,7 @@ export function SeriesDialog({ series, people, personId, onClose }: SeriesDialog
       announce('Archived the series; its meetings and notes are kept');
       onClose();
     } catch (error) {
-      setErrors({ form: storageErrorMessage(error) });
+      setErrors({ form: errorMessage(error) });
     }
   };
 
@@ -92,7 +94,7 @@ export function SeriesDialog({ series, people, personId, onClose }: SeriesDialog
           <SelectField
             label="Person"
             value={draft.personId || null}
-            onChange={(v) => set('personId')(v ?? '')}
+            onChange={set('personId')}
             placeholder="Choose a person"
             options={people.filter((p) => !p.archived).map((p) => ({ id: p.id, label: p.name }))}
             error={errors.personId}
@@ -100,28 +102,28 @@ export function SeriesDialog({ series, people, personId, onClose }: SeriesDialog
           <SelectField
             label="Kind"
             value={draft.kind}
-            onChange={(v) => set('kind')((v ?? 'one-on-one') as MeetingKind)}
+            onChange={set('kind')}
             options={meetingKinds.map((k) => ({ id: k, label: meetingKindLabels[k] }))}
             error={errors.kind}
           />
           <SelectField
             label="Cadence"
             value={draft.cadence}
-            onChange={(v) => set('cadence')((v ?? 'weekly') as Cadence)}
+            onChange={set('cadence')}
             options={cadences.map((c) => ({ id: c, label: cadenceLabels[c] }))}
             error={errors.cadence}
           />
           <SelectField
             label="Weekday"
             value={draft.weekday}
-            onChange={(v) => set('weekday')(v ?? '1')}
+            onChange={set('weekday')}
             options={weekdayLabels.map((label, i) => ({ id: String(i + 1), label }))}
             error={errors.weekday}
             description={draft.cadence === 'monthly' ? 'Monthly series keep the same week of the month as the first meeting' : undefined}
           />
           <TextField label="Time" type="time" value={draft.time} onChange={set('time')} error={errors.time} />
           <TextField label="Duration (minutes)" type="number" value={draft.duration} onChange={set('duration')} error={errors.duration} />
-          <TextField label="First meeting on or after" type="date" value={draft.startDate} onChange={set('startDate')} error={errors.startDate} />
+          <DateField label="First meeting on or after" value={draft.startDate} onChange={set('startDate')} error={errors.startDate} />
           <TimeZoneField value={draft.timeZone} onChange={set('timeZone')} error={errors.timeZone} description="Used when exporting to a calendar" />
         </div>
         <FormActions submitLabel={series ? 'Save series' : 'Create series'} onCancel={onClose}>

@@ -1,23 +1,21 @@
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 
-import { todayIso } from '../../../shared/domain/cadence';
+import { todayIso } from '../../../shared/domain/dates';
 import { type MeetingKind, meetingKindLabels, type MeetingTemplate, type Series } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
-import { storageErrorMessage } from '../../db/errors';
+import { errorMessage } from '../../app/errors';
 import { AppForm } from '../../ui/AppForm';
+import { DateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
 import { SelectField } from '../../ui/SelectField';
-import { TextField } from '../../ui/TextField';
 import { useTemplates } from './hooks';
 
-const NO_TEMPLATE = '__none__';
-
-/** A first 1:1 gets the getting-to-know-you template; later ones the template of their kind. */
-export function suggestedTemplate(kind: MeetingKind, isFirst: boolean, templates: MeetingTemplate[]): string {
+/** A first 1:1 gets the getting-to-know-you template; later ones the template of their kind (null: none). */
+export function suggestedTemplate(kind: MeetingKind, isFirst: boolean, templates: MeetingTemplate[]): string | null {
   if (kind === 'one-on-one') return isFirst ? 'builtin-first' : 'builtin-weekly';
-  return templates.find((t) => t.kind === kind)?.id ?? NO_TEMPLATE;
+  return templates.find((t) => t.kind === kind)?.id ?? null;
 }
 
 export interface StartMeetingDialogProps {
@@ -32,10 +30,11 @@ export function StartMeetingDialog({ series, personName, isFirst, onClose }: Sta
   const templates = useTemplates();
   const [, navigate] = useLocation();
   const [date, setDate] = useState(todayIso());
-  const [templateId, setTemplateId] = useState<string | null>(null);
+  // undefined until the user picks: then the suggestion applies. null is "No template".
+  const [templateId, setTemplateId] = useState<string | null | undefined>(undefined);
   const [error, setError] = useState<string | undefined>();
   if (!templates) return null;
-  const chosen = templateId ?? suggestedTemplate(series.kind, isFirst, templates);
+  const chosen = templateId === undefined ? suggestedTemplate(series.kind, isFirst, templates) : templateId;
 
   const start = async () => {
     try {
@@ -45,12 +44,12 @@ export function StartMeetingDialog({ series, personName, isFirst, onClose }: Sta
         kind: series.kind,
         date,
         time: series.time,
-        ...(chosen !== NO_TEMPLATE ? { templateId: chosen } : {}),
+        ...(chosen !== null ? { templateId: chosen } : {}),
       });
       onClose();
       navigate(`/one-on-ones/meetings/${meeting.id}`);
     } catch (e) {
-      setError(storageErrorMessage(e));
+      setError(errorMessage(e));
     }
   };
 
@@ -61,12 +60,13 @@ export function StartMeetingDialog({ series, personName, isFirst, onClose }: Sta
           Unfinished talking points and open action items from the last meeting come along, and so does everything queued for {personName}.
         </p>
         <div className="form-grid">
-          <TextField label="Date" type="date" value={date} onChange={setDate} isRequired />
+          <DateField label="Date" value={date} onChange={setDate} isRequired />
           <SelectField
             label="Template"
             value={chosen}
-            onChange={(v) => setTemplateId(v ?? NO_TEMPLATE)}
-            options={[{ id: NO_TEMPLATE, label: 'No template' }, ...templates.map((t) => ({ id: t.id, label: t.name }))]}
+            onChange={setTemplateId}
+            empty="No template"
+            options={templates.map((t) => ({ id: t.id, label: t.name }))}
           />
         </div>
         <FormActions submitLabel="Start meeting" onCancel={onClose} />

@@ -6,7 +6,8 @@ import { type MeetingKind, meetingKindLabels, meetingKinds, type MeetingTemplate
 import type { FieldErrors } from '../../../shared/domain/person';
 import { builtInTemplates } from '../../../shared/domain/templates';
 import { useRepositories } from '../../app/data';
-import { storageErrorMessage, ValidationError } from '../../db/errors';
+import { errorMessage } from '../../app/errors';
+import { ValidationError } from '../../db/errors';
 import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -34,7 +35,7 @@ function TemplateDialog({ template, onClose }: { template: MeetingTemplate | nul
       announce(`Saved template ${saved.name}`);
       onClose();
     } catch (e) {
-      setErrors(e instanceof ValidationError ? e.fieldErrors : { form: storageErrorMessage(e) });
+      setErrors(e instanceof ValidationError ? e.fieldErrors : { form: errorMessage(e) });
     }
   };
   return (
@@ -42,12 +43,7 @@ function TemplateDialog({ template, onClose }: { template: MeetingTemplate | nul
       <AppForm className="person-form" onSubmit={() => save()} formError={errors.form}>
         <div className="form-grid">
           <TextField label="Template name" value={name} onChange={setName} error={errors.name} autoFocus />
-          <SelectField
-            label="Kind"
-            value={kind}
-            onChange={(v) => setKind((v ?? 'one-on-one') as MeetingKind)}
-            options={meetingKinds.map((k) => ({ id: k, label: meetingKindLabels[k] }))}
-          />
+          <SelectField label="Kind" value={kind} onChange={setKind} options={meetingKinds.map((k) => ({ id: k, label: meetingKindLabels[k] }))} />
         </div>
         <TextArea
           label="Talking points"
@@ -84,7 +80,7 @@ export default function TemplatesPage() {
       await templates.remove(t.id);
       announce(t.builtIn ? `Reset ${t.name} to the original` : `Deleted template ${t.name}`);
     } catch (e) {
-      announce(storageErrorMessage(e), 'error');
+      announce(errorMessage(e), 'error');
     }
   };
   return (

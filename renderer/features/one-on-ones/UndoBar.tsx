@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 
-import { storageErrorMessage } from '../../db/errors';
+import { errorMessage } from '../../app/errors';
 import { Button } from '../../ui/Button';
 import { useStatus } from '../../ui/Status';
 
@@ -23,7 +23,7 @@ export function UndoBar({ action, onDone }: { action: UndoAction | null; onDone:
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && !inTextField(e.target)) {
         e.preventDefault();
-        void action.undo().then(onDone, (error: unknown) => announce(storageErrorMessage(error), 'error'));
+        void action.undo().then(onDone, (error: unknown) => announce(errorMessage(error), 'error'));
       }
     };
     window.addEventListener('keydown', onKey);
@@ -34,7 +34,7 @@ export function UndoBar({ action, onDone }: { action: UndoAction | null; onDone:
       {action && (
         <div className="undo-bar">
           <span>{action.label}</span>
-          <Button size="small" onPress={() => void action.undo().then(onDone, (error: unknown) => announce(storageErrorMessage(error), 'error'))}>
+          <Button size="small" onPress={() => void action.undo().then(onDone, (error: unknown) => announce(errorMessage(error), 'error'))}>
             Undo
           </Button>
           <Button size="small" variant="quiet" aria-label="Dismiss" onPress={onDone}>

@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 
-import { type SeriesHealth, seriesHealth, todayIso } from '../../../shared/domain/cadence';
+import { type SeriesHealth, seriesHealth } from '../../../shared/domain/cadence';
+import { todayIso } from '../../../shared/domain/dates';
 import type { Meeting, Series } from '../../../shared/domain/meetings';
 import type { Person } from '../../../shared/domain/person';
 import { useRepositories } from '../../app/data';
@@ -40,11 +41,6 @@ export function useSeriesRows(today: string = todayIso()): SeriesRow[] | undefin
       })
       .sort((a, b) => a.health.next.localeCompare(b.health.next) || (a.person?.name ?? '').localeCompare(b.person?.name ?? ''));
   }, [data, today]);
-}
-
-export function usePerson(id: string): Person | null | undefined {
-  const { people } = useRepositories();
-  return useLiveQuery(async () => (await people.get(id)) ?? null, [people, id]);
 }
 
 export function useTemplates() {

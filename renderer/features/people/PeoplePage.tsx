@@ -1,10 +1,9 @@
 import './people.css';
 
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
 import type { Person } from '../../../shared/domain/person';
-import { useRepositories } from '../../app/data';
+import { usePeople, useTeams } from '../../app/usePeople';
 import { Button } from '../../ui/Button';
 import { Checkbox } from '../../ui/Checkbox';
 import { EmptyState } from '../../ui/EmptyState';
@@ -12,19 +11,17 @@ import { Page } from '../../ui/Page';
 import { Segmented } from '../../ui/Segmented';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
-import { ExportNotesButton } from '../import-export/ExportNotesDialog';
-import { ImportPeopleDialog } from '../import-export/ImportPeopleDialog';
-import { QueuePointDialog } from '../one-on-ones/QueuePoint';
+import { ExportNotesButton, QueuePointDialog } from '../one-on-ones';
 import { matchesFilter } from './filter';
+import { ImportPeopleDialog } from './ImportPeopleDialog';
 import { OrgChart } from './OrgChart';
 import { PeopleTable } from './PeopleTable';
 import { PersonDialog } from './PersonDialog';
 import { TeamsDialog } from './TeamsDialog';
-import { usePeople } from './usePeople';
 
 type View = 'list' | 'org';
-const ALL_TEAMS = '__all__';
-const NO_TEAM = '__none__';
+/** A choice of the team filter beside the teams themselves: everyone who has no team. */
+const WITHOUT_TEAM = 'without-team';
 type Editing = { person: Person | null } | null;
 
 export default function PeoplePage() {
@@ -33,9 +30,9 @@ export default function PeoplePage() {
   const [view, setView] = useState<View>('list');
   const [showArchived, setShowArchived] = useState(false);
   const [editing, setEditing] = useState<Editing>(null);
-  const { teams } = useRepositories();
-  const teamList = useLiveQuery(() => teams.list(), [teams]) ?? [];
-  const [teamFilter, setTeamFilter] = useState(ALL_TEAMS);
+  const teamList = useTeams() ?? [];
+  // null: every team.
+  const [teamFilter, setTeamFilter] = useState<string | null>(null);
   const [managingTeams, setManagingTeams] = useState(false);
   const [queueFor, setQueueFor] = useState<Person | null>(null);
   const [importing, setImporting] = useState(false);
@@ -50,7 +47,7 @@ export default function PeoplePage() {
 
   const active = everyone.filter((p) => !p.archived);
   const archivedCount = everyone.length - active.length;
-  const inTeam = (p: Person) => teamFilter === ALL_TEAMS || (teamFilter === NO_TEAM ? !p.teamId : p.teamId === teamFilter);
+  const inTeam = (p: Person) => teamFilter === null || (teamFilter === WITHOUT_TEAM ? !p.teamId : p.teamId === teamFilter);
   const visible = everyone.filter((p) => (showArchived || !p.archived) && matchesFilter(p, query) && inTeam(p));
 
   return (
@@ -92,8 +89,9 @@ export default function PeoplePage() {
                 <SelectField
                   label="Team"
                   value={teamFilter}
-                  onChange={(v) => setTeamFilter(v ?? ALL_TEAMS)}
-                  options={[{ id: ALL_TEAMS, label: 'All teams' }, ...teamList.map((t) => ({ id: t.id, label: t.name })), { id: NO_TEAM, label: 'No team' }]}
+                  onChange={setTeamFilter}
+                  empty="All teams"
+                  options={[...teamList.map((t) => ({ id: t.id, label: t.name })), { id: WITHOUT_TEAM, label: 'No team' }]}
                 />
               </div>
             )}
@@ -118,7 +116,7 @@ export default function PeoplePage() {
               <Button
                 onPress={() => {
                   setQuery('');
-                  setTeamFilter(ALL_TEAMS);
+                  setTeamFilter(null);
                 }}
               >
                 Clear filter

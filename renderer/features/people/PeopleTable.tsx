@@ -3,6 +3,8 @@ import { Link } from 'wouter';
 import { type Person, trackLabels } from '../../../shared/domain/person';
 import type { Team } from '../../../shared/domain/team';
 import { Button } from '../../ui/Button';
+import { DataTable } from '../../ui/DataTable';
+import { formatDate } from '../../ui/dates';
 
 export interface PeopleTableProps {
   people: Person[];
@@ -17,50 +19,33 @@ export function PeopleTable({ people, everyone, teams = [], onOpen, onQueue }: P
   const nameOf = new Map(everyone.map((p) => [p.id, p.name]));
   const teamOf = new Map(teams.map((t) => [t.id, t.name]));
   return (
-    <div className="card">
-      <table className="data-table" aria-label="People">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Title</th>
-            <th scope="col">Team</th>
-            <th scope="col">Track · level</th>
-            <th scope="col">Manager</th>
-            <th scope="col">Started</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {people.map((p) => (
-            <tr key={p.id}>
-              <td>
-                <Link href={`/people/${p.id}`} className="person-link">
-                  {p.name}
-                </Link>{' '}
-                {p.archived && <span className="badge">Archived</span>}
-                {p.email && <div className="muted small">{p.email}</div>}
-              </td>
-              <td>{p.title ?? <span className="muted">—</span>}</td>
-              <td>{(p.teamId && teamOf.get(p.teamId)) ?? <span className="muted">—</span>}</td>
-              <td>{[p.track && trackLabels[p.track], p.level].filter(Boolean).join(' · ') || <span className="muted">—</span>}</td>
-              <td>{(p.managerId && nameOf.get(p.managerId)) ?? <span className="muted">—</span>}</td>
-              <td>{p.startDate ?? <span className="muted">—</span>}</td>
-              <td className="row-actions">
-                {onQueue && !p.archived && (
-                  <Button size="small" variant="quiet" onPress={() => onQueue(p)} aria-label={`Queue a talking point for ${p.name}`}>
-                    Queue point
-                  </Button>
-                )}
-                <Button size="small" variant="quiet" onPress={() => onOpen(p)} aria-label={`Edit ${p.name}`}>
-                  Edit
-                </Button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable label="People" columns={['Name', 'Title', 'Team', 'Track · level', 'Manager', 'Started']} actions>
+      {people.map((p) => (
+        <tr key={p.id}>
+          <td>
+            <Link href={`/people/${p.id}`} className="person-link">
+              {p.name}
+            </Link>{' '}
+            {p.archived && <span className="badge">Archived</span>}
+            {p.email && <div className="muted small">{p.email}</div>}
+          </td>
+          <td>{p.title ?? <span className="muted">—</span>}</td>
+          <td>{(p.teamId && teamOf.get(p.teamId)) ?? <span className="muted">—</span>}</td>
+          <td>{[p.track && trackLabels[p.track], p.level].filter(Boolean).join(' · ') || <span className="muted">—</span>}</td>
+          <td>{(p.managerId && nameOf.get(p.managerId)) ?? <span className="muted">—</span>}</td>
+          <td>{p.startDate ? formatDate(p.startDate, 'medium') : <span className="muted">—</span>}</td>
+          <td className="row-actions">
+            {onQueue && !p.archived && (
+              <Button size="small" variant="quiet" onPress={() => onQueue(p)} aria-label={`Queue a talking point for ${p.name}`}>
+                Queue point
+              </Button>
+            )}
+            <Button size="small" variant="quiet" onPress={() => onOpen(p)} aria-label={`Edit ${p.name}`}>
+              Edit
+            </Button>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

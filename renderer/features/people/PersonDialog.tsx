@@ -1,22 +1,22 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
 import { wouldCreateCycle } from '../../../shared/domain/org';
-import { type FieldErrors, type Person, type PersonInput, trackLabels, tracks } from '../../../shared/domain/person';
+import { type FieldErrors, type Person, type PersonInput, type Track, trackLabels, tracks } from '../../../shared/domain/person';
 import { useRepositories } from '../../app/data';
-import { storageErrorMessage, ValidationError } from '../../db/errors';
+import { errorMessage } from '../../app/errors';
+import { useTeams } from '../../app/usePeople';
+import { ValidationError } from '../../db/errors';
 import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
+import { DateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
 import { SelectField } from '../../ui/SelectField';
 import { useStatus } from '../../ui/Status';
 import { TextField } from '../../ui/TextField';
 
-type Draft = Required<{ [K in keyof PersonInput]: string }> & { managerId: string };
-
-const NO_MANAGER = '__none__';
-const NO_TEAM = '__no-team__';
+/** The form's fields as typed; '' is "not set" (the schema reads it so). */
+type Draft = Required<{ [K in Exclude<keyof PersonInput, 'track'>]: string }> & { track: Track | '' };
 
 function draftOf(person: Person | null): Draft {
   return {
@@ -26,8 +26,8 @@ function draftOf(person: Person | null): Draft {
     track: person?.track ?? '',
     level: person?.level ?? '',
     location: person?.location ?? '',
-    managerId: person?.managerId ?? NO_MANAGER,
-    teamId: person?.teamId ?? NO_TEAM,
+    managerId: person?.managerId ?? '',
+    teamId: person?.teamId ?? '',
     startDate: person?.startDate ?? '',
     levelSince: person?.levelSince ?? '',
   };
@@ -42,33 +42,31 @@ export interface PersonDialogProps {
 }
 
 export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialogProps) {
-  const { people, teams } = useRepositories();
-  const teamList = useLiveQuery(() => teams.list(), [teams]) ?? [];
+  const { people } = useRepositories();
+  const teamList = useTeams() ?? [];
   const { announce } = useStatus();
   const [draft, setDraft] = useState<Draft>(() => draftOf(person));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
 
-  const set = (field: keyof Draft) => (value: string) => {
-    setDraft((d) => ({ ...d, [field]: value }));
-    setErrors((e) => ({ ...e, [field]: undefined, form: undefined }));
-  };
+  const set =
+    <K extends keyof Draft>(field: K) =>
+    (value: Draft[K]) => {
+      setDraft((d) => ({ ...d, [field]: value }));
+      setErrors((e) => ({ ...e, [field]: undefined, form: undefined }));
+    };
 
   // Someone who reports (directly or not) to this person cannot become their manager.
-  const managerOptions = [
-    { id: NO_MANAGER, label: 'No manager' },
-    ...everyone
-      .filter((p) => !p.archived && p.id !== person?.id && !(person && wouldCreateCycle(everyone, person.id, p.id)))
-      .map((p) => ({ id: p.id, label: p.title ? `${p.name} — ${p.title}` : p.name })),
-  ];
+  const managerOptions = everyone
+    .filter((p) => !p.archived && p.id !== person?.id && !(person && wouldCreateCycle(everyone, person.id, p.id)))
+    .map((p) => ({ id: p.id, label: p.title ? `${p.name} — ${p.title}` : p.name }));
 
   const save = async () => {
     setSaving(true);
     const input: PersonInput = {
       ...draft,
-      track: draft.track as PersonInput['track'],
-      managerId: draft.managerId === NO_MANAGER ? null : draft.managerId,
-      teamId: draft.teamId === NO_TEAM ? null : draft.teamId,
+      managerId: draft.managerId || null,
+      teamId: draft.teamId || null,
     };
     try {
       const saved = person ? await people.update(person.id, input) : await people.create(input);
@@ -76,7 +74,7 @@ export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialog
       onClose();
     } catch (error) {
       if (error instanceof ValidationError) setErrors(error.fieldErrors);
-      else setErrors({ form: storageErrorMessage(error) });
+      else setErrors({ form: errorMessage(error) });
     } finally {
       setSaving(false);
     }
@@ -89,7 +87,7 @@ export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialog
       announce(saved.archived ? `Archived ${saved.name}` : `Restored ${saved.name}`);
       onClose();
     } catch (error) {
-      setErrors({ form: storageErrorMessage(error) });
+      setErrors({ form: errorMessage(error) });
     }
   };
 
@@ -112,7 +110,7 @@ export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialog
             label="Track"
             name="track"
             value={draft.track || null}
-            onChange={(v) => set('track')(v ?? '')}
+            onChange={set('track')}
             placeholder="Choose a track"
             options={tracks.map((t) => ({ id: t, label: trackLabels[t] }))}
             error={errors.track}
@@ -121,17 +119,19 @@ export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialog
           <SelectField
             label="Manager"
             name="managerId"
-            value={draft.managerId}
-            onChange={(v) => set('managerId')(v ?? NO_MANAGER)}
+            value={draft.managerId || null}
+            onChange={(v) => set('managerId')(v ?? '')}
+            empty="No manager"
             options={managerOptions}
             error={errors.managerId}
           />
           <SelectField
             label="Team"
             name="teamId"
-            value={draft.teamId}
-            onChange={(v) => set('teamId')(v ?? NO_TEAM)}
-            options={[{ id: NO_TEAM, label: 'No team' }, ...teamList.map((t) => ({ id: t.id, label: t.name }))]}
+            value={draft.teamId || null}
+            onChange={(v) => set('teamId')(v ?? '')}
+            empty="No team"
+            options={teamList.map((t) => ({ id: t.id, label: t.name }))}
             error={errors.teamId}
             description="Create teams on the People page"
           />
@@ -143,8 +143,8 @@ export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialog
             error={errors.location}
             placeholder="e.g. Berlin office"
           />
-          <TextField label="Start date" name="startDate" type="date" value={draft.startDate} onChange={set('startDate')} error={errors.startDate} />
-          <TextField label="Level since" name="levelSince" type="date" value={draft.levelSince} onChange={set('levelSince')} error={errors.levelSince} />
+          <DateField label="Start date" name="startDate" value={draft.startDate} onChange={set('startDate')} error={errors.startDate} />
+          <DateField label="Level since" name="levelSince" value={draft.levelSince} onChange={set('levelSince')} error={errors.levelSince} />
         </div>
         <FormActions submitLabel={person ? 'Save changes' : 'Add person'} onCancel={onClose} isSubmitting={saving}>
           {person && (

@@ -1,30 +1,22 @@
-import '../one-on-ones/one-on-ones.css';
 import './people.css';
 
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 
-import { todayIso } from '../../../shared/domain/cadence';
-import { meetingKindLabels, type Series } from '../../../shared/domain/meetings';
+import { todayIso } from '../../../shared/domain/dates';
 import { type Person, trackLabels } from '../../../shared/domain/person';
 import { buildTimeline } from '../../../shared/domain/timeline';
 import { useRepositories } from '../../app/data';
+import { usePeople, useTeams } from '../../app/usePeople';
 import { Button } from '../../ui/Button';
+import { formatDate } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
-import { ExportNotesButton } from '../import-export/ExportNotesDialog';
-import { SeriesCalendarButton } from '../import-export/ShareActions';
-import { dayLabel, describeCadence } from '../one-on-ones/format';
-import { useSeriesRows } from '../one-on-ones/hooks';
-import { QueuedList } from '../one-on-ones/QueuedList';
-import { QueuePointDialog, QueuePointForm } from '../one-on-ones/QueuePoint';
-import { SeriesDialog } from '../one-on-ones/SeriesDialog';
-import { StartMeetingDialog } from '../one-on-ones/StartMeetingDialog';
+import { ExportNotesButton, PersonSeriesSection, QueuePointDialog, QueueSection, SeriesDialog, useSeriesRows } from '../one-on-ones';
 import { PersonDialog } from './PersonDialog';
 import { RelationshipsCard } from './RelationshipsCard';
 import { Timeline } from './Timeline';
-import { usePeople } from './usePeople';
 
 function Details({ person, teamName }: { person: Person; teamName: string | undefined }) {
   const rows: [string, string | undefined][] = [
@@ -34,8 +26,8 @@ function Details({ person, teamName }: { person: Person; teamName: string | unde
     ['Location', person.location],
     ['Track', person.track && trackLabels[person.track]],
     ['Level', person.level],
-    ['Started', person.startDate],
-    ['Level since', person.levelSince],
+    ['Started', person.startDate && formatDate(person.startDate, 'medium')],
+    ['Level since', person.levelSince && formatDate(person.levelSince, 'medium')],
   ];
   return (
     <section className="card section-card" aria-labelledby="details-heading">
@@ -60,15 +52,13 @@ function usePersonTimeline(personId: string) {
 
 export default function PersonPage({ id }: { id: string }) {
   const everyone = usePeople();
-  const { teams } = useRepositories();
-  const teamList = useLiveQuery(() => teams.list(), [teams]);
+  const teamList = useTeams();
   const today = todayIso();
   const seriesRows = useSeriesRows(today);
   const timeline = usePersonTimeline(id);
   const [editing, setEditing] = useState(false);
   const [newSeries, setNewSeries] = useState(false);
   const [queueing, setQueueing] = useState(false);
-  const [starting, setStarting] = useState<Series | null>(null);
 
   if (!everyone || !seriesRows || !timeline) return <p className="loading">Loading…</p>;
   const person = everyone.find((p) => p.id === id);
@@ -101,38 +91,8 @@ export default function PersonPage({ id }: { id: string }) {
     >
       <div className="person-grid">
         <Details person={person} teamName={teamName} />
-        <section className="card section-card" aria-labelledby="series-heading">
-          <h2 id="series-heading">1:1 series</h2>
-          {mine.length === 0 ? (
-            <p className="muted">No series with {person.name} yet.</p>
-          ) : (
-            <ul className="plain-list" aria-label={`Series with ${person.name}`}>
-              {mine.map((r) => (
-                <li key={r.series.id}>
-                  <span className="agenda-item__text">
-                    <strong>{meetingKindLabels[r.series.kind]}</strong> · {describeCadence(r.series)}
-                    <div className="muted small">
-                      Next {r.health.next === today ? 'today' : dayLabel(r.health.next)}{' '}
-                      {r.health.overdue && <span className="badge badge--danger">Overdue</span>}
-                    </div>
-                    <SeriesCalendarButton series={r.series} person={person} />
-                  </span>
-                  <Link className="btn btn--small" href={`/one-on-ones/prep/${r.series.id}`}>
-                    Prep
-                  </Link>
-                  <Button size="small" variant="primary" onPress={() => setStarting(r.series)} aria-label={`Start ${meetingKindLabels[r.series.kind]}`}>
-                    Start
-                  </Button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-        <section className="card section-card" aria-labelledby="queue-heading">
-          <h2 id="queue-heading">Queue a talking point for the next 1:1</h2>
-          <QueuedList personId={id} />
-          <QueuePointForm personId={id} personName={person.name} />
-        </section>
+        <PersonSeriesSection person={person} rows={mine} />
+        <QueueSection person={person} title="Queue a talking point for the next 1:1" />
         <RelationshipsCard person={person} everyone={everyone} />
       </div>
       <Timeline
@@ -146,14 +106,6 @@ export default function PersonPage({ id }: { id: string }) {
       {editing && <PersonDialog person={person} everyone={everyone} isOpen onClose={() => setEditing(false)} />}
       {newSeries && <SeriesDialog series={null} people={everyone} personId={id} onClose={() => setNewSeries(false)} />}
       {queueing && <QueuePointDialog personId={id} personName={person.name} onClose={() => setQueueing(false)} />}
-      {starting && (
-        <StartMeetingDialog
-          series={starting}
-          personName={person.name}
-          isFirst={!mine.find((r) => r.series.id === starting.id)?.meetings.length}
-          onClose={() => setStarting(null)}
-        />
-      )}
     </Page>
   );
 }

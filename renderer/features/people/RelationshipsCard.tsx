@@ -5,7 +5,8 @@ import { Link } from 'wouter';
 import type { FieldErrors, Person } from '../../../shared/domain/person';
 import { describeFor, type RelationshipKind } from '../../../shared/domain/relationships';
 import { useRepositories } from '../../app/data';
-import { storageErrorMessage, ValidationError } from '../../db/errors';
+import { errorMessage } from '../../app/errors';
+import { ValidationError } from '../../db/errors';
 import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/SelectField';
@@ -45,7 +46,7 @@ export function RelationshipsCard({ person, everyone }: { person: Person; everyo
       setErrors({});
     } catch (e) {
       if (e instanceof ValidationError) setErrors({ ...e.fieldErrors, other: e.fieldErrors.fromId ?? e.fieldErrors.toId });
-      else setErrors({ form: storageErrorMessage(e) });
+      else setErrors({ form: errorMessage(e) });
     }
   };
 
@@ -72,7 +73,7 @@ export function RelationshipsCard({ person, everyone }: { person: Person; everyo
                   size="small"
                   variant="quiet"
                   aria-label={`Remove ${label.toLowerCase()} ${otherName}`}
-                  onPress={() => void relationships.remove(rel.id).catch((e: unknown) => setErrors({ form: storageErrorMessage(e) }))}
+                  onPress={() => void relationships.remove(rel.id).catch((e: unknown) => setErrors({ form: errorMessage(e) }))}
                 >
                   Remove
                 </Button>
@@ -100,7 +101,7 @@ export function RelationshipsCard({ person, everyone }: { person: Person; everyo
           options={everyone.filter((p) => p.id !== person.id && !p.archived).map((p) => ({ id: p.id, label: p.name }))}
           error={errors.other}
         />
-        <SelectField label="Is the" value={role} onChange={(v) => setRole(v ?? 'mentor')} options={roles.map((r) => ({ id: r.id, label: r.label(first) }))} />
+        <SelectField label="Is the" value={role} onChange={setRole} options={roles.map((r) => ({ id: r.id, label: r.label(first) }))} />
         {chosen.kind === 'sponsor' && (
           <TextField
             label="Opportunity"

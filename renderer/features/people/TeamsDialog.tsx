@@ -1,8 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
 import { useRepositories } from '../../app/data';
-import { storageErrorMessage, ValidationError } from '../../db/errors';
+import { errorMessage } from '../../app/errors';
+import { useTeams } from '../../app/usePeople';
+import { ValidationError } from '../../db/errors';
 import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -13,7 +14,7 @@ import { TextField } from '../../ui/TextField';
 export function TeamsDialog({ onClose }: { onClose: () => void }) {
   const { teams } = useRepositories();
   const { announce } = useStatus();
-  const list = useLiveQuery(() => teams.list(), [teams]);
+  const list = useTeams();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | undefined>();
   const add = async () => {
@@ -23,7 +24,7 @@ export function TeamsDialog({ onClose }: { onClose: () => void }) {
       setName('');
       setError(undefined);
     } catch (e) {
-      setError(e instanceof ValidationError ? (e.fieldErrors.name ?? e.message) : storageErrorMessage(e));
+      setError(e instanceof ValidationError ? (e.fieldErrors.name ?? e.message) : errorMessage(e));
     }
   };
   return (
@@ -40,7 +41,7 @@ export function TeamsDialog({ onClose }: { onClose: () => void }) {
                 onPress={() =>
                   void teams.remove(t.id).then(
                     () => announce(`Deleted team ${t.name}`),
-                    (e: unknown) => setError(storageErrorMessage(e)),
+                    (e: unknown) => setError(errorMessage(e)),
                   )
                 }
               >

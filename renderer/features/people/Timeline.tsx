@@ -2,9 +2,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 
-import { shortDate } from '../../../shared/domain/cadence';
 import { filterTimeline, type TimelineEntry, type TimelineKind, timelineKindLabels, timelineKinds } from '../../../shared/domain/timeline';
 import { Checkbox } from '../../ui/Checkbox';
+import { formatDate } from '../../ui/dates';
 import { TextField } from '../../ui/TextField';
 
 const ROW_HEIGHT = 56;
@@ -13,7 +13,7 @@ const icons: Record<TimelineKind, string> = { meeting: '⇄', action: '☐' };
 function TimelineRow({ entry, index, total }: { entry: TimelineEntry; index: number; total: number }) {
   return (
     <div role="listitem" aria-setsize={total} aria-posinset={index + 1} className={`timeline-row timeline-row--${entry.kind}`}>
-      <span className="timeline-row__date">{shortDate(entry.date)}</span>
+      <span className="timeline-row__date">{formatDate(entry.date)}</span>
       <span className="timeline-row__icon" aria-hidden="true">
         {icons[entry.kind]}
       </span>
@@ -25,7 +25,7 @@ function TimelineRow({ entry, index, total }: { entry: TimelineEntry; index: num
         ) : (
           <span className="timeline-row__title">{entry.title}</span>
         )}
-        <span className="muted small timeline-row__detail">{entry.detail}</span>
+        <span className="muted small timeline-row__detail">{entry.due ? `${entry.detail} · due ${formatDate(entry.due)}` : entry.detail}</span>
       </span>
     </div>
   );

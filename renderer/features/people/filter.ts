@@ -1,15 +1,8 @@
 import { type Person, trackLabels } from '../../../shared/domain/person';
+import { fold, matchesWords, queryWords } from '../../../shared/domain/text';
 
 /** Case- and accent-insensitive match on name, email, title, track and level. */
 export function matchesFilter(person: Person, query: string): boolean {
-  const needle = normalize(query.trim());
-  if (!needle) return true;
-  const haystack = normalize([person.name, person.email, person.title, person.track && trackLabels[person.track], person.level].filter(Boolean).join(' '));
-  return needle.split(/\s+/).every((word) => haystack.includes(word));
+  const haystack = fold([person.name, person.email, person.title, person.track && trackLabels[person.track], person.level].filter(Boolean).join(' '));
+  return matchesWords(haystack, queryWords(query));
 }
-
-const normalize = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase();

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import type { BackupStatusDto } from '../../../shared/ipc/backup';
 import type { AppInfo } from '../../../shared/ipc/contract';
-import { trellis, unwrap } from '../../app/ipc';
+import { errorMessage } from '../../app/errors';
+import { useMainAction, useMainCall } from '../../app/useMain';
 import { Button } from '../../ui/Button';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { useStatus } from '../../ui/Status';
@@ -23,11 +24,12 @@ import { RestoreDialog } from './RestoreDialog';
 
 /** Keeps the backup status fresh: loaded on open, reloaded after every backup or restore. */
 function useBackupStatus() {
-  const ctx = useMemo(() => defaultBackupContext(trellis()), []);
+  const call = useMainCall();
+  const ctx = useMemo(() => defaultBackupContext(call), [call]);
   const [status, setStatus] = useState<BackupStatusDto | null>(null);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(() => {
-    backupStatus(ctx).then(setStatus, (e: Error) => setError(e.message));
+    backupStatus(ctx).then(setStatus, (e: unknown) => setError(backupErrorMessage(e, 'backup')));
   }, [ctx]);
   useEffect(reload, [reload]);
   return { ctx, status, error, reload };
@@ -43,6 +45,7 @@ function lastBackup(status: BackupStatusDto): string {
 
 /** Settings → Where your data lives, and Backups. */
 export function DataAndBackups({ info }: { info: AppInfo }) {
+  const saveSettings = useMainAction('settings:set');
   const { ctx, status, error, reload } = useBackupStatus();
   const { announce } = useStatus();
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -90,15 +93,15 @@ export function DataAndBackups({ info }: { info: AppInfo }) {
     }
     setKeepErrors((e) => ({ ...e, [which]: undefined }));
     try {
-      await unwrap(trellis().settingsSet(which === 'daily' ? { backupKeepDaily: value } : { backupKeepWeekly: value }));
+      await saveSettings.run(which === 'daily' ? { backupKeepDaily: value } : { backupKeepWeekly: value });
       announce('Saved');
       reload();
     } catch (e) {
-      announce((e as Error).message, 'error');
+      announce(errorMessage(e), 'error');
     }
   };
 
-  const open = (folder: 'data' | 'backups') => openFolder(ctx, folder).catch((e: Error) => announce(e.message, 'error'));
+  const open = (folder: 'data' | 'backups') => openFolder(ctx, folder).catch((e: unknown) => announce(errorMessage(e), 'error'));
 
   return (
     <>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-import { trellis } from '../../app/ipc';
+import { useMainCall } from '../../app/useMain';
 import { defaultBackupContext } from './backup-context';
 import { backupErrorMessage } from './backup-errors';
 import { backupBeforeUpgrade, startDailyBackups } from './backup-schedule';
@@ -17,10 +17,11 @@ let started = false;
 export function DataGate({ children }: { children: React.ReactNode }) {
   const [state, setState] = useState<GateState>({ kind: 'checking' });
   const [attempt, setAttempt] = useState(0);
+  const call = useMainCall();
 
   useEffect(() => {
     let live = true;
-    const ctx = defaultBackupContext(trellis());
+    const ctx = defaultBackupContext(call);
     backupBeforeUpgrade(ctx).then(
       () => live && setState({ kind: 'ready' }),
       (error: unknown) => live && setState({ kind: 'failed', message: backupErrorMessage(error, 'backup') }),
@@ -28,13 +29,13 @@ export function DataGate({ children }: { children: React.ReactNode }) {
     return () => {
       live = false;
     };
-  }, [attempt]);
+  }, [attempt, call]);
 
   useEffect(() => {
     if (state.kind !== 'ready' || started) return;
     started = true;
-    startDailyBackups(defaultBackupContext(trellis()));
-  }, [state.kind]);
+    startDailyBackups(defaultBackupContext(call));
+  }, [state.kind, call]);
 
   if (state.kind === 'ready') return children;
   if (state.kind === 'checking') return <p className="loading">Opening your data…</p>;

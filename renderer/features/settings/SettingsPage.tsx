@@ -1,19 +1,21 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
-import type { AppInfo } from '../../../shared/ipc/contract';
 import { type Settings, settingsPatchSchema } from '../../../shared/settings';
-import { trellis, unwrap } from '../../app/ipc';
+import { errorMessage } from '../../app/errors';
 import { applyTheme } from '../../app/theme';
+import { useMainAction, useMainQuery } from '../../app/useMain';
 import { Page } from '../../ui/Page';
-import { SelectField } from '../../ui/SelectField';
+import { SelectField, type SelectOption } from '../../ui/SelectField';
 import { useStatus } from '../../ui/Status';
 import { TextField } from '../../ui/TextField';
+import { DataAndBackups } from './BackupSection';
 
 /** "Your email", saved when the field is left or Enter is pressed; used as the calendar organizer. */
-function YourEmail({ settings, onSaved }: { settings: Settings; onSaved: (next: Settings) => void }) {
+function YourEmail({ settings }: { settings: Settings }) {
   const [draft, setDraft] = useState(settings.userEmail ?? '');
   const [error, setError] = useState<string | undefined>();
   const { announce } = useStatus();
+  const saveSettings = useMainAction('settings:set');
   const save = async () => {
     const value = draft.trim().toLowerCase() || null;
     if (value === settings.userEmail) return;
@@ -23,11 +25,11 @@ function YourEmail({ settings, onSaved }: { settings: Settings; onSaved: (next: 
       return;
     }
     try {
-      onSaved(await unwrap(trellis().settingsSet({ userEmail: value })));
+      await saveSettings.run({ userEmail: value });
       setDraft(value ?? '');
       announce(value ? 'Saved your email' : 'Removed your email');
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorMessage(e));
     }
   };
   return (
@@ -53,31 +55,30 @@ function YourEmail({ settings, onSaved }: { settings: Settings; onSaved: (next: 
     </form>
   );
 }
-import { DataAndBackups } from './BackupSection';
+
+const themes: SelectOption<Settings['theme']>[] = [
+  { id: 'system', label: 'Same as the system' },
+  { id: 'light', label: 'Light' },
+  { id: 'dark', label: 'Dark' },
+];
 
 export default function SettingsPage() {
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const current = useMainQuery('settings:get', undefined, { refreshOn: ['settings:changed'] });
+  const about = useMainQuery('app:info', undefined);
+  const save = useMainAction('settings:set');
   const { announce } = useStatus();
-
-  useEffect(() => {
-    Promise.all([unwrap(trellis().settingsGet()), unwrap(trellis().appInfo())])
-      .then(([s, i]) => {
-        setSettings(s);
-        setInfo(i);
-      })
-      .catch((e: Error) => setError(e.message));
-  }, []);
+  const settings = current.value;
+  const info = about.value;
+  const error = current.error ?? about.error;
 
   const setTheme = async (theme: Settings['theme']) => {
     try {
-      const next = await unwrap(trellis().settingsSet({ theme }));
-      setSettings(next);
+      const next = await save.run({ theme });
       applyTheme(next.theme);
+      current.reload();
       announce('Saved');
     } catch (e) {
-      announce((e as Error).message, 'error');
+      announce(errorMessage(e), 'error');
     }
   };
 
@@ -91,22 +92,13 @@ export default function SettingsPage() {
       {settings && (
         <section className="card settings-section" aria-labelledby="appearance-heading">
           <h2 id="appearance-heading">Appearance</h2>
-          <SelectField
-            label="Theme"
-            value={settings.theme}
-            onChange={(v) => v && void setTheme(v as Settings['theme'])}
-            options={[
-              { id: 'system', label: 'Same as the system' },
-              { id: 'light', label: 'Light' },
-              { id: 'dark', label: 'Dark' },
-            ]}
-          />
+          <SelectField label="Theme" value={settings.theme} onChange={(theme) => void setTheme(theme)} options={themes} />
         </section>
       )}
       {settings && (
         <section className="card settings-section" aria-labelledby="you-heading">
           <h2 id="you-heading">You</h2>
-          <YourEmail settings={settings} onSaved={setSettings} />
+          <YourEmail settings={settings} />
         </section>
       )}
       {info && <DataAndBackups info={info} />}

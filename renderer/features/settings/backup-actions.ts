@@ -1,4 +1,4 @@
-export { type BackupApi, type BackupContext, defaultBackupContext } from './backup-context';
+export { type BackupContext, defaultBackupContext } from './backup-context';
 export { backupErrorMessage } from './backup-errors';
 /**
  * Backups between the renderer's database and main: the only module of the settings feature
@@ -9,7 +9,6 @@ import type Dexie from 'dexie';
 import { type AutomaticReason, backupLimits, type BackupSummary } from '../../../shared/backup';
 import type { BackupStatusDto, InspectResult, RestoreFilesReportDto } from '../../../shared/ipc/backup';
 import type { Settings } from '../../../shared/settings';
-import { unwrap } from '../../app/ipc';
 import { BackupDataError, type DexieExport, exportDatabase, openAsStored, parseDatabaseExport, restoreDatabase, schemaOf } from '../../db/backup';
 import type { BackupContext } from './backup-context';
 
@@ -38,13 +37,13 @@ export interface WrittenBackup {
  * null when the user cancelled the save dialog (or a daily backup was already made today).
  */
 export async function writeBackup(ctx: BackupContext, request: BackupRequest, onProgress?: (p: Progress) => void): Promise<WrittenBackup | null> {
-  const begun = await unwrap(ctx.api.backupBegin(request));
+  const begun = await ctx.call('backup:begin', request);
   if (!begun.started) return null;
   const { sessionId } = begun;
   let db: Dexie | null = null;
   try {
     db = await openAsStored(ctx.databaseName);
-    const facts = await exportDatabase(db, async (chunk) => void (await unwrap(ctx.api.backupAppend({ sessionId, chunk }))), {
+    const facts = await exportDatabase(db, async (chunk) => void (await ctx.call('backup:append', { sessionId, chunk })), {
       chunkChars: backupLimits.chunkChars,
       onProgress: ({ phase, fraction }) =>
         onProgress?.({
@@ -54,9 +53,9 @@ export async function writeBackup(ctx: BackupContext, request: BackupRequest, on
     });
     db.close();
     db = null;
-    return await unwrap(ctx.api.backupFinish({ sessionId, database: facts }));
+    return await ctx.call('backup:finish', { sessionId, database: facts });
   } catch (error) {
-    await ctx.api.backupCancel({ sessionId }).catch(() => {});
+    await ctx.call('backup:cancel', { sessionId }).catch(() => {});
     throw error;
   } finally {
     db?.close();
@@ -81,22 +80,21 @@ export async function checkBackup(
 ): Promise<CheckedBackup | null> {
   const current = codeDatabase(ctx);
   const limits = { databaseVersion: current.version, databaseName: current.name };
-  const inspected: InspectResult = await unwrap(
-    source.kind === 'chosen' ? ctx.api.backupChooseRestore(limits) : ctx.api.backupInspect({ name: source.name, ...limits }),
-  );
+  const inspected: InspectResult =
+    source.kind === 'chosen' ? await ctx.call('backup:choose-restore', limits) : await ctx.call('backup:inspect', { name: source.name, ...limits });
   if (!inspected.chosen) return null;
   const { restoreId, summary, chunks } = inspected;
   try {
     const parts: string[] = [];
     for (let index = 0; index < chunks; index++) {
-      parts.push((await unwrap(ctx.api.backupReadDatabase({ restoreId, index }))).chunk);
+      parts.push((await ctx.call('backup:read-database', { restoreId, index })).chunk);
       onProgress?.({ label: 'Checking the backup…', fraction: (index + 1) / chunks });
     }
     const text = parts.join('');
     const parsed = parseDatabaseExport(text, summary.database, current);
     return { restoreId, summary, parsed };
   } catch (error) {
-    await ctx.api.backupRestoreAbort({ restoreId }).catch(() => {});
+    await ctx.call('backup:restore-abort', { restoreId }).catch(() => {});
     throw error;
   }
 }
@@ -121,30 +119,30 @@ export async function restoreBackup(ctx: BackupContext, checked: CheckedBackup, 
       onProgress?.({ label: 'Backing up your current data first…', fraction: p.fraction * 0.4 }),
     );
     if (!safety) throw new BackupDataError('Trellis could not back up the current data, so nothing was restored.');
-    await unwrap(ctx.api.backupRestoreStage({ restoreId }));
+    await ctx.call('backup:restore-stage', { restoreId });
     await restoreDatabase(ctx.databaseName, checked.parsed, {
       openWithCode: ctx.openWithCode,
       onProgress: (fraction) => onProgress?.({ label: 'Restoring…', fraction: 0.4 + fraction * 0.55 }),
     });
     databaseReplaced = true;
-    const committed = await unwrap(ctx.api.backupRestoreCommit({ restoreId }));
+    const committed = await ctx.call('backup:restore-commit', { restoreId });
     onProgress?.({ label: 'Restored', fraction: 1 });
     return { ...committed, safetyBackup: safety };
   } catch (error) {
-    if (!databaseReplaced) await ctx.api.backupRestoreAbort({ restoreId }).catch(() => {});
+    if (!databaseReplaced) await ctx.call('backup:restore-abort', { restoreId }).catch(() => {});
     throw error;
   }
 }
 
 export async function cancelRestore(ctx: BackupContext, restoreId: string): Promise<void> {
-  await ctx.api.backupRestoreAbort({ restoreId }).catch(() => {});
+  await ctx.call('backup:restore-abort', { restoreId }).catch(() => {});
 }
 
 export function backupStatus(ctx: BackupContext): Promise<BackupStatusDto> {
-  return unwrap(ctx.api.backupStatus());
+  return ctx.call('backup:status');
 }
 
 /** Main opens its own folder; the renderer only says which one. */
 export async function openFolder(ctx: BackupContext, folder: 'data' | 'backups'): Promise<void> {
-  await unwrap(ctx.api.backupOpenFolder({ folder }));
+  await ctx.call('backup:open-folder', { folder });
 }

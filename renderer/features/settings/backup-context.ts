@@ -1,31 +1,16 @@
 import type Dexie from 'dexie';
 
-import type { TrellisApi } from '../../../shared/ipc/contract';
+import type { MainCall } from '../../app/useMain';
 import { DATABASE_NAME, TrellisDatabase } from '../../db/database';
-
-export type BackupApi = Pick<
-  TrellisApi,
-  | 'backupStatus'
-  | 'backupOpenFolder'
-  | 'backupBegin'
-  | 'backupAppend'
-  | 'backupFinish'
-  | 'backupCancel'
-  | 'backupChooseRestore'
-  | 'backupInspect'
-  | 'backupReadDatabase'
-  | 'backupRestoreStage'
-  | 'backupRestoreCommit'
-  | 'backupRestoreAbort'
->;
 
 /** Which database, and how the code opens it (its migrations); tests pass their own. */
 export interface BackupContext {
-  api: BackupApi;
+  /** Calls main (useMainCall in the app; the real handler table in tests). */
+  call: MainCall;
   databaseName: string;
   openWithCode: (name: string) => Dexie;
 }
 
-export function defaultBackupContext(api: BackupApi): BackupContext {
-  return { api, databaseName: DATABASE_NAME, openWithCode: (name) => new TrellisDatabase(name) };
+export function defaultBackupContext(call: MainCall): BackupContext {
+  return { call, databaseName: DATABASE_NAME, openWithCode: (name) => new TrellisDatabase(name) };
 }

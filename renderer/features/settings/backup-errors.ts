@@ -1,9 +1,9 @@
-import { IpcCallError } from '../../app/ipc';
+import { isMainError } from '../../app/errors';
 import { BackupDataError } from '../../db/backup-errors';
 
 /** A sentence for the user about a failed backup or restore. */
 export function backupErrorMessage(error: unknown, doing: 'backup' | 'restore'): string {
-  if (error instanceof BackupDataError || error instanceof IpcCallError) return error.message;
+  if (error instanceof BackupDataError || isMainError(error)) return error.message;
   const { name, message } = typeof error === 'object' && error !== null ? (error as { name?: unknown; message?: unknown }) : {};
   if (name === 'QuotaExceededError' || (typeof message === 'string' && /quota/i.test(message))) {
     return doing === 'restore'

@@ -1,17 +1,15 @@
-import '../one-on-ones/one-on-ones.css';
-
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
 
-import { shortDate, todayIso, weekOf } from '../../../shared/domain/cadence';
 import { isOverdueAction } from '../../../shared/domain/carry-over';
+import { todayIso, weekOf } from '../../../shared/domain/dates';
 import { meetingKindLabels } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
+import { usePeople } from '../../app/usePeople';
+import { daysAgo, formatDate } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
-import { dayLabel, daysAgo } from '../one-on-ones/format';
-import { type SeriesRow, useSeriesRows } from '../one-on-ones/hooks';
-import { usePeople } from '../people/usePeople';
+import { type SeriesRow, useSeriesRows } from '../one-on-ones';
 
 function greeting(now: Date) {
   const h = now.getHours();
@@ -45,7 +43,7 @@ export default function TodayPage() {
   const rows = useSeriesRows(today);
   const open = useLiveQuery(() => actionItems.allOpen(), [actionItems]);
   const now = new Date();
-  const date = now.toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
+  const date = formatDate(today, 'weekday');
   if (people === undefined || rows === undefined || open === undefined) return <p className="loading">Loading…</p>;
   const active = people.filter((p) => !p.archived);
   const nameOf = new Map(people.map((p) => [p.id, p.name]));
@@ -97,7 +95,7 @@ export default function TodayPage() {
             render={(r) => (
               <>
                 <span className="agenda-item__text">
-                  {who(r)} · {dayLabel(r.health.next)} {r.series.time}
+                  {who(r)} · {formatDate(r.health.next, 'day')} {r.series.time}
                 </span>
                 <Link href={`/one-on-ones/prep/${r.series.id}`}>Prepare</Link>
               </>
@@ -128,7 +126,7 @@ export default function TodayPage() {
                     <span className="agenda-item__text">
                       {a.text}
                       <div className="muted small">
-                        {a.owner === 'me' ? 'You owe' : `${nameOf.get(a.personId) ?? 'They'} owes`} · due {shortDate(a.due!)}
+                        {a.owner === 'me' ? 'You owe' : `${nameOf.get(a.personId) ?? 'They'} owes`} · due {formatDate(a.due!)}
                       </div>
                     </span>
                     <Link href={`/one-on-ones/meetings/${a.meetingId}`}>Open</Link>

@@ -1,0 +1,9 @@
+/**
+ * The public surface of 1:1s: what other features may use. Screens (the 1:1s list, meeting,
+ * prep, templates) are loaded by app/App.tsx; everything else here is private to the feature.
+ */
+export { ExportNotesButton } from './ExportNotesDialog';
+export { type SeriesRow, useSeriesRows } from './hooks';
+export { PersonSeriesSection, QueueSection } from './PersonSections';
+export { QueuePointDialog } from './QueuePoint';
+export { SeriesDialog } from './SeriesDialog';

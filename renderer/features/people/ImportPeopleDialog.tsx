@@ -1,0 +1,404 @@
+import './import-people.css';
+
+import { useId, useMemo, useState } from 'react';
+
+import { type DateDetection, type DateOrder, readDate } from '../../../shared/domain/csv-dates';
+import { type CsvEncoding, csvEncodingLabels, csvEncodings, decodeCsvBytes, type DecodedCsv } from '../../../shared/domain/csv-encoding';
+import {
+  type ColumnMapping,
+  type CsvTable,
+  describeProblem,
+  detectMapping,
+  type ImportField,
+  importFieldLabels,
+  importFields,
+  type ImportPlan,
+  type ImportProblem,
+  isBlank,
+  parseCsv,
+  peopleToCsv,
+  planImport,
+} from '../../../shared/domain/people-csv';
+import type { Person } from '../../../shared/domain/person';
+import type { Team } from '../../../shared/domain/team';
+import { useRepositories } from '../../app/data';
+import { errorMessage } from '../../app/errors';
+import { useMainAction } from '../../app/useMain';
+import { useTeams } from '../../app/usePeople';
+import { ImportRefusedError } from '../../db/people';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { RadioGroupField } from '../../ui/RadioGroupField';
+import { SelectField } from '../../ui/SelectField';
+import { useStatus } from '../../ui/Status';
+
+const NOT_IN_FILE = '__none__';
+const PREVIEW_ROWS = 8;
+const MAX_BYTES = 5 * 1024 * 1024;
+
+interface LoadedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** A day as the preview shows an interpretation: with the month's name, so it cannot be misread. */
+function longDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+}
+
+function previewPlan(table: CsvTable, mapping: ColumnMapping, everyone: Person[], teams: Team[], dateOrder: DateOrder | null): ImportPlan {
+  let n = 0;
+  return planImport(table, mapping, everyone, () => `preview-${++n}`, { teams, dateOrder });
+}
+
+function summary(plan: ImportPlan): string {
+  const parts = [`${plan.created} new`, `${plan.updated} updated`];
+  if (plan.unchanged) parts.push(`${plan.unchanged} unchanged`);
+  const teams = plan.teams.length
+    ? ` Creates ${plan.teams.length === 1 ? 'the team' : `${plan.teams.length} teams:`} ${plan.teams.map((t) => t.name).join(', ')}.`
+    : '';
+  return `Ready to import: ${parts.join(', ')}.${teams}`;
+}
+
+function importLabel(plan: ImportPlan | null, problems: ImportProblem[]): string {
+  if (!plan || problems.length > 0) return 'Import';
+  const n = plan.people.length;
+  return n === 0 ? 'Nothing to change' : `Import ${n} ${n === 1 ? 'person' : 'people'}`;
+}
+
+/** The file-level problem that keeps garbled text from being imported. */
+function encodingProblem(decoded: DecodedCsv): ImportProblem | null {
+  if (!decoded.garbled) return null;
+  return {
+    row: null,
+    column: null,
+    message: `The text does not read correctly as ${csvEncodingLabels[decoded.encoding]}: line ${decoded.garbled.line} shows “${decoded.garbled.sample}”. Choose the encoding the file was saved in, or save it again from the spreadsheet as “CSV UTF-8”.`,
+  };
+}
+
+export interface ImportPeopleDialogProps {
+  everyone: Person[];
+  onClose: () => void;
+}
+
+/**
+ * CSV import with a preview: choose a file, check the encoding, how dates are read and which
+ * column feeds which field, see every problem by row and column, then import all rows or none.
+ */
+export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProps) {
+  const { people } = useRepositories();
+  const teamList = useTeams();
+  const { announce } = useStatus();
+  const saveText = useMainAction('files:save-text');
+  const inputId = useId();
+  const [file, setFile] = useState<LoadedFile | null>(null);
+  const [encoding, setEncoding] = useState<CsvEncoding | null>(null);
+  const [dateOrder, setDateOrder] = useState<DateOrder | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [refused, setRefused] = useState<ImportProblem[] | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const decoded = useMemo(() => (file ? decodeCsvBytes(file.bytes, encoding ?? undefined) : null), [file, encoding]);
+  const table = useMemo(() => (decoded ? parseCsv(decoded.text) : null), [decoded]);
+  const plan = useMemo(
+    () => (table && mapping ? previewPlan(table, mapping, everyone, teamList ?? [], dateOrder) : null),
+    [table, mapping, everyone, teamList, dateOrder],
+  );
+  const fileProblem = decoded ? encodingProblem(decoded) : null;
+  const problems = refused ?? [...(fileProblem ? [fileProblem] : []), ...(plan?.problems ?? [])];
+
+  const choose = async (chosen: File | undefined) => {
+    setError(null);
+    setRefused(null);
+    if (!chosen) return;
+    if (chosen.size > MAX_BYTES) {
+      setError(`${chosen.name} is larger than 5 MB; Trellis imports people lists up to that size.`);
+      return;
+    }
+    const bytes = new Uint8Array(await chosen.arrayBuffer());
+    setFile({ name: chosen.name, bytes });
+    setEncoding(null);
+    setDateOrder(null);
+    setMapping(detectMapping(parseCsv(decodeCsvBytes(bytes).text).headers));
+  };
+
+  const changeEncoding = (value: string | null) => {
+    if (!file || !value) return;
+    setRefused(null);
+    setEncoding(value as CsvEncoding);
+    // Headers read differently in another encoding: guess the columns again.
+    setMapping(detectMapping(parseCsv(decodeCsvBytes(file.bytes, value as CsvEncoding).text).headers));
+  };
+
+  const remap = (field: ImportField, value: string | null) => {
+    setRefused(null);
+    setMapping((m) => (m ? { ...m, [field]: value === null || value === NOT_IN_FILE ? null : Number(value) } : m));
+  };
+
+  const runImport = async () => {
+    if (!table || !mapping || fileProblem) return;
+    setBusy(true);
+    try {
+      const done = await people.importCsv(table, mapping, { dateOrder });
+      const teamNote = done.teams.length ? `, ${done.teams.length} ${done.teams.length === 1 ? 'team' : 'teams'} created` : '';
+      announce(`Imported people: ${done.created} added, ${done.updated} updated${teamNote}`);
+      onClose();
+    } catch (e) {
+      if (e instanceof ImportRefusedError) setRefused(e.problems);
+      else setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const toImport = plan && problems.length === 0 ? plan.people.length : 0;
+
+  /** The current list in the importer's layout: a starting point to edit in a spreadsheet. */
+  const exportCurrent = async () => {
+    setError(null);
+    try {
+      const result = await saveText.run({
+        suggestedName: 'people.csv',
+        content: peopleToCsv(everyone, teamList ?? []),
+        kind: 'csv',
+        title: 'Export people as CSV',
+      });
+      if (result.saved && result.path) announce(`Saved ${result.path.split(/[\\/]/).pop()}`);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  return (
+    <Dialog title="Import people from CSV" isOpen onOpenChange={(open) => !open && onClose()} size="wide">
+      <p className="muted">
+        One row per person with a header row, as spreadsheets and HR tools (BambooHR, Workday, HiBob, Personio, Rippling, Google Workspace) export it. Everyone
+        needs a name and an email; people already here are matched by email and updated, not added twice. A Department becomes a team.
+      </p>
+      <div className="field">
+        <label className="field__label" htmlFor={inputId}>
+          CSV file
+        </label>
+        <input
+          id={inputId}
+          className="file-input"
+          type="file"
+          accept=".csv,.tsv,.txt,text/csv,text/plain,text/tab-separated-values"
+          onChange={(e) => void choose(e.target.files?.[0])}
+        />
+      </div>
+      {everyone.length > 0 && !file && (
+        <div className="import-template">
+          <Button size="small" onPress={() => void exportCurrent()}>
+            Export the current list as CSV…
+          </Button>
+          <span className="muted">A starting point to edit in a spreadsheet: importing it again updates people by email.</span>
+        </div>
+      )}
+      {error && (
+        <p className="banner banner--error" role="alert">
+          {error}
+        </p>
+      )}
+      {file && decoded && table && mapping && (
+        <>
+          <div className="import-reading">
+            <SelectField
+              label="Text encoding"
+              options={csvEncodings.map((e) => ({ id: e, label: csvEncodingLabels[e] }))}
+              value={decoded.encoding}
+              onChange={changeEncoding}
+              description={decoded.source === 'bom' ? 'Marked in the file' : decoded.source === 'detected' ? 'Detected from the file' : 'As you chose'}
+              error={fileProblem ? 'The names do not read correctly in this encoding' : undefined}
+            />
+            {plan && (
+              <DateReadingField
+                dates={plan.dates}
+                choice={dateOrder}
+                onChoose={(order) => {
+                  setRefused(null);
+                  setDateOrder(order);
+                }}
+              />
+            )}
+          </div>
+          {problems.length > 0 ? <ProblemList problems={problems} /> : plan && <p className="import-ready">{summary(plan)}</p>}
+          <PreviewTable fileName={file.name} table={table} mapping={mapping} problems={problems} readAs={plan?.dates.readAs ?? null} />
+          <MappingFields headers={table.headers} mapping={mapping} onChange={remap} />
+        </>
+      )}
+      <div className="dialog__actions">
+        <Button onPress={onClose}>Cancel</Button>
+        <Button variant="primary" isDisabled={busy || toImport === 0} onPress={() => void runImport()}>
+          {importLabel(plan, problems)}
+        </Button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** How the file's dates are read: said in words with an example, or asked when the file cannot tell. */
+function DateReadingField({
+  dates,
+  choice,
+  onChoose,
+}: {
+  dates: DateDetection & { readAs: DateOrder | null };
+  choice: DateOrder | null;
+  onChoose: (order: DateOrder) => void;
+}) {
+  if (dates.forms.length === 0 || !dates.example) return null;
+  const example = dates.example;
+  const meaning = (order: DateOrder | null) => {
+    const reading = readDate(example, order);
+    return reading.ok ? longDate(reading.iso) : null;
+  };
+  if (dates.ambiguous) {
+    return (
+      <RadioGroupField<DateOrder>
+        label="How does the file write dates?"
+        value={choice}
+        onChange={onChoose}
+        options={[
+          { id: 'mdy', label: `Month first (US): ${example} is ${meaning('mdy')}` },
+          { id: 'dmy', label: `Day first: ${example} is ${meaning('dmy')}` },
+        ]}
+        description={choice ? undefined : 'Every date in the file could be read either way: choose one to import.'}
+      />
+    );
+  }
+  const meant = meaning(dates.readAs);
+  if (!meant) return null;
+  const how =
+    dates.readAs === 'mdy' ? 'Month first (US)' : dates.readAs === 'dmy' ? 'Day first' : dates.forms.includes('iso') ? 'Year first (ISO)' : 'As written';
+  return (
+    <div className="field import-dates" role="group" aria-labelledby="import-dates-label">
+      <span className="field__label" id="import-dates-label">
+        Dates
+      </span>
+      <p className="import-dates__value">
+        {how}: {example} is {meant}
+      </p>
+      {dates.conflicts > 0 && (
+        <span className="field__description">
+          {dates.conflicts} {dates.conflicts === 1 ? 'date does' : 'dates do'} not fit this order: see the problems below.
+        </span>
+      )}
+    </div>
+  );
+}
+
+function MappingFields({
+  headers,
+  mapping,
+  onChange,
+}: {
+  headers: string[];
+  mapping: ColumnMapping;
+  onChange: (field: ImportField, value: string | null) => void;
+}) {
+  const options = [{ id: NOT_IN_FILE, label: 'Not in the file' }, ...headers.map((h, i) => ({ id: String(i), label: h }))];
+  return (
+    <fieldset className="import-mapping">
+      <legend>Which column holds each field</legend>
+      <div className="import-mapping__grid">
+        {importFields.map((field) => (
+          <SelectField
+            key={field}
+            label={importFieldLabels[field]}
+            options={options}
+            value={mapping[field] === null ? NOT_IN_FILE : String(mapping[field])}
+            onChange={(v) => onChange(field, v)}
+          />
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function ProblemList({ problems }: { problems: ImportProblem[] }) {
+  const headingId = useId();
+  return (
+    <section className="import-problems" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {problems.length} {problems.length === 1 ? 'problem' : 'problems'}: nothing will be imported until {problems.length === 1 ? 'it is' : 'they are'} solved
+      </h3>
+      {/* Focusable so keyboard users can scroll a long list. */}
+      <ul className="import-problems__list" tabIndex={0} aria-label="Problems in the file">
+        {problems.map((p, i) => (
+          <li key={i}>{describeProblem(p)}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function PreviewTable({
+  fileName,
+  table,
+  mapping,
+  problems,
+  readAs,
+}: {
+  fileName: string;
+  table: CsvTable;
+  mapping: ColumnMapping;
+  problems: ImportProblem[];
+  readAs: DateOrder | null;
+}) {
+  const mapped = importFields.filter((f) => mapping[f] !== null);
+  const badRows = new Set(problems.map((p) => p.row));
+  const rows = table.rows
+    .map((cells, i) => ({ cells, row: i + 2 }))
+    .filter((r) => !isBlank(r.cells))
+    .slice(0, PREVIEW_ROWS);
+  const total = table.rows.filter((cells) => !isBlank(cells)).length;
+  const show = (field: ImportField, raw: string) => {
+    if ((field !== 'startDate' && field !== 'levelSince') || raw.trim() === '') return raw;
+    const reading = readDate(raw, readAs);
+    // The day Trellis will store, beside what the file says when the two differ.
+    if (!reading.ok) return raw;
+    const long = longDate(reading.iso);
+    return (
+      <>
+        {long}
+        {raw.trim() !== reading.iso && <span className="muted small"> ({raw.trim()})</span>}
+      </>
+    );
+  };
+  return (
+    <div className="import-preview" role="region" aria-label={`Preview of ${fileName}`} tabIndex={0}>
+      <table className="data-table">
+        <caption className="muted">
+          {fileName}: {total} {total === 1 ? 'person' : 'people'}
+          {total > PREVIEW_ROWS ? `, the first ${PREVIEW_ROWS} shown` : ''}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Row</th>
+            {mapped.map((f) => (
+              <th scope="col" key={f}>
+                {importFieldLabels[f]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ cells, row }) => (
+            <tr key={row} className={badRows.has(row) ? 'import-preview__bad' : undefined}>
+              <td>
+                {row}
+                {badRows.has(row) && <span className="badge badge--danger">problem</span>}
+              </td>
+              {mapped.map((f) => (
+                <td key={f}>{show(f, cells[mapping[f]!] ?? '')}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

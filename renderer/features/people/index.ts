@@ -1,0 +1,6 @@
+/**
+ * The public surface of People. Its screens (the people list, a person's page) are loaded by
+ * app/App.tsx; no other feature needs anything from it yet. People data comes from
+ * app/usePeople.ts, which every feature may use.
+ */
+export {};

@@ -1,0 +1,2 @@
+/** The public surface of Today: nothing yet. Its screen is loaded by app/App.tsx. */
+export {};

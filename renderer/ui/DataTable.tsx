@@ -1,0 +1,34 @@
+export interface DataTableProps {
+  /** Names the table for assistive technology (and for tests): "People", "Series". */
+  label: string;
+  columns: string[];
+  /** Adds a last column, unlabelled on screen, for the buttons of each row (td.row-actions). */
+  actions?: boolean;
+  /** The rows: <tr> elements. */
+  children: React.ReactNode;
+}
+
+/** A list of records as a table in a card: the People and 1:1s lists. */
+export function DataTable({ label, columns, actions, children }: DataTableProps) {
+  return (
+    <div className="card">
+      <table className="data-table" aria-label={label}>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+            {actions && (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}

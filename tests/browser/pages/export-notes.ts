@@ -1,0 +1,27 @@
+import { tick } from './controls';
+import { DialogModel } from './dialog';
+
+/** "Export notes…": Markdown files into a folder, private notes only after a second yes. */
+export class ExportNotesDialog extends DialogModel {
+  get includePrivate() {
+    return this.root.getByRole('checkbox', { name: 'Include private notes' });
+  }
+  get exportButton() {
+    return this.root.getByRole('button', { name: 'Choose folder and export…' });
+  }
+  get confirmButton() {
+    return this.root.getByRole('button', { name: 'Export with private notes' });
+  }
+  get backButton() {
+    return this.root.getByRole('button', { name: 'Back' });
+  }
+  async tickIncludePrivate() {
+    await tick(this.page, 'Include private notes');
+  }
+  async export() {
+    await this.exportButton.click();
+  }
+  async confirmWithPrivateNotes() {
+    await this.confirmButton.click();
+  }
+}

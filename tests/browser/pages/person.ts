@@ -1,0 +1,81 @@
+import { expect, type Page } from '@playwright/test';
+
+import { choose } from './controls';
+import { ExportNotesDialog } from './export-notes';
+import { StartMeetingDialog } from './one-on-ones';
+import { QueuePointDialog } from './people';
+
+const firstName = (name: string) => name.split(' ')[0] ?? name;
+
+/** A person's page: details, series, the talking-point queue, relationships and the timeline. */
+export class PersonPage {
+  constructor(
+    readonly page: Page,
+    readonly name: string,
+  ) {}
+
+  /** The person page of `name` is on screen. */
+  static async expect(page: Page, name: string) {
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    return new PersonPage(page, name);
+  }
+
+  get queueField() {
+    return this.page.getByRole('textbox', { name: `Talking point for the next 1:1 with ${firstName(this.name)}` });
+  }
+  get queueRegion() {
+    return this.page.getByRole('region', { name: 'Queue a talking point for the next 1:1' });
+  }
+  get queued() {
+    return this.page.getByRole('list', { name: 'Queued talking points' });
+  }
+  async queuePoint(text: string) {
+    await this.queueField.fill(text);
+    await this.page.getByRole('button', { name: 'Queue point' }).click();
+  }
+
+  /** "Start" on one of the person's series (its kind, e.g. "1:1"). */
+  async start(kind = '1:1') {
+    await this.page.getByRole('button', { name: `Start ${kind}` }).click();
+    return new StartMeetingDialog(this.page, `Start ${kind} with ${this.name}`);
+  }
+  calendarButton(kind = '1:1') {
+    return this.page.getByRole('button', { name: `Add to calendar (.ics): ${kind} with ${this.name}` });
+  }
+
+  get timelineRegion() {
+    return this.page.getByRole('region', { name: 'Timeline' });
+  }
+  get timeline() {
+    return this.page.getByRole('list', { name: 'Timeline' });
+  }
+  async filterTimeline(text: string) {
+    await this.page.getByRole('searchbox', { name: 'Filter timeline' }).fill(text);
+  }
+  async queueFromTimeline() {
+    await this.timelineRegion.getByRole('button', { name: 'Queue a point…' }).click();
+    return new QueuePointDialog(this.page, this.name);
+  }
+
+  get relationships() {
+    return this.page.getByRole('region', { name: 'Relationships' });
+  }
+  relationshipList(of = this.name) {
+    return this.page.getByRole('list', { name: `Relationships of ${of}` });
+  }
+  /** Records that `other` has `role` ("Sponsor of Alex") toward this person. */
+  async addRelationship(other: string, role: string, opportunity?: string) {
+    await choose(this.page, this.relationships, /Person/, other);
+    await choose(this.page, this.relationships, /Is the/, role);
+    if (opportunity !== undefined) await this.relationships.getByRole('textbox', { name: 'Opportunity' }).fill(opportunity);
+    await this.relationships.getByRole('button', { name: 'Add relationship' }).click();
+  }
+
+  get exportNotesButton() {
+    return this.page.getByRole('button', { name: 'Export notes…' });
+  }
+  async exportNotes() {
+    await this.exportNotesButton.click();
+    return new ExportNotesDialog(this.page, `Export notes of ${this.name}`);
+  }
+}

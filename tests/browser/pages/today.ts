@@ -1,0 +1,19 @@
+import type { Page } from '@playwright/test';
+
+import { goTo } from './nav';
+
+/** Today: the 1:1s due, the overdue series and action items. */
+export class TodayPage {
+  constructor(readonly page: Page) {}
+  static async open(page: Page) {
+    await goTo(page, 'Today');
+    return new TodayPage(page);
+  }
+  get welcome() {
+    return this.page.getByRole('heading', { name: 'Welcome to Trellis' });
+  }
+  /** "1:1s today", "Later this week", "Overdue series", "Overdue action items". */
+  list(name: '1:1s today' | 'Later this week' | 'Overdue series' | 'Overdue action items') {
+    return this.page.getByRole('list', { name });
+  }
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+
+import { memoryStore } from '../../../electron/services/key-value';
+import { createSettingsService } from '../../../electron/services/settings';
+import { restorableBounds } from '../../../electron/services/window-state';
+
+const backupDefaults = { backupKeepDaily: 7, backupKeepWeekly: 4 };
+
+describe('settings service', () => {
+  it('starts from defaults and saves a patch', () => {
+    const store = memoryStore();
+    const settings = createSettingsService(store);
+    expect(settings.get()).toEqual({ theme: 'system', laddersFolder: null, userEmail: null, ...backupDefaults });
+    expect(settings.set({ theme: 'dark' })).toEqual({ theme: 'dark', laddersFolder: null, userEmail: null, ...backupDefaults });
+    expect(createSettingsService(store).get().theme).toBe('dark');
+  });
+
+  it('refuses an invalid patch and keeps what was stored', () => {
+    const store = memoryStore({ settings: { theme: 'light', laddersFolder: null } });
+    const settings = createSettingsService(store);
+    expect(() => settings.set({ theme: 'neon' } as never)).toThrow();
+    expect(store.get('settings')).toEqual({ theme: 'light', laddersFolder: null });
+  });
+
+  it('survives a hand-edited or damaged file field by field', () => {
+    const settings = createSettingsService(memoryStore({ settings: { theme: 42, laddersFolder: '/home/me/ladders', unknown: true } }));
+    expect(settings.get()).toEqual({ theme: 'system', laddersFolder: '/home/me/ladders', userEmail: null, ...backupDefaults });
+    expect(createSettingsService(memoryStore({ settings: 'garbage' })).get()).toEqual({
+      theme: 'system',
+      laddersFolder: null,
+      userEmail: null,
+      ...backupDefaults,
+    });
+  });
+});
+
+describe('your email (the organizer of calendar files)', () => {
+  it('keeps a valid email, clears it with null, and refuses anything else', () => {
+    const settings = createSettingsService(memoryStore());
+    expect(settings.set({ userEmail: 'maya@example.com' }).userEmail).toBe('maya@example.com');
+    expect(() => settings.set({ userEmail: 'maya@example.com\r\nATTENDEE:mailto:x@y' })).toThrow();
+    expect(() => settings.set({ userEmail: 'not an email' })).toThrow();
+    expect(settings.get().userEmail).toBe('maya@example.com');
+    expect(settings.set({ userEmail: null }).userEmail).toBeNull();
+  });
+});
+
+describe('window bounds', () => {
+  const display = { x: 0, y: 0, width: 1920, height: 1080 };
+  it('restores bounds that are on a connected display', () => {
+    expect(restorableBounds({ x: 100, y: 100, width: 1200, height: 800 }, [display])).toEqual({ x: 100, y: 100, width: 1200, height: 800, maximized: false });
+  });
+  it('forgets bounds on a monitor that is gone, or that are damaged', () => {
+    expect(restorableBounds({ x: 3000, y: 100, width: 1200, height: 800 }, [display])).toBeNull();
+    expect(restorableBounds({ x: 'a' }, [display])).toBeNull();
+    expect(restorableBounds(undefined, [display])).toBeNull();
+    expect(restorableBounds({ x: 0, y: 0, width: 10, height: 10 }, [display])).toBeNull();
+  });
+});

@@ -1,0 +1,172 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+import { isPlainFileName, safeFileName, uniqueNames } from '../../../shared/domain/file-names';
+import { meetingSharedMarkdown, notesExportFiles } from '../../../shared/domain/markdown-export';
+import { type ActionItem, type Meeting, meetingKinds } from '../../../shared/domain/meetings';
+
+const MARKER = 'PRIVATE-MARKER-7f3a91c2';
+const stamp = '2026-01-01T00:00:00Z';
+
+function meeting(overrides: Partial<Meeting> = {}): Meeting {
+  return {
+    id: 'm1',
+    personId: 'alex',
+    seriesId: 's1',
+    kind: 'one-on-one',
+    date: '2026-03-02',
+    time: '09:30',
+    agenda: [
+      { id: 'a1', text: 'Project Falcon status', author: 'me', done: true },
+      { id: 'a2', text: 'Conference\ntalk idea', author: 'them', done: false },
+    ],
+    sharedNotes: 'We agreed to **ship** on Friday.',
+    privateNotes: `Worried about burnout. ${MARKER}`,
+    mood: 4,
+    energy: 2,
+    tags: ['growth', 'project: falcon'],
+    createdAt: stamp,
+    updatedAt: stamp,
+    ...overrides,
+  };
+}
+
+const items: ActionItem[] = [
+  { id: 'i1', personId: 'alex', meetingId: 'm1', text: 'Send the RFC', owner: 'them', due: '2026-03-06', done: false, createdAt: stamp, updatedAt: stamp },
+  { id: 'i2', personId: 'alex', meetingId: 'm1', text: 'Book the offsite', owner: 'me', done: true, createdAt: stamp, updatedAt: stamp },
+  { id: 'i3', personId: 'alex', meetingId: 'other', text: 'Not from this meeting', owner: 'me', done: false, createdAt: stamp, updatedAt: stamp },
+];
+const people = [
+  { id: 'alex', name: 'Alex Rivera' },
+  { id: 'sam', name: 'Sam Lee' },
+];
+
+function frontMatterOf(content: string): Record<string, unknown> {
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(content);
+  if (!match) throw new Error('no front matter');
+  return parse(match[1]!) as Record<string, unknown>;
+}
+
+describe('meetingSharedMarkdown', () => {
+  it('has the agenda, shared notes and the meeting’s action items (carried ones marked), and never private notes', () => {
+    const md = meetingSharedMarkdown(meeting(), people[0]!, items);
+    expect(md).toContain('# 1:1 — Alex Rivera, 2026-03-02');
+    expect(md).toContain('- [x] Project Falcon status');
+    expect(md).toContain('- [ ] Conference talk idea');
+    expect(md).toContain('We agreed to **ship** on Friday.');
+    expect(md).toContain('- [ ] Alex Rivera: Send the RFC (due 2026-03-06)');
+    expect(md).toContain('- [x] Me: Book the offsite');
+    expect(md).toContain('- [ ] Me: Not from this meeting (carried over)');
+    expect(md).not.toContain(MARKER);
+    expect(md).not.toContain('burnout');
+  });
+});
+
+describe('notesExportFiles', () => {
+  const input = {
+    people,
+    meetings: [
+      meeting(),
+      meeting({ id: 'm2', date: '2026-03-02', privateNotes: `Second ${MARKER}` }),
+      meeting({ id: 'm3', personId: 'sam', date: '2026-02-01', mood: undefined, energy: undefined, tags: [] }),
+    ],
+    actionItems: items,
+  };
+
+  it('leaves private notes out by default: not in bodies, front matter or names', () => {
+    const files = notesExportFiles(input, { includePrivateNotes: false });
+    expect(files.map((f) => f.name)).toEqual(['2026-02-01-1-1-sam-lee.md', '2026-03-02-1-1-alex-rivera.md', '2026-03-02-1-1-alex-rivera-2.md']);
+    for (const f of files) {
+      expect(f.content).not.toContain(MARKER);
+      expect(f.name).not.toContain(MARKER.toLowerCase());
+      expect(f.content).not.toContain('Private notes');
+      expect(f.content).not.toContain('Not from this meeting');
+    }
+  });
+
+  it('includes private notes only with the option, and only in the body', () => {
+    const files = notesExportFiles(input, { includePrivateNotes: true });
+    const alex = files.find((f) => f.name === '2026-03-02-1-1-alex-rivera.md')!;
+    expect(alex.content).toContain('## Private notes');
+    expect(alex.content).toContain(MARKER);
+    for (const f of files) {
+      expect(JSON.stringify(frontMatterOf(f.content))).not.toContain(MARKER);
+      expect(f.name.toLowerCase()).not.toContain(MARKER.toLowerCase());
+    }
+  });
+
+  it('writes front matter with person, date, kind, mood, energy and tags', () => {
+    const [sam, alex] = notesExportFiles(input, { includePrivateNotes: false });
+    expect(frontMatterOf(alex!.content)).toEqual({
+      person: 'Alex Rivera',
+      date: '2026-03-02',
+      kind: '1:1',
+      time: '09:30',
+      mood: 4,
+      energy: 2,
+      tags: ['growth', 'project: falcon'],
+    });
+    expect(frontMatterOf(sam!.content)).toEqual({ person: 'Sam Lee', date: '2026-02-01', kind: '1:1', time: '09:30', tags: [] });
+  });
+
+  it('skips meetings of unknown people instead of guessing', () => {
+    expect(notesExportFiles({ ...input, people: [] }, { includePrivateNotes: true })).toEqual([]);
+  });
+});
+
+describe('file names', () => {
+  it('are safe and unique', () => {
+    expect(safeFileName('../../etc/passwd')).toBe('etc-passwd');
+    expect(safeFileName('CON')).toBe('con-file');
+    expect(safeFileName('  ')).toBe('untitled');
+    expect(safeFileName('Zoë Ångström')).toBe('zoë-ångström');
+    expect(uniqueNames(['a.md', 'A.md', 'a.md'])).toEqual(['a.md', 'A-2.md', 'a-3.md']);
+    for (const bad of ['', '.', '..', '../x.md', 'a/b.md', 'a\\b.md', '.hidden', 'nul.txt', 'x:y', 'trail.']) expect(isPlainFileName(bad), bad).toBe(false);
+    expect(isPlainFileName('2026-03-02-1-1-alex-rivera.md')).toBe(true);
+  });
+});
+
+describe('property: private notes never leak by default', () => {
+  it('holds for any meeting text, tags, names and kinds', () => {
+    const text = fc.string({ maxLength: 80 }).filter((t) => !t.includes(MARKER));
+    fc.assert(
+      fc.property(
+        fc.record({
+          kind: fc.constantFrom(...meetingKinds),
+          shared: text,
+          agenda: fc.array(
+            text.filter((t) => t.trim().length > 0),
+            { maxLength: 4 },
+          ),
+          tags: fc.array(
+            text.filter((t) => t.trim().length > 0),
+            { maxLength: 3 },
+          ),
+          name: text.filter((t) => t.trim().length > 0),
+          before: fc.string({ maxLength: 40 }),
+          after: fc.string({ maxLength: 40 }),
+        }),
+        (r) => {
+          const m = meeting({
+            kind: r.kind,
+            sharedNotes: r.shared,
+            privateNotes: `${r.before}${MARKER}${r.after}`,
+            agenda: r.agenda.map((t, i) => ({ id: `a${i}`, text: t, author: 'me' as const, done: false })),
+            tags: r.tags,
+          });
+          const input = { people: [{ id: 'alex', name: r.name }], meetings: [m], actionItems: items };
+          for (const f of notesExportFiles(input, { includePrivateNotes: false })) {
+            expect(f.content).not.toContain(MARKER);
+            expect(f.name).not.toContain(MARKER.toLowerCase());
+          }
+          expect(meetingSharedMarkdown(m, { name: r.name }, items)).not.toContain(MARKER);
+          const [withPrivate] = notesExportFiles(input, { includePrivateNotes: true });
+          expect(withPrivate!.content).toContain(MARKER);
+          expect(JSON.stringify(frontMatterOf(withPrivate!.content))).not.toContain(MARKER);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
