@@ -110,17 +110,30 @@ async function expectAccessible(page: Page, screen: string) {
   expect(report, `accessibility violations on ${screen}`).toEqual([]);
 }
 
+/** The window sizes every screen is checked at: a small laptop and a common one. */
+export const screenSizes = [
+  [1280, 800],
+  [1024, 640],
+] as const;
+
 /**
  * Looks at the current screen as a reviewer does: a screenshot in the light theme and one in the
- * dark (tests/browser/.output/screens/<name>-light.png, -dark.png), each checked by axe. Leaves
- * the page in the colour scheme it found, light unless the test chose dark.
+ * dark (tests/browser/.output/screens/<name>-light.png, -dark.png), each checked by axe. With
+ * `sizes`, at each of those window sizes too (<name>-1024x640-dark.png), back to 1280×800 after.
+ * Leaves the page in the colour scheme it found, light unless the test chose dark.
  */
-export async function lookInBothThemes(page: Page, name: string, testInfo: TestInfo) {
+export async function lookInBothThemes(page: Page, name: string, testInfo: TestInfo, options: { sizes?: readonly (readonly [number, number])[] } = {}) {
   const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await snap(page, `${name}-${scheme}`, testInfo);
-    await expectAccessible(page, `${name} (${scheme})`);
+  const sizes = options.sizes ?? [null];
+  for (const size of sizes) {
+    if (size) await page.setViewportSize({ width: size[0], height: size[1] });
+    const suffix = size ? `-${size[0]}x${size[1]}` : '';
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await snap(page, `${name}${suffix}-${scheme}`, testInfo);
+      await expectAccessible(page, `${name}${suffix} (${scheme})`);
+    }
   }
+  if (options.sizes) await page.setViewportSize({ width: 1280, height: 800 });
   await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
 }

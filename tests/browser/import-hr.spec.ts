@@ -5,12 +5,13 @@ import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
 
 import { encodeSingleByte } from '../../shared/domain/csv-encoding';
-import { expect, expectAccessible, snap, test } from './fixtures';
-import { choose, go } from './meetings-helpers';
+import { expect, lookInBothThemes, screenSizes, test } from './fixtures';
+import { choose } from './pages/controls';
+import { goTo } from './pages/nav';
 
 /** Opens the import dialog and chooses a file given as bytes (any encoding). */
 async function importFile(page: Page, name: string, bytes: Uint8Array) {
-  await go(page, 'People');
+  await goTo(page, 'People');
   await page.getByRole('button', { name: 'Import CSV…' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Import people from CSV' });
   await dialog.getByLabel('CSV file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(bytes) });
@@ -20,23 +21,6 @@ async function importFile(page: Page, name: string, bytes: Uint8Array) {
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-/** Screenshots at both sizes the app is checked at, light and dark. */
-async function snapAllSizes(page: Page, name: string, testInfo: Parameters<typeof snap>[2]) {
-  for (const [width, height] of [
-    [1280, 800],
-    [1024, 640],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await snap(page, `${name}-${width}x${height}-${scheme}`, testInfo);
-      await expectAccessible(page, `${name} ${width}×${height} ${scheme}`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
 test('a Windows-1252 file (Excel "CSV") is detected and its names import correctly; a wrong encoding is never offered', async ({ app }, testInfo) => {
   const text = 'First Name;Last Name;Work Email;Job Title\r\nJosé;Müller;jose@example.com;Ingénieur\r\nZoë;Ångström;zoe@example.com;Designer\r\n';
   const dialog = await importFile(app, 'excel-export.csv', encodeSingleByte(text, 'windows-1252'));
@@ -45,7 +29,7 @@ test('a Windows-1252 file (Excel "CSV") is detected and its names import correct
   const preview = dialog.getByRole('region', { name: 'Preview of excel-export.csv' });
   await expect(preview.getByRole('row', { name: /José/ })).toContainText('Müller');
   await expect(dialog.getByText('Ready to import: 2 new, 0 updated.')).toBeVisible();
-  await snapAllSizes(app, 'import-preview-windows-1252', testInfo);
+  await lookInBothThemes(app, 'import-preview-windows-1252', testInfo, { sizes: screenSizes });
 
   // Read as UTF-8 the names would be broken: the preview says so and nothing can be imported.
   await choose(app, dialog, /Text encoding/, 'UTF-8');
@@ -83,7 +67,7 @@ test('an ambiguous date file asks how dates are written and shows the interpreta
     'Dates such as 03/04/2021 can be read month first or day first: choose how the file writes dates.',
   );
   await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
-  await snapAllSizes(app, 'import-preview-ambiguous-dates', testInfo);
+  await lookInBothThemes(app, 'import-preview-ambiguous-dates', testInfo, { sizes: screenSizes });
 
   await question.getByText('Day first: 03/04/2021 is April 3, 2021').click();
   const preview = dialog.getByRole('region', { name: 'Preview of dates.csv' });
@@ -112,7 +96,7 @@ test('a row with three problems lists all three, by row and column', async ({ ap
     "Row 2, column 'Start date': '2021-02-30' is not a real day",
     "Row 2, column 'Email': enter a valid email address, like alex@example.com",
   ]);
-  await snap(app, 'import-preview-three-problems', testInfo);
+  await lookInBothThemes(app, 'import-preview-three-problems', testInfo);
 });
 
 test('Department creates the team and Location is kept, both shown on the person', async ({ app }) => {
@@ -133,7 +117,7 @@ test('Department creates the team and Location is kept, both shown on the person
   await expect(details).toContainText('Remote');
   await expect(app.getByRole('heading', { level: 1, name: 'Alex Rivera' })).toBeVisible();
 
-  await go(app, 'People');
+  await goTo(app, 'People');
   await app.getByRole('button', { name: 'Teams…' }).click();
   await expect(app.getByRole('dialog')).toContainText('Platform');
 });

@@ -1,5 +1,7 @@
+import { isoDay } from './dates';
 import { expect, test } from './fixtures';
-import { addPerson, createSeries, isoDay, startMeeting } from './meetings-helpers';
+import { createSeries, startMeeting } from './pages/one-on-ones';
+import { addPerson } from './pages/people';
 
 /** A meeting open with the notes editor showing. */
 async function openMeeting(app: Parameters<typeof addPerson>[0]) {

@@ -1,31 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import type { Page } from '@playwright/test';
-
 import { parseSeriesIcs } from '../support/ical';
-import { expect, expectAccessible, snap, test } from './fixtures';
-import { choose, go } from './meetings-helpers';
-
-async function snapAllSizes(page: Page, name: string, testInfo: Parameters<typeof snap>[2]) {
-  for (const [width, height] of [
-    [1280, 800],
-    [1024, 640],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await snap(page, `${name}-${width}x${height}-${scheme}`, testInfo);
-      await expectAccessible(page, `${name} ${width}×${height} ${scheme}`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+import { expect, lookInBothThemes, screenSizes, test } from './fixtures';
+import { choose } from './pages/controls';
+import { goTo } from './pages/nav';
 
 test('a series time zone is picked by typing "Berl", and its .ics names organizer and attendee', async ({ app, main }, testInfo) => {
   // The user's own email, from Settings: the organizer of calendar files.
-  await go(app, 'Settings');
+  await goTo(app, 'Settings');
   const email = app.getByRole('textbox', { name: 'Your email' });
   await email.fill('not an email');
   await email.press('Enter');
@@ -34,10 +17,9 @@ test('a series time zone is picked by typing "Berl", and its .ics names organize
   await email.press('Enter');
   await expect(app.getByRole('status')).toContainText('Saved your email');
   expect(main.store.get('settings')).toMatchObject({ userEmail: 'maya@example.com' });
-  await snap(app, 'settings-your-email', testInfo);
-  await expectAccessible(app, 'Settings with your email');
+  await lookInBothThemes(app, 'settings-your-email', testInfo);
 
-  await go(app, 'People');
+  await goTo(app, 'People');
   await app.getByRole('button', { name: 'Add person' }).first().click();
   const person = app.getByRole('dialog', { name: 'Add a person' });
   await person.getByRole('textbox', { name: 'Name' }).fill('Alex Rivera');
@@ -45,7 +27,7 @@ test('a series time zone is picked by typing "Berl", and its .ics names organize
   await person.getByRole('button', { name: 'Add person' }).click();
   await expect(person).toBeHidden();
 
-  await go(app, '1:1s');
+  await goTo(app, '1:1s');
   await app.getByRole('button', { name: 'New series' }).first().click();
   const dialog = app.getByRole('dialog', { name: 'New 1:1 series' });
   await choose(app, dialog, /Person/, 'Alex Rivera');
@@ -62,10 +44,10 @@ test('a series time zone is picked by typing "Berl", and its .ics names organize
   const berlin = app.getByRole('option', { name: /Europe\/Berlin/ });
   await expect(berlin).toBeVisible();
   await expect(app.getByRole('listbox').getByRole('option')).toHaveCount(1);
-  await snapAllSizes(app, 'series-dialog-zone-search', testInfo);
+  await lookInBothThemes(app, 'series-dialog-zone-search', testInfo, { sizes: screenSizes });
   await berlin.click();
   await expect(zone).toHaveValue('Europe/Berlin');
-  await snapAllSizes(app, 'series-dialog', testInfo);
+  await lookInBothThemes(app, 'series-dialog', testInfo, { sizes: screenSizes });
 
   // Words in any order, spaces for underscores: "york new" finds America/New_York; nonsense finds nothing.
   await zone.fill('york new');
@@ -79,7 +61,7 @@ test('a series time zone is picked by typing "Berl", and its .ics names organize
   await dialog.getByRole('button', { name: 'Create series' }).click();
   await expect(dialog).toBeHidden();
 
-  await go(app, 'People');
+  await goTo(app, 'People');
   await app.getByRole('link', { name: 'Alex Rivera' }).first().click();
   await app.getByRole('button', { name: 'Add to calendar (.ics): 1:1 with Alex Rivera' }).click();
   await expect(app.getByRole('status').filter({ hasText: 'Saved 1-1-alex-rivera.ics' })).toBeVisible();

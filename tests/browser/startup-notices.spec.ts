@@ -2,8 +2,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { recoverSettingsFile, recoveryNotice } from '../../electron/services/settings-file';
-import { expect, test } from './fixtures';
-import { lookInBothThemes } from './ladders-support';
+import { expect, lookInBothThemes, test } from './fixtures';
 
 test('a damaged settings file: the window opens with defaults and the user is told once', async ({ app, main }, testInfo) => {
   // What main.ts does at start-up, before the settings store opens the file.

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import '../support/browser-globals';
+import '../../support/browser-globals';
 
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -8,12 +8,12 @@ import path from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createRepositories } from '../../renderer/app/data';
-import { TrellisDatabase } from '../../renderer/db/database';
-import { type BackupContext, checkBackup, writeBackup } from '../../renderer/features/settings/backup-actions';
-import { callerFor } from '../support/backup-api';
-import { writeArchive } from '../support/backup-files';
-import { createTestMain, type TestMain } from '../support/main-context';
+import { createRepositories } from '../../../renderer/app/data';
+import { TrellisDatabase } from '../../../renderer/db/database';
+import { type BackupContext, checkBackup, writeBackup } from '../../../renderer/features/settings/backup-actions';
+import { callerFor } from '../../support/backup-api';
+import { writeArchive } from '../../support/backup-files';
+import { createTestMain, type TestMain } from '../../support/main-context';
 
 let main: TestMain;
 let ctx: BackupContext;

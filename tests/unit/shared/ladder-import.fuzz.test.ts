@@ -7,8 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 
-import { checkLadder, limits } from '../../shared/ladder';
-import { importFtJobFamily, importMonzoFramework, type ImportProblem, type ImportResult, importSpreadsheet } from '../../shared/ladder/import';
+import { checkLadder, limits } from '../../../shared/ladder';
+import { importFtJobFamily, importMonzoFramework, type ImportProblem, type ImportResult, importSpreadsheet } from '../../../shared/ladder/import';
 
 function expectSound(result: ImportResult<unknown>, where: 'row' | 'line'): void {
   expect(typeof result.yaml).toBe('string');

@@ -11,10 +11,10 @@ import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
-import { checkLadderFile } from '../../electron/services/ladder-files';
-import { cellFor, expectedStep, type Ladder, levelAsks, levelDelta, suggestLevel } from '../../shared/ladder';
+import { checkLadderFile } from '../../../electron/services/ladder-files';
+import { cellFor, expectedStep, type Ladder, levelAsks, levelDelta, suggestLevel } from '../../../shared/ladder';
 
-const dir = path.join(import.meta.dirname, '../fixtures/ladders/real');
+const dir = path.join(import.meta.dirname, '../../fixtures/ladders/real');
 const load = (file: string): Ladder => {
   const check = checkLadderFile(path.join(dir, file))!;
   expect(check.problems).toEqual([]);

@@ -8,8 +8,8 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 
-import { cellFor, checkLadder, type Ladder } from '../../shared/ladder';
-import { importSpreadsheet } from '../../shared/ladder/import';
+import { cellFor, checkLadder, type Ladder } from '../../../shared/ladder';
+import { importSpreadsheet } from '../../../shared/ladder/import';
 
 /** Words, punctuation YAML and CSV care about, accents and line breaks. */
 const piece = fc.oneof(

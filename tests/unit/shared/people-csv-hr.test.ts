@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 
-import { detectDateOrder, readDate } from '../../shared/domain/csv-dates';
-import { decodeCsvBytes, encodeSingleByte, findGarbled } from '../../shared/domain/csv-encoding';
+import { detectDateOrder, readDate } from '../../../shared/domain/csv-dates';
+import { decodeCsvBytes, encodeSingleByte, findGarbled } from '../../../shared/domain/csv-encoding';
 import {
   describeProblem,
   detectMapping,
@@ -15,9 +15,9 @@ import {
   peopleToCsv,
   planImport,
   unescapeFormula,
-} from '../../shared/domain/people-csv';
-import { type Person, tracks } from '../../shared/domain/person';
-import type { Team } from '../../shared/domain/team';
+} from '../../../shared/domain/people-csv';
+import { type Person, tracks } from '../../../shared/domain/person';
+import type { Team } from '../../../shared/domain/team';
 
 const stamp = '2026-01-01T00:00:00Z';
 const counter = () => {

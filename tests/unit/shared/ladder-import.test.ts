@@ -7,10 +7,10 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { cellFor, checkLadder, type Ladder, type ReadInclude } from '../../shared/ladder';
-import { columnLetter, type DraftFile, importFtJobFamily, importMonzoFramework, importSpreadsheet, splitCriteria } from '../../shared/ladder/import';
+import { cellFor, checkLadder, type Ladder, type ReadInclude } from '../../../shared/ladder';
+import { columnLetter, type DraftFile, importFtJobFamily, importMonzoFramework, importSpreadsheet, splitCriteria } from '../../../shared/ladder/import';
 
-const fixtures = path.join(import.meta.dirname, '../fixtures/ladders/import');
+const fixtures = path.join(import.meta.dirname, '../../fixtures/ladders/import');
 const read = (file: string) => readFileSync(path.join(fixtures, file), 'utf8');
 
 /** Checks a draft (with its shared files) the way the app would before saving it. */

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import '../support/browser-globals';
+import '../../support/browser-globals';
 
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,11 +8,11 @@ import Dexie from 'dexie';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { restoreDatabase } from '../../renderer/db/backup';
-import { TrellisDatabase } from '../../renderer/db/database';
-import { type BackupContext, checkBackup, restoreBackup, writeBackup } from '../../renderer/features/settings/backup-actions';
-import { callerFor } from '../support/backup-api';
-import { createTestMain, type TestMain } from '../support/main-context';
+import { restoreDatabase } from '../../../renderer/db/backup';
+import { TrellisDatabase } from '../../../renderer/db/database';
+import { type BackupContext, checkBackup, restoreBackup, writeBackup } from '../../../renderer/features/settings/backup-actions';
+import { callerFor } from '../../support/backup-api';
+import { createTestMain, type TestMain } from '../../support/main-context';
 
 let main: TestMain;
 beforeAll(async () => {
@@ -243,8 +243,8 @@ describe('a restore that fails half-way changes nothing', () => {
     const name = `v1-${crypto.randomUUID()}`;
     const v1 = new Dexie(name);
     v1.version(1).stores({ people: 'id, name, email, managerId, updatedAt' });
-    const fixture = (JSON.parse(await readFile(new URL('../fixtures/db/v1.json', import.meta.url), 'utf8')) as { tables: { people: { id: string }[] } }).tables
-      .people;
+    const fixture = (JSON.parse(await readFile(new URL('../../fixtures/db/v1.json', import.meta.url), 'utf8')) as { tables: { people: { id: string }[] } })
+      .tables.people;
     await v1.table('people').bulkAdd(fixture);
     v1.close();
     const written = await writeBackup(context(name), { kind: 'export' });

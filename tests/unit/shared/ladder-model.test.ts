@@ -7,7 +7,7 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { checkLadderFile } from '../../electron/services/ladder-files';
+import { checkLadderFile } from '../../../electron/services/ladder-files';
 import {
   checkLadder,
   checkPlacement,
@@ -22,8 +22,8 @@ import {
   newAtLevel,
   placementOptions,
   progressionOf,
-} from '../../shared/ladder';
-import { editCellCriteria } from '../../shared/ladder/edit';
+} from '../../../shared/ladder';
+import { editCellCriteria } from '../../../shared/ladder/edit';
 
 function ladder(progression: string, extra = ''): string {
   return `id: p
@@ -161,7 +161,7 @@ describe('criteria ids across versions', () => {
 });
 
 describe('people on the ladder', () => {
-  const eng = checkLadderFile(path.join(import.meta.dirname, '../../ladders/engineering.yaml'))!.ladder!;
+  const eng = checkLadderFile(path.join(import.meta.dirname, '../../../ladders/engineering.yaml'))!.ladder!;
 
   it('lists tracks and their levels, titled per track, for a picker', () => {
     const options = placementOptions(eng);
@@ -194,11 +194,11 @@ describe('people on the ladder', () => {
   });
 
   it('maps a level that was renamed or removed by its old title, a similar id or its rank', () => {
-    const text = readFileSync(path.join(import.meta.dirname, '../../ladders/engineering.yaml'), 'utf8');
+    const text = readFileSync(path.join(import.meta.dirname, '../../../ladders/engineering.yaml'), 'utf8');
     const renamed = text.replace(/\bL5\b/g, 'staff-5');
     const reader = (_from: string, include: string) => ({
       path: include,
-      text: readFileSync(path.join(import.meta.dirname, '../../ladders', include), 'utf8'),
+      text: readFileSync(path.join(import.meta.dirname, '../../../ladders', include), 'utf8'),
     });
     const after = checkLadder({ path: 'engineering.yaml', text: renamed }, reader).ladder!;
     expect(checkPlacement(after, { ladderId: 'engineering', trackId: 'ic', levelId: 'L5' }, eng)).toMatchObject({

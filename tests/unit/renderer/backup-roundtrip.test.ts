@@ -1,16 +1,16 @@
 import 'fake-indexeddb/auto';
-import '../support/browser-globals';
+import '../../support/browser-globals';
 
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { createRepositories } from '../../renderer/app/data';
-import { TrellisDatabase } from '../../renderer/db/database';
-import { type BackupContext, checkBackup, restoreBackup, writeBackup } from '../../renderer/features/settings/backup-actions';
-import { callerFor } from '../support/backup-api';
-import { createTestMain, type TestMain } from '../support/main-context';
+import { createRepositories } from '../../../renderer/app/data';
+import { TrellisDatabase } from '../../../renderer/db/database';
+import { type BackupContext, checkBackup, restoreBackup, writeBackup } from '../../../renderer/features/settings/backup-actions';
+import { callerFor } from '../../support/backup-api';
+import { createTestMain, type TestMain } from '../../support/main-context';
 
 let main: TestMain;
 let ctx: BackupContext;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { matchesEveryWord } from '../../renderer/ui/ComboBoxField';
-import { timeZoneOptions } from '../../renderer/ui/TimeZoneField';
-import { defaultTimeZone } from '../../shared/domain/cadence';
+import { matchesEveryWord } from '../../../renderer/ui/ComboBoxField';
+import { timeZoneOptions } from '../../../renderer/ui/TimeZoneField';
+import { defaultTimeZone } from '../../../shared/domain/cadence';
 
 describe('the time zone picker', () => {
   it('lists the system zone first, then every zone the platform knows (and UTC) by name', () => {

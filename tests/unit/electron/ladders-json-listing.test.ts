@@ -5,8 +5,8 @@ import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { scanFolder } from '../../electron/services/ladders/catalog';
-import { isDraftFileName, isLadderFileName } from '../../electron/services/ladders/files';
+import { scanFolder } from '../../../electron/services/ladders/catalog';
+import { isDraftFileName, isLadderFileName } from '../../../electron/services/ladders/files';
 
 describe('ladder file names', () => {
   let dir: string | undefined;

@@ -7,10 +7,10 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { checkLadder, type LadderCheck } from '../../shared/ladder';
-import { mapReader } from '../support/ladder-reader';
+import { checkLadder, type LadderCheck } from '../../../shared/ladder';
+import { mapReader } from '../../support/ladder-reader';
 
-const base = readFileSync(path.join(import.meta.dirname, '../fixtures/ladders/valid-small.yaml'), 'utf8');
+const base = readFileSync(path.join(import.meta.dirname, '../../fixtures/ladders/valid-small.yaml'), 'utf8');
 function edit(find: string, replace: string): string {
   if (!base.includes(find)) throw new Error(`the base fixture has no ${JSON.stringify(find)}`);
   return base.replace(find, replace);

@@ -5,8 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 
-import { TrellisDatabase } from '../../renderer/db/database';
-import { rowChanges } from '../fixtures/db/changes';
+import { TrellisDatabase } from '../../../renderer/db/database';
+import { rowChanges } from '../../fixtures/db/changes';
 
 /**
  * One fixture per released Dexie version (tests/fixtures/db/v<N>.json): the stores exactly as
@@ -20,7 +20,7 @@ interface Fixture {
   tables: Record<string, Record<string, unknown>[]>;
 }
 
-const dir = new URL('../fixtures/db/', import.meta.url);
+const dir = new URL('../../fixtures/db/', import.meta.url);
 const fixtures: Fixture[] = readdirSync(dir)
   .filter((f) => /^v\d+\.json$/.test(f))
   .map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as Fixture)

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import '../support/browser-globals';
+import '../../support/browser-globals';
 
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -7,14 +7,14 @@ import path from 'node:path';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { backupsToRemove } from '../../electron/services/backup/rotation';
-import { chunkText } from '../../electron/services/backup/service';
-import { TrellisDatabase } from '../../renderer/db/database';
-import { type BackupContext, checkBackup, restoreBackup, writeBackup } from '../../renderer/features/settings/backup-actions';
-import { backupBeforeUpgrade } from '../../renderer/features/settings/backup-schedule';
-import { automaticBackupName, type BackupEntry, parseAutomaticBackupName } from '../../shared/backup';
-import { callerFor } from '../support/backup-api';
-import { createTestMain, type TestMain } from '../support/main-context';
+import { backupsToRemove } from '../../../electron/services/backup/rotation';
+import { chunkText } from '../../../electron/services/backup/service';
+import { TrellisDatabase } from '../../../renderer/db/database';
+import { type BackupContext, checkBackup, restoreBackup, writeBackup } from '../../../renderer/features/settings/backup-actions';
+import { backupBeforeUpgrade } from '../../../renderer/features/settings/backup-schedule';
+import { automaticBackupName, type BackupEntry, parseAutomaticBackupName } from '../../../shared/backup';
+import { callerFor } from '../../support/backup-api';
+import { createTestMain, type TestMain } from '../../support/main-context';
 
 describe('rotation', () => {
   const entry = (iso: string, reason: BackupEntry['reason'] = 'daily'): BackupEntry => ({

@@ -1,9 +1,9 @@
 /** Every key the issue-11 format adds, each on a small ladder: what it resolves to and what goes wrong. */
 import { describe, expect, it } from 'vitest';
 
-import { builtInScale, cellFor, checkLadder, type LadderCheck, type ReadInclude } from '../../shared/ladder';
-import { sha256Hex } from '../../shared/ladder/sha256';
-import { mapReader } from '../support/ladder-reader';
+import { builtInScale, cellFor, checkLadder, type LadderCheck, type ReadInclude } from '../../../shared/ladder';
+import { sha256Hex } from '../../../shared/ladder/sha256';
+import { mapReader } from '../../support/ladder-reader';
 
 /** A ladder with two trunk levels and a fork; `competencies` and `extra` root keys are spliced in. */
 function ladder({ competencies = '', extra = '', levels = '', tracks = '', scales = true } = {}): string {

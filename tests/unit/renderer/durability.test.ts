@@ -1,17 +1,17 @@
 import 'fake-indexeddb/auto';
-import '../support/browser-globals';
+import '../../support/browser-globals';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { createRepositories } from '../../renderer/app/data';
-import { restoreDatabase } from '../../renderer/db/backup';
-import { TrellisDatabase } from '../../renderer/db/database';
-import { durable } from '../../renderer/db/durable';
-import { storageErrorMessage } from '../../renderer/db/errors';
-import { checkBackup, writeBackup } from '../../renderer/features/settings/backup-actions';
-import { detectMapping, parseCsv } from '../../shared/domain/people-csv';
-import { callerFor } from '../support/backup-api';
-import { createTestMain, type TestMain } from '../support/main-context';
+import { createRepositories } from '../../../renderer/app/data';
+import { errorMessage } from '../../../renderer/app/errors';
+import { restoreDatabase } from '../../../renderer/db/backup';
+import { TrellisDatabase } from '../../../renderer/db/database';
+import { durable } from '../../../renderer/db/durable';
+import { checkBackup, writeBackup } from '../../../renderer/features/settings/backup-actions';
+import { detectMapping, parseCsv } from '../../../shared/domain/people-csv';
+import { callerFor } from '../../support/backup-api';
+import { createTestMain, type TestMain } from '../../support/main-context';
 
 /** Records the durability every read-write transaction asked IndexedDB for. */
 function recordDurability() {
@@ -59,7 +59,7 @@ describe('durable bulk writes', () => {
     const table = parseCsv(csv(200));
     const failure = await repos.people.importCsv(table, detectMapping(table.headers)).catch((e: unknown) => e);
     expect(rows).toBe(120);
-    expect(storageErrorMessage(failure)).toMatch(/disk is full/);
+    expect(errorMessage(failure)).toMatch(/disk is full/);
     expect(await db.people.toArray()).toEqual(before);
   });
 

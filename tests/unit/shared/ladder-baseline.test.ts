@@ -9,7 +9,7 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { checkLadder, checkSharedLadderFile, isSharedLadderFile, type Ladder, type ReadInclude } from '../../shared/ladder';
+import { checkLadder, checkSharedLadderFile, isSharedLadderFile, type Ladder, type ReadInclude } from '../../../shared/ladder';
 
 interface BaselineResult {
   file: string;
@@ -19,7 +19,7 @@ interface BaselineResult {
   ladder?: Ladder | null;
 }
 
-const root = path.join(import.meta.dirname, '../..');
+const root = path.join(import.meta.dirname, '../../..');
 const baseline = JSON.parse(readFileSync(path.join(root, 'tests/fixtures/ladders/baseline/baseline.json'), 'utf8')) as {
   files: Record<string, string>;
   results: BaselineResult[];
