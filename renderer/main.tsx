@@ -9,12 +9,13 @@ import { App } from './app/App';
 import { createRepositories, RepositoriesProvider } from './app/data';
 import { DatabaseClosedBanner } from './app/DatabaseClosedBanner';
 import { flushAll, listenForFlush } from './app/flush';
+import { ReplayUnsaved } from './app/ReplayUnsaved';
 import { openDatabase } from './db/database';
 import { DataGate } from './features/settings';
 
 const root = createRoot(document.getElementById('root')!);
 
-// Typing still inside an autosave delay is saved before a reload, close, quit or database upgrade.
+// Typing still inside an autosave delay is kept and saved before a reload, close, quit or database upgrade.
 listenForFlush();
 
 const db = openDatabase({
@@ -22,13 +23,17 @@ const db = openDatabase({
   onVersionChange: () => root.render(<DatabaseClosedBanner />),
 });
 
+const repositories = createRepositories(db);
+
 root.render(
   <StrictMode>
     {/* Nothing opens the database before the gate has backed it up ahead of a schema upgrade. */}
     <DataGate>
-      <RepositoriesProvider value={createRepositories(db)}>
-        <App />
-      </RepositoriesProvider>
+      <ReplayUnsaved repos={repositories}>
+        <RepositoriesProvider value={repositories}>
+          <App />
+        </RepositoriesProvider>
+      </ReplayUnsaved>
     </DataGate>
   </StrictMode>,
 );

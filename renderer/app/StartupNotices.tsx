@@ -4,12 +4,18 @@ import type { AppNotice } from '../../shared/ipc/app';
 import { Button } from '../ui/Button';
 import { callMain } from './ipc';
 
+/** Notices the renderer itself has for this start (e.g. typing that could not be replayed). */
+const local: AppNotice[] = [];
+export function addStartupNotice(notice: AppNotice): void {
+  local.push(notice);
+}
+
 /** Main hands each notice out once; asked once per page load, so a remount does not lose them. */
 let taken: Promise<AppNotice[]> | null = null;
 const takeNotices = () =>
   (taken ??= callMain('app:notices').then(
-    (r) => r.notices,
-    () => [],
+    (r) => [...local, ...r.notices],
+    () => [...local],
   ));
 
 /** What main has to tell the user once, such as settings that had to be reset; dismissed by the user. */

@@ -7,13 +7,25 @@ import { callMain, onMainEvent } from './ipc';
  * window upgrading the database.
  */
 type Flush = () => Promise<unknown> | unknown;
+/** Synchronously keeps what is pending (renderer/app/unsaved.ts), for when the page goes before the flush ends. */
+type Keep = () => void;
 
 const flushes = new Set<Flush>();
+const keeps = new Set<Keep>();
 
-/** Registers `flush`; returns the function that unregisters it (use it as an effect's clean-up). */
-export function registerFlush(flush: Flush): () => void {
+/** Registers `flush` (and `keep`); returns the function that unregisters them (use it as an effect's clean-up). */
+export function registerFlush(flush: Flush, keep?: Keep): () => void {
   flushes.add(flush);
-  return () => void flushes.delete(flush);
+  if (keep) keeps.add(keep);
+  return () => {
+    flushes.delete(flush);
+    if (keep) keeps.delete(keep);
+  };
+}
+
+/** Runs every `keep` at once, synchronously: the page may be gone before any promise settles. */
+export function keepAll(): void {
+  for (const keep of keeps) keep();
 }
 
 /** Runs every registered flush at once; resolves when all settled, or after `timeoutMs` at the latest. */
@@ -31,9 +43,14 @@ export async function flushAll(timeoutMs = 2_000): Promise<void> {
  */
 export function listenForFlush(target: Window = window): () => void {
   const onHidden = () => {
-    if (target.document.visibilityState === 'hidden') void flushAll();
+    if (target.document.visibilityState !== 'hidden') return;
+    keepAll();
+    void flushAll();
   };
-  const onPageHide = () => void flushAll();
+  const onPageHide = () => {
+    keepAll();
+    void flushAll();
+  };
   // beforeunload comes first, while the page still runs for a moment; pagehide is the last call.
   target.addEventListener('beforeunload', onPageHide);
   target.addEventListener('pagehide', onPageHide);

@@ -13,7 +13,7 @@ export function appLocale(): string {
   return (typeof navigator !== 'undefined' && navigator.language) || 'en-GB';
 }
 
-export type DateStyle = 'short' | 'medium' | 'day' | 'long' | 'weekday';
+export type DateStyle = 'short' | 'medium' | 'day' | 'long' | 'weekday' | 'spelled';
 
 const styles: Record<DateStyle | 'shortWithYear' | 'dateTime', Intl.DateTimeFormatOptions> = {
   /** "16 Nov" in en-GB, "Nov 16" in en-US; the year joins when it is not this year's. */
@@ -25,6 +25,8 @@ const styles: Record<DateStyle | 'shortWithYear' | 'dateTime', Intl.DateTimeForm
   day: { weekday: 'short', day: 'numeric', month: 'short' },
   /** "Monday, 16 November 2026": the date a screen is about (a meeting). */
   long: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+  /** "16 November 2026": a day that must not be misread (how an imported date was understood). */
+  spelled: { day: 'numeric', month: 'long', year: 'numeric' },
   /** "Monday, 16 November": today, on the Today screen. */
   weekday: { weekday: 'long', day: 'numeric', month: 'long' },
   /** "16 Nov 2026, 14:05": a moment (when a ladder version was first seen). */

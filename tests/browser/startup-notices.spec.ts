@@ -5,6 +5,8 @@ import { recoverSettingsFile, recoveryNotice } from '../../electron/services/set
 import { expect, lookInBothThemes, test } from './fixtures';
 
 test('a damaged settings file: the window opens with defaults and the user is told once', async ({ app, main }, testInfo) => {
+  // The page the fixture opened asks for notices once; wait for that, or it could take this one.
+  await expect.poll(() => main.answered.includes('app:notices')).toBe(true);
   // What main.ts does at start-up, before the settings store opens the file.
   const file = path.join(main.dataDir, 'settings.json');
   await writeFile(file, '{"settings": {"theme": "dark", ');

@@ -49,6 +49,8 @@ export interface TestMain {
   chooseOpenAnswers: (string | null)[];
   /** Folders main asked the shell to open. */
   openedPaths: string[];
+  /** The operations main has answered, in order (to wait until a page has asked for something). */
+  answered: string[];
   dispose(): Promise<void>;
 }
 
@@ -84,6 +86,7 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
   const openedPaths: string[] = [];
   const disposers: (() => Promise<void>)[] = [];
   const notices: AppNotice[] = [];
+  const answered: string[] = [];
   const flush = createFlushCoordinator();
   const handlers = createHandlerTable({
     bundledLaddersDir: repoLaddersDir,
@@ -122,6 +125,7 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
     flush,
     ...overrides,
   });
+  const dispatch = createDispatcher(handlers, () => {});
   return {
     dataDir,
     store,
@@ -139,10 +143,16 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
     requestFlush: () => flush.request((payload) => events.emit('app:flush-requested', payload)),
     chooseOpenAnswers,
     openedPaths,
-    dispatch: createDispatcher(handlers, () => {}),
+    answered,
+    dispatch: async (channel, payload) => {
+      const answer = await dispatch(channel, payload);
+      answered.push(String(channel));
+      return answer;
+    },
     dispose: async () => {
       for (const dispose of disposers.splice(0)) await dispose();
-      await rm(dataDir, { recursive: true, force: true });
+      // A write main started for the page (a daily backup) may still be finishing: retry.
+      await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     },
   };
 }

@@ -3,6 +3,8 @@ import { useCallback, useState } from 'react';
 import type { Meeting } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
 import { errorMessage } from '../../app/errors';
+import type { UnsavedWrite } from '../../app/unsaved';
+import type { NotesPatch } from '../../db/meetings';
 import { Button } from '../../ui/Button';
 import { cx } from '../../ui/cx';
 import { LockIcon } from '../../ui/LockIcon';
@@ -44,6 +46,16 @@ const pulseOptions = [
   { id: '5', label: '5 · great' },
 ];
 
+function patchOf(d: Draft): NotesPatch {
+  return {
+    sharedNotes: d.sharedNotes,
+    privateNotes: d.privateNotes,
+    mood: d.mood ? Number(d.mood) : undefined,
+    energy: d.energy ? Number(d.energy) : undefined,
+    tags: parseTags(d.tags),
+  };
+}
+
 export function SaveIndicator({ state }: { state: SaveState }) {
   return (
     <span
@@ -65,18 +77,12 @@ export function SaveIndicator({ state }: { state: SaveState }) {
 export function MeetingNotes({ meeting, personName }: { meeting: Meeting; personName: string }) {
   const { meetings } = useRepositories();
   const [draft, setDraft] = useState<Draft>(() => draftOf(meeting));
-  const save = useCallback(
-    (d: Draft) =>
-      meetings.saveNotes(meeting.id, {
-        sharedNotes: d.sharedNotes,
-        privateNotes: d.privateNotes,
-        mood: d.mood ? Number(d.mood) : undefined,
-        energy: d.energy ? Number(d.energy) : undefined,
-        tags: parseTags(d.tags),
-      }),
-    [meetings, meeting.id],
+  const save = useCallback((d: Draft) => meetings.saveNotes(meeting.id, patchOf(d)), [meetings, meeting.id]);
+  const unsaved = useCallback(
+    (d: Draft): UnsavedWrite => ({ kind: 'meeting-notes', key: `meeting-notes:${meeting.id}`, args: [meeting.id, patchOf(d)] }),
+    [meeting.id],
   );
-  const { state, retry } = useAutosave(draft, save);
+  const { state, retry } = useAutosave(draft, save, { unsaved });
   const set = (field: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
 
   return (

@@ -27,6 +27,7 @@ import { useMainAction } from '../../app/useMain';
 import { useTeams } from '../../app/usePeople';
 import { ImportRefusedError } from '../../db/people';
 import { Button } from '../../ui/Button';
+import { formatDate } from '../../ui/dates';
 import { Dialog } from '../../ui/Dialog';
 import { RadioGroupField } from '../../ui/RadioGroupField';
 import { SelectField } from '../../ui/SelectField';
@@ -42,10 +43,7 @@ interface LoadedFile {
 }
 
 /** A day as the preview shows an interpretation: with the month's name, so it cannot be misread. */
-function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
-}
+const longDate = (iso: string) => formatDate(iso, 'spelled');
 
 function previewPlan(table: CsvTable, mapping: ColumnMapping, everyone: Person[], teams: Team[], dateOrder: DateOrder | null): ImportPlan {
   let n = 0;

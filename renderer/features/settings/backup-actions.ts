@@ -9,6 +9,7 @@ import type Dexie from 'dexie';
 import { type AutomaticReason, backupLimits, type BackupSummary } from '../../../shared/backup';
 import type { BackupStatusDto, InspectResult, RestoreFilesReportDto } from '../../../shared/ipc/backup';
 import type { Settings } from '../../../shared/settings';
+import { discardUnsaved } from '../../app/unsaved';
 import { BackupDataError, type DexieExport, exportDatabase, openAsStored, parseDatabaseExport, restoreDatabase, schemaOf } from '../../db/backup';
 import type { BackupContext } from './backup-context';
 
@@ -125,6 +126,8 @@ export async function restoreBackup(ctx: BackupContext, checked: CheckedBackup, 
       onProgress: (fraction) => onProgress?.({ label: 'Restoring…', fraction: 0.4 + fraction * 0.55 }),
     });
     databaseReplaced = true;
+    // Typing kept from before belongs to the data that was just replaced.
+    discardUnsaved();
     const committed = await ctx.call('backup:restore-commit', { restoreId });
     onProgress?.({ label: 'Restored', fraction: 1 });
     return { ...committed, safetyBackup: safety };

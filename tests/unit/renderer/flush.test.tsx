@@ -82,7 +82,7 @@ describe('autosave registers with it', () => {
     function Editor() {
       const [text, setText] = useState('');
       type = setText;
-      useAutosave(text, async (t) => void saved.push(t), 60_000);
+      useAutosave(text, async (t) => void saved.push(t), { delayMs: 60_000 });
       return null;
     }
     render(<Editor />);
