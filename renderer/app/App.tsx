@@ -16,6 +16,7 @@ const OneOnOnesPage = lazy(() => import('../features/one-on-ones/OneOnOnesPage')
 const MeetingPage = lazy(() => import('../features/one-on-ones/MeetingPage'));
 const PrepPage = lazy(() => import('../features/one-on-ones/PrepPage'));
 const TemplatesPage = lazy(() => import('../features/one-on-ones/TemplatesPage'));
+const OverduePage = lazy(() => import('../features/today/OverduePage'));
 
 export function App() {
   useThemeFromSettings();
@@ -38,6 +39,7 @@ export function App() {
             <Suspense fallback={<p className="loading">Loading…</p>}>
               <Switch>
                 <Route path="/" component={TodayPage} />
+                <Route path="/today/overdue" component={OverduePage} />
                 <Route path="/people" component={PeoplePage} />
                 <Route path="/ladders" component={LaddersPage} />
                 <Route path="/people/:id">{(params) => <PersonPage key={params.id} id={params.id} />}</Route>

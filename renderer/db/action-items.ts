@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { z } from 'zod';
 
 import { actionItemsForMeeting, compareActionItems } from '../../shared/domain/carry-over';
@@ -5,6 +6,7 @@ import { type ActionItem, actionItemSchema, type Meeting } from '../../shared/do
 import { fieldErrorsOf } from '../../shared/domain/person';
 import type { ActionItemRow, TrellisDatabase } from './database';
 import { NotFoundError, ValidationError } from './errors';
+import { meetingDatesOf } from './meeting-keys';
 
 export const actionInputSchema = z.object({
   text: actionItemSchema.shape.text,
@@ -21,6 +23,15 @@ export type ActionInput = z.input<typeof actionInputSchema>;
 /** Strips the storage-only index field. */
 const toItem = ({ open: _open, ...item }: ActionItemRow): ActionItem => item;
 
+/** The row as stored: `open` mirrors `done` for the indexes. */
+export const toActionItemRow = (item: ActionItem): ActionItemRow => ({ ...item, open: item.done ? 0 : 1 });
+
+/** A capped list and how many there are in all, for "Show all 7,856". */
+export interface Capped<T> {
+  items: T[];
+  total: number;
+}
+
 export class ActionItemsRepository {
   constructor(
     private readonly db: TrellisDatabase,
@@ -35,15 +46,44 @@ export class ActionItemsRepository {
     return (await this.db.actionItems.where('[personId+open]').equals([personId, 1]).toArray()).map(toItem).sort(compareActionItems);
   }
 
-  async allOpen(): Promise<ActionItem[]> {
-    return (await this.db.actionItems.where('open').equals(1).toArray()).map(toItem).sort(compareActionItems);
+  /**
+   * Open items due before `today`, most overdue first, at most `limit` of them, with the total:
+   * one bounded range of [open+due], however many items the history holds.
+   */
+  async overdue(today: string, limit: number): Promise<Capped<ActionItem>> {
+    const range = () => this.db.actionItems.where('[open+due]').between([1, Dexie.minKey], [1, today], true, false);
+    const [rows, total] = await Promise.all([range().limit(limit).toArray(), range().count()]);
+    return { items: rows.map(toItem).sort(compareActionItems), total };
   }
 
-  /** This meeting's items plus the ones carried into it from earlier meetings. */
+  /**
+   * A person's items agreed in these meetings (the timeline shows the items of the meetings it
+   * shows). One read of the person's items, filtered here: action items are small, and one
+   * request beats a cursor hopping between a hundred meeting ids.
+   */
+  async forMeetings(personId: string, meetingIds: readonly string[]): Promise<ActionItem[]> {
+    if (meetingIds.length === 0) return [];
+    const wanted = new Set(meetingIds);
+    return (await this.db.actionItems.where('personId').equals(personId).toArray()).filter((a) => wanted.has(a.meetingId)).map(toItem);
+  }
+
+  /**
+   * This meeting's items plus the ones carried into it from earlier meetings: only those agreed
+   * in it, those open now and those closed since it began are read, never the person's history.
+   */
   async forMeeting(meeting: Meeting): Promise<ActionItem[]> {
-    const [items, meetings] = await Promise.all([this.forPerson(meeting.personId), this.db.meetings.where('personId').equals(meeting.personId).toArray()]);
-    const dates = new Map(meetings.map((m) => [m.id, m.date]));
-    return actionItemsForMeeting(meeting, items, dates).sort(compareActionItems);
+    const { personId } = meeting;
+    const [own, open, closedSince] = await Promise.all([
+      this.db.actionItems.where('meetingId').equals(meeting.id).toArray(),
+      this.db.actionItems.where('[personId+open]').equals([personId, 1]).toArray(),
+      this.db.actionItems.where('[personId+doneAt]').between([personId, meeting.createdAt], [personId, Dexie.maxKey], true, true).toArray(),
+    ]);
+    const candidates = [...new Map([...own, ...open, ...closedSince].map((row) => [row.id, toItem(row)])).values()];
+    const dates = await meetingDatesOf(
+      this.db,
+      candidates.map((a) => a.meetingId),
+    );
+    return actionItemsForMeeting(meeting, candidates, dates).sort(compareActionItems);
   }
 
   async add(meetingId: string, input: ActionInput): Promise<ActionItem> {
@@ -64,7 +104,7 @@ export class ActionItemsRepository {
         createdAt: stamp,
         updatedAt: stamp,
       };
-      await this.db.actionItems.add({ ...item, open: 1 });
+      await this.db.actionItems.add(toActionItemRow(item));
       return item;
     });
   }
@@ -94,6 +134,6 @@ export class ActionItemsRepository {
   async restore(item: ActionItem): Promise<void> {
     const parsed = actionItemSchema.safeParse(item);
     if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
-    await this.db.actionItems.put({ ...parsed.data, open: parsed.data.done ? 0 : 1 });
+    await this.db.actionItems.put(toActionItemRow(parsed.data));
   }
 }

@@ -51,10 +51,24 @@ function Details({ person, teamName }: { person: Person; teamName: string | unde
   );
 }
 
-function usePersonTimeline(personId: string) {
+/** Meetings the timeline starts with; older ones load on request. */
+const TIMELINE_MEETINGS = 50;
+
+/**
+ * The person's newest meetings (by [personId+date], newest first, capped) and the action items
+ * agreed in them, as timeline entries, with how many meetings there are in all.
+ */
+function usePersonTimeline(personId: string, limit: number) {
   const { meetings, actionItems } = useRepositories();
-  const data = useLiveQuery(async () => Promise.all([meetings.forPerson(personId), actionItems.forPerson(personId)]), [meetings, actionItems, personId]);
-  return useMemo(() => (data ? buildTimeline(data[0], data[1]) : undefined), [data]);
+  const data = useLiveQuery(async () => {
+    const [shown, total] = await Promise.all([meetings.historyForPerson(personId, limit), meetings.countForPerson(personId)]);
+    const items = await actionItems.forMeetings(
+      personId,
+      shown.map((m) => m.id),
+    );
+    return { shown, items, total };
+  }, [meetings, actionItems, personId, limit]);
+  return useMemo(() => (data ? { entries: buildTimeline(data.shown, data.items), shown: data.shown.length, total: data.total } : undefined), [data]);
 }
 
 export default function PersonPage({ id }: { id: string }) {
@@ -62,8 +76,9 @@ export default function PersonPage({ id }: { id: string }) {
   const { teams } = useRepositories();
   const teamList = useLiveQuery(() => teams.list(), [teams]);
   const today = todayIso();
-  const seriesRows = useSeriesRows(today);
-  const timeline = usePersonTimeline(id);
+  const seriesRows = useSeriesRows(today, id);
+  const [historyLimit, setHistoryLimit] = useState(TIMELINE_MEETINGS);
+  const timeline = usePersonTimeline(id, historyLimit);
   const [editing, setEditing] = useState(false);
   const [newSeries, setNewSeries] = useState(false);
   const [queueing, setQueueing] = useState(false);
@@ -82,7 +97,7 @@ export default function PersonPage({ id }: { id: string }) {
       </Page>
     );
   }
-  const mine = seriesRows.filter((r) => r.series.personId === id);
+  const mine = seriesRows;
   const teamName = teamList?.find((t) => t.id === person.teamId)?.name;
   return (
     <Page
@@ -135,11 +150,18 @@ export default function PersonPage({ id }: { id: string }) {
         <RelationshipsCard person={person} everyone={everyone} />
       </div>
       <Timeline
-        entries={timeline}
+        entries={timeline.entries}
         actions={
-          <Button size="small" onPress={() => setQueueing(true)}>
-            Queue a point…
-          </Button>
+          <>
+            {timeline.total > timeline.shown && (
+              <Button size="small" onPress={() => setHistoryLimit(timeline.total)}>
+                Show all {timeline.total.toLocaleString()} meetings
+              </Button>
+            )}
+            <Button size="small" onPress={() => setQueueing(true)}>
+              Queue a point…
+            </Button>
+          </>
         }
       />
       {editing && <PersonDialog person={person} everyone={everyone} isOpen onClose={() => setEditing(false)} />}
@@ -149,7 +171,7 @@ export default function PersonPage({ id }: { id: string }) {
         <StartMeetingDialog
           series={starting}
           personName={person.name}
-          isFirst={!mine.find((r) => r.series.id === starting.id)?.meetings.length}
+          isFirst={!mine.find((r) => r.series.id === starting.id)?.hasMet}
           onClose={() => setStarting(null)}
         />
       )}
