@@ -60,9 +60,11 @@ export async function loadEntry(
   // null: not a ladder (gone, or a shared file meant to be included).
   const absolute = path.join(root, relative);
   const text = await readTextOrNull(absolute);
-  // A shared file (scales, competencies for others to include) is not a ladder of its own.
-  if (text === null || isSharedLadderFile(text)) return null;
+  if (text === null) return null;
   const checked = checkInFolder(root, { path: relative, text });
+  // A shared file (scales, competencies for others to include) is not a ladder of its own. A file
+  // that checks as a ladder cannot be one, so only a failed check asks (which parses it again).
+  if (!checked.check.ladder && isSharedLadderFile(text)) return null;
   const key = keyFor(origin, relative);
   const hasDraft = (await readTextOrNull(draftPathFor(absolute))) !== null;
   const base = { key, origin, root, relative, diskHash: checked.hash, diskText: text, files: checked.files, problems: checked.check.problems, hasDraft };
