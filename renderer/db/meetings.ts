@@ -72,10 +72,6 @@ export class MeetingsRepository {
     return rows.sort(byDateDesc).slice(0, limit);
   }
 
-  countForPerson(personId: string): Promise<number> {
-    return this.personRange(personId).count();
-  }
-
   /** The newest meeting with a person dated on or before `today` (with notes: the prep view shows them). */
   async lastHeldForPerson(personId: string, today: string): Promise<Meeting | undefined> {
     const ref = await newestRef(personMeetings(this.db, personId, today));

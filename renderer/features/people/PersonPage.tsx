@@ -56,19 +56,20 @@ const TIMELINE_MEETINGS = 50;
 
 /**
  * The person's newest meetings (by [personId+date], newest first, capped) and the action items
- * agreed in them, as timeline entries, with how many meetings there are in all.
+ * agreed in them, as timeline entries, and whether older meetings are left out.
  */
 function usePersonTimeline(personId: string, limit: number) {
   const { meetings, actionItems } = useRepositories();
   const data = useLiveQuery(async () => {
-    const [shown, total] = await Promise.all([meetings.historyForPerson(personId, limit), meetings.countForPerson(personId)]);
+    const newest = await meetings.historyForPerson(personId, limit + 1);
+    const shown = newest.slice(0, limit);
     const items = await actionItems.forMeetings(
       personId,
       shown.map((m) => m.id),
     );
-    return { shown, items, total };
+    return { shown, items, more: newest.length > limit };
   }, [meetings, actionItems, personId, limit]);
-  return useMemo(() => (data ? { entries: buildTimeline(data.shown, data.items), shown: data.shown.length, total: data.total } : undefined), [data]);
+  return useMemo(() => (data ? { entries: buildTimeline(data.shown, data.items), more: data.more } : undefined), [data]);
 }
 
 export default function PersonPage({ id }: { id: string }) {
@@ -153,9 +154,9 @@ export default function PersonPage({ id }: { id: string }) {
         entries={timeline.entries}
         actions={
           <>
-            {timeline.total > timeline.shown && (
-              <Button size="small" onPress={() => setHistoryLimit(timeline.total)}>
-                Show all {timeline.total.toLocaleString()} meetings
+            {timeline.more && (
+              <Button size="small" onPress={() => setHistoryLimit(Number.MAX_SAFE_INTEGER - 1)}>
+                Show older meetings
               </Button>
             )}
             <Button size="small" onPress={() => setQueueing(true)}>

@@ -123,9 +123,9 @@ export default function TodayPage() {
           <section className="card section-card" aria-labelledby="today-overdue-actions">
             <h2 id="today-overdue-actions">Overdue action items</h2>
             {overdueActions.length === 0 ? <p className="muted">Nothing overdue.</p> : <OverdueList items={overdueActions} nameOf={nameOf} />}
-            {overdue.total > overdueActions.length && (
+            {overdue.more && (
               <p>
-                <Link href="/today/overdue">Show all {overdue.total.toLocaleString()} overdue action items</Link>
+                <Link href="/today/overdue">Show all overdue action items</Link>
               </p>
             )}
           </section>
