@@ -85,6 +85,14 @@ export class ActionItemsRepository {
    * in it, those open now and those closed since it began are read, never the person's history.
    */
   async forMeeting(meeting: Meeting): Promise<ActionItem[]> {
+    return (await this.forMeetingWithOrigins(meeting)).items;
+  }
+
+  /**
+   * forMeeting, with the dates of the earlier meetings the screen names: those the items and the
+   * carried-over agenda points come from (one batch of gets for both).
+   */
+  async forMeetingWithOrigins(meeting: Meeting): Promise<{ items: ActionItem[]; meetingDates: Map<string, string> }> {
     const { personId } = meeting;
     const [own, open, closedSince] = await Promise.all([
       this.db.actionItems.where('meetingId').equals(meeting.id).toArray(),
@@ -92,11 +100,11 @@ export class ActionItemsRepository {
       this.db.actionItems.where('[personId+doneAt]').between([personId, meeting.createdAt], [personId, Dexie.maxKey], true, true).toArray(),
     ]);
     const candidates = [...new Map([...own, ...open, ...closedSince].map((row) => [row.id, toItem(row)])).values()];
-    const dates = await meetingDatesOf(
-      this.db,
-      candidates.map((a) => a.meetingId),
-    );
-    return actionItemsForMeeting(meeting, candidates, dates).sort(compareActionItems);
+    const carried = meeting.agenda.flatMap((a) => (a.carriedFromMeetingId ? [a.carriedFromMeetingId] : []));
+    const named = [...candidates.map((a) => a.meetingId), ...carried].filter((id) => id !== meeting.id);
+    const dates = await meetingDatesOf(this.db, named);
+    const items = actionItemsForMeeting(meeting, candidates, new Map([...dates, [meeting.id, meeting.date]])).sort(compareActionItems);
+    return { items, meetingDates: dates };
   }
 
   async add(meetingId: string, input: ActionInput): Promise<ActionItem> {

@@ -105,5 +105,8 @@ export function openDatabase(events: DatabaseEvents = {}, name?: string): Trelli
     return false;
   });
   db.on('blocked', () => events.onBlocked?.());
+  // Start opening now, while the first screen's code loads: opening years of data takes Chromium
+  // a moment. A failure here is reported again by the first query, where the screen handles it.
+  db.open().catch(() => {});
   return db;
 }

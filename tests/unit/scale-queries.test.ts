@@ -189,11 +189,19 @@ describe('a person’s history', () => {
       const shown = await repos.actionItems.forMeeting(meeting);
       expect(shown).toEqual(actionItemsForMeeting(meeting, items, dates).sort(compareActionItems));
     }
+    // The dates the meeting screen labels ("from 12 Nov") come with them: items' and carried points' origins.
+    const carrying = mine.find((m) => m.agenda.some((a) => a.carriedFromMeetingId))!;
+    const { items: shownThere, meetingDates } = await repos.actionItems.forMeetingWithOrigins(carrying);
+    for (const origin of [...carrying.agenda.flatMap((a) => a.carriedFromMeetingId ?? []), ...shownThere.map((a) => a.meetingId)]) {
+      if (origin !== carrying.id) expect(meetingDates.get(origin)).toBe(dates.get(origin));
+    }
     // The newest meeting reads what it shows, not the person's 5-year history of items or meetings.
     reads.reset();
     const shown = await repos.actionItems.forMeeting(mine[0]!);
     expect(reads.of('actionItems')).toBeLessThan(items.length / 5);
-    expect(reads.of('meetings')).toBeLessThanOrEqual(new Set(shown.map((a) => a.meetingId)).size);
+    expect(reads.of('meetings')).toBeLessThanOrEqual(
+      new Set([...shown.map((a) => a.meetingId), ...mine[0]!.agenda.flatMap((a) => a.carriedFromMeetingId ?? [])]).size,
+    );
   });
 });
 

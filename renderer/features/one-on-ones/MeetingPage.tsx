@@ -23,10 +23,8 @@ function useMeetingData(id: string) {
   return useLiveQuery(async () => {
     const meeting = await meetings.get(id);
     if (!meeting) return null;
-    const items = await actionItems.forMeeting(meeting);
     // Only the meetings this one names ("from 12 Nov") are read, never the person's history.
-    const origins = [...items.map((i) => i.meetingId), ...meeting.agenda.flatMap((a) => (a.carriedFromMeetingId ? [a.carriedFromMeetingId] : []))];
-    const meetingDates = await meetings.datesOf(origins.filter((o) => o !== meeting.id));
+    const { items, meetingDates } = await actionItems.forMeetingWithOrigins(meeting);
     return { meeting, items, meetingDates };
   }, [meetings, actionItems, id]);
 }
