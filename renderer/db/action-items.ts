@@ -71,13 +71,15 @@ export class ActionItemsRepository {
 
   /**
    * A person's items agreed in these meetings (the timeline shows the items of the meetings it
-   * shows). One read of the person's items, filtered here: action items are small, and one
-   * request beats a cursor hopping between a hundred meeting ids.
+   * shows). An item is created once its meeting has begun, so one [personId+createdAt] range from
+   * the earliest of those meetings holds them all; items of other meetings are dropped here.
    */
-  async forMeetings(personId: string, meetingIds: readonly string[]): Promise<ActionItem[]> {
-    if (meetingIds.length === 0) return [];
-    const wanted = new Set(meetingIds);
-    return (await this.db.actionItems.where('personId').equals(personId).toArray()).filter((a) => wanted.has(a.meetingId)).map(toItem);
+  async forMeetings(personId: string, meetings: readonly Pick<Meeting, 'id' | 'createdAt'>[]): Promise<ActionItem[]> {
+    if (meetings.length === 0) return [];
+    const wanted = new Set(meetings.map((m) => m.id));
+    const since = meetings.reduce((min, m) => (m.createdAt < min ? m.createdAt : min), meetings[0]!.createdAt);
+    const rows = await this.db.actionItems.where('[personId+createdAt]').between([personId, since], [personId, Dexie.maxKey], true, true).toArray();
+    return rows.filter((a) => wanted.has(a.meetingId)).map(toItem);
   }
 
   /**

@@ -78,13 +78,14 @@ export class TrellisDatabase extends Dexie {
     });
     // Version 3: screens read only what they show.
     // - actionItems [open+due]: open items by due date, so "overdue" is one bounded range;
-    //   [personId+doneAt]: a person's items closed since a meeting began (they still show in it).
-    //   IndexedDB builds both from the rows already there.
+    //   [personId+doneAt]: a person's items closed since a meeting began (they still show in it);
+    //   [personId+createdAt]: a person's items since a date (the timeline's newest meetings).
+    //   IndexedDB builds them from the rows already there.
     // - series.latestMeeting (not indexed): filled here from the [seriesId+date] index, then kept
     //   by MeetingsRepository; see SeriesRow.
     this.version(3)
       .stores({
-        actionItems: 'id, personId, meetingId, open, [personId+open], due, [open+due], [personId+doneAt]',
+        actionItems: 'id, personId, meetingId, open, [personId+open], due, [open+due], [personId+doneAt], [personId+createdAt]',
       })
       .upgrade((tx) => fillLatestMeetings(tx.table('meetings'), tx.table('series')));
   }

@@ -102,7 +102,7 @@ async function measure(c: Case): Promise<BenchResult[]> {
 }
 
 /** Medians of two async functions timed alternately (see `interleaved`). */
-async function interleavedAsync(a: () => Promise<unknown>, b: () => unknown, runs = 21, warmup = 5): Promise<[number, number]> {
+async function interleavedAsync(a: () => Promise<unknown>, b: () => unknown, runs = 41, warmup = 5): Promise<[number, number]> {
   for (let i = 0; i < warmup; i++) {
     await a();
     b();

@@ -85,6 +85,14 @@ describe('database version 3', () => {
       expect(await repos.actionItems.forMeeting(meeting), meeting.id).toEqual(expected);
     }
 
+    // [personId+createdAt] too: a timeline of someone's newest meetings gets their items.
+    const someone = meetings[0]!.personId;
+    const theirs = meetings.filter((m) => m.personId === someone);
+    const ids = new Set(theirs.map((m) => m.id));
+    expect(new Set((await repos.actionItems.forMeetings(someone, theirs)).map((a) => a.id))).toEqual(
+      new Set(items.filter((a) => ids.has(a.meetingId)).map((a) => a.id)),
+    );
+
     // The meeting outside any series still carries over into the next one started without a series.
     const loose = meetings.find((m) => m.seriesId === null)!;
     const next = await repos.meetings.start({ personId: loose.personId, seriesId: null, kind: 'career', date: TODAY });

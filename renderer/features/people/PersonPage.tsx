@@ -63,10 +63,7 @@ function usePersonTimeline(personId: string, limit: number) {
   const data = useLiveQuery(async () => {
     const newest = await meetings.historyForPerson(personId, limit + 1);
     const shown = newest.slice(0, limit);
-    const items = await actionItems.forMeetings(
-      personId,
-      shown.map((m) => m.id),
-    );
+    const items = await actionItems.forMeetings(personId, shown);
     return { shown, items, more: newest.length > limit };
   }, [meetings, actionItems, personId, limit]);
   return useMemo(() => (data ? { entries: buildTimeline(data.shown, data.items), more: data.more } : undefined), [data]);
