@@ -79,6 +79,11 @@ export class BenchSession {
     return `${this.server.origin}/renderer/index.html`;
   }
 
+  /** The helper page (same origin as the app): a page that runs none of the app's code. */
+  get helperUrl(): string {
+    return `${this.server.origin}/bench-page/index.html`;
+  }
+
   /** The profile folder of a set, seeded on first use. */
   profile(set: SetName): Promise<string> {
     let ready = this.seeded.get(set);
@@ -170,7 +175,7 @@ export class BenchSession {
   }
 
   private async openHelper(page: Page): Promise<Helper> {
-    await page.goto(`${this.server.origin}/bench-page/index.html`);
+    await page.goto(this.helperUrl);
     await page.waitForFunction(() => 'Trellis bench helper (ready)' === document.title);
     const call =
       <K extends keyof Helper>(name: K) =>
