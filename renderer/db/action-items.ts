@@ -39,7 +39,9 @@ export class ActionItemsRepository {
   ) {}
 
   async forPerson(personId: string): Promise<ActionItem[]> {
-    return (await this.db.actionItems.where('personId').equals(personId).toArray()).map(toItem);
+    return (await this.db.actionItems.where('[personId+createdAt]').between([personId, Dexie.minKey], [personId, Dexie.maxKey], true, true).toArray()).map(
+      toItem,
+    );
   }
 
   async openForPerson(personId: string): Promise<ActionItem[]> {

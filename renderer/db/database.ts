@@ -76,16 +76,21 @@ export class TrellisDatabase extends Dexie {
       talkingPoints: 'id, personId, meetingId',
       templates: 'id, name',
     });
-    // Version 3: screens read only what they show.
+    // Version 3: screens read only what they show, from a smaller database.
     // - actionItems [open+due]: open items by due date, so "overdue" is one bounded range;
     //   [personId+doneAt]: a person's items closed since a meeting began (they still show in it);
-    //   [personId+createdAt]: a person's items since a date (the timeline's newest meetings).
+    //   [personId+createdAt]: a person's items since a date (the timeline), or all of them.
     //   IndexedDB builds them from the rows already there.
+    // - Indexes no query uses any more are dropped: actionItems personId, open and due; meetings
+    //   personId and seriesId ([personId+…] and [seriesId+date] answer those). At five years an
+    //   index entry per row per index is a large share of the database, and Chromium's time to
+    //   open it grows with its size. The rows keep every field.
     // - series.latestMeeting (not indexed): filled here from the [seriesId+date] index, then kept
     //   by MeetingsRepository; see SeriesRow.
     this.version(3)
       .stores({
-        actionItems: 'id, personId, meetingId, open, [personId+open], due, [open+due], [personId+doneAt], [personId+createdAt]',
+        meetings: 'id, date, [personId+date], [seriesId+date]',
+        actionItems: 'id, meetingId, [personId+open], [open+due], [personId+doneAt], [personId+createdAt]',
       })
       .upgrade((tx) => fillLatestMeetings(tx.table('meetings'), tx.table('series')));
   }

@@ -47,7 +47,7 @@ export class MeetingsRepository {
 
   /** Every meeting of a person, newest first, with notes: for exports, not for screens. */
   async forPerson(personId: string): Promise<Meeting[]> {
-    return (await this.db.meetings.where('personId').equals(personId).toArray()).sort(byDateDesc);
+    return (await this.personRange(personId).toArray()).sort(byDateDesc);
   }
 
   /** Every meeting with its notes: for exports, never for a screen. */

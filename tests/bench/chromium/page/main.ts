@@ -50,7 +50,7 @@ async function pick(): Promise<Picks | null> {
       seriesId: series.id,
       meetingId: newest.id,
       meetings: meetings!,
-      actionItems: await db.actionItems.where('personId').equals(personId).count(),
+      actionItems: await db.actionItems.where('[personId+createdAt]').between([personId, Dexie.minKey], [personId, Dexie.maxKey]).count(),
     };
   } finally {
     db.close();
