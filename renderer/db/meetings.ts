@@ -22,9 +22,9 @@ const byDateDesc = (a: Meeting, b: Meeting) => b.date.localeCompare(a.date) || b
 /** A meeting without its notes: what lists of meetings show. */
 export type MeetingSummary = Omit<Meeting, 'sharedNotes' | 'privateNotes'>;
 
-/** Where a series stands, from its index alone. */
 export type { MeetingRef } from './meeting-keys';
 
+/** Where a series stands: when it last met, and its newest meeting. */
 export interface SeriesActivity {
   /** The newest meeting dated on or before today. */
   lastHeld: MeetingRef | null;

@@ -1,10 +1,12 @@
 import 'fake-indexeddb/auto';
 
+import { liveQuery } from 'dexie';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { createRepositories, type Repositories } from '../../renderer/app/data';
 import { TrellisDatabase } from '../../renderer/db/database';
 import { DatabaseNotEmptyError, loadSample } from '../../renderer/db/sample';
+import { seriesRowsData } from '../../renderer/features/one-on-ones/hooks';
 import { seriesHealth } from '../../shared/domain/cadence';
 import { actionItemsForMeeting, compareActionItems } from '../../shared/domain/carry-over';
 import type { ActionItem, Meeting } from '../../shared/domain/meetings';
@@ -221,5 +223,38 @@ describe('starting a meeting', () => {
     // Asking again for the same day opens the same meeting.
     expect((await repos.meetings.start({ personId, seriesId: series.id, kind: series.kind, date: '2026-11-19' })).id).toBe(started.id);
     await repos.meetings.remove(started.id);
+  });
+});
+
+describe('live queries', () => {
+  it('an autosave of notes re-runs the meeting screen’s query, not the lists of Today, 1:1s or the person page', async () => {
+    const { longest } = longestAndShortest();
+    const meeting = meetingsOf(longest[0])[0]!;
+    const runs = { series: 0, personSeries: 0, overdue: 0, meeting: 0 };
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+    const subscriptions = [
+      liveQuery(() => seriesRowsData(repos, TODAY)).subscribe(() => runs.series++),
+      liveQuery(() => seriesRowsData(repos, TODAY, longest[0])).subscribe(() => runs.personSeries++),
+      liveQuery(() => repos.actionItems.overdue(TODAY, 50)).subscribe(() => runs.overdue++),
+      liveQuery(() => repos.meetings.get(meeting.id)).subscribe(() => runs.meeting++),
+    ];
+    try {
+      await settle();
+      expect(runs).toEqual({ series: 1, personSeries: 1, overdue: 1, meeting: 1 });
+      for (const text of ['Agreed', 'Agreed: ship it', 'Agreed: ship it on Monday']) {
+        await repos.meetings.saveNotes(meeting.id, { sharedNotes: text });
+        await settle();
+      }
+      expect(runs).toEqual({ series: 1, personSeries: 1, overdue: 1, meeting: 4 });
+      // Starting a meeting does change what the lists show: they follow.
+      const s = (await repos.series.forPerson(longest[0]))[0]!;
+      const started = await repos.meetings.start({ personId: s.personId, seriesId: s.id, kind: s.kind, date: '2026-11-20' });
+      await settle();
+      expect(runs.series).toBe(2);
+      expect(runs.personSeries).toBe(2);
+      await repos.meetings.remove(started.id);
+    } finally {
+      for (const sub of subscriptions) sub.unsubscribe();
+    }
   });
 });

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { type SeriesHealth, seriesHealth, todayIso } from '../../../shared/domain/cadence';
 import type { Series } from '../../../shared/domain/meetings';
 import type { Person } from '../../../shared/domain/person';
-import { useRepositories } from '../../app/data';
+import { type Repositories, useRepositories } from '../../app/data';
 import type { MeetingSummary } from '../../db/meetings';
 
 export interface SeriesRow {
@@ -18,20 +18,22 @@ export interface SeriesRow {
 }
 
 /**
- * Active series (everyone's, or one person's) with their person and cadence health, live. Reads
- * the series rows (which know their newest meeting) and the people; no meeting, so an autosave
- * of notes does not re-run it.
+ * What the series lists read: the active series rows (which know their newest meeting), when each
+ * last met, and the people. No meeting row, so an autosave of notes never re-runs it.
  */
+export async function seriesRowsData({ series, meetings, people }: Pick<Repositories, 'series' | 'meetings' | 'people'>, today: string, personId?: string) {
+  const rows = (await series.rows(personId)).filter((s) => !s.archived);
+  const [activity, everyone] = await Promise.all([
+    meetings.seriesActivity(rows, today),
+    personId ? people.get(personId).then((p) => (p ? [p] : [])) : people.list(),
+  ]);
+  return { all: rows.map(({ latestMeeting: _latest, ...s }): Series => s), activity, everyone };
+}
+
+/** Active series (everyone's, or one person's) with their person and cadence health, live. */
 export function useSeriesRows(today: string = todayIso(), personId?: string): SeriesRow[] | undefined {
   const { series, meetings, people } = useRepositories();
-  const data = useLiveQuery(async () => {
-    const rows = (await series.rows(personId)).filter((s) => !s.archived);
-    const [activity, everyone] = await Promise.all([
-      meetings.seriesActivity(rows, today),
-      personId ? people.get(personId).then((p) => (p ? [p] : [])) : people.list(),
-    ]);
-    return { all: rows.map(({ latestMeeting: _latest, ...s }): Series => s), activity, everyone };
-  }, [series, meetings, people, today, personId]);
+  const data = useLiveQuery(() => seriesRowsData({ series, meetings, people }, today, personId), [series, meetings, people, today, personId]);
   return useMemo(() => {
     if (!data) return undefined;
     const personOf = new Map(data.everyone.map((p) => [p.id, p]));
