@@ -20,6 +20,7 @@ const OneOnOnesPage = lazy(() => import('../features/one-on-ones/OneOnOnesPage')
 const MeetingPage = lazy(() => import('../features/one-on-ones/MeetingPage'));
 const PrepPage = lazy(() => import('../features/one-on-ones/PrepPage'));
 const TemplatesPage = lazy(() => import('../features/one-on-ones/TemplatesPage'));
+const OverduePage = lazy(() => import('../features/today/OverduePage'));
 
 /** Links in rendered Markdown (notes, ladder criteria) open in the system browser through main, which asks first. */
 function ExternalLinks({ children }: { children: React.ReactNode }) {
@@ -52,6 +53,7 @@ export function App() {
               <Suspense fallback={<p className="loading">Loading…</p>}>
                 <Switch>
                   <Route path="/" component={TodayPage} />
+                  <Route path="/today/overdue" component={OverduePage} />
                   <Route path="/people" component={PeoplePage} />
                   <Route path="/ladders" component={LaddersPage} />
                   <Route path="/people/:id">{(params) => <PersonPage key={params.id} id={params.id} />}</Route>

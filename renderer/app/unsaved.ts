@@ -44,7 +44,8 @@ export function forgetIfSaved(write: UnsavedWrite, storage: Storage = localStora
 }
 
 /** Drops every kept write (after a restore has replaced the data they were typed into). */
-export function discardUnsaved(storage: Storage = localStorage): void {
+export function discardUnsaved(storage: Storage | undefined = globalThis.localStorage): void {
+  if (!storage) return;
   for (const key of keysOf(storage)) storage.removeItem(key);
 }
 

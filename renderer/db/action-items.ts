@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { z } from 'zod';
 
 import { actionItemsForMeeting, compareActionItems } from '../../shared/domain/carry-over';
@@ -5,6 +6,7 @@ import { type ActionItem, actionItemSchema, type Meeting } from '../../shared/do
 import { fieldErrorsOf } from '../../shared/domain/person';
 import type { ActionItemRow, TrellisDatabase } from './database';
 import { NotFoundError, ValidationError } from './errors';
+import { meetingDatesOf } from './meeting-keys';
 
 export const actionInputSchema = z.object({
   text: actionItemSchema.shape.text,
@@ -21,6 +23,15 @@ export type ActionInput = z.input<typeof actionInputSchema>;
 /** Strips the storage-only index field. */
 const toItem = ({ open: _open, ...item }: ActionItemRow): ActionItem => item;
 
+/** The row as stored: `open` mirrors `done` for the indexes. */
+export const toActionItemRow = (item: ActionItem): ActionItemRow => ({ ...item, open: item.done ? 0 : 1 });
+
+/** At most the requested number of items, and whether there are more (for "Show all"). */
+export interface Capped<T> {
+  items: T[];
+  more: boolean;
+}
+
 export class ActionItemsRepository {
   constructor(
     private readonly db: TrellisDatabase,
@@ -28,22 +39,76 @@ export class ActionItemsRepository {
   ) {}
 
   async forPerson(personId: string): Promise<ActionItem[]> {
-    return (await this.db.actionItems.where('personId').equals(personId).toArray()).map(toItem);
+    return (await this.db.actionItems.where('[personId+createdAt]').between([personId, Dexie.minKey], [personId, Dexie.maxKey], true, true).toArray()).map(
+      toItem,
+    );
   }
 
   async openForPerson(personId: string): Promise<ActionItem[]> {
     return (await this.db.actionItems.where('[personId+open]').equals([personId, 1]).toArray()).map(toItem).sort(compareActionItems);
   }
 
-  async allOpen(): Promise<ActionItem[]> {
-    return (await this.db.actionItems.where('open').equals(1).toArray()).map(toItem).sort(compareActionItems);
+  /**
+   * Open items due before `today`, most overdue first, at most `limit` of them: one read of the
+   * start of one [open+due] range, however many items the history holds.
+   */
+  async overdue(today: string, limit: number): Promise<Capped<ActionItem>> {
+    const rows = await this.overdueRange(today)
+      .limit(limit + 1)
+      .toArray();
+    return { items: rows.slice(0, limit).map(toItem).sort(compareActionItems), more: rows.length > limit };
   }
 
-  /** This meeting's items plus the ones carried into it from earlier meetings. */
+  /**
+   * How many items are overdue. IndexedDB counts an index range entry by entry (thousands take a
+   * noticeable while at five years of history): ask for it apart from the list, never before it.
+   */
+  overdueCount(today: string): Promise<number> {
+    return this.overdueRange(today).count();
+  }
+
+  private overdueRange(today: string) {
+    return this.db.actionItems.where('[open+due]').between([1, Dexie.minKey], [1, today], true, false);
+  }
+
+  /**
+   * A person's items agreed in these meetings (the timeline shows the items of the meetings it
+   * shows). An item is created once its meeting has begun, so one [personId+createdAt] range from
+   * the earliest of those meetings holds them all; items of other meetings are dropped here.
+   */
+  async forMeetings(personId: string, meetings: readonly Pick<Meeting, 'id' | 'createdAt'>[]): Promise<ActionItem[]> {
+    if (meetings.length === 0) return [];
+    const wanted = new Set(meetings.map((m) => m.id));
+    const since = meetings.reduce((min, m) => (m.createdAt < min ? m.createdAt : min), meetings[0]!.createdAt);
+    const rows = await this.db.actionItems.where('[personId+createdAt]').between([personId, since], [personId, Dexie.maxKey], true, true).toArray();
+    return rows.filter((a) => wanted.has(a.meetingId)).map(toItem);
+  }
+
+  /**
+   * This meeting's items plus the ones carried into it from earlier meetings: only those agreed
+   * in it, those open now and those closed since it began are read, never the person's history.
+   */
   async forMeeting(meeting: Meeting): Promise<ActionItem[]> {
-    const [items, meetings] = await Promise.all([this.forPerson(meeting.personId), this.db.meetings.where('personId').equals(meeting.personId).toArray()]);
-    const dates = new Map(meetings.map((m) => [m.id, m.date]));
-    return actionItemsForMeeting(meeting, items, dates).sort(compareActionItems);
+    return (await this.forMeetingWithOrigins(meeting)).items;
+  }
+
+  /**
+   * forMeeting, with the dates of the earlier meetings the screen names: those the items and the
+   * carried-over agenda points come from (one batch of gets for both).
+   */
+  async forMeetingWithOrigins(meeting: Meeting): Promise<{ items: ActionItem[]; meetingDates: Map<string, string> }> {
+    const { personId } = meeting;
+    const [own, open, closedSince] = await Promise.all([
+      this.db.actionItems.where('meetingId').equals(meeting.id).toArray(),
+      this.db.actionItems.where('[personId+open]').equals([personId, 1]).toArray(),
+      this.db.actionItems.where('[personId+doneAt]').between([personId, meeting.createdAt], [personId, Dexie.maxKey], true, true).toArray(),
+    ]);
+    const candidates = [...new Map([...own, ...open, ...closedSince].map((row) => [row.id, toItem(row)])).values()];
+    const carried = meeting.agenda.flatMap((a) => (a.carriedFromMeetingId ? [a.carriedFromMeetingId] : []));
+    const named = [...candidates.map((a) => a.meetingId), ...carried].filter((id) => id !== meeting.id);
+    const dates = await meetingDatesOf(this.db, named);
+    const items = actionItemsForMeeting(meeting, candidates, new Map([...dates, [meeting.id, meeting.date]])).sort(compareActionItems);
+    return { items, meetingDates: dates };
   }
 
   async add(meetingId: string, input: ActionInput): Promise<ActionItem> {
@@ -64,7 +129,7 @@ export class ActionItemsRepository {
         createdAt: stamp,
         updatedAt: stamp,
       };
-      await this.db.actionItems.add({ ...item, open: 1 });
+      await this.db.actionItems.add(toActionItemRow(item));
       return item;
     });
   }
@@ -94,6 +159,6 @@ export class ActionItemsRepository {
   async restore(item: ActionItem): Promise<void> {
     const parsed = actionItemSchema.safeParse(item);
     if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
-    await this.db.actionItems.put({ ...parsed.data, open: parsed.data.done ? 0 : 1 });
+    await this.db.actionItems.put(toActionItemRow(parsed.data));
   }
 }

@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 
 import type { ActionItem, Meeting, MeetingTemplate, Series, TalkingPoint } from '../../shared/domain/meetings';
 import type { Person } from '../../shared/domain/person';
@@ -8,10 +8,40 @@ import type { Team } from '../../shared/domain/team';
 export const DATABASE_NAME = 'trellis';
 
 /**
+ * Sets every series' `latestMeeting` from the meetings: one key-only pass over [seriesId+date]
+ * (ascending, so the last key seen per series is its newest). Used by the version 3 upgrade and
+ * after bulk writes that bypass the repositories.
+ */
+export async function fillLatestMeetings(meetings: Table<Meeting, string>, series: Table<SeriesRow, string>): Promise<void> {
+  const latest = new Map<string, MeetingRef>();
+  await meetings.orderBy('[seriesId+date]').eachKey((key, cursor) => {
+    const [seriesId, date] = key as [string, string];
+    latest.set(seriesId, { id: cursor.primaryKey as string, date });
+  });
+  await series.toCollection().modify((s) => {
+    s.latestMeeting = latest.get(s.id) ?? null;
+  });
+}
+
+/**
  * Action items as stored: `open` mirrors `done` as 1/0 because IndexedDB cannot index booleans,
  * and "open items of Alex" / "all open items" are the queries the 1:1 screens run.
  */
 export type ActionItemRow = ActionItem & { open: 0 | 1 };
+
+/** A meeting as index-only reads know it: its id and date. */
+export interface MeetingRef {
+  id: string;
+  date: string;
+}
+
+/**
+ * Series as stored: `latestMeeting` is the series' newest meeting (any date), kept by every write
+ * that adds or removes one, in the same transaction, so Today and the 1:1s list know when each
+ * series last met from the series rows alone. null: it never met. Absent (a row restored from
+ * before version 3): not known, and read from the [seriesId+date] index instead.
+ */
+export type SeriesRow = Series & { latestMeeting?: MeetingRef | null };
 
 /**
  * The local database. Released versions are never edited (docs/data-migrations.md): every
@@ -21,7 +51,7 @@ export class TrellisDatabase extends Dexie {
   people!: EntityTable<Person, 'id'>;
   teams!: EntityTable<Team, 'id'>;
   relationships!: EntityTable<Relationship, 'id'>;
-  series!: EntityTable<Series, 'id'>;
+  series!: EntityTable<SeriesRow, 'id'>;
   meetings!: EntityTable<Meeting, 'id'>;
   actionItems!: EntityTable<ActionItemRow, 'id'>;
   talkingPoints!: EntityTable<TalkingPoint, 'id'>;
@@ -46,6 +76,23 @@ export class TrellisDatabase extends Dexie {
       talkingPoints: 'id, personId, meetingId',
       templates: 'id, name',
     });
+    // Version 3: screens read only what they show, from a smaller database.
+    // - actionItems [open+due]: open items by due date, so "overdue" is one bounded range;
+    //   [personId+doneAt]: a person's items closed since a meeting began (they still show in it);
+    //   [personId+createdAt]: a person's items since a date (the timeline), or all of them.
+    //   IndexedDB builds them from the rows already there.
+    // - Indexes no query uses any more are dropped: actionItems personId, open and due; meetings
+    //   personId and seriesId ([personId+…] and [seriesId+date] answer those). At five years an
+    //   index entry per row per index is a large share of the database, and Chromium's time to
+    //   open it grows with its size. The rows keep every field.
+    // - series.latestMeeting (not indexed): filled here from the [seriesId+date] index, then kept
+    //   by MeetingsRepository; see SeriesRow.
+    this.version(3)
+      .stores({
+        meetings: 'id, date, [personId+date], [seriesId+date]',
+        actionItems: 'id, meetingId, [personId+open], [open+due], [personId+doneAt], [personId+createdAt]',
+      })
+      .upgrade((tx) => fillLatestMeetings(tx.table('meetings'), tx.table('series')));
   }
 }
 
@@ -71,5 +118,8 @@ export function openDatabase(events: DatabaseEvents = {}, name?: string): Trelli
     return false;
   });
   db.on('blocked', () => events.onBlocked?.());
+  // Start opening now, while the first screen's code loads: opening years of data takes Chromium
+  // a moment. A failure here is reported again by the first query, where the screen handles it.
+  db.open().catch(() => {});
   return db;
 }

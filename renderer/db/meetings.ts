@@ -1,8 +1,9 @@
 import { startingAgenda } from '../../shared/domain/carry-over';
 import { type AgendaItem, agendaItemSchema, type Meeting, type MeetingKind, meetingSchema } from '../../shared/domain/meetings';
 import { fieldErrorsOf } from '../../shared/domain/person';
-import type { TrellisDatabase } from './database';
+import type { SeriesRow, TrellisDatabase } from './database';
 import { NotFoundError, ValidationError } from './errors';
+import { meetingDatesOf, type MeetingRef, newestRef, personMeetings, seriesMeetings } from './meeting-keys';
 import type { TemplatesRepository } from './templates';
 
 export interface StartMeeting {
@@ -18,6 +19,21 @@ export type NotesPatch = Partial<Pick<Meeting, 'sharedNotes' | 'privateNotes' | 
 
 const byDateDesc = (a: Meeting, b: Meeting) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt);
 
+/** A meeting without its notes: what lists of meetings show. */
+export type MeetingSummary = Omit<Meeting, 'sharedNotes' | 'privateNotes'>;
+
+export type { MeetingRef } from './meeting-keys';
+
+/** Where a series stands: when it last met, and its newest meeting. */
+export interface SeriesActivity {
+  /** The newest meeting dated on or before today. */
+  lastHeld: MeetingRef | null;
+  /** The newest meeting of any date (a meeting opened ahead of time is newer than today). */
+  newest: MeetingRef | null;
+}
+
+const summary = ({ sharedNotes: _s, privateNotes: _p, ...rest }: Meeting): MeetingSummary => rest;
+
 export class MeetingsRepository {
   constructor(
     private readonly db: TrellisDatabase,
@@ -29,13 +45,106 @@ export class MeetingsRepository {
     return this.db.meetings.get(id);
   }
 
-  /** Newest first. */
+  /** Every meeting of a person, newest first, with notes: for exports, not for screens. */
   async forPerson(personId: string): Promise<Meeting[]> {
-    return (await this.db.meetings.where('personId').equals(personId).toArray()).sort(byDateDesc);
+    return (await this.personRange(personId).toArray()).sort(byDateDesc);
   }
 
+  /** Every meeting with its notes: for exports, never for a screen. */
   list(): Promise<Meeting[]> {
     return this.db.meetings.toArray();
+  }
+
+  /**
+   * The `limit` newest meetings of a person (any series), newest first, through [personId+date]:
+   * a key cursor jumps to the limit-th newest date, then one read takes everything from there on.
+   */
+  async historyForPerson(personId: string, limit: number): Promise<Meeting[]> {
+    let cutoff: string | undefined;
+    await this.personRange(personId)
+      .reverse()
+      .offset(Math.max(0, limit - 1))
+      .limit(1)
+      .eachKey((key) => {
+        cutoff = (key as [string, string])[1];
+      });
+    const rows = await (cutoff === undefined ? this.personRange(personId) : personMeetings(this.db, personId, undefined, cutoff)).toArray();
+    return rows.sort(byDateDesc).slice(0, limit);
+  }
+
+  /** The newest meeting with a person dated on or before `today` (with notes: the prep view shows them). */
+  async lastHeldForPerson(personId: string, today: string): Promise<Meeting | undefined> {
+    const ref = await newestRef(personMeetings(this.db, personId, today));
+    if (!ref) return undefined;
+    // Several meetings may share that date: the one started last wins, as in the full sort.
+    const sameDay = await this.db.meetings.where('[personId+date]').equals([personId, ref.date]).toArray();
+    return sameDay.sort(byDateDesc)[0];
+  }
+
+  /** Meeting id → date for the given meetings (origins a screen labels "from 12 Nov"). */
+  datesOf(ids: Iterable<string>): Promise<Map<string, string>> {
+    return meetingDatesOf(this.db, ids);
+  }
+
+  /**
+   * For each series, its last meeting held by `today` and its newest meeting, from the rows'
+   * `latestMeeting`; only a series whose newest meeting lies ahead of today (or whose row does not
+   * know it) reads its [seriesId+date] index, key-only.
+   */
+  async seriesActivity(rows: readonly Pick<SeriesRow, 'id' | 'latestMeeting'>[], today: string): Promise<Map<string, SeriesActivity>> {
+    const out = new Map<string, SeriesActivity>();
+    await Promise.all(
+      rows.map(async ({ id, latestMeeting }) => {
+        const newest = latestMeeting === undefined ? await newestRef(this.seriesRange(id)) : latestMeeting;
+        const lastHeld = !newest || newest.date <= today ? newest : await newestRef(seriesMeetings(this.db, id, today));
+        out.set(id, { lastHeld, newest });
+      }),
+    );
+    return out;
+  }
+
+  /** The `limit` newest meetings of the given series, without notes, newest first. */
+  async recent(seriesIds: ReadonlySet<string>, limit: number): Promise<MeetingSummary[]> {
+    const rows = await this.db.meetings
+      .orderBy('date')
+      .reverse()
+      .filter((m) => m.seriesId !== null && seriesIds.has(m.seriesId))
+      .limit(limit)
+      .toArray();
+    return rows.map(summary);
+  }
+
+  /** After a meeting of the series was added or removed, in the same transaction: see SeriesRow. */
+  private async keepLatest(seriesId: string): Promise<void> {
+    await this.db.series.update(seriesId, { latestMeeting: await newestRef(this.seriesRange(seriesId)) });
+  }
+
+  private personRange(personId: string) {
+    return personMeetings(this.db, personId);
+  }
+
+  private seriesRange(seriesId: string) {
+    return seriesMeetings(this.db, seriesId);
+  }
+
+  /**
+   * The meeting a new one carries over from: the newest of the same series on or before `date`
+   * (or, when the series has never met, the person's newest meeting on or before `date`).
+   */
+  private async previousFor(input: StartMeeting, seriesHasMeetings: boolean): Promise<Meeting | undefined> {
+    if (input.seriesId && seriesHasMeetings) {
+      const ref = await newestRef(seriesMeetings(this.db, input.seriesId, input.date));
+      return ref ? this.db.meetings.get(ref.id) : undefined;
+    }
+    if (input.seriesId === null) {
+      // Meetings outside a series are not in [seriesId+date] (null is no IndexedDB key). They are
+      // rare and started from code, not from a screen: scan the person's for them.
+      const loose = (m: Meeting) => m.seriesId === null;
+      if (await this.personRange(input.personId).filter(loose).first()) {
+        return (await personMeetings(this.db, input.personId, input.date).filter(loose).toArray()).sort(byDateDesc)[0];
+      }
+    }
+    return this.lastHeldForPerson(input.personId, input.date);
   }
 
   /**
@@ -46,15 +155,17 @@ export class MeetingsRepository {
   async start(input: StartMeeting): Promise<Meeting> {
     const template = input.templateId ? await this.templates.get(input.templateId) : undefined;
     if (input.templateId && !template) throw new NotFoundError('This template');
-    return this.db.transaction('rw', [this.db.meetings, this.db.talkingPoints, this.db.people], async () => {
+    // Only index reads of a few rows happen inside the write transaction, however long the history.
+    return this.db.transaction('rw', [this.db.meetings, this.db.talkingPoints, this.db.people, this.db.series], async () => {
       if (!(await this.db.people.get(input.personId))) throw new NotFoundError('This person');
-      const mine = await this.forPerson(input.personId);
-      const sameSeries = mine.filter((m) => m.seriesId === input.seriesId);
-      const existing = sameSeries.find((m) => m.date === input.date);
+      const sameDay = await this.db.meetings.where('[personId+date]').equals([input.personId, input.date]).toArray();
+      const existing = sameDay.filter((m) => m.seriesId === input.seriesId).sort(byDateDesc)[0];
       if (existing) return existing;
-      const previous = (sameSeries.length ? sameSeries : mine).find((m) => m.date <= input.date);
+      const seriesHasMeetings = input.seriesId !== null && (await newestRef(this.seriesRange(input.seriesId))) !== null;
+      const previous = await this.previousFor(input, seriesHasMeetings);
       // The queue is for the next 1:1: a meeting backfilled before the newest one does not take it.
-      const isNewest = !mine[0] || mine[0].date <= input.date;
+      const newest = await newestRef(this.personRange(input.personId));
+      const isNewest = !newest || newest.date <= input.date;
       const queued = isNewest ? (await this.db.talkingPoints.where('personId').equals(input.personId).toArray()).filter((p) => !p.meetingId) : [];
       const stamp = this.now().toISOString();
       const id = crypto.randomUUID();
@@ -74,6 +185,7 @@ export class MeetingsRepository {
       };
       this.check(meeting);
       await this.db.meetings.add(meeting);
+      if (meeting.seriesId) await this.keepLatest(meeting.seriesId);
       await Promise.all(queued.map((p) => this.db.talkingPoints.update(p.id, { meetingId: id })));
       return meeting;
     });
@@ -85,8 +197,9 @@ export class MeetingsRepository {
    * from it (they just lose the date they came from).
    */
   async remove(id: string): Promise<{ actionItems: number }> {
-    return this.db.transaction('rw', [this.db.meetings, this.db.actionItems, this.db.talkingPoints], async () => {
-      if (!(await this.db.meetings.get(id))) throw new NotFoundError('This meeting');
+    return this.db.transaction('rw', [this.db.meetings, this.db.actionItems, this.db.talkingPoints, this.db.series], async () => {
+      const meeting = await this.db.meetings.get(id);
+      if (!meeting) throw new NotFoundError('This meeting');
       const actionItems = await this.db.actionItems.where('meetingId').equals(id).delete();
       await this.db.talkingPoints
         .where('meetingId')
@@ -95,6 +208,7 @@ export class MeetingsRepository {
           delete p.meetingId;
         });
       await this.db.meetings.delete(id);
+      if (meeting.seriesId) await this.keepLatest(meeting.seriesId);
       return { actionItems };
     });
   }

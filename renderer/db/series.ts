@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { meetingKindLabels, type Series, seriesSchema } from '../../shared/domain/meetings';
 import { fieldErrorsOf } from '../../shared/domain/person';
 import { isKnownTimeZone } from '../../shared/domain/timezone';
-import type { TrellisDatabase } from './database';
+import type { SeriesRow, TrellisDatabase } from './database';
 import { NotFoundError, ValidationError } from './errors';
 
 export const seriesInputSchema = seriesSchema.omit({ id: true, archived: true, createdAt: true, updatedAt: true }).extend({
@@ -12,22 +12,31 @@ export const seriesInputSchema = seriesSchema.omit({ id: true, archived: true, c
 });
 export type SeriesInput = z.input<typeof seriesInputSchema>;
 
+/** Strips the stored-only `latestMeeting`. */
+const toSeries = ({ latestMeeting: _latest, ...series }: SeriesRow): Series => series;
+
 export class SeriesRepository {
   constructor(
     private readonly db: TrellisDatabase,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  list(): Promise<Series[]> {
-    return this.db.series.toArray();
+  async list(): Promise<Series[]> {
+    return (await this.db.series.toArray()).map(toSeries);
   }
 
-  forPerson(personId: string): Promise<Series[]> {
-    return this.db.series.where('personId').equals(personId).toArray();
+  async forPerson(personId: string): Promise<Series[]> {
+    return (await this.db.series.where('personId').equals(personId).toArray()).map(toSeries);
   }
 
-  get(id: string): Promise<Series | undefined> {
-    return this.db.series.get(id);
+  async get(id: string): Promise<Series | undefined> {
+    const row = await this.db.series.get(id);
+    return row && toSeries(row);
+  }
+
+  /** Series as stored, with the newest meeting each knows (for MeetingsRepository.seriesActivity). */
+  rows(personId?: string): Promise<SeriesRow[]> {
+    return personId ? this.db.series.where('personId').equals(personId).toArray() : this.db.series.toArray();
   }
 
   async create(input: SeriesInput): Promise<Series> {
@@ -35,7 +44,7 @@ export class SeriesRepository {
       const fields = await this.validate(input, null);
       const stamp = this.now().toISOString();
       const series: Series = { ...fields, id: crypto.randomUUID(), archived: false, createdAt: stamp, updatedAt: stamp };
-      await this.db.series.add(series);
+      await this.db.series.add({ ...series, latestMeeting: null });
       return series;
     });
   }
@@ -45,9 +54,9 @@ export class SeriesRepository {
       const existing = await this.db.series.get(id);
       if (!existing) throw new NotFoundError('This series');
       const fields = await this.validate(input, id);
-      const series: Series = { ...existing, ...fields, updatedAt: this.now().toISOString() };
-      await this.db.series.put(series);
-      return series;
+      const row: SeriesRow = { ...existing, ...fields, updatedAt: this.now().toISOString() };
+      await this.db.series.put(row);
+      return toSeries(row);
     });
   }
 
@@ -55,9 +64,9 @@ export class SeriesRepository {
     return this.db.transaction('rw', this.db.series, async () => {
       const existing = await this.db.series.get(id);
       if (!existing) throw new NotFoundError('This series');
-      const series = { ...existing, archived, updatedAt: this.now().toISOString() };
-      await this.db.series.put(series);
-      return series;
+      const row: SeriesRow = { ...existing, archived, updatedAt: this.now().toISOString() };
+      await this.db.series.put(row);
+      return toSeries(row);
     });
   }
 

@@ -21,10 +21,6 @@ export class TalkingPointsRepository {
     return all.filter((p) => !p.meetingId).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
-  async allQueued(): Promise<TalkingPoint[]> {
-    return (await this.db.talkingPoints.toArray()).filter((p) => !p.meetingId);
-  }
-
   /**
    * Queues a point. When a meeting with the person is already open for today or later, the point
    * joins that meeting's agenda at once: that meeting is "the next 1:1".

@@ -54,12 +54,12 @@ export function actionItemsForMeeting<T extends ActionItem>(
   });
 }
 
-/** Open first, then by due date (undated last), then oldest first. */
+/** Open first, then by due date (undated last), then oldest first (then by id, so the order never depends on how they were read). */
 export function compareActionItems(a: ActionItem, b: ActionItem): number {
   if (a.done !== b.done) return a.done ? 1 : -1;
   const dueA = a.due ?? '9999-12-31';
   const dueB = b.due ?? '9999-12-31';
-  return dueA.localeCompare(dueB) || a.createdAt.localeCompare(b.createdAt);
+  return dueA.localeCompare(dueB) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 }
 
 export function isOverdueAction(item: Pick<ActionItem, 'done' | 'due'>, today: string): boolean {

@@ -13,7 +13,11 @@ interface ManifestChunk {
 
 const dist = path.resolve(import.meta.dirname, '../../dist/renderer');
 
-/** What the first screen downloads: the entry chunk and its static imports (lazy screens excluded). */
+/**
+ * The entry chunk and its static imports, from the build manifest (lazy screens excluded). The
+ * target figure is measured in Chromium (chromium/figures/10-start.ts): every script fetched
+ * before Today is drawn, lazy chunks included.
+ */
 export default async function bundleBench(): Promise<BenchResult[]> {
   const manifestPath = path.join(dist, '.vite/manifest.json');
   if (!(await stat(manifestPath).catch(() => null))) return [{ name: 'first-screen JS (run npm run build first)', value: Number.NaN, unit: 'KB' }];
@@ -35,7 +39,7 @@ export default async function bundleBench(): Promise<BenchResult[]> {
   const first = await gzipKb(seen);
   const all = await gzipKb(Object.keys(manifest).filter((k) => manifest[k]!.file.endsWith('.js')));
   return [
-    { name: 'first-screen JS (gzip)', value: first, unit: 'KB', target: '< 200 KB', pass: first < 200 },
+    { name: 'entry chunk and its static imports (gzip, from the manifest)', value: first, unit: 'KB', target: 'informational' },
     { name: 'first-screen share of all JS', value: (first / all) * 100, unit: '%', target: 'informational' },
   ];
 }

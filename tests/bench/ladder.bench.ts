@@ -4,11 +4,16 @@
  * of the same texts. Targets: < 15 ms for the bundled ladder, ≤ 3× yaml.parse.
  */
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { parse, parseDocument } from 'yaml';
 
+import { loadEntry, scanFolder } from '../../electron/services/ladders/catalog';
+import { ladderFolder } from '../../electron/services/ladders/folder';
+import { createVersionStore } from '../../electron/services/ladders/version-store';
 import { checkLadder, type ReadInclude } from '../../shared/ladder';
 import type { BenchResult } from './harness';
 
@@ -104,7 +109,55 @@ async function measure(c: Case): Promise<BenchResult[]> {
   ];
 }
 
+/** Medians of two async functions timed alternately (see `interleaved`). */
+async function interleavedAsync(a: () => Promise<unknown>, b: () => unknown, runs = 41, warmup = 5): Promise<[number, number]> {
+  for (let i = 0; i < warmup; i++) {
+    await a();
+    b();
+  }
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let start = performance.now();
+    await a();
+    ta.push(performance.now() - start);
+    start = performance.now();
+    b();
+    tb.push(performance.now() - start);
+  }
+  const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? Number.NaN;
+  return [median(ta), median(tb)];
+}
+
+/**
+ * The whole load main does for the bundled ladders folder at start: read each ladder file, check
+ * it with its includes, hash it, tell shared files apart, and look it up in the version store —
+ * next to one yaml.parse of every file in the folder. Each file is parsed once (the shared-file
+ * test used to parse every ladder a second time).
+ */
+async function wholeLoad(): Promise<BenchResult[]> {
+  const store = await mkdtemp(path.join(os.tmpdir(), 'trellis-bench-versions-'));
+  try {
+    const versions = createVersionStore(store);
+    const { files } = await scanFolder(ladders);
+    const folder = ladderFolder(ladders);
+    const texts = [...files.map((f) => readFileSync(path.join(ladders, f), 'utf8')), readFileSync(path.join(ladders, 'shared/core.yaml'), 'utf8')];
+    const load = async () => {
+      for (const f of files) if (!(await loadEntry('bundled', folder, f, undefined, versions))?.inUse) throw new Error(`${f} did not load`);
+    };
+    const [loadMs, parseMs] = await interleavedAsync(load, () => texts.map((t) => parse(t)));
+    const ratio = loadMs / parseMs;
+    return [
+      { name: `ladder folder load in main (${files.length} bundled ladders: read, check, hash, versions)`, value: loadMs, unit: 'ms', target: 'informational' },
+      { name: 'yaml.parse of the same files', value: parseMs, unit: 'ms', target: 'baseline' },
+      { name: 'ratio whole ladder load / yaml.parse', value: ratio, unit: '×', target: '≤ 3×', pass: ratio <= 3 },
+    ];
+  } finally {
+    await rm(store, { recursive: true, force: true });
+  }
+}
+
 export default async function ladderBench(): Promise<BenchResult[]> {
   const bundled = largestBundled();
-  return [...(await measure(bundled)), ...(await measure(tenTimes(bundled)))];
+  return [...(await measure(bundled)), ...(await measure(tenTimes(bundled))), ...(await wholeLoad())];
 }

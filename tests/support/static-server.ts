@@ -17,8 +17,12 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves the production renderer build on loopback, as app:// serves it in Electron. */
-export async function serveFolder(root: string): Promise<StaticServer> {
+/**
+ * Serves the production renderer build on loopback, as app:// serves it in Electron. On a random
+ * port unless `port` is given (IndexedDB is kept per origin, port included: the benchmark reuses
+ * seeded profiles on a fixed one).
+ */
+export async function serveFolder(root: string, port = 0): Promise<StaticServer> {
   const base = path.resolve(root);
   const server: Server = createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -34,7 +38,13 @@ export async function serveFolder(root: string): Promise<StaticServer> {
       res.writeHead(404).end('Not found');
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('The test server did not get a port');
   return {

@@ -139,9 +139,10 @@ export async function loadEntry(
     return { ...base, inUse: await earlierInUse(key, previous, versions) };
   }
   const text = read.text;
-  // A shared file (scales, competencies for others to include) is not a ladder of its own.
-  if (isSharedLadderFile(text)) return null;
   const checked = checkInFolder(folder, { path: relative, text });
+  // A shared file (scales, competencies for others to include) is not a ladder of its own. A file
+  // that checks as a ladder cannot be one, so only a failed check asks (which parses it again).
+  if (!checked.check.ladder && isSharedLadderFile(text)) return null;
   const base = {
     key,
     origin,

@@ -23,8 +23,9 @@ function useMeetingData(id: string) {
   return useLiveQuery(async () => {
     const meeting = await meetings.get(id);
     if (!meeting) return null;
-    const [items, mine] = await Promise.all([actionItems.forMeeting(meeting), meetings.forPerson(meeting.personId)]);
-    return { meeting, items, meetingDates: new Map(mine.map((m) => [m.id, m.date])) };
+    // Only the meetings this one names ("from 12 Nov") are read, never the person's history.
+    const { items, meetingDates } = await actionItems.forMeetingWithOrigins(meeting);
+    return { meeting, items, meetingDates };
   }, [meetings, actionItems, id]);
 }
 

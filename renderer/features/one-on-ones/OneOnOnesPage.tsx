@@ -12,7 +12,7 @@ import { daysAgo, formatDate } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
 import { describeCadence } from './format';
-import { type SeriesRow, useSeriesRows } from './hooks';
+import { type SeriesRow, useRecentMeetings, useSeriesRows } from './hooks';
 import { SeriesDialog } from './SeriesDialog';
 import { StartMeetingDialog } from './StartMeetingDialog';
 
@@ -59,20 +59,18 @@ function SeriesTable({ rows, today, onStart, onEdit }: { rows: SeriesRow[]; toda
   );
 }
 
-function RecentMeetings({ rows }: { rows: SeriesRow[] }) {
-  const recent = rows
-    .flatMap((r) => r.meetings.map((m) => ({ m, name: r.person?.name ?? 'Unknown person' })))
-    .sort((a, b) => b.m.date.localeCompare(a.m.date))
-    .slice(0, 10);
+function RecentMeetings({ nameOf }: { nameOf: Map<string, string> }) {
+  const recent = useRecentMeetings(10);
+  if (!recent) return null;
   if (recent.length === 0) return null;
   return (
     <section className="card section-card" aria-labelledby="recent-meetings">
       <h2 id="recent-meetings">Recent meetings</h2>
       <ul className="plain-list">
-        {recent.map(({ m, name }) => (
+        {recent.map((m) => (
           <li key={m.id}>
             <Link href={`/one-on-ones/meetings/${m.id}`}>
-              {meetingKindLabels[m.kind]} with {name} · {formatDate(m.date, 'day')}
+              {meetingKindLabels[m.kind]} with {nameOf.get(m.personId) ?? 'Unknown person'} · {formatDate(m.date, 'day')}
             </Link>
           </li>
         ))}
@@ -121,7 +119,7 @@ export default function OneOnOnesPage() {
       ) : (
         <>
           <SeriesTable rows={rows} today={today} onStart={setStarting} onEdit={(s) => setEditing({ series: s })} />
-          <RecentMeetings rows={rows} />
+          <RecentMeetings nameOf={new Map(people.map((p) => [p.id, p.name]))} />
         </>
       )}
       {editing && <SeriesDialog series={editing.series} people={people} onClose={() => setEditing(null)} />}
@@ -129,7 +127,7 @@ export default function OneOnOnesPage() {
         <StartMeetingDialog
           series={starting.series}
           personName={starting.person?.name ?? 'them'}
-          isFirst={starting.meetings.length === 0}
+          isFirst={!starting.hasMet}
           onClose={() => setStarting(null)}
         />
       )}

@@ -50,7 +50,7 @@ export function PersonSeriesSection({ person, rows }: { person: Person; rows: Se
         <StartMeetingDialog
           series={starting}
           personName={person.name}
-          isFirst={!rows.find((r) => r.series.id === starting.id)?.meetings.length}
+          isFirst={!rows.find((r) => r.series.id === starting.id)?.hasMet}
           onClose={() => setStarting(null)}
         />
       )}

@@ -19,18 +19,21 @@ import { QueueSection } from './PersonSections';
 import { SeriesCalendarButton } from './ShareActions';
 import { StartMeetingDialog } from './StartMeetingDialog';
 
-function usePrepData(seriesId: string) {
+/** The series, its person, the last meeting held and the open items: nothing else of the history. */
+function usePrepData(seriesId: string, today: string) {
   const repos = useRepositories();
   return useLiveQuery(async () => {
     const series = await repos.series.get(seriesId);
     if (!series) return null;
-    const [person, meetings, open] = await Promise.all([
+    const [person, activity, last, open] = await Promise.all([
       repos.people.get(series.personId),
-      repos.meetings.forPerson(series.personId),
+      repos.meetings.seriesActivity([{ id: series.id }], today),
+      repos.meetings.lastHeldForPerson(series.personId, today),
       repos.actionItems.openForPerson(series.personId),
     ]);
-    return { series, person, meetings, open };
-  }, [repos, seriesId]);
+    const dates = await repos.meetings.datesOf(open.map((i) => i.meetingId));
+    return { series, person, activity: activity.get(series.id), last, open, dates };
+  }, [repos, seriesId, today]);
 }
 
 function ActionList({ title, items, name, dates }: { title: string; items: ActionItem[]; name: string; dates: Map<string, string> }) {
@@ -52,9 +55,9 @@ function ActionList({ title, items, name, dates }: { title: string; items: Actio
 
 /** Everything to glance at before walking into a 1:1, on one screen. */
 export default function PrepPage({ seriesId }: { seriesId: string }) {
-  const data = usePrepData(seriesId);
-  const [starting, setStarting] = useState(false);
   const today = todayIso();
+  const data = usePrepData(seriesId, today);
+  const [starting, setStarting] = useState(false);
   if (data === undefined) return <p className="loading">Loading…</p>;
   if (data === null || !data.person) {
     return (
@@ -67,15 +70,9 @@ export default function PrepPage({ seriesId }: { seriesId: string }) {
       </Page>
     );
   }
-  const { series, person, meetings, open } = data;
-  const own = meetings.filter((m) => m.seriesId === series.id);
-  const health = seriesHealth(
-    series,
-    own.map((m) => m.date),
-    today,
-  );
-  const last = meetings.find((m) => m.date <= today);
-  const dates = new Map(meetings.map((m) => [m.id, m.date]));
+  const { series, person, activity, last, open, dates } = data;
+  const lastHeld = activity?.lastHeld;
+  const health = seriesHealth(series, lastHeld ? [lastHeld.date] : [], today);
   const first = person.name.split(' ')[0] ?? person.name;
   return (
     <Page
@@ -150,7 +147,7 @@ export default function PrepPage({ seriesId }: { seriesId: string }) {
           </p>
         </section>
       </div>
-      {starting && <StartMeetingDialog series={series} personName={person.name} isFirst={own.length === 0} onClose={() => setStarting(false)} />}
+      {starting && <StartMeetingDialog series={series} personName={person.name} isFirst={!activity?.newest} onClose={() => setStarting(false)} />}
     </Page>
   );
 }

@@ -3,44 +3,64 @@ import { useMemo } from 'react';
 
 import { type SeriesHealth, seriesHealth } from '../../../shared/domain/cadence';
 import { todayIso } from '../../../shared/domain/dates';
-import type { Meeting, Series } from '../../../shared/domain/meetings';
+import type { Series } from '../../../shared/domain/meetings';
 import type { Person } from '../../../shared/domain/person';
-import { useRepositories } from '../../app/data';
+import { type Repositories, useRepositories } from '../../app/data';
+import type { MeetingSummary } from '../../db/meetings';
 
 export interface SeriesRow {
   series: Series;
   person: Person | undefined;
   health: SeriesHealth;
-  meetings: Meeting[];
+  /** The series' meeting dated today, when one has been started. */
+  todaysMeetingId: string | null;
+  /** Whether the series has met at all: a first 1:1 gets the getting-to-know-you template. */
+  hasMet: boolean;
 }
 
-/** Every active series with its person, meetings (newest first) and cadence health, live. */
-export function useSeriesRows(today: string = todayIso()): SeriesRow[] | undefined {
+/**
+ * What the series lists read: the active series rows (which know their newest meeting), when each
+ * last met, and the people. No meeting row, so an autosave of notes never re-runs it.
+ */
+export async function seriesRowsData({ series, meetings, people }: Pick<Repositories, 'series' | 'meetings' | 'people'>, today: string, personId?: string) {
+  const rows = (await series.rows(personId)).filter((s) => !s.archived);
+  const [activity, everyone] = await Promise.all([
+    meetings.seriesActivity(rows, today),
+    personId ? people.get(personId).then((p) => (p ? [p] : [])) : people.list(),
+  ]);
+  return { all: rows.map(({ latestMeeting: _latest, ...s }): Series => s), activity, everyone };
+}
+
+/** Active series (everyone's, or one person's) with their person and cadence health, live. */
+export function useSeriesRows(today: string = todayIso(), personId?: string): SeriesRow[] | undefined {
   const { series, meetings, people } = useRepositories();
-  const data = useLiveQuery(async () => {
-    const [all, allMeetings, everyone] = await Promise.all([series.list(), meetings.list(), people.list()]);
-    return { all, allMeetings, everyone };
-  }, [series, meetings, people]);
+  const data = useLiveQuery(() => seriesRowsData({ series, meetings, people }, today, personId), [series, meetings, people, today, personId]);
   return useMemo(() => {
     if (!data) return undefined;
     const personOf = new Map(data.everyone.map((p) => [p.id, p]));
     return data.all
-      .filter((s) => !s.archived)
       .map((s) => {
-        const own = data.allMeetings.filter((m) => m.seriesId === s.id).sort((a, b) => b.date.localeCompare(a.date));
+        const activity = data.activity.get(s.id);
+        const lastHeld = activity?.lastHeld ?? null;
         return {
           series: s,
           person: personOf.get(s.personId),
-          meetings: own,
-          health: seriesHealth(
-            s,
-            own.map((m) => m.date),
-            today,
-          ),
+          todaysMeetingId: lastHeld?.date === today ? lastHeld.id : null,
+          hasMet: Boolean(activity?.newest),
+          health: seriesHealth(s, lastHeld ? [lastHeld.date] : [], today),
         };
       })
       .sort((a, b) => a.health.next.localeCompare(b.health.next) || (a.person?.name ?? '').localeCompare(b.person?.name ?? ''));
   }, [data, today]);
+}
+
+/** The newest meetings of active series, without their notes. */
+export function useRecentMeetings(limit: number): MeetingSummary[] | undefined {
+  const { series, meetings } = useRepositories();
+  return useLiveQuery(async () => {
+    const active = new Set((await series.list()).filter((s) => !s.archived).map((s) => s.id));
+    return meetings.recent(active, limit);
+  }, [series, meetings, limit]);
 }
 
 export function useTemplates() {

@@ -44,18 +44,32 @@ function Details({ person, teamName }: { person: Person; teamName: string | unde
   );
 }
 
-function usePersonTimeline(personId: string) {
+/** Meetings the timeline starts with; older ones load on request. */
+const TIMELINE_MEETINGS = 50;
+const OLDER_MEETINGS = 200;
+
+/**
+ * The person's newest meetings (by [personId+date], newest first, capped) and the action items
+ * agreed in them, as timeline entries, and whether older meetings are left out.
+ */
+function usePersonTimeline(personId: string, limit: number) {
   const { meetings, actionItems } = useRepositories();
-  const data = useLiveQuery(async () => Promise.all([meetings.forPerson(personId), actionItems.forPerson(personId)]), [meetings, actionItems, personId]);
-  return useMemo(() => (data ? buildTimeline(data[0], data[1]) : undefined), [data]);
+  const data = useLiveQuery(async () => {
+    const newest = await meetings.historyForPerson(personId, limit + 1);
+    const shown = newest.slice(0, limit);
+    const items = await actionItems.forMeetings(personId, shown);
+    return { shown, items, more: newest.length > limit };
+  }, [meetings, actionItems, personId, limit]);
+  return useMemo(() => (data ? { entries: buildTimeline(data.shown, data.items), more: data.more } : undefined), [data]);
 }
 
 export default function PersonPage({ id }: { id: string }) {
   const everyone = usePeople();
   const teamList = useTeams();
   const today = todayIso();
-  const seriesRows = useSeriesRows(today);
-  const timeline = usePersonTimeline(id);
+  const seriesRows = useSeriesRows(today, id);
+  const [historyLimit, setHistoryLimit] = useState(TIMELINE_MEETINGS);
+  const timeline = usePersonTimeline(id, historyLimit);
   const [editing, setEditing] = useState(false);
   const [newSeries, setNewSeries] = useState(false);
   const [queueing, setQueueing] = useState(false);
@@ -73,7 +87,7 @@ export default function PersonPage({ id }: { id: string }) {
       </Page>
     );
   }
-  const mine = seriesRows.filter((r) => r.series.personId === id);
+  const mine = seriesRows;
   const teamName = teamList?.find((t) => t.id === person.teamId)?.name;
   return (
     <Page
@@ -96,11 +110,18 @@ export default function PersonPage({ id }: { id: string }) {
         <RelationshipsCard person={person} everyone={everyone} />
       </div>
       <Timeline
-        entries={timeline}
+        entries={timeline.entries}
         actions={
-          <Button size="small" onPress={() => setQueueing(true)}>
-            Queue a point…
-          </Button>
+          <>
+            {timeline.more && (
+              <Button size="small" onPress={() => setHistoryLimit((n) => n + OLDER_MEETINGS)}>
+                Show older meetings
+              </Button>
+            )}
+            <Button size="small" onPress={() => setQueueing(true)}>
+              Queue a point…
+            </Button>
+          </>
         }
       />
       {editing && <PersonDialog person={person} everyone={everyone} isOpen onClose={() => setEditing(false)} />}

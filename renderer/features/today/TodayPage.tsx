@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
 
-import { isOverdueAction } from '../../../shared/domain/carry-over';
 import { todayIso, weekOf } from '../../../shared/domain/dates';
 import { meetingKindLabels } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
@@ -10,6 +9,7 @@ import { daysAgo, formatDate } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
 import { type SeriesRow, useSeriesRows } from '../one-on-ones';
+import { OverdueList } from './OverdueList';
 
 function greeting(now: Date) {
   const h = now.getHours();
@@ -36,23 +36,26 @@ function SeriesList({ label, rows, empty, render }: { label: string; rows: Serie
 
 const who = (r: SeriesRow) => `${meetingKindLabels[r.series.kind]} with ${r.person?.name ?? 'someone'}`;
 
+/** Today draws at most this many overdue items; the rest are one link away. */
+const OVERDUE_ON_TODAY = 50;
+
 export default function TodayPage() {
   const people = usePeople();
   const { actionItems } = useRepositories();
   const today = todayIso();
   const rows = useSeriesRows(today);
-  const open = useLiveQuery(() => actionItems.allOpen(), [actionItems]);
+  const overdue = useLiveQuery(() => actionItems.overdue(today, OVERDUE_ON_TODAY), [actionItems, today]);
   const now = new Date();
   const date = formatDate(today, 'weekday');
-  if (people === undefined || rows === undefined || open === undefined) return <p className="loading">Loading…</p>;
+  if (people === undefined || rows === undefined || overdue === undefined) return <p className="loading">Loading…</p>;
   const active = people.filter((p) => !p.archived);
   const nameOf = new Map(people.map((p) => [p.id, p.name]));
   const week = weekOf(today);
-  const isToday = (r: SeriesRow) => r.health.next === today || r.meetings.some((m) => m.date === today);
+  const isToday = (r: SeriesRow) => r.health.next === today || r.todaysMeetingId !== null;
   const todays = rows.filter(isToday);
   const thisWeek = rows.filter((r) => !isToday(r) && r.health.next > today && r.health.next <= week.end);
   const overdueSeries = rows.filter((r) => r.health.overdue && !isToday(r));
-  const overdueActions = open.filter((a) => isOverdueAction(a, today));
+  const overdueActions = overdue.items;
 
   return (
     <Page title="Today" subtitle={`${greeting(now)} · ${date}`}>
@@ -77,13 +80,13 @@ export default function TodayPage() {
             rows={todays}
             empty="No 1:1s today."
             render={(r) => {
-              const held = r.meetings.find((m) => m.date === today);
+              const held = r.todaysMeetingId;
               return (
                 <>
                   <span className="agenda-item__text">
                     {who(r)} at {r.series.time}
                   </span>
-                  {held ? <Link href={`/one-on-ones/meetings/${held.id}`}>Open notes</Link> : <Link href={`/one-on-ones/prep/${r.series.id}`}>Prepare</Link>}
+                  {held ? <Link href={`/one-on-ones/meetings/${held}`}>Open notes</Link> : <Link href={`/one-on-ones/prep/${r.series.id}`}>Prepare</Link>}
                 </>
               );
             }}
@@ -117,22 +120,11 @@ export default function TodayPage() {
           />
           <section className="card section-card" aria-labelledby="today-overdue-actions">
             <h2 id="today-overdue-actions">Overdue action items</h2>
-            {overdueActions.length === 0 ? (
-              <p className="muted">Nothing overdue.</p>
-            ) : (
-              <ul className="plain-list" aria-label="Overdue action items">
-                {overdueActions.map((a) => (
-                  <li key={a.id}>
-                    <span className="agenda-item__text">
-                      {a.text}
-                      <div className="muted small">
-                        {a.owner === 'me' ? 'You owe' : `${nameOf.get(a.personId) ?? 'They'} owes`} · due {formatDate(a.due!)}
-                      </div>
-                    </span>
-                    <Link href={`/one-on-ones/meetings/${a.meetingId}`}>Open</Link>
-                  </li>
-                ))}
-              </ul>
+            {overdueActions.length === 0 ? <p className="muted">Nothing overdue.</p> : <OverdueList items={overdueActions} nameOf={nameOf} />}
+            {overdue.more && (
+              <p>
+                <Link href="/today/overdue">Show all overdue action items</Link>
+              </p>
             )}
           </section>
         </div>

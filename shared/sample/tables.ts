@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+
+import { actionItemSchema, meetingSchema, seriesSchema, talkingPointSchema } from '../domain/meetings';
+import { personSchema } from '../domain/person';
+import { relationshipSchema } from '../domain/relationships';
+import { teamSchema } from '../domain/team';
+
+/**
+ * Every table the generator fills, with the domain schema each row must pass, in load order.
+ * A feature that adds a table (feedback, wins, goals, assessments) adds its schema here and a
+ * module in modules/ that fills it (see registry.ts).
+ */
+export const sampleTableSchemas = {
+  teams: teamSchema,
+  people: personSchema,
+  relationships: relationshipSchema,
+  series: seriesSchema,
+  meetings: meetingSchema,
+  talkingPoints: talkingPointSchema,
+  actionItems: actionItemSchema,
+} as const;
+
+export type SampleTableName = keyof typeof sampleTableSchemas;
+export type SampleTables = { [K in SampleTableName]: z.output<(typeof sampleTableSchemas)[K]>[] };
+export const sampleTableNames = Object.keys(sampleTableSchemas) as SampleTableName[];
+
+export const emptyTables = (): SampleTables => Object.fromEntries(sampleTableNames.map((t) => [t, []])) as unknown as SampleTables;

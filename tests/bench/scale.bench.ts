@@ -1,0 +1,48 @@
+import { readdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+import type { ChromiumFigure } from './chromium/figure';
+import { BenchSession } from './chromium/session';
+import type { BenchResult } from './harness';
+
+const figuresDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'chromium/figures');
+
+/**
+ * The app at scale in Chromium: every module in chromium/figures, in file-name order, against
+ * profiles seeded once per run with the generated sets (empty, medium, large).
+ */
+export default async function scaleBench(): Promise<BenchResult[]> {
+  const session = await BenchSession.start();
+  const results: BenchResult[] = [];
+  // Absolute figures are for an otherwise idle 2-core machine: say how busy it was.
+  const load: number[] = [os.loadavg()[0]!];
+  try {
+    for (const file of (await readdir(figuresDir)).filter((f) => f.endsWith('.ts')).sort()) {
+      const figure = ((await import(pathToFileURL(path.join(figuresDir, file)).href)) as { default: ChromiumFigure }).default;
+      const start = performance.now();
+      console.log(`scale bench: ${figure.title}…`);
+      results.push(...(await figure.run(session)));
+      console.log(`scale bench: ${figure.title} took ${((performance.now() - start) / 1000).toFixed(0)} s`);
+      load.push(os.loadavg()[0]!);
+    }
+    results.push({
+      name: `machine load during the Chromium figures (1-min load average, ${os.cpus().length} cores)`,
+      value: load.reduce((a, b) => a + b, 0) / load.length,
+      unit: '',
+      target: 'informational',
+    });
+    for (const [set, s] of session.seeding) {
+      results.push({
+        name: `seed the ${set} set in Chromium (generate in the page + load, ${s.rows.toLocaleString('en')} rows)`,
+        value: (s.generateMs + s.loadMs) / 1000,
+        unit: 's',
+        target: 'informational',
+      });
+    }
+  } finally {
+    await session.close();
+  }
+  return results;
+}
