@@ -6,7 +6,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 
 import { TrellisDatabase } from '../../../renderer/db/database';
-import { rowChanges } from '../../fixtures/db/changes';
+import { releasedVersions, rowChanges } from '../../fixtures/db/changes';
 
 /**
  * One fixture per released Dexie version (tests/fixtures/db/v<N>.json): the stores exactly as
@@ -30,9 +30,10 @@ const current = new TrellisDatabase('probe').verno;
 const byKey = (rows: Record<string, unknown>[]) => [...rows].sort((a, b) => String(a.id).localeCompare(String(b.id)));
 
 describe('database migrations from every released version', () => {
-  it('has a fixture for every version before the current one', () => {
-    // A new version makes the one before it "released": add its fixture (docs/data-migrations.md).
-    expect(fixtures.map((f) => f.version)).toEqual(expect.arrayContaining(Array.from({ length: current - 1 }, (_, i) => i + 1)));
+  it('has a fixture for every released version', () => {
+    // A release makes its Dexie version "released": add its fixture (docs/data-migrations.md).
+    expect(fixtures.map((f) => f.version)).toEqual(expect.arrayContaining(Object.keys(releasedVersions).map(Number)));
+    for (const [version, release] of Object.entries(releasedVersions)) expect(fixtures.find((f) => f.version === Number(version))?.released).toBe(release);
     for (const f of fixtures) {
       for (const table of Object.keys(f.stores)) expect(f.tables[table]?.length ?? 0, `v${f.version} fixture has rows in ${table}`).toBeGreaterThan(0);
     }
