@@ -101,9 +101,7 @@ export function AgendaSection({ meeting, personName, meetingDates, onDeleted, on
           }}
           error={error}
         />
-        <div className="field--narrow field">
-          <SelectField label="Raised by" value={author} onChange={setAuthor} options={authors} />
-        </div>
+        <SelectField className="field--narrow" label="Raised by" value={author} onChange={setAuthor} options={authors} />
         <Button type="submit">Add point</Button>
       </AppForm>
     </section>
