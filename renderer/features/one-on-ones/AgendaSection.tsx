@@ -27,6 +27,7 @@ function Origin({ item, meetingDates }: { item: AgendaItem; meetingDates: Map<st
     return <span className="origin">{date ? `from ${formatDate(date)}` : 'carried over'}</span>;
   }
   if (item.fromTalkingPointId) return <span className="badge badge--accent">queued</span>;
+  if (item.fromTemplateId) return <span className="origin">template prompt</span>;
   return null;
 }
 
@@ -69,7 +70,7 @@ export function AgendaSection({ meeting, personName, meetingDates, onDeleted, on
     <section className="card section-card" aria-labelledby="agenda-heading">
       <div className="section-card__header">
         <h2 id="agenda-heading">Shared agenda</h2>
-        <span className="muted small">Tick a point once it is discussed; the rest carries over</span>
+        <span className="muted small">Tick a point once it is discussed; until then it carries over (template prompts stay here)</span>
       </div>
       {meeting.agenda.length === 0 ? (
         <p className="muted">No talking points yet. Add one below, or queue points for {personName} before the meeting.</p>
