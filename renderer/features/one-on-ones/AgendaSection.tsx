@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 import type { AgendaItem, Meeting } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
@@ -31,11 +31,29 @@ function Origin({ item, meetingDates }: { item: AgendaItem; meetingDates: Map<st
   return null;
 }
 
+/**
+ * Arriving at a meeting (from "Start meeting", or a link on a screen that is gone now) leaves
+ * focus nowhere: it goes to the new talking point, a frame later so that the closing dialog's
+ * focus restore does not take it back. Arriving with focus somewhere (the sidebar) keeps it there.
+ */
+function useFocusOnArrival() {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body) ref.current?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  return ref;
+}
+
 export function AgendaSection({ meeting, personName, meetingDates, onDeleted, onError }: AgendaSectionProps) {
   const { meetings } = useRepositories();
   const [text, setText] = useState('');
   const [author, setAuthor] = useState<AgendaItem['author']>('me');
   const [error, setError] = useState<string | undefined>();
+  const newPoint = useFocusOnArrival();
   const who = (a: AgendaItem['author']) => (a === 'me' ? 'Me' : personName.split(' ')[0]);
   const authors: SelectOption<AgendaItem['author']>[] = [
     { id: 'me', label: 'Me' },
@@ -95,6 +113,7 @@ export function AgendaSection({ meeting, personName, meetingDates, onDeleted, on
       <AppForm className="inline-form" onSubmit={() => add()}>
         <TextField
           label="New talking point"
+          inputRef={newPoint}
           value={text}
           onChange={(v) => {
             setText(v);
