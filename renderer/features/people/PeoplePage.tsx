@@ -1,6 +1,6 @@
 import './people.css';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 import type { Person } from '../../../shared/domain/person';
 import { usePeople, useTeams } from '../../app/usePeople';
@@ -24,12 +24,30 @@ type View = 'list' | 'org';
 const WITHOUT_TEAM = 'without-team';
 type Editing = { person: Person | null } | null;
 
+/**
+ * After adding someone, focus goes to their name in the list (the button that opened the dialog
+ * may be gone: the empty state's). It waits for the list to show them, and for react-aria's own
+ * focus restore (a frame after the dialog closed) so that does not take focus back.
+ */
+function useFocusNewPerson(id: string | null, everyone: readonly { id: string }[] | undefined, setId: (id: null) => void) {
+  useEffect(() => {
+    if (!id || !everyone?.some((p) => p.id === id)) return;
+    const frame = requestAnimationFrame(() => {
+      document.querySelector<HTMLElement>(`a.person-link[href$="/people/${CSS.escape(id)}"]`)?.focus();
+      setId(null);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [id, everyone, setId]);
+}
+
 export default function PeoplePage() {
   const everyone = usePeople();
   const [query, setQuery] = useState('');
   const [view, setView] = useState<View>('list');
   const [showArchived, setShowArchived] = useState(false);
   const [editing, setEditing] = useState<Editing>(null);
+  const [justAdded, setJustAdded] = useState<string | null>(null);
+  useFocusNewPerson(justAdded, everyone, setJustAdded);
   const teamList = useTeams() ?? [];
   // null: every team.
   const [teamFilter, setTeamFilter] = useState<string | null>(null);
@@ -130,7 +148,18 @@ export default function PeoplePage() {
         </>
       )}
       {importing && <ImportPeopleDialog everyone={everyone} onClose={() => setImporting(false)} />}
-      {editing && <PersonDialog key={editing.person?.id ?? 'new'} person={editing.person} everyone={everyone} isOpen onClose={() => setEditing(null)} />}
+      {editing && (
+        <PersonDialog
+          key={editing.person?.id ?? 'new'}
+          person={editing.person}
+          everyone={everyone}
+          isOpen
+          onClose={(saved) => {
+            if (saved && !editing.person) setJustAdded(saved.id);
+            setEditing(null);
+          }}
+        />
+      )}
       {managingTeams && <TeamsDialog onClose={() => setManagingTeams(false)} />}
       {queueFor && <QueuePointDialog personId={queueFor.id} personName={queueFor.name} onClose={() => setQueueFor(null)} />}
     </Page>

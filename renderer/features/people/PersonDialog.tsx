@@ -38,7 +38,8 @@ export interface PersonDialogProps {
   person: Person | null;
   everyone: Person[];
   isOpen: boolean;
-  onClose: () => void;
+  /** With the person when one was added or saved. */
+  onClose: (saved?: Person) => void;
 }
 
 export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialogProps) {
@@ -71,7 +72,7 @@ export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialog
     try {
       const saved = person ? await people.update(person.id, input) : await people.create(input);
       announce(person ? `Saved changes to ${saved.name}` : `Added ${saved.name}`);
-      onClose();
+      onClose(saved);
     } catch (error) {
       if (error instanceof ValidationError) setErrors(error.fieldErrors);
       else setErrors({ form: errorMessage(error) });

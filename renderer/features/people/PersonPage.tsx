@@ -52,7 +52,7 @@ const OLDER_MEETINGS = 200;
  * The person's newest meetings (by [personId+date], newest first, capped) and the action items
  * agreed in them, as timeline entries, and whether older meetings are left out.
  */
-function usePersonTimeline(personId: string, limit: number) {
+function usePersonTimeline(personId: string, personName: string | undefined, limit: number) {
   const { meetings, actionItems } = useRepositories();
   const data = useLiveQuery(async () => {
     const newest = await meetings.historyForPerson(personId, limit + 1);
@@ -60,7 +60,10 @@ function usePersonTimeline(personId: string, limit: number) {
     const items = await actionItems.forMeetings(personId, shown);
     return { shown, items, more: newest.length > limit };
   }, [meetings, actionItems, personId, limit]);
-  return useMemo(() => (data ? { entries: buildTimeline(data.shown, data.items), more: data.more } : undefined), [data]);
+  return useMemo(
+    () => (data && personName !== undefined ? { entries: buildTimeline(data.shown, data.items, personName), more: data.more } : undefined),
+    [data, personName],
+  );
 }
 
 export default function PersonPage({ id }: { id: string }) {
@@ -69,12 +72,12 @@ export default function PersonPage({ id }: { id: string }) {
   const today = todayIso();
   const seriesRows = useSeriesRows(today, id);
   const [historyLimit, setHistoryLimit] = useState(TIMELINE_MEETINGS);
-  const timeline = usePersonTimeline(id, historyLimit);
+  const timeline = usePersonTimeline(id, everyone?.find((p) => p.id === id)?.name, historyLimit);
   const [editing, setEditing] = useState(false);
   const [newSeries, setNewSeries] = useState(false);
   const [queueing, setQueueing] = useState(false);
 
-  if (!everyone || !seriesRows || !timeline) return <p className="loading">Loading…</p>;
+  if (!everyone || !seriesRows) return <p className="loading">Loading…</p>;
   const person = everyone.find((p) => p.id === id);
   if (!person) {
     return (
@@ -87,6 +90,7 @@ export default function PersonPage({ id }: { id: string }) {
       </Page>
     );
   }
+  if (!timeline) return <p className="loading">Loading…</p>;
   const mine = seriesRows;
   const teamName = teamList?.find((t) => t.id === person.teamId)?.name;
   return (

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 
 import { todayIso, weekOf } from '../../../shared/domain/dates';
 import { meetingKindLabels } from '../../../shared/domain/meetings';
+import { conflicts } from '../../../shared/domain/slots';
 import { useRepositories } from '../../app/data';
 import { usePeople } from '../../app/usePeople';
 import { daysAgo, formatDate } from '../../ui/dates';
@@ -36,6 +37,25 @@ function SeriesList({ label, rows, empty, render }: { label: string; rows: Serie
 
 const who = (r: SeriesRow) => `${meetingKindLabels[r.series.kind]} with ${r.person?.name ?? 'someone'}`;
 
+/** The 1:1s that overlap another on the day they meet: each series' id → the rows it clashes with. */
+function clashes(rows: SeriesRow[], dateOf: (r: SeriesRow) => string): Map<string, SeriesRow[]> {
+  const byId = new Map(rows.map((r) => [r.series.id, r]));
+  const found = conflicts(
+    rows.map((r) => ({ id: r.series.id, date: dateOf(r), time: r.series.time, durationMinutes: r.series.durationMinutes, timeZone: r.series.timeZone })),
+  );
+  return new Map([...found].map(([id, others]) => [id, others.map((o) => byId.get(o)!)]));
+}
+
+function Conflict({ rows }: { rows: SeriesRow[] | undefined }) {
+  if (!rows) return null;
+  return (
+    <>
+      <span className="badge badge--danger">Conflict</span>
+      <span className="muted small">overlaps {rows.map((r) => `${who(r)} at ${r.series.time}`).join(', ')}</span>
+    </>
+  );
+}
+
 /** Today draws at most this many overdue items; the rest are one link away. */
 const OVERDUE_ON_TODAY = 50;
 
@@ -55,6 +75,8 @@ export default function TodayPage() {
   const todays = rows.filter(isToday);
   const thisWeek = rows.filter((r) => !isToday(r) && r.health.next > today && r.health.next <= week.end);
   const overdueSeries = rows.filter((r) => r.health.overdue && !isToday(r));
+  const todaysClashes = clashes(todays, () => today);
+  const weeksClashes = clashes(thisWeek, (r) => r.health.next);
   const overdueActions = overdue.items;
 
   return (
@@ -86,6 +108,7 @@ export default function TodayPage() {
                   <span className="agenda-item__text">
                     {who(r)} at {r.series.time}
                   </span>
+                  <Conflict rows={todaysClashes.get(r.series.id)} />
                   {held ? <Link href={`/one-on-ones/meetings/${held}`}>Open notes</Link> : <Link href={`/one-on-ones/prep/${r.series.id}`}>Prepare</Link>}
                 </>
               );
@@ -100,6 +123,7 @@ export default function TodayPage() {
                 <span className="agenda-item__text">
                   {who(r)} · {formatDate(r.health.next, 'day')} {r.series.time}
                 </span>
+                <Conflict rows={weeksClashes.get(r.series.id)} />
                 <Link href={`/one-on-ones/prep/${r.series.id}`}>Prepare</Link>
               </>
             )}
