@@ -50,7 +50,10 @@ test('a long People list draws only what is in view, says how long it is, and fi
   await expect(list.row(nameOf(0))).toBeVisible();
 
   // Tab walks the rows past the first screenful: each focused row scrolls into view and the next is drawn.
-  await list.row(nameOf(0)).getByRole('link', { name: nameOf(0) }).focus();
+  await list
+    .row(nameOf(0))
+    .getByRole('link', { name: nameOf(0) })
+    .focus();
   for (let i = 0; i < 3 * 30; i += 1) await app.keyboard.press('Tab');
   const focused = app.locator(':focus');
   await expect(focused).toBeInViewport();
