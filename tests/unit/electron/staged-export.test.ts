@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { createStagedExports, type StagedExportFileSystem,STAGING_PREFIX } from '../../../electron/services/staged-export';
+import { createStagedExports, type StagedExportFileSystem, STAGING_PREFIX } from '../../../electron/services/staged-export';
 import { MAX_EXPORT_CHUNK_CHARS, MAX_EXPORT_CHUNK_FILES } from '../../../shared/ipc/files';
 import { createTestMain, type TestMain } from '../../support/main-context';
 
