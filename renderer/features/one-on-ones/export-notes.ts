@@ -3,7 +3,6 @@ import { uniqueNamer } from '../../../shared/domain/file-names';
 import { type ExportFile, meetingFile } from '../../../shared/domain/markdown-export';
 import type { ActionItem } from '../../../shared/domain/meetings';
 import type { Person } from '../../../shared/domain/person';
-import { MAX_EXPORT_CHUNK_CHARS, MAX_EXPORT_CHUNK_FILES } from '../../../shared/ipc/files';
 import type { Repositories } from '../../app/data';
 
 /**
@@ -32,6 +31,12 @@ export interface NotesExportRun {
   sliceMs?: number;
 }
 
+/**
+ * What the renderer sends per message: well inside main's bounds (MAX_EXPORT_CHUNK_FILES / _CHARS),
+ * because each message is copied in one task on the renderer's main thread; about 1 MB keeps it short.
+ */
+export const EXPORT_CHUNK_LIMITS: ChunkLimits = { maxFiles: 100, maxChars: 1_000_000 };
+
 /** Gives the main thread back (a macrotask, not clamped like nested timers). */
 export function yieldToMain(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -59,7 +64,7 @@ export const countNotes = (repos: NotesExportRun['repos'], person: Pick<Person, 
 /** Streams the files of the export through `send`; resolves to how many files were sent. */
 export async function streamNotesExport(run: NotesExportRun): Promise<number> {
   const { repos, person, signal, onProgress } = run;
-  const limits = run.limits ?? { maxFiles: MAX_EXPORT_CHUNK_FILES, maxChars: MAX_EXPORT_CHUNK_CHARS };
+  const limits = run.limits ?? EXPORT_CHUNK_LIMITS;
   const sliceMs = run.sliceMs ?? 8;
   const check = () => {
     if (signal?.aborted) throw new ExportCancelled();

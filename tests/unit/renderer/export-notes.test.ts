@@ -5,9 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createRepositories, type Repositories } from '../../../renderer/app/data';
 import { TrellisDatabase } from '../../../renderer/db/database';
 import { loadSample } from '../../../renderer/db/sample';
-import { ExportCancelled, streamNotesExport } from '../../../renderer/features/one-on-ones/export-notes';
+import { EXPORT_CHUNK_LIMITS, ExportCancelled, streamNotesExport } from '../../../renderer/features/one-on-ones/export-notes';
 import { ChunkBuffer } from '../../../shared/domain/export-chunks';
 import { type ExportFile, notesExportFiles } from '../../../shared/domain/markdown-export';
+import { MAX_EXPORT_CHUNK_CHARS, MAX_EXPORT_CHUNK_FILES } from '../../../shared/ipc/files';
 import { generateSample, type SampleData } from '../../../shared/sample';
 import { canariesIn, canary } from '../../support/canary';
 
@@ -129,5 +130,12 @@ describe('streaming the notes export', () => {
     await expect(run).rejects.toBe(refused);
     // One chunk may have been built while the refused one was in flight; no more are sent.
     expect(chunks).toBe(1);
+  });
+});
+
+describe('the renderer’s chunk size', () => {
+  it('is inside what main accepts', () => {
+    expect(EXPORT_CHUNK_LIMITS.maxFiles).toBeLessThanOrEqual(MAX_EXPORT_CHUNK_FILES);
+    expect(EXPORT_CHUNK_LIMITS.maxChars).toBeLessThanOrEqual(MAX_EXPORT_CHUNK_CHARS);
   });
 });
