@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { createStagedExports, type StagedExportFileSystem, STAGING_PREFIX } from '../../../electron/services/staged-export';
 import { MAX_EXPORT_CHUNK_CHARS, MAX_EXPORT_CHUNK_FILES } from '../../../shared/ipc/files';
-import { createTestMain, type TestMain } from '../../support/main-context';
+import { call, createTestMain, type TestMain } from '../../support/main-context';
 
 let main: TestMain;
 beforeEach(async () => {
@@ -19,7 +19,7 @@ const files = (from: number, to: number) => Array.from({ length: to - from }, (_
 
 async function begin(): Promise<string> {
   main.chooseFolderAnswers.push(main.exportDir);
-  const begun = await main.dispatch('files:export-begin', { title: 'Export everyone’s notes' });
+  const begun = await call(main, 'files:export-begin', { title: 'Export everyone’s notes' });
   if (!begun.ok || !begun.value.started) throw new Error(`not started: ${JSON.stringify(begun)}`);
   expect(begun.value.folder).toBe(main.exportDir);
   return begun.value.exportId;
