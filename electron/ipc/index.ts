@@ -6,6 +6,7 @@ import { createFileWriter } from '../services/file-writer';
 import type { KeyValueStore } from '../services/key-value';
 import { createLaddersService } from '../services/ladders/service';
 import { createSettingsService } from '../services/settings';
+import { createStagedExports } from '../services/staged-export';
 import { createAppHandlers } from './app';
 import { createBackupHandlers } from './backup';
 import type { ChooseFolder, ChooseOpenPath, ChooseSavePath, OpenPath } from './dialogs';
@@ -71,6 +72,8 @@ export function createHandlerTable(ctx: MainContext): HandlerTable {
   ctx.onDispose?.(() => backups.dispose());
   const writer = createFileWriter();
   const saveFile = createSaveFile(writer, ctx.chooseSavePath);
+  const staged = createStagedExports();
+  ctx.onDispose?.(() => staged.dispose());
   const info = (): AppInfo => ({
     name: 'Trellis',
     version: ctx.version,
@@ -86,7 +89,7 @@ export function createHandlerTable(ctx: MainContext): HandlerTable {
     ...createSettingsHandlers(settings),
     ...createShellHandlers(ctx.openLink),
     ...createLaddersHandlers({ service: ladders, settings, chooseFolder: ctx.chooseFolder, saveFile }),
-    ...createFileHandlers(writer, saveFile, ctx.chooseFolder),
+    ...createFileHandlers(writer, saveFile, ctx.chooseFolder, staged),
     ...createBackupHandlers({
       service: backups,
       events: ctx.events,

@@ -51,6 +51,11 @@ export class MeetingsRepository {
     return (await this.personRange(personId).toArray()).sort(byDateDesc);
   }
 
+  /** How many meetings a person has, or everyone (no person): a key count, no rows read. */
+  count(personId?: string): Promise<number> {
+    return personId === undefined ? this.db.meetings.count() : this.personRange(personId).count();
+  }
+
   /** Every meeting with its notes: for exports, never for a screen. */
   list(): Promise<Meeting[]> {
     return this.db.meetings.toArray();

@@ -3,8 +3,8 @@ import { Link } from 'wouter';
 import { type Person, trackLabels } from '../../../shared/domain/person';
 import type { Team } from '../../../shared/domain/team';
 import { Button } from '../../ui/Button';
-import { DataTable } from '../../ui/DataTable';
 import { formatDate } from '../../ui/dates';
+import { VirtualTable } from '../../ui/VirtualTable';
 
 export interface PeopleTableProps {
   people: Person[];
@@ -19,9 +19,15 @@ export function PeopleTable({ people, everyone, teams = [], onOpen, onQueue }: P
   const nameOf = new Map(everyone.map((p) => [p.id, p.name]));
   const teamOf = new Map(teams.map((t) => [t.id, t.name]));
   return (
-    <DataTable label="People" columns={['Name', 'Title', 'Team', 'Track · level', 'Manager', 'Started']} actions>
-      {people.map((p) => (
-        <tr key={p.id}>
+    <VirtualTable
+      label="People"
+      columns={['Name', 'Title', 'Team', 'Track · level', 'Manager', 'Started']}
+      actions
+      rows={people}
+      rowKey={(p) => p.id}
+      estimateRowHeight={58}
+      renderRow={(p) => (
+        <>
           <td>
             <Link href={`/people/${p.id}`} className="person-link">
               {p.name}
@@ -44,8 +50,8 @@ export function PeopleTable({ people, everyone, teams = [], onOpen, onQueue }: P
               Edit
             </Button>
           </td>
-        </tr>
-      ))}
-    </DataTable>
+        </>
+      )}
+    />
   );
 }

@@ -75,6 +75,11 @@ export class BenchSession {
     return new BenchSession(root, server, main, fixed !== null);
   }
 
+  /** The next folder main's folder dialog answers (an export's destination). */
+  answerFolderDialog(folder: string): void {
+    this.main.chooseFolderAnswers.push(folder);
+  }
+
   get appUrl(): string {
     return `${this.server.origin}/renderer/index.html`;
   }

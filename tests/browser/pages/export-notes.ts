@@ -15,6 +15,16 @@ export class ExportNotesDialog extends DialogModel {
   get backButton() {
     return this.root.getByRole('button', { name: 'Back' });
   }
+  /** The export's progress bar, while files are being written. */
+  get progress() {
+    return this.root.getByRole('progressbar');
+  }
+  get cancelExportButton() {
+    return this.root.getByRole('button', { name: 'Cancel export' });
+  }
+  async cancelExport() {
+    await this.cancelExportButton.click();
+  }
   async tickIncludePrivate() {
     await tick(this.page, 'Include private notes');
   }
