@@ -70,7 +70,8 @@ export function proposeRelease(before: Ladder | null, after: Ladder): ReleasePro
   const major: string[] = [];
   const minor: string[] = [];
   const patch: string[] = [];
-  const name = (competencyId: string) => after.competencies.find((c) => c.id === competencyId)?.name ?? before.competencies.find((c) => c.id === competencyId)?.name ?? competencyId;
+  const name = (competencyId: string) =>
+    after.competencies.find((c) => c.id === competencyId)?.name ?? before.competencies.find((c) => c.id === competencyId)?.name ?? competencyId;
 
   const oldCompetencies = new Set(before.competencies.map((c) => c.id));
   for (const c of after.competencies) if (!oldCompetencies.has(c.id)) major.push(`New competency ${c.name}`);
@@ -88,7 +89,7 @@ export function proposeRelease(before: Ladder | null, after: Ladder): ReleasePro
     const applies = (s: string) => s === 'defined' || s === 'inherited';
     if (applies(cell.status) && !applies(old.status)) major.push(`${where} now applies`);
     const oldSteps = before.scales.find((s) => s.id === before.competencies.find((c) => c.id === cell.competencyId)?.scaleId);
-    const step = (value: string | number | undefined) => (typeof value === 'number' ? value : oldSteps?.steps.findIndex((s) => s.id === value) ?? -1);
+    const step = (value: string | number | undefined) => (typeof value === 'number' ? value : (oldSteps?.steps.findIndex((s) => s.id === value) ?? -1));
     if (cell.expects !== undefined && old.expects !== undefined && step(cell.expects) > step(old.expects)) major.push(`${where} expects more`);
     const oldItems = new Set((old.items ?? []).map((i) => i.id));
     for (const item of cell.items ?? []) {
@@ -178,8 +179,11 @@ export function writeRelease(source: string, release: Release): ReleaseResult {
   const versionPair = pairOf(root, 'version');
   const changelogPair = pairOf(root, 'changelog');
   const previousEntry = isSeq(changelogPair?.value) ? (changelogPair.value as YAMLSeq).items[0] : undefined;
-  const versionStyle = isMap(previousEntry) ? (pairOf(previousEntry as YAMLMap, 'version')?.value as Scalar | undefined) : (versionPair?.value as Scalar | undefined);
-  const topIndent = root.items[0] && isScalar(root.items[0].key) ? (root.items[0].key.range?.[0] ?? 0) - lineStart(source, root.items[0].key.range?.[0] ?? 0) : 0;
+  const versionStyle = isMap(previousEntry)
+    ? (pairOf(previousEntry as YAMLMap, 'version')?.value as Scalar | undefined)
+    : (versionPair?.value as Scalar | undefined);
+  const topIndent =
+    root.items[0] && isScalar(root.items[0].key) ? (root.items[0].key.range?.[0] ?? 0) - lineStart(source, root.items[0].key.range?.[0] ?? 0) : 0;
   const pad = ' '.repeat(topIndent);
 
   if (versionPair && isScalar(versionPair.value) && versionPair.value.range) {
@@ -225,7 +229,7 @@ export function writeRelease(source: string, release: Release): ReleaseResult {
       const dash = dashText.indexOf('-');
       if (dash < 0) return fail('The `changelog` of this ladder could not be read.');
       const itemIndent = ' '.repeat(itemStart - start);
-      const flowEntry = isMap(first) && first.flow;
+      const flowEntry = isMap(first) && first.flow === true;
       const entry = `${' '.repeat(dash)}-${' '.repeat(itemStart - start - dash - 1)}${entryFields(itemIndent, flowEntry, isMap(first) ? first : undefined)}\n`;
       splices.push({ start, end: start, text: entry });
     } else {
@@ -236,7 +240,8 @@ export function writeRelease(source: string, release: Release): ReleaseResult {
   splices.sort((a, b) => b.start - a.start);
   let text = source;
   for (const s of splices) text = text.slice(0, s.start) + s.text + text.slice(s.end);
-  if (!saysRelease(source, text, release.version, release.date, plainText(summary))) return fail('The version could not be written safely; add it in the editor instead.');
+  if (!saysRelease(source, text, release.version, release.date, plainText(summary)))
+    return fail('The version could not be written safely; add it in the editor instead.');
   return { ok: true, text };
 }
 

@@ -23,6 +23,32 @@ export class CellDialog extends DialogModel {
   }
 }
 
+/** Saving an edit: the proposed version, what each kind means, the changelog entry, criteria whose ids change. */
+export class SaveVersionDialog extends DialogModel {
+  constructor(page: Page, file = 'team.yaml') {
+    super(page, `Save ${file}`);
+  }
+  /** "Patch · 1.2.1", "Minor · 1.3.0", "Major · 2.0.0". */
+  version(kind: 'Patch' | 'Minor' | 'Major') {
+    return this.root.getByRole('radio', { name: new RegExp(`^${kind} · `) });
+  }
+  option(kind: 'Patch' | 'Minor' | 'Major') {
+    return this.root.locator('label', { has: this.version(kind) });
+  }
+  get summary() {
+    return this.root.getByRole('textbox', { name: 'What changed (changelog entry)' });
+  }
+  get idWarning() {
+    return this.root.getByRole('alert');
+  }
+  async saveAnyway() {
+    await this.root.getByRole('checkbox', { name: /Save anyway/ }).check();
+  }
+  saveAs(version: string) {
+    return this.root.getByRole('button', { name: `Save as ${version}` });
+  }
+}
+
 /** The Ladders screen: matrix, compare, YAML editor, versions and review of one ladder. */
 export class LaddersPage {
   constructor(readonly page: Page) {}
@@ -85,8 +111,20 @@ export class LaddersPage {
     await this.page.keyboard.press('Control+End');
     await this.page.keyboard.type(text);
   }
+  /** Opens the save dialog (which proposes the version). */
   get saveButton() {
-    return this.page.getByRole('button', { name: 'Save', exact: true });
+    return this.page.getByRole('button', { name: 'Save…', exact: true });
+  }
+  async save(file = 'team.yaml') {
+    await this.saveButton.click();
+    return new SaveVersionDialog(this.page, file);
+  }
+  /** The problems beside the editor. */
+  get problems() {
+    return this.page.getByRole('complementary', { name: 'Problems' });
+  }
+  problemAt(where: string) {
+    return this.problems.getByRole('button', { name: `Go to ${where}` });
   }
   async saveDraft() {
     await this.page.getByRole('button', { name: 'Save as draft' }).click();
