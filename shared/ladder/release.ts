@@ -92,8 +92,12 @@ export function proposeRelease(before: Ladder | null, after: Ladder): ReleasePro
     const step = (value: string | number | undefined) => (typeof value === 'number' ? value : (oldSteps?.steps.findIndex((s) => s.id === value) ?? -1));
     if (cell.expects !== undefined && old.expects !== undefined && step(cell.expects) > step(old.expects)) major.push(`${where} expects more`);
     const oldItems = new Set((old.items ?? []).map((i) => i.id));
+    // A criterion whose id changed but whose words did not asks nothing new.
+    const oldTexts = new Set((old.items ?? []).map((i) => i.text.trim()));
     for (const item of cell.items ?? []) {
-      if (!oldItems.has(item.id) && !oldIds.has(item.id)) major.push(`New criterion for ${where}`);
+      if (oldItems.has(item.id) || oldIds.has(item.id)) continue;
+      if (oldTexts.has(item.text.trim())) minor.push(`Criterion ids changed in ${name(cell.competencyId)}`);
+      else major.push(`New criterion for ${where}`);
     }
   }
   for (const [id, { criterion, competencyId }] of newIds) {

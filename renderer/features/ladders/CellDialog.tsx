@@ -27,7 +27,10 @@ export interface CellDialogProps {
 /** One cell: its criteria (Markdown), examples and links; a quick edit of the criteria for the user's own ladders. */
 export function CellDialog({ cell, ladder, title, inheritedFromLabel, summary, onClose }: CellDialogProps) {
   const [editing, setEditing] = useState(false);
-  const canEdit = !summary.readOnly && summary.status === 'valid';
+  // The quick edit rewrites one text; criteria with ids, or an expected step, are edited in the YAML editor so nothing is lost.
+  const listed =
+    cell.status === 'defined' && ((cell.items?.length ?? 0) > 1 || (cell.items ?? []).some((i) => i.idFrom === 'file') || cell.expects !== undefined);
+  const canEdit = !summary.readOnly && summary.status === 'valid' && !listed;
   return (
     <Dialog title={title} isOpen onOpenChange={(open) => !open && onClose()}>
       <CellStatusNote cell={cell} inheritedFromLabel={inheritedFromLabel} />
@@ -47,7 +50,13 @@ export function CellDialog({ cell, ladder, title, inheritedFromLabel, summary, o
               Close
             </Button>
           </div>
-          {!summary.readOnly && !canEdit && <p className="muted small">Fix the problems in {summary.file} before quick edits.</p>}
+          {!summary.readOnly && !canEdit && (
+            <p className="muted small">
+              {listed
+                ? 'This cell lists its criteria one by one or says what step is expected: edit it in Edit YAML, so the ids that assessments point at stay.'
+                : `Fix the problems in ${summary.file} before quick edits.`}
+            </p>
+          )}
         </>
       )}
     </Dialog>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Form, Label, Radio, RadioGroup, Text } from 'react-aria-components';
 
 import { todayIso } from '../../../shared/domain/dates';
-import { type CriterionIdChange,criterionIdChanges } from '../../../shared/ladder/criteria-ids';
+import { type CriterionIdChange, criterionIdChanges } from '../../../shared/ladder/criteria-ids';
 import type { Ladder } from '../../../shared/ladder/model';
 import { type Bump, bumpMeaning, bumps, nextVersions, proposeRelease, writeRelease } from '../../../shared/ladder/release';
 import { Button } from '../../ui/Button';

@@ -146,6 +146,13 @@ describe('proposeRelease', () => {
     expect(proposal.bump).toBe('major');
     expect(proposal.reasons[0]).toMatch(/System design at L2/);
   });
+  it('a criterion that only lost its id asks nothing new', () => {
+    const scored = readFileSync(path.join(appDir, 'scored.yaml'), 'utf8');
+    const check = (text: string) => checkLadder({ path: 'scored.yaml', text }).ladder!;
+    const proposal = proposeRelease(check(scored), check(scored.replace('          - id: rel-slo\n            text: Sets', '          - text: Sets')));
+    expect(proposal.bump).toBe('minor');
+    expect(proposal.reasons).toContain('Criterion ids changed in Reliability');
+  });
   it('removing a criterion is minor, as the FT counts it: nobody has to do more', () => {
     const removed = ladderOf(team.replace(/ {6}L4:\n {8}criteria: \|\n {10}Sets code quality[\s\S]*?tracks defects after\.\n/, ''));
     expect(proposeRelease(before, removed).bump).toBe('minor');
