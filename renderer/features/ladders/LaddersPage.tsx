@@ -19,6 +19,7 @@ import { Matrix } from './Matrix';
 import { levelLabel } from './model';
 import { ProblemsPanel } from './ProblemsPanel';
 import { ReviewView } from './ReviewView';
+import { TrackInfo } from './TrackInfo';
 import { useLadderDetail, useLadderList } from './useLadders';
 import { VersionsView } from './VersionsView';
 
@@ -143,7 +144,7 @@ function LadderScreen({ detail, summary }: { detail: LadderDetail; summary: Ladd
 
   return (
     <>
-      <ProblemsPanel summary={summary} onOpenEditor={view === 'edit' ? undefined : () => setView('edit')} />
+      <ProblemsPanel summary={summary} compact={view === 'edit'} onOpenEditor={view === 'edit' ? undefined : () => setView('edit')} />
       {ladder && (
         <header className="ladder-head">
           <div>
@@ -172,7 +173,12 @@ function LadderScreen({ detail, summary }: { detail: LadderDetail; summary: Ladd
           </>
         )}
       </div>
-      {ladder && track && view === 'matrix' && <Matrix ladder={ladder} trackId={track.id} query={query} onOpen={setOpenCell} />}
+      {ladder && track && view === 'matrix' && (
+        <>
+          <TrackInfo ladder={ladder} trackId={track.id} />
+          <Matrix ladder={ladder} trackId={track.id} query={query} onOpen={setOpenCell} />
+        </>
+      )}
       {ladder && track && view === 'compare' && <CompareView ladder={ladder} trackId={track.id} query={query} />}
       {view === 'edit' && (
         <Suspense fallback={<p className="loading">Loading the editor…</p>}>
@@ -184,6 +190,7 @@ function LadderScreen({ detail, summary }: { detail: LadderDetail; summary: Ladd
       {ladder && openCell && (
         <CellDialog
           cell={openCell}
+          ladder={ladder}
           title={`${ladder.competencies.find((c) => c.id === openCell.competencyId)?.name ?? openCell.competencyId} · ${levelLabel(ladder, openCell.trackId, openCell.levelId)}`}
           inheritedFromLabel={openCell.inheritedFromLevelId ? levelLabel(ladder, openCell.trackId, openCell.inheritedFromLevelId) : null}
           summary={summary}
