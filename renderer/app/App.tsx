@@ -24,6 +24,7 @@ const OverduePage = lazy(() => import('../features/today/OverduePage'));
 const GrowthPage = lazy(() => import('../features/growth/GrowthPage'));
 const PersonGrowthPage = lazy(() => import('../features/growth/PersonGrowthPage'));
 const AssessmentPage = lazy(() => import('../features/growth/AssessmentPage'));
+const GapPage = lazy(() => import('../features/growth/GapPage'));
 
 /** Links in rendered Markdown (notes, ladder criteria) open in the system browser through main, which asks first. */
 function ExternalLinks({ children }: { children: React.ReactNode }) {
@@ -67,6 +68,7 @@ export function App() {
                   <Route path="/settings" component={SettingsPage} />
                   <Route path="/growth" component={GrowthPage} />
                   <Route path="/growth/people/:id">{(params) => <PersonGrowthPage key={params.id} id={params.id} />}</Route>
+                  <Route path="/growth/assessments/:id/gap">{(params) => <GapPage key={params.id} id={params.id} />}</Route>
                   <Route path="/growth/assessments/:id">{(params) => <AssessmentPage key={params.id} id={params.id} />}</Route>
                   <Route path="/:section">{(params) => <PlaceholderPage section={params.section} />}</Route>
                 </Switch>

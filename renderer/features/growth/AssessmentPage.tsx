@@ -80,7 +80,15 @@ function AssessmentScreen({ assessment }: { assessment: Assessment }) {
   const subtitle = `${ladder?.name ?? assessment.ladder.ladderId} ${assessment.ladder.version} · ${track} · ${assessment.levelId}${level && level !== assessment.levelId ? ` ${level}` : ''} · ${formatDate(assessment.period.from, 'medium')} – ${formatDate(assessment.period.to, 'medium')}`;
 
   return (
-    <Page title={`${assessmentKindLabels[assessment.kind]} · ${who}`} subtitle={subtitle}>
+    <Page
+      title={`${assessmentKindLabels[assessment.kind]} · ${who}`}
+      subtitle={subtitle}
+      actions={
+        <Link className="btn" href={`/growth/assessments/${assessment.id}/gap`}>
+          Gap to the next level
+        </Link>
+      }
+    >
       <p className="growth-crumbs">
         <Link href={`/growth/people/${assessment.personId}`}>All assessments of {who}</Link>
       </p>

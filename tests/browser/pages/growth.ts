@@ -166,8 +166,27 @@ export class AssessmentPage {
     await this.page.getByRole('button', { name: 'Export self-assessment…' }).click();
     await expect(this.page.getByRole('status').filter({ hasText: 'Exported to' })).toBeVisible();
   }
+  async openGap() {
+    await this.page.getByRole('link', { name: 'Gap to the next level' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: /^Gap to the next level/ })).toBeVisible();
+    return new GapView(this.page);
+  }
   async reassess(version: string) {
     await this.ladderChanged.getByRole('button', { name: `Re-assess against version ${version}` }).click();
     await expect(this.status).toContainText('Draft');
+  }
+}
+
+/** The gap to the next level of an assessment's person and level. */
+export class GapView {
+  constructor(readonly page: Page) {}
+  get table() {
+    return this.page.getByRole('table', { name: 'Gap per competency' });
+  }
+  row(competency: string) {
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: competency, exact: true }) });
+  }
+  get readiness() {
+    return this.page.getByRole('region', { name: 'Readiness' });
   }
 }

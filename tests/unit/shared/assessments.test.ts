@@ -146,3 +146,21 @@ it('proposes the half-year of today as the period', () => {
   expect(defaultPeriod('2026-03-10')).toEqual({ from: '2026-01-01', to: '2026-06-30' });
   expect(defaultPeriod('2026-12-01')).toEqual({ from: '2026-07-01', to: '2026-12-31' });
 });
+
+describe('gap to the next level', () => {
+  it('lists what the next level asks beyond the current one, the ratings and the evidence, and counts coverage without a score', async () => {
+    const { gapToNextLevel } = await import('../../../shared/domain/gap');
+    const self = {
+      levelId: 'S1',
+      ratings: [rated({ ref: ref('code', 'code-s1-a', 'S1'), value: 'skilled' }), rated({ ref: ref('comms', undefined, 'S1'), value: 4 })],
+    };
+    const gap = gapToNextLevel(v1, { trackId: 'ic', levelId: 'S1' }, { self }, new Map([['code', 3]]));
+    expect([gap.nextLevelId, gap.nextLevelTitle]).toEqual(['S2', 'Senior Specialist']);
+    const code = gap.competencies.find((c) => c.competency.id === 'code')!;
+    expect(code.added.map((c) => c.id)).toEqual(['code-s2-a', 'code-s2-b']);
+    expect([code.expectsNow, code.expectsNext, code.self, code.manager, code.evidence, code.grows]).toEqual(['Learning', 'Skilled', ['Skilled'], [], 3, true]);
+    // Communication is reworded and on-call starts to apply at S2: three competencies grow.
+    expect(gap.readiness).toEqual({ growing: 3, withEvidence: 1, ratedBoth: 0 });
+    expect(gapToNextLevel(v1, { trackId: 'ic', levelId: 'S2' }, {}, new Map()).nextLevelId).toBeNull();
+  });
+});
