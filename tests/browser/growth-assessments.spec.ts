@@ -77,7 +77,7 @@ test('self-assess: ratings autosave, finishing locks it, and it reopens only as 
   const gap = await assessment.openGap();
   await expect(gap.row('Code')).toContainText('Designs modules others build on.');
   await expect(gap.row('Code')).toContainText('Learning → Skilled');
-  await expect(gap.row('Code').getByRole('cell').nth(3)).toHaveText('Skilled, Learning');
+  await expect(gap.row('Code').getByRole('cell').nth(2)).toHaveText('Skilled, Learning');
   await expect(gap.row('On-call')).toContainText('Handles incidents on their own.');
   await expect(gap.readiness).toContainText('S2 asks more in 3 of 3 competencies');
   await expect(gap.readiness).toContainText('never as a score');
