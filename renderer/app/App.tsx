@@ -21,6 +21,10 @@ const MeetingPage = lazy(() => import('../features/one-on-ones/MeetingPage'));
 const PrepPage = lazy(() => import('../features/one-on-ones/PrepPage'));
 const TemplatesPage = lazy(() => import('../features/one-on-ones/TemplatesPage'));
 const OverduePage = lazy(() => import('../features/today/OverduePage'));
+const GrowthPage = lazy(() => import('../features/growth/GrowthPage'));
+const PersonGrowthPage = lazy(() => import('../features/growth/PersonGrowthPage'));
+const AssessmentPage = lazy(() => import('../features/growth/AssessmentPage'));
+const GapPage = lazy(() => import('../features/growth/GapPage'));
 
 /** Links in rendered Markdown (notes, ladder criteria) open in the system browser through main, which asks first. */
 function ExternalLinks({ children }: { children: React.ReactNode }) {
@@ -62,6 +66,10 @@ export function App() {
                   <Route path="/one-on-ones/meetings/:id">{(params) => <MeetingPage key={params.id} id={params.id} />}</Route>
                   <Route path="/one-on-ones/prep/:seriesId">{(params) => <PrepPage key={params.seriesId} seriesId={params.seriesId} />}</Route>
                   <Route path="/settings" component={SettingsPage} />
+                  <Route path="/growth" component={GrowthPage} />
+                  <Route path="/growth/people/:id">{(params) => <PersonGrowthPage key={params.id} id={params.id} />}</Route>
+                  <Route path="/growth/assessments/:id/gap">{(params) => <GapPage key={params.id} id={params.id} />}</Route>
+                  <Route path="/growth/assessments/:id">{(params) => <AssessmentPage key={params.id} id={params.id} />}</Route>
                   <Route path="/:section">{(params) => <PlaceholderPage section={params.section} />}</Route>
                 </Switch>
               </Suspense>

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 
+import type { Assessment } from '../../shared/domain/assessments';
 import type { ActionItem, Meeting, MeetingTemplate, Series, TalkingPoint } from '../../shared/domain/meetings';
 import type { Person } from '../../shared/domain/person';
 import type { Relationship } from '../../shared/domain/relationships';
@@ -57,6 +58,8 @@ export class TrellisDatabase extends Dexie {
   talkingPoints!: EntityTable<TalkingPoint, 'id'>;
   /** User-made templates and the user's edits of built-in ones (same id as the built-in). */
   templates!: EntityTable<MeetingTemplate, 'id'>;
+  /** Self and manager assessments (renderer/db/assessments.ts). */
+  assessments!: EntityTable<Assessment, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -93,6 +96,12 @@ export class TrellisDatabase extends Dexie {
         actionItems: 'id, meetingId, [personId+open], [open+due], [personId+doneAt], [personId+createdAt]',
       })
       .upgrade((tx) => fillLatestMeetings(tx.table('meetings'), tx.table('series')));
+    // Version 6 (4 and 5 are other features'): assessments, a new table, so nothing to upgrade.
+    // [personId+date] and *competencyIds as for every evidence table; chainId lists the
+    // revisions of one assessment.
+    this.version(6).stores({
+      assessments: 'id, [personId+date], *competencyIds, chainId',
+    });
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Assessment } from '../domain/assessments';
 import type { ActionItem, Meeting, MeetingTemplate, Series, TalkingPoint } from '../domain/meetings';
 import type { Person } from '../domain/person';
 import type { Relationship } from '../domain/relationships';
@@ -38,6 +39,8 @@ export const privacyPolicies = {
   actionItems: policy<ActionItem>()({ privateFields: [], isPrivate: never }),
   talkingPoints: policy<TalkingPoint>()({ privateFields: [], isPrivate: never }),
   templates: policy<MeetingTemplate>()({ privateFields: [], isPrivate: never }),
+  /** An assessment's private notes are its author's alone; a private assessment never leaves at all. */
+  assessments: policy<Assessment>()({ privateFields: ['privateNotes'], isPrivate: privateByVisibility }),
 } as const;
 
 export type PolicyTable = keyof typeof privacyPolicies;

@@ -6,6 +6,7 @@ export const fileKinds = {
   markdown: { extension: 'md', label: 'Markdown' },
   calendar: { extension: 'ics', label: 'Calendar' },
   csv: { extension: 'csv', label: 'CSV' },
+  json: { extension: 'json', label: 'JSON' },
 } as const;
 export type FileKind = keyof typeof fileKinds;
 const fileKind = z.enum(Object.keys(fileKinds) as [FileKind, ...FileKind[]]);

@@ -7,3 +7,4 @@ export { type SeriesRow, useSeriesRows } from './hooks';
 export { PersonSeriesSection, QueueSection } from './PersonSections';
 export { QueuePointDialog } from './QueuePoint';
 export { SeriesDialog } from './SeriesDialog';
+export { type SaveState, saveStateLabel, useAutosave } from './useAutosave';

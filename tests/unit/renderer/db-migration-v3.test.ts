@@ -48,7 +48,8 @@ describe('database version 3', () => {
     await createV2Database(name);
     const db = new TrellisDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    // Opened at the newest version: 3's upgrade ran, and any later one (they only add tables) after it.
+    expect(db.verno).toBeGreaterThanOrEqual(3);
     const meetings = fixture.meetings as Meeting[];
     for (const [table, rows] of Object.entries(fixture)) {
       if (table === 'series') continue;
