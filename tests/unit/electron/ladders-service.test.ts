@@ -52,6 +52,7 @@ describe('ladders service: reading', () => {
     await writeFile(path.join(userFolder, 'team.draft.yaml'), 'not: a ladder');
     const list = await service.list();
     expect(list.ladders.map((l) => [l.key, l.status, l.readOnly])).toEqual([
+      ['bundled:scored.yaml', 'valid', true],
       ['bundled:support.yaml', 'valid', true],
       ['bundled:team.yaml', 'valid', true],
       ['user:team.yaml', 'valid', false],
