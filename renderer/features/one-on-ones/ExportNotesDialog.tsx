@@ -7,13 +7,10 @@ import { useRepositories } from '../../app/data';
 import { errorMessage } from '../../app/errors';
 import { useMainCall } from '../../app/useMain';
 import { Button } from '../../ui/Button';
-import { Checkbox } from '../../ui/Checkbox';
 import { Dialog } from '../../ui/Dialog';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { useStatus } from '../../ui/Status';
 import { countNotes, ExportCancelled, type ExportProgress, streamNotesExport } from './export-notes';
-
-export const PRIVATE_EXPORT_WARNING = 'Private notes will be written to these files. Anyone who can read the folder can read them.';
 
 export interface ExportNotesDialogProps {
   /** Whose notes; null for everyone's. */
@@ -21,20 +18,19 @@ export interface ExportNotesDialogProps {
   onClose: () => void;
 }
 
-type Step = { kind: 'choose' } | { kind: 'confirm' } | { kind: 'exporting'; folder: string; progress: ExportProgress } | { kind: 'finishing'; folder: string };
+type Step = { kind: 'choose' } | { kind: 'exporting'; folder: string; progress: ExportProgress } | { kind: 'finishing'; folder: string };
 
 /**
  * "Export notes…": one Markdown file per meeting into a folder the user picks in main's dialog,
  * streamed in bounded chunks with a progress bar and Cancel; main stages the files and moves them
  * into the folder only when all are written, so a cancel or a failure leaves nothing there.
- * Private notes are left out unless the box is ticked AND the user confirms a second warning.
+ * Private notes never leave the machine: the files are built from shareable() meetings.
  */
 export function ExportNotesDialog({ person, onClose }: ExportNotesDialogProps) {
   const repos = useRepositories();
   const call = useMainCall();
   const { announce } = useStatus();
   const [count, setCount] = useState<number | null>(null);
-  const [includePrivate, setIncludePrivate] = useState(false);
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -74,7 +70,6 @@ export function ExportNotesDialog({ person, onClose }: ExportNotesDialogProps) {
       const sent = await streamNotesExport({
         repos,
         person,
-        includePrivateNotes: includePrivate,
         signal: controller.signal,
         send: async (files) => void (await call('files:export-chunk', { exportId, files })),
         onProgress: (progress) => !controller.signal.aborted && setStep({ kind: 'exporting', folder, progress }),
@@ -100,26 +95,11 @@ export function ExportNotesDialog({ person, onClose }: ExportNotesDialogProps) {
     }
   };
 
-  const next = () => (includePrivate ? setStep({ kind: 'confirm' }) : void runExport());
+  const next = () => void runExport();
 
   return (
     <Dialog title={person ? `Export notes of ${person.name}` : 'Export everyone’s notes'} isOpen onOpenChange={(open) => !open && onClose()}>
-      {step.kind === 'confirm' ? (
-        <>
-          <p className="export-warning" role="alert">
-            <strong>Include private notes?</strong>
-            {PRIVATE_EXPORT_WARNING}
-          </p>
-          <div className="dialog__actions">
-            <Button onPress={() => setStep({ kind: 'choose' })} autoFocus>
-              Back
-            </Button>
-            <Button variant="danger" onPress={() => void runExport()}>
-              Export with private notes
-            </Button>
-          </div>
-        </>
-      ) : busy ? (
+      {busy ? (
         <>
           {step.kind === 'exporting' ? (
             <ProgressBar
@@ -145,10 +125,9 @@ export function ExportNotesDialog({ person, onClose }: ExportNotesDialogProps) {
                 ? `There are no meetings to export yet.`
                 : `${count} ${count === 1 ? 'meeting' : 'meetings'} as Markdown files, one per meeting, with the person, date, kind, mood and tags at the top of each. You choose the folder next.`}
           </p>
-          <Checkbox isSelected={includePrivate} onChange={setIncludePrivate}>
-            Include private notes
-          </Checkbox>
-          <p className="muted">Left unticked, the files hold the agenda, shared notes and action items only.</p>
+          <p className="muted">
+            The files hold the agenda, shared notes and action items. Private notes are never exported: they stay in Trellis (and in its backups).
+          </p>
           {notice && (
             <p className="banner" role="status">
               {notice}

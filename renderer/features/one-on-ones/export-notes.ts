@@ -21,7 +21,6 @@ export interface NotesExportRun {
   repos: Pick<Repositories, 'people' | 'meetings' | 'actionItems'>;
   /** Whose notes; null for everyone's. */
   person: Pick<Person, 'id' | 'name'> | null;
-  includePrivateNotes: boolean;
   /** Sends one chunk to main (files:export-chunk). */
   send: (files: ExportFile[]) => Promise<void>;
   signal?: AbortSignal;
@@ -99,7 +98,7 @@ export async function streamNotesExport(run: NotesExportRun): Promise<number> {
     meetings.reverse();
     let sliceStart = performance.now();
     for (const meeting of meetings) {
-      const file = meetingFile(meeting, p, itemsByMeeting.get(meeting.id) ?? [], { includePrivateNotes: run.includePrivateNotes });
+      const file = meetingFile(meeting, p, itemsByMeeting.get(meeting.id) ?? []);
       await dispatch(buffer.add({ name: uniqueName(file.name), content: file.content }));
       done += 1;
       if (performance.now() - sliceStart > sliceMs) {
