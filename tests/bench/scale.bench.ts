@@ -19,7 +19,9 @@ export default async function scaleBench(): Promise<BenchResult[]> {
   // Absolute figures are for an otherwise idle 2-core machine: say how busy it was.
   const load: number[] = [os.loadavg()[0]!];
   try {
-    for (const file of (await readdir(figuresDir)).filter((f) => f.endsWith('.ts')).sort()) {
+    // TRELLIS_BENCH_FIGURES=search runs only the figure modules whose file name contains it.
+    const only = process.env.TRELLIS_BENCH_FIGURES;
+    for (const file of (await readdir(figuresDir)).filter((f) => f.endsWith('.ts') && (!only || f.includes(only))).sort()) {
       const figure = ((await import(pathToFileURL(path.join(figuresDir, file)).href)) as { default: ChromiumFigure }).default;
       const start = performance.now();
       console.log(`scale bench: ${figure.title}…`);

@@ -30,6 +30,13 @@ test('search finds a phrase of a private note, highlighted, and opens the meetin
   await expect(meeting.privateNotes).toBeFocused();
   const selected = await meeting.privateNotes.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd));
   expect(selected).toBe('Équipe');
+
+  // After a reload the worker indexes the database again (in memory only) and finds it.
+  await app.reload();
+  await expect(app.getByRole('heading', { level: 1, name: '1:1 with Alex Rivera' })).toBeVisible();
+  const again = await Palette.open(app);
+  await again.type('burnout');
+  await expect(again.group('Meeting notes').getByRole('option', { name: /Private note/ })).toBeVisible();
 });
 
 test('search finds action items and ladder criteria, and follows changes as they happen', async ({ app }) => {
@@ -51,17 +58,24 @@ test('search finds action items and ladder criteria, and follows changes as they
   await expect(again.group('Action items').getByRole('option', { name: /Renew the xylophone licence/ })).toBeVisible();
   await again.close();
 
+  // Deleting it takes it out.
+  await meeting.deleteAction('Renew the xylophone licence');
+  const gone = await Palette.open(app);
+  await gone.type('xylophone');
+  await expect(gone.dialog.getByText('Nothing found for “xylophone”.')).toBeVisible();
+  await gone.close();
+
   // Ladder criteria (the shipped ladders), with a typo forgiven.
   const ladders = await Palette.open(app);
   await ladders.type('mentorng');
   const criteria = ladders.group(/Ladder criteria/);
   await expect(criteria.getByRole('option').first()).toBeVisible();
   await expect(criteria.locator('mark').first()).toBeVisible();
-  await ladders.close();
-
-  // Deleting it takes it out.
-  await meeting.deleteAction('Renew the xylophone licence');
-  const gone = await Palette.open(app);
-  await gone.type('xylophone');
-  await expect(gone.dialog.getByText('Nothing found for “xylophone”.')).toBeVisible();
+  // Opening one shows its cell on the Ladders screen.
+  await ladders.chooseByKeyboard(/Mentoring/);
+  await expect(app.getByRole('heading', { level: 1, name: 'Ladders' })).toBeVisible();
+  const cell = app.getByRole('dialog', { name: /Mentoring/ });
+  await expect(cell).toBeVisible();
+  await cell.press('Escape');
+  await expect(cell).toBeHidden();
 });
