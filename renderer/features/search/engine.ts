@@ -52,6 +52,9 @@ export interface SearchGroup {
   hits: SearchHit[];
 }
 
+/** Fewer exact or prefix matches than this, and the query is tried again with typos forgiven. */
+const FUZZY_BELOW = 3;
+
 type Stored = Pick<SearchDoc, 'kind' | 'recordId' | 'personId' | 'date' | 'title' | 'ref'>;
 
 /** Reads rows of a table by primary key (missing rows come back undefined). */
@@ -72,10 +75,8 @@ export class SearchEngine {
     searchOptions: {
       boost: { title: 3 },
       combineWith: 'AND',
-      // Prefix for the word being typed; typos forgiven in longer words.
-      prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 2,
-      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-      maxFuzzy: 2,
+      // Prefix for the word being typed (from its third letter: "a" would expand to half the vocabulary).
+      prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
     },
   });
   /** table → record id → its document ids (a meeting has several). */
@@ -141,17 +142,22 @@ export class SearchEngine {
   async search(query: string, filters: SearchFilters, perKind: number, load: LoadRows): Promise<SearchGroup[]> {
     if (!query.trim()) return [];
     const wanted = filters.kinds && filters.kinds.length > 0 ? new Set(filters.kinds) : null;
-    const results = this.mini.search(query, {
-      filter: (r) => {
-        const s = r as unknown as Stored;
-        return (
-          (!wanted || wanted.has(s.kind)) &&
-          (!filters.personId || s.personId === filters.personId) &&
-          (!filters.from || (s.date !== undefined && s.date >= filters.from)) &&
-          (!filters.to || (s.date !== undefined && s.date <= filters.to))
-        );
-      },
-    });
+    const filter = (r: SearchResult) => {
+      const s = r as unknown as Stored;
+      return (
+        (!wanted || wanted.has(s.kind)) &&
+        (!filters.personId || s.personId === filters.personId) &&
+        (!filters.from || (s.date !== undefined && s.date >= filters.from)) &&
+        (!filters.to || (s.date !== undefined && s.date <= filters.to))
+      );
+    };
+    // Exact and prefix matches first; only when they find next to nothing are typos forgiven
+    // (in words of five letters or more): fuzzy matching over five years of words costs the most.
+    let results = this.mini.search(query, { filter });
+    if (results.length < FUZZY_BELOW) {
+      const fuzzy = this.mini.search(query, { filter, fuzzy: (term) => (term.length >= 5 ? 0.2 : false), maxFuzzy: 2 });
+      if (fuzzy.length > results.length) results = fuzzy;
+    }
     const groups = new Map<string, { total: number; results: SearchResult[] }>();
     for (const r of results) {
       const kind = (r as unknown as Stored).kind;
