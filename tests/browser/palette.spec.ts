@@ -35,6 +35,8 @@ test('palette: start a 1:1 with someone by keyboard only', async ({ app }) => {
 });
 
 test('palette: queue a talking point for the next 1:1 by keyboard only, and go back a step', async ({ app }, testInfo) => {
+  // A long flow (screenshots in both themes at two sizes, a reload): more time than one step needs.
+  test.slow();
   await addPerson(app, 'Alex Rivera');
   await addPerson(app, 'Sam Okafor');
   // The single-key shortcut Q opens the palette at "Queue a talking point for…".

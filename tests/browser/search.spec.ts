@@ -5,6 +5,8 @@ import { Palette } from './pages/palette';
 import { addPerson } from './pages/people';
 
 test('search finds a phrase of a private note, highlighted, and opens the meeting at it', async ({ app }, testInfo) => {
+  // A long flow (screenshots in both themes at two sizes, a reload): more time than one step needs.
+  test.slow();
   await addPerson(app, 'Alex Rivera');
   await createSeries(app, 'Alex Rivera', { startDate: isoDay(-7) });
   const meeting = await startMeeting(app, 'Alex Rivera', isoDay(-7));
