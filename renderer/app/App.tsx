@@ -5,6 +5,7 @@ import { useHashLocation } from 'wouter/use-hash-location';
 import { PlaceholderPage } from '../features/placeholder';
 import { MarkdownLinksProvider } from '../ui/markdown-links';
 import { StatusProvider, useStatus } from '../ui/Status';
+import { CommandLayer } from './CommandLayer';
 import { errorMessage } from './errors';
 import { Sidebar } from './Sidebar';
 import { StartupNotices } from './StartupNotices';
@@ -75,6 +76,7 @@ export function App() {
               </Suspense>
             </main>
           </div>
+          <CommandLayer />
         </ExternalLinks>
       </StatusProvider>
     </Router>

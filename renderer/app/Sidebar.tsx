@@ -1,6 +1,8 @@
 import { Link, useLocation } from 'wouter';
 
+import { setPaletteOpen } from './palette-open';
 import { sections, settingsSection } from './sections';
+import { isMac } from './shortcuts';
 
 function NavLink({ path, label, icon }: { path: string; label: string; icon: string }) {
   const [location] = useLocation();
@@ -24,6 +26,10 @@ export function Sidebar() {
         <img className="sidebar__logo" src="./icon.svg" alt="" width={28} height={28} />
         Trellis
       </div>
+      <button type="button" className="sidebar__search" onClick={() => setPaletteOpen({ mode: 'search' })} aria-keyshortcuts={isMac() ? 'Meta+K' : 'Control+K'}>
+        <span aria-hidden="true">⌕</span> Search
+        <kbd aria-hidden="true">{isMac() ? '⌘K' : 'Ctrl K'}</kbd>
+      </button>
       <nav aria-label="Main" className="sidebar__nav">
         <ul>
           {sections.map((s) => (

@@ -1,10 +1,11 @@
 import './ladders.css';
 
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 
 import type { FolderProblem, LadderDetail, LadderList, LadderSummary } from '../../../shared/ipc/ladders';
 import type { ResolvedCell } from '../../../shared/ladder';
 import { errorMessage } from '../../app/errors';
+import { type RevealRequest, useReveal } from '../../app/reveal';
 import { useMainAction } from '../../app/useMain';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
@@ -43,9 +44,32 @@ function defaultKey(list: LadderList): string | null {
   return (list.ladders.find((l) => l.origin === 'user') ?? list.ladders[0])?.key ?? null;
 }
 
+/** A cell search opened: the ladder file, track, competency and level (see features/search/kinds/ladder-criteria.ts). */
+interface CellRef {
+  key: string;
+  trackId: string;
+  competencyId: string;
+  levelId: string;
+  /** Counts reveals, so opening the same cell again opens it again. */
+  n: number;
+}
+
 export default function LaddersPage() {
   const list = useLadderList();
   const [picked, setPicked] = useState<string | null>(null);
+  const [revealed, setRevealed] = useState<CellRef | null>(null);
+  useReveal(
+    'ladder-cell',
+    useCallback((r: RevealRequest) => {
+      try {
+        const ref = JSON.parse(r.terms[0] ?? '') as Omit<CellRef, 'n'>;
+        setPicked(ref.key);
+        setRevealed((old) => ({ ...ref, n: (old?.n ?? 0) + 1 }));
+      } catch {
+        // Not a cell reference: the screen opens as usual.
+      }
+    }, []),
+  );
   const { announce } = useStatus();
   const choose = useMainAction('ladders:choose-folder');
   const ladders = list.value ?? null;
@@ -105,7 +129,12 @@ export default function LaddersPage() {
         </p>
       )}
       {detail.status === 'ready' && detail.value.summary.key === summary.key ? (
-        <LadderScreen key={summary.key} detail={detail.value} summary={summary} />
+        <LadderScreen
+          key={`${summary.key}:${revealed?.key === summary.key ? revealed.n : 0}`}
+          detail={detail.value}
+          summary={summary}
+          initialCell={revealed?.key === summary.key ? revealed : null}
+        />
       ) : (
         <p className="loading">Loading ladder…</p>
       )}
@@ -123,12 +152,17 @@ function FolderProblems({ problems }: { problems: FolderProblem[] }) {
 }
 
 /** `summary` is the newest word from main (the list); `detail` may lag a moment behind it, but its files and hash agree with each other. */
-function LadderScreen({ detail, summary }: { detail: LadderDetail; summary: LadderSummary }) {
+function LadderScreen({ detail, summary, initialCell }: { detail: LadderDetail; summary: LadderSummary; initialCell: CellRef | null }) {
   const { ladder } = detail;
   const [view, setView] = useState<View>(ladder ? 'matrix' : 'edit');
-  const [trackId, setTrackId] = useState<string | null>(null);
+  const [trackId, setTrackId] = useState<string | null>(initialCell?.trackId ?? null);
   const [query, setQuery] = useState('');
-  const [openCell, setOpenCell] = useState<ResolvedCell | null>(null);
+  const [openCell, setOpenCell] = useState<ResolvedCell | null>(
+    () =>
+      (initialCell &&
+        ladder?.cells.find((c) => c.trackId === initialCell.trackId && c.competencyId === initialCell.competencyId && c.levelId === initialCell.levelId)) ??
+      null,
+  );
   const { announce } = useStatus();
   const copyToFolder = useMainAction('ladders:copy-to-folder');
   const track = ladder?.tracks.find((t) => t.id === trackId) ?? ladder?.tracks[0];

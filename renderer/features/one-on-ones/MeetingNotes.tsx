@@ -104,6 +104,7 @@ export function MeetingNotes({ meeting, personName }: { meeting: Meeting; person
           heading={<h2 id="shared-notes-heading">Shared notes</h2>}
           value={draft.sharedNotes}
           onChange={set('sharedNotes')}
+          revealTarget={`meeting:${meeting.id}:shared`}
           description="Markdown. Part of what you can share with the other person."
           placeholder="Decisions, context, what you agreed…"
         />
@@ -121,6 +122,7 @@ export function MeetingNotes({ meeting, personName }: { meeting: Meeting; person
           }
           value={draft.privateNotes}
           onChange={set('privateNotes')}
+          revealTarget={`meeting:${meeting.id}:private`}
           description={`Markdown. ${personName} never sees these, and exports leave them out unless you choose to include them.`}
           placeholder="Your own observations and reminders…"
         />
