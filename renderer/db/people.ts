@@ -1,6 +1,6 @@
 import { wouldCreateCycle } from '../../shared/domain/org';
 import { type ColumnMapping, type CsvTable, type ImportOptions, type ImportPlan, type ImportProblem, planImport } from '../../shared/domain/people-csv';
-import { fieldErrorsOf, type Person, type PersonInput, personInputSchema } from '../../shared/domain/person';
+import { fieldErrorsOf, type Person, type PersonInput, personInputSchema, type PersonPlacement, personPlacementSchema } from '../../shared/domain/person';
 import type { TrellisDatabase } from './database';
 import { durable } from './durable';
 import { NotFoundError, ValidationError } from './errors';
@@ -39,6 +39,20 @@ export class PeopleRepository {
       if (!existing) throw new NotFoundError('This person');
       const fields = await this.validate(input, id);
       const person: Person = { ...fields, id, archived: existing.archived, createdAt: existing.createdAt, updatedAt: this.now().toISOString() };
+      await this.db.people.put(person);
+      return person;
+    });
+  }
+
+  /** Moves a person on the ladder (mapping them after the ladder changed), leaving every other field as it is. */
+  async setPlacement(id: string, placement: PersonPlacement | null): Promise<Person> {
+    const parsed = placement === null ? null : personPlacementSchema.safeParse(placement);
+    if (parsed && !parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
+    return this.db.transaction('rw', this.db.people, async () => {
+      const existing = await this.db.people.get(id);
+      if (!existing) throw new NotFoundError('This person');
+      const { placement: _old, ...rest } = existing;
+      const person: Person = { ...rest, ...(parsed ? { placement: parsed.data } : {}), updatedAt: this.now().toISOString() };
       await this.db.people.put(person);
       return person;
     });
