@@ -356,7 +356,9 @@ function draftRow(cells: string[], rowNumber: number, { table, mapping, byEmail,
   }
 
   const levelText = cell(cells, mapping.level);
-  const match = placeOn ? matchLevel(placeOn.options, levelText, trackText) : null;
+  // With no track in the row, someone already placed on this ladder stays on their track when it has the level.
+  const sameLadder = existing?.placement?.ladderId === placeOn?.against.ladderId ? existing?.placement?.trackId : undefined;
+  const match = placeOn ? matchLevel(placeOn.options, levelText, trackText || sameLadder) : null;
   const placement =
     match && placeOn ? { ladderId: placeOn.against.ladderId, trackId: match.trackId, levelId: match.levelId, against: placeOn.against } : existing?.placement;
   const parsed = personInputSchema.safeParse({

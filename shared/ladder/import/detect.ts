@@ -28,13 +28,13 @@ const extensionOf = (name: string) => /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase(
 function yamlKind(text: string, name: string): Detection {
   let root: unknown;
   try {
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+    const doc = parseDocument(text, { uniqueKeys: false });
     if (doc.errors.length > 0) {
       const first = doc.errors[0]!;
       const line = first.linePos?.[0];
       return {
         kind: null,
-        message: `${name} is not readable YAML${line ? ` (line ${line.line}, column ${line.col})` : ''}: ${first.message.split('\n')[0]}`,
+        message: `${name} is not readable YAML${line ? ` (line ${line.line}, column ${line.col})` : ''}: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
       };
     }
     root = doc.toJS({ maxAliasCount: 100 });
@@ -66,7 +66,8 @@ export function detectLadderSource(name: string, text: string): Detection {
   if (extension === 'yml' || extension === 'yaml' || extension === 'json') return yamlKind(body, name);
   // No telling extension (.txt, none): look at the text.
   if (frontMatter && /^topics\s*:/m.test(body)) return { kind: 'monzo', why: 'it starts with front matter that lists topics' };
-  const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
+  // Comments above a YAML file's first key are not a row of columns.
+  const firstLine = body.split(/\r?\n/).find((l) => l.trim() !== '' && !l.startsWith('#')) ?? '';
   if (/[\t,;]/.test(firstLine) && !/^[\w$-]+\s*:/.test(firstLine)) return { kind: 'spreadsheet', why: 'its first line is a row of columns' };
   if (/^[\w$-]+\s*:/m.test(body)) return yamlKind(body, name);
   return { kind: null, message: `${name} does not look like a spreadsheet (CSV or TSV), an FT job family (YAML) or a Monzo framework (Markdown).` };
