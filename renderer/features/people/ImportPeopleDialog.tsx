@@ -106,16 +106,11 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
   // A Level column read against a ladder: a level it names places the person there.
   const [ladderId, setLadderId] = useState<string | null>(null);
   const ladderList = useLadderList();
-  const chosenLadder = useLadder(ladderId);
+  const { ladder: chosen, summary: chosenSummary } = useLadder(ladderId);
+  const chosenHash = chosenSummary?.hash ?? null;
   const placeOn = useMemo<PlaceOnLadder | null>(
-    () =>
-      chosenLadder.ladder && chosenLadder.summary?.hash
-        ? {
-            against: { ladderId: chosenLadder.ladder.id, version: chosenLadder.ladder.version, hash: chosenLadder.summary.hash },
-            options: placementOptions(chosenLadder.ladder),
-          }
-        : null,
-    [chosenLadder.ladder, chosenLadder.summary?.hash],
+    () => (chosen && chosenHash ? { against: { ladderId: chosen.id, version: chosen.version, hash: chosenHash }, options: placementOptions(chosen) } : null),
+    [chosen, chosenHash],
   );
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [error, setError] = useState<string | null>(null);
