@@ -14,6 +14,7 @@ import type { HandlerTable } from './dispatch';
 import type { EventSink } from './events';
 import { createFileHandlers, createSaveFile } from './files';
 import { createFlushCoordinator, type FlushCoordinator } from './flush';
+import { createLadderImportHandlers } from './ladder-import';
 import { createLaddersHandlers } from './ladders';
 import { createSettingsHandlers } from './settings';
 import { createShellHandlers, type OpenLink } from './shell';
@@ -89,6 +90,7 @@ export function createHandlerTable(ctx: MainContext): HandlerTable {
     ...createSettingsHandlers(settings),
     ...createShellHandlers(ctx.openLink),
     ...createLaddersHandlers({ service: ladders, settings, chooseFolder: ctx.chooseFolder, saveFile }),
+    ...createLadderImportHandlers({ service: ladders, chooseOpenPath: ctx.chooseOpenPath }),
     ...createFileHandlers(writer, saveFile, ctx.chooseFolder, staged),
     ...createBackupHandlers({
       service: backups,

@@ -1,7 +1,10 @@
 import Papa from 'papaparse';
 
+import type { FrozenLadderRef } from '../evidence/refs';
+import type { PlacementOption } from '../ladder/placement';
 import { type DateDetection, type DateOrder, detectDateOrder, readDate } from './csv-dates';
 import { type Person, type PersonFields, personInputSchema, type Track, trackLabels, tracks } from './person';
+import { matchLevel } from './placement-match';
 import { type Team, teamInputSchema } from './team';
 
 /**
@@ -208,7 +211,15 @@ export interface PlannedPerson {
   fields: PersonFields;
 }
 
+/** The ladder a "Level" column is read against: a level it names becomes the person's placement. */
+export interface PlaceOnLadder {
+  against: FrozenLadderRef;
+  options: PlacementOption[];
+}
+
 export interface ImportOptions {
+  /** When set, a Level cell that names a level of this ladder places the person on it. */
+  placeOn?: PlaceOnLadder | null;
   /** Teams stored now: a Department matches one by name (any case), or a new team is planned. */
   teams?: Team[];
   /** How numeric dates are read when the file itself does not show it (the user's choice). */
@@ -244,6 +255,7 @@ interface RowDraft {
   department: string | undefined;
 }
 
+const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 const cell = (cells: string[], index: number | null) => (index === null ? undefined : (cells[index] ?? '').trim());
 
 function mappingProblems(table: CsvTable, mapping: ColumnMapping): ImportProblem[] {
@@ -278,6 +290,7 @@ function dateProblem(raw: string, reason: 'unknown' | 'invalid', order: DateOrde
 }
 
 interface RowContext {
+  placeOn: PlaceOnLadder | null;
   table: CsvTable;
   mapping: ColumnMapping;
   byEmail: Map<string, Person>;
@@ -288,7 +301,7 @@ interface RowContext {
 }
 
 /** Every check of one row, each problem recorded; returns the draft (valid or not). */
-function draftRow(cells: string[], rowNumber: number, { table, mapping, byEmail, order, problems, dates }: RowContext): RowDraft {
+function draftRow(cells: string[], rowNumber: number, { table, mapping, byEmail, order, problems, dates, placeOn }: RowContext): RowDraft {
   const header = (field: ImportField) => table.headers[mapping[field] ?? -1] ?? importFieldLabels[field];
   let valid = true;
   const reported = new Set<ImportField>();
@@ -308,7 +321,9 @@ function draftRow(cells: string[], rowNumber: number, { table, mapping, byEmail,
 
   if (!email) add('email', 'an email is needed: it is how Trellis recognises this person when you import again');
   const trackText = cell(cells, mapping.track);
-  const track = trackText === undefined ? existing?.track : parseTrack(trackText);
+  // A track of the chosen ladder ("Individual contributor") is read as the placement's track, not as the old free-text track.
+  const ladderTrack = placeOn && trackText ? placeOn.options.some((t) => sameText(t.trackId, trackText) || sameText(t.trackName, trackText)) : false;
+  const track = trackText === undefined || ladderTrack ? existing?.track : parseTrack(trackText);
   if (track === null) add('track', `'${trackText}' is not a track; use one of ${tracks.join(', ')}`);
 
   const date = (field: 'startDate' | 'levelSince'): string => {
@@ -340,12 +355,19 @@ function draftRow(cells: string[], rowNumber: number, { table, mapping, byEmail,
       );
   }
 
+  const levelText = cell(cells, mapping.level);
+  // With no track in the row, someone already placed on this ladder stays on their track when it has the level.
+  const sameLadder = existing?.placement?.ladderId === placeOn?.against.ladderId ? existing?.placement?.trackId : undefined;
+  const match = placeOn ? matchLevel(placeOn.options, levelText, trackText || sameLadder) : null;
+  const placement =
+    match && placeOn ? { ladderId: placeOn.against.ladderId, trackId: match.trackId, levelId: match.levelId, against: placeOn.against } : existing?.placement;
   const parsed = personInputSchema.safeParse({
     name,
     email,
     title: value('title') ?? '',
     track: track ?? '',
     level: value('level') ?? '',
+    placement: placement ?? null,
     location: value('location') ?? '',
     managerId: null,
     teamId: null,
@@ -379,7 +401,8 @@ function draftRow(cells: string[], rowNumber: number, { table, mapping, byEmail,
 
 function sameFields(a: Person, b: PersonFields): boolean {
   const keys = ['name', 'email', 'title', 'track', 'level', 'location', 'managerId', 'teamId', 'startDate', 'levelSince'] as const;
-  return keys.every((k) => (a[k] ?? undefined) === (b[k] ?? undefined));
+  const place = (p: PersonFields['placement']) => (p ? `${p.ladderId}/${p.trackId}/${p.levelId}/${p.against.hash}` : '');
+  return keys.every((k) => (a[k] ?? undefined) === (b[k] ?? undefined)) && place(a.placement) === place(b.placement);
 }
 
 /** "Okafor, Maya" and "maya  okafor" both name Maya Okafor. */
@@ -417,7 +440,7 @@ export function planImport(table: CsvTable, mapping: ColumnMapping, existing: Pe
   const managerHeader = table.headers[mapping.managerEmail ?? -1] ?? 'manager email';
   const firstRowOf = new Map<string, number>();
   const drafts: RowDraft[] = [];
-  const context: RowContext = { table, mapping, byEmail, order: dates.readAs, problems, dates: new Map() };
+  const context: RowContext = { table, mapping, byEmail, order: dates.readAs, problems, dates: new Map(), placeOn: options.placeOn ?? null };
   table.rows.forEach((cells, i) => {
     if (isBlank(cells)) return;
     const rowNumber = i + 2;
@@ -557,7 +580,8 @@ export function peopleToCsv(people: Person[], teams: Pick<Team, 'id' | 'name'>[]
       p.managerId ? (emailOf.get(p.managerId) ?? '') : '',
       p.title ?? '',
       p.track ?? '',
-      p.level ?? '',
+      // A placed person's level is its id on the ladder: importing the file again places them on the same level.
+      p.placement?.levelId ?? p.level ?? '',
       p.startDate ?? '',
       p.levelSince ?? '',
       p.teamId ? (teamName.get(p.teamId) ?? '') : '',

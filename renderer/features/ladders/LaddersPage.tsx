@@ -26,6 +26,8 @@ import { VersionsView } from './VersionsView';
 
 // CodeMirror and the checker it runs are loaded only when someone opens the editor.
 const LadderEditor = lazy(() => import('./LadderEditor'));
+// The importers (papaparse, the FT and Monzo readers) load only when someone imports.
+const ImportLadderDialog = lazy(() => import('./import/ImportLadderDialog'));
 
 type View = 'matrix' | 'compare' | 'edit' | 'versions' | 'review';
 const views: { id: View; label: string }[] = [
@@ -72,6 +74,7 @@ export default function LaddersPage() {
   );
   const { announce } = useStatus();
   const choose = useMainAction('ladders:choose-folder');
+  const [importing, setImporting] = useState(false);
   const ladders = list.value ?? null;
   const key = ladders && (picked && ladders.ladders.some((l) => l.key === picked) ? picked : defaultKey(ladders));
   const summary = ladders?.ladders.find((l) => l.key === key) ?? null;
@@ -87,9 +90,17 @@ export default function LaddersPage() {
   };
 
   const actions = (
-    <Button onPress={() => void chooseFolder()} aria-label="Choose ladders folder">
-      Choose folder…
-    </Button>
+    <>
+      <Button onPress={() => setImporting(true)}>Import a ladder…</Button>
+      <Button onPress={() => void chooseFolder()} aria-label="Choose ladders folder">
+        Choose folder…
+      </Button>
+      {importing && (
+        <Suspense fallback={null}>
+          <ImportLadderDialog onClose={() => setImporting(false)} onImported={setPicked} />
+        </Suspense>
+      )}
+    </>
   );
   if (list.status === 'loading') return <p className="loading">Loading ladders…</p>;
   if (list.status === 'error')

@@ -17,10 +17,12 @@ import {
   isBlank,
   parseCsv,
   peopleToCsv,
+  type PlaceOnLadder,
   planImport,
 } from '../../../shared/domain/people-csv';
 import type { Person } from '../../../shared/domain/person';
 import type { Team } from '../../../shared/domain/team';
+import { placementOptions } from '../../../shared/ladder/placement';
 import { useRepositories } from '../../app/data';
 import { errorMessage } from '../../app/errors';
 import { useMainAction } from '../../app/useMain';
@@ -32,6 +34,7 @@ import { Dialog } from '../../ui/Dialog';
 import { RadioGroupField } from '../../ui/RadioGroupField';
 import { SelectField } from '../../ui/SelectField';
 import { useStatus } from '../../ui/Status';
+import { placeableLadders, useLadder, useLadderList } from './placements';
 
 const NOT_IN_FILE = '__none__';
 const PREVIEW_ROWS = 8;
@@ -45,9 +48,16 @@ interface LoadedFile {
 /** A day as the preview shows an interpretation: with the month's name, so it cannot be misread. */
 const longDate = (iso: string) => formatDate(iso, 'spelled');
 
-function previewPlan(table: CsvTable, mapping: ColumnMapping, everyone: Person[], teams: Team[], dateOrder: DateOrder | null): ImportPlan {
+function previewPlan(
+  table: CsvTable,
+  mapping: ColumnMapping,
+  everyone: Person[],
+  teams: Team[],
+  dateOrder: DateOrder | null,
+  placeOn: PlaceOnLadder | null,
+): ImportPlan {
   let n = 0;
-  return planImport(table, mapping, everyone, () => `preview-${++n}`, { teams, dateOrder });
+  return planImport(table, mapping, everyone, () => `preview-${++n}`, { teams, dateOrder, placeOn });
 }
 
 function summary(plan: ImportPlan): string {
@@ -93,6 +103,15 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
   const [file, setFile] = useState<LoadedFile | null>(null);
   const [encoding, setEncoding] = useState<CsvEncoding | null>(null);
   const [dateOrder, setDateOrder] = useState<DateOrder | null>(null);
+  // A Level column read against a ladder: a level it names places the person there.
+  const [ladderId, setLadderId] = useState<string | null>(null);
+  const ladderList = useLadderList();
+  const { ladder: chosen, summary: chosenSummary } = useLadder(ladderId);
+  const chosenHash = chosenSummary?.hash ?? null;
+  const placeOn = useMemo<PlaceOnLadder | null>(
+    () => (chosen && chosenHash ? { against: { ladderId: chosen.id, version: chosen.version, hash: chosenHash }, options: placementOptions(chosen) } : null),
+    [chosen, chosenHash],
+  );
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [refused, setRefused] = useState<ImportProblem[] | null>(null);
@@ -101,8 +120,8 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
   const decoded = useMemo(() => (file ? decodeCsvBytes(file.bytes, encoding ?? undefined) : null), [file, encoding]);
   const table = useMemo(() => (decoded ? parseCsv(decoded.text) : null), [decoded]);
   const plan = useMemo(
-    () => (table && mapping ? previewPlan(table, mapping, everyone, teamList ?? [], dateOrder) : null),
-    [table, mapping, everyone, teamList, dateOrder],
+    () => (table && mapping ? previewPlan(table, mapping, everyone, teamList ?? [], dateOrder, placeOn) : null),
+    [table, mapping, everyone, teamList, dateOrder, placeOn],
   );
   const fileProblem = decoded ? encodingProblem(decoded) : null;
   const problems = refused ?? [...(fileProblem ? [fileProblem] : []), ...(plan?.problems ?? [])];
@@ -139,7 +158,7 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
     if (!table || !mapping || fileProblem) return;
     setBusy(true);
     try {
-      const done = await people.importCsv(table, mapping, { dateOrder });
+      const done = await people.importCsv(table, mapping, { dateOrder, placeOn });
       const teamNote = done.teams.length ? `, ${done.teams.length} ${done.teams.length === 1 ? 'team' : 'teams'} created` : '';
       announce(`Imported people: ${done.created} added, ${done.updated} updated${teamNote}`);
       onClose();
@@ -211,6 +230,20 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
               description={decoded.source === 'bom' ? 'Marked in the file' : decoded.source === 'detected' ? 'Detected from the file' : 'As you chose'}
               error={fileProblem ? 'The names do not read correctly in this encoding' : undefined}
             />
+            {mapping.level !== null && placeableLadders(ladderList.value).length > 0 && (
+              <SelectField
+                label="Read levels against"
+                value={ladderId}
+                empty="No ladder (keep levels as text)"
+                onChange={setLadderId}
+                options={placeableLadders(ladderList.value).map((l) => ({ id: l.id!, label: l.name ?? l.file }))}
+                description={
+                  plan && placeOn
+                    ? `${plan.people.filter((p) => p.fields.placement?.against.hash === placeOn.against.hash).length} of ${plan.people.length} placed on the ladder; other levels stay as text`
+                    : 'A level the ladder has places the person on it'
+                }
+              />
+            )}
             {plan && (
               <DateReadingField
                 dates={plan.dates}

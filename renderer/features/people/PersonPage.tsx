@@ -15,17 +15,24 @@ import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
 import { ExportNotesButton, PersonSeriesSection, QueuePointDialog, QueueSection, SeriesDialog, useSeriesRows } from '../one-on-ones';
 import { PersonDialog } from './PersonDialog';
+import { usePlacementStates } from './placements';
 import { RelationshipsCard } from './RelationshipsCard';
 import { Timeline } from './Timeline';
 
 function Details({ person, teamName }: { person: Person; teamName: string | undefined }) {
+  const placement = usePlacementStates(useMemo(() => [person], [person])).get(person.id);
+  const placed: [string, string | undefined][] = person.placement
+    ? [['Ladder', placement?.kind === 'moved' ? `${person.placement.levelId} — level no longer on the ladder` : (placement?.label ?? person.placement.levelId)]]
+    : [
+        ['Track', person.track && trackLabels[person.track]],
+        ['Level', person.level],
+      ];
   const rows: [string, string | undefined][] = [
     ['Email', person.email],
     ['Title', person.title],
     ['Team', teamName],
     ['Location', person.location],
-    ['Track', person.track && trackLabels[person.track]],
-    ['Level', person.level],
+    ...placed,
     ['Started', person.startDate && formatDate(person.startDate, 'medium')],
     ['Level since', person.levelSince && formatDate(person.levelSince, 'medium')],
   ];

@@ -53,6 +53,51 @@ export class SaveVersionDialog extends DialogModel {
   }
 }
 
+/** Import a ladder: choose a file (main's dialog), map its columns, preview the draft, save. */
+export class ImportLadderDialog extends DialogModel {
+  constructor(page: Page) {
+    super(page, 'Import a ladder');
+  }
+  async chooseFile() {
+    await this.root.getByRole('button', { name: 'Choose a file…' }).click();
+  }
+  get refusal() {
+    return this.root.getByRole('alert');
+  }
+  /** Sets a column of the mapping step ("Competency column", "Category column") to a header ("B: Area") or "None". */
+  async mapColumn(field: string, option: string | RegExp) {
+    await choose(this.page, this.root, new RegExp(`${field}$`), option);
+  }
+  async layout(label: 'A row per competency, a column per level' | 'A row per criterion (competency, level and criteria in columns)') {
+    await this.root.getByRole('radio', { name: label }).check({ force: true });
+  }
+  levelColumn(label: string | RegExp) {
+    return this.root.getByRole('checkbox', { name: label });
+  }
+  async preview() {
+    await this.root.getByRole('button', { name: 'Preview' }).click();
+  }
+  get draft() {
+    return this.root.getByRole('region', { name: 'Trellis YAML draft' });
+  }
+  get checker() {
+    return this.root.getByRole('region', { name: 'Checker' });
+  }
+  get problems() {
+    // An alert when the file has errors, a region when it has only warnings.
+    return this.root.getByRole('alert', { name: /problem/ }).or(this.root.getByRole('region', { name: 'Worth a look before saving' }));
+  }
+  get fileName() {
+    return this.root.getByRole('textbox', { name: 'File name' });
+  }
+  get saveButton() {
+    return this.root.getByRole('button', { name: 'Save ladder' });
+  }
+  async save() {
+    await this.saveButton.click();
+  }
+}
+
 /** The Ladders screen: matrix, compare, YAML editor, versions and review of one ladder. */
 export class LaddersPage {
   constructor(readonly page: Page) {}
@@ -109,6 +154,12 @@ export class LaddersPage {
   }
   async chooseFolder() {
     await this.page.getByRole('button', { name: 'Choose ladders folder' }).click();
+  }
+  async importLadder() {
+    await this.page.getByRole('button', { name: 'Import a ladder…' }).click();
+    const dialog = new ImportLadderDialog(this.page);
+    await expect(dialog.root).toBeVisible();
+    return dialog;
   }
   async copyToMyFolder() {
     await this.page.getByRole('button', { name: 'Copy to my folder' }).click();
