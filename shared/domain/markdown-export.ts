@@ -19,13 +19,18 @@ export interface ExportFile {
 export interface NotesExportOptions {
   /** Only when the user ticked "Include private notes" and confirmed. */
   includePrivateNotes: boolean;
+  /** The user ("This is me"): a shared file names them, not "Me". */
+  user?: User;
 }
+
+/** Who wrote the notes, named in what they share; null only when the user never said who they are. */
+export type User = Pick<Person, 'name'> | null;
 
 /** One line of Markdown: newlines in a talking point would break the list. */
 const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 
-function ownerLabel(owner: ActionItem['owner'], person: Pick<Person, 'name'>): string {
-  return owner === 'me' ? 'Me' : person.name;
+function ownerLabel(owner: ActionItem['owner'], person: Pick<Person, 'name'>, user: User): string {
+  return oneLine(owner === 'me' ? (user?.name ?? 'Me') : person.name);
 }
 
 export function meetingTitle(meeting: Pick<Meeting, 'kind' | 'date'>, person: Pick<Person, 'name'>): string {
@@ -42,32 +47,40 @@ function notesSection(meeting: Meeting): string[] {
   return notes ? ['## Notes', '', notes, ''] : [];
 }
 
-function actionSection(meeting: Meeting, items: ActionItem[], person: Pick<Person, 'name'>): string[] {
+function actionSection(meeting: Meeting, items: ActionItem[], person: Pick<Person, 'name'>, user: User): string[] {
   if (items.length === 0) return [];
   const line = (a: ActionItem) =>
-    `- [${a.done ? 'x' : ' '}] ${ownerLabel(a.owner, person)}: ${oneLine(a.text)}${a.due ? ` (due ${a.due})` : ''}${a.meetingId !== meeting.id ? ' (carried over)' : ''}`;
+    `- [${a.done ? 'x' : ' '}] ${ownerLabel(a.owner, person, user)}: ${oneLine(a.text)}${a.due ? ` (due ${a.due})` : ''}${a.meetingId !== meeting.id ? ' (carried over)' : ''}`;
   return ['## Action items', '', ...items.map(line), ''];
 }
 
 /** The body every export shares: heading, agenda, shared notes, the given action items. */
-function sharedBody(meeting: Meeting, person: Pick<Person, 'name'>, actionItems: ActionItem[]): string[] {
-  return [`# ${meetingTitle(meeting, person)}`, '', ...agendaSection(meeting), ...notesSection(meeting), ...actionSection(meeting, actionItems, person)];
+function sharedBody(meeting: Meeting, person: Pick<Person, 'name'>, actionItems: ActionItem[], user: User): string[] {
+  return [
+    `# ${meetingTitle(meeting, person)}`,
+    '',
+    ...(user ? [`With ${oneLine(user.name)} and ${oneLine(person.name)}`, ''] : []),
+    ...agendaSection(meeting),
+    ...notesSection(meeting),
+    ...actionSection(meeting, actionItems, person, user),
+  ];
 }
 
 /**
  * One meeting's shared part, for "Copy as Markdown" and "Save as .md". Never private notes.
  * `actionItems` are those shown in the meeting (its own and open ones carried into it).
  */
-export function meetingSharedMarkdown(meeting: Meeting, person: Pick<Person, 'name'>, actionItems: ActionItem[]): string {
-  return `${sharedBody(meeting, person, actionItems).join('\n').trimEnd()}\n`;
+export function meetingSharedMarkdown(meeting: Meeting, person: Pick<Person, 'name'>, actionItems: ActionItem[], user: User = null): string {
+  return `${sharedBody(meeting, person, actionItems, user).join('\n').trimEnd()}\n`;
 }
 
 export function meetingFileStem(meeting: Pick<Meeting, 'kind' | 'date'>, person: Pick<Person, 'name'>): string {
   return `${meeting.date}-${safeFileName(`${meetingKindLabels[meeting.kind]} ${person.name}`)}`;
 }
 
-function frontMatter(meeting: Meeting, person: Pick<Person, 'name'>): string {
+function frontMatter(meeting: Meeting, person: Pick<Person, 'name'>, user: User): string {
   const data: Record<string, unknown> = { person: person.name, date: meeting.date, kind: meetingKindLabels[meeting.kind] };
+  if (user) data.with = user.name;
   if (meeting.time) data.time = meeting.time;
   if (meeting.mood !== undefined) data.mood = meeting.mood;
   if (meeting.energy !== undefined) data.energy = meeting.energy;
@@ -85,8 +98,9 @@ export function meetingFile(meeting: Meeting, person: Pick<Person, 'name'>, acti
   // What may leave the machine is decided in one place (shared/evidence/privacy.ts), not here.
   // A meeting is never a private record as a whole, only its private notes are private.
   const shown = shareable('meetings', meeting, options.includePrivateNotes ? 'include-confirmed-by-user' : 'exclude');
-  const body = [...sharedBody(meeting, person, actionItems), ...(shown ? privateSection(shown) : [])];
-  return { name: `${meetingFileStem(meeting, person)}.md`, content: `${frontMatter(meeting, person)}\n${body.join('\n').trimEnd()}\n` };
+  const user = options.user ?? null;
+  const body = [...sharedBody(meeting, person, actionItems, user), ...(shown ? privateSection(shown) : [])];
+  return { name: `${meetingFileStem(meeting, person)}.md`, content: `${frontMatter(meeting, person, user)}\n${body.join('\n').trimEnd()}\n` };
 }
 
 export interface NotesExportInput {
