@@ -1,6 +1,7 @@
 import { Link, useLocation } from 'wouter';
 
-import { sections, settingsSection } from './sections';
+import { useCurrentUser } from './current-user';
+import { sectionsFor, settingsSection } from './sections';
 
 function NavLink({ path, label, icon }: { path: string; label: string; icon: string }) {
   const [location] = useLocation();
@@ -18,6 +19,7 @@ function NavLink({ path, label, icon }: { path: string; label: string; icon: str
 }
 
 export function Sidebar() {
+  const { role } = useCurrentUser();
   return (
     <aside className="sidebar">
       <div className="sidebar__brand">
@@ -26,7 +28,7 @@ export function Sidebar() {
       </div>
       <nav aria-label="Main" className="sidebar__nav">
         <ul>
-          {sections.map((s) => (
+          {sectionsFor(role).map((s) => (
             <NavLink key={s.path} {...s} />
           ))}
         </ul>

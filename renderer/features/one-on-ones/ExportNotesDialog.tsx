@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 
 import { notesExportFiles, type NotesExportInput } from '../../../shared/domain/markdown-export';
 import type { Person } from '../../../shared/domain/person';
+import { currentPerson } from '../../app/current-user';
 import { type Repositories, useRepositories } from '../../app/data';
 import { errorMessage } from '../../app/errors';
 import { useMainAction } from '../../app/useMain';
@@ -60,7 +61,7 @@ export function ExportNotesDialog({ person, onClose }: ExportNotesDialogProps) {
     if (!input) return;
     setError(null);
     try {
-      const files = notesExportFiles(input, { includePrivateNotes: includePrivate });
+      const files = notesExportFiles(input, { includePrivateNotes: includePrivate, user: await currentPerson(repos.people) });
       if (files.length === 0) {
         setConfirming(false);
         setError('There is nothing to export: none of these meetings belongs to a person Trellis knows.');

@@ -14,19 +14,23 @@ import {
   importFields,
   type ImportPlan,
   type ImportProblem,
+  type ImportUser,
   isBlank,
   parseCsv,
   peopleToCsv,
   planImport,
+  type UnknownManager,
 } from '../../../shared/domain/people-csv';
 import type { Person } from '../../../shared/domain/person';
 import type { Team } from '../../../shared/domain/team';
+import { useMe } from '../../app/current-user';
 import { useRepositories } from '../../app/data';
 import { errorMessage } from '../../app/errors';
 import { useMainAction } from '../../app/useMain';
 import { useTeams } from '../../app/usePeople';
 import { ImportRefusedError } from '../../db/people';
 import { Button } from '../../ui/Button';
+import { Checkbox } from '../../ui/Checkbox';
 import { formatDate } from '../../ui/dates';
 import { Dialog } from '../../ui/Dialog';
 import { RadioGroupField } from '../../ui/RadioGroupField';
@@ -45,9 +49,21 @@ interface LoadedFile {
 /** A day as the preview shows an interpretation: with the month's name, so it cannot be misread. */
 const longDate = (iso: string) => formatDate(iso, 'spelled');
 
-function previewPlan(table: CsvTable, mapping: ColumnMapping, everyone: Person[], teams: Team[], dateOrder: DateOrder | null): ImportPlan {
+interface MeOptions {
+  me: ImportUser | null;
+  meAliases: string[];
+}
+
+function previewPlan(
+  table: CsvTable,
+  mapping: ColumnMapping,
+  everyone: Person[],
+  teams: Team[],
+  dateOrder: DateOrder | null,
+  meOptions: MeOptions,
+): ImportPlan {
   let n = 0;
-  return planImport(table, mapping, everyone, () => `preview-${++n}`, { teams, dateOrder });
+  return planImport(table, mapping, everyone, () => `preview-${++n}`, { teams, dateOrder, ...meOptions });
 }
 
 function summary(plan: ImportPlan): string {
@@ -97,12 +113,15 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
   const [error, setError] = useState<string | null>(null);
   const [refused, setRefused] = useState<ImportProblem[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const me = useMe() ?? null;
+  const [meChosen, setMeChosen] = useState<ChosenManager[]>([]);
+  const meAliases = useMemo(() => meChosen.map((c) => c.key), [meChosen]);
 
   const decoded = useMemo(() => (file ? decodeCsvBytes(file.bytes, encoding ?? undefined) : null), [file, encoding]);
   const table = useMemo(() => (decoded ? parseCsv(decoded.text) : null), [decoded]);
   const plan = useMemo(
-    () => (table && mapping ? previewPlan(table, mapping, everyone, teamList ?? [], dateOrder) : null),
-    [table, mapping, everyone, teamList, dateOrder],
+    () => (table && mapping ? previewPlan(table, mapping, everyone, teamList ?? [], dateOrder, { me, meAliases }) : null),
+    [table, mapping, everyone, teamList, dateOrder, me, meAliases],
   );
   const fileProblem = decoded ? encodingProblem(decoded) : null;
   const problems = refused ?? [...(fileProblem ? [fileProblem] : []), ...(plan?.problems ?? [])];
@@ -117,6 +136,7 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
     }
     const bytes = new Uint8Array(await chosen.arrayBuffer());
     setFile({ name: chosen.name, bytes });
+    setMeChosen([]);
     setEncoding(null);
     setDateOrder(null);
     setMapping(detectMapping(parseCsv(decodeCsvBytes(bytes).text).headers));
@@ -139,7 +159,7 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
     if (!table || !mapping || fileProblem) return;
     setBusy(true);
     try {
-      const done = await people.importCsv(table, mapping, { dateOrder });
+      const done = await people.importCsv(table, mapping, { dateOrder, me, meAliases });
       const teamNote = done.teams.length ? `, ${done.teams.length} ${done.teams.length === 1 ? 'team' : 'teams'} created` : '';
       announce(`Imported people: ${done.created} added, ${done.updated} updated${teamNote}`);
       onClose();
@@ -222,6 +242,17 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
               />
             )}
           </div>
+          {me && plan && (
+            <ManagerIsMe
+              me={me}
+              unknown={plan.unknownManagers}
+              chosen={meChosen}
+              onChange={(chosen) => {
+                setRefused(null);
+                setMeChosen(chosen);
+              }}
+            />
+          )}
           {problems.length > 0 ? <ProblemList problems={problems} /> : plan && <p className="import-ready">{summary(plan)}</p>}
           <PreviewTable fileName={file.name} table={table} mapping={mapping} problems={problems} readAs={plan?.dates.readAs ?? null} />
           <MappingFields headers={table.headers} mapping={mapping} onChange={remap} />
@@ -234,6 +265,52 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
         </Button>
       </div>
     </Dialog>
+  );
+}
+
+/** A manager cell the user said is them: its key for the plan, its text as the file wrote it. */
+interface ChosenManager {
+  key: string;
+  text: string;
+}
+
+/** Unknown managers offered as "this is me" at most: the few that manage the most rows. */
+const ME_CANDIDATES = 3;
+
+/**
+ * An HR export names the user as everyone's manager, often by an email Trellis does not know
+ * for them: the managers that match nobody can each be said to be the user.
+ */
+function ManagerIsMe({
+  me,
+  unknown,
+  chosen,
+  onChange,
+}: {
+  me: Pick<Person, 'name'>;
+  unknown: UnknownManager[];
+  chosen: ChosenManager[];
+  onChange: (chosen: ChosenManager[]) => void;
+}) {
+  // A chosen manager resolves, so it leaves `unknown`: it is listed from `chosen`, ticked.
+  const offered = [...chosen.map((c) => ({ ...c, rows: null })), ...unknown.slice(0, ME_CANDIDATES).map((u) => ({ ...u, rows: u.rows.length }))];
+  if (offered.length === 0) return null;
+  return (
+    <fieldset className="import-me">
+      <legend>Managers Trellis does not know</legend>
+      {offered.map((o) => (
+        <Checkbox
+          key={o.key}
+          isSelected={chosen.some((c) => c.key === o.key)}
+          onChange={(on) => onChange(on ? [...chosen, { key: o.key, text: o.text }] : chosen.filter((c) => c.key !== o.key))}
+        >
+          <span>
+            “{o.text}” is me, {me.name}
+            {o.rows !== null && <span className="muted"> · manager in {o.rows === 1 ? '1 row' : `${o.rows} rows`}</span>}
+          </span>
+        </Checkbox>
+      ))}
+    </fieldset>
   );
 }
 
