@@ -1,7 +1,8 @@
 import { Link, useLocation } from 'wouter';
 
+import { useCurrentUser } from './current-user';
 import { setPaletteOpen } from './palette-open';
-import { sections, settingsSection } from './sections';
+import { sectionsFor, settingsSection } from './sections';
 import { isMac } from './shortcuts';
 
 function NavLink({ path, label, icon }: { path: string; label: string; icon: string }) {
@@ -20,6 +21,7 @@ function NavLink({ path, label, icon }: { path: string; label: string; icon: str
 }
 
 export function Sidebar() {
+  const { role } = useCurrentUser();
   return (
     <aside className="sidebar">
       <div className="sidebar__brand">
@@ -32,7 +34,7 @@ export function Sidebar() {
       </button>
       <nav aria-label="Main" className="sidebar__nav">
         <ul>
-          {sections.map((s) => (
+          {sectionsFor(role).map((s) => (
             <NavLink key={s.path} {...s} />
           ))}
         </ul>

@@ -74,7 +74,11 @@ export class PeopleRepository {
    * then written with one bulkPut. Re-imported people are matched by email and updated.
    * Departments no team has yet become teams, in the same transaction.
    */
-  async importCsv(table: CsvTable, mapping: ColumnMapping, options: Pick<ImportOptions, 'dateOrder' | 'placeOn'> = {}): Promise<ImportPlan> {
+  async importCsv(
+    table: CsvTable,
+    mapping: ColumnMapping,
+    options: Pick<ImportOptions, 'dateOrder' | 'placeOn' | 'me' | 'meAliases'> = {},
+  ): Promise<ImportPlan> {
     // Strict durability: a crash or power cut right after "Imported" must not lose the import.
     const db = durable(this.db);
     return db.transaction('rw', db.people, db.teams, async () => {

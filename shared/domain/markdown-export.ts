@@ -19,11 +19,19 @@ export interface ExportFile {
   content: string;
 }
 
+export interface NotesExportOptions {
+  /** The user ("This is me"): a shared file names them, not "Me". */
+  user?: User;
+}
+
+/** Who wrote the notes, named in what they share; null only when the user never said who they are. */
+export type User = Pick<Person, 'name'> | null;
+
 /** One line of Markdown: newlines in a talking point would break the list. */
 const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 
-function ownerLabel(owner: ActionItem['owner'], person: Pick<Person, 'name'>): string {
-  return owner === 'me' ? 'Me' : person.name;
+function ownerLabel(owner: ActionItem['owner'], person: Pick<Person, 'name'>, user: User): string {
+  return oneLine(owner === 'me' ? (user?.name ?? 'Me') : person.name);
 }
 
 export function meetingTitle(meeting: Pick<Meeting, 'kind' | 'date'>, person: Pick<Person, 'name'>): string {
@@ -40,32 +48,40 @@ function notesSection(meeting: ShownMeeting): string[] {
   return notes ? ['## Notes', '', notes, ''] : [];
 }
 
-function actionSection(meeting: ShownMeeting, items: ActionItem[], person: Pick<Person, 'name'>): string[] {
+function actionSection(meeting: ShownMeeting, items: ActionItem[], person: Pick<Person, 'name'>, user: User): string[] {
   if (items.length === 0) return [];
   const line = (a: ActionItem) =>
-    `- [${a.done ? 'x' : ' '}] ${ownerLabel(a.owner, person)}: ${oneLine(a.text)}${a.due ? ` (due ${a.due})` : ''}${a.meetingId !== meeting.id ? ' (carried over)' : ''}`;
+    `- [${a.done ? 'x' : ' '}] ${ownerLabel(a.owner, person, user)}: ${oneLine(a.text)}${a.due ? ` (due ${a.due})` : ''}${a.meetingId !== meeting.id ? ' (carried over)' : ''}`;
   return ['## Action items', '', ...items.map(line), ''];
 }
 
 /** The body every export shares: heading, agenda, shared notes, the given action items. */
-function sharedBody(meeting: ShownMeeting, person: Pick<Person, 'name'>, actionItems: ActionItem[]): string[] {
-  return [`# ${meetingTitle(meeting, person)}`, '', ...agendaSection(meeting), ...notesSection(meeting), ...actionSection(meeting, actionItems, person)];
+function sharedBody(meeting: ShownMeeting, person: Pick<Person, 'name'>, actionItems: ActionItem[], user: User): string[] {
+  return [
+    `# ${meetingTitle(meeting, person)}`,
+    '',
+    ...(user ? [`With ${oneLine(user.name)} and ${oneLine(person.name)}`, ''] : []),
+    ...agendaSection(meeting),
+    ...notesSection(meeting),
+    ...actionSection(meeting, actionItems, person, user),
+  ];
 }
 
 /**
  * One meeting's shared part, for "Copy as Markdown" and "Save as .md". Never private notes.
  * `actionItems` are those shown in the meeting (its own and open ones carried into it).
  */
-export function meetingSharedMarkdown(meeting: ShownMeeting, person: Pick<Person, 'name'>, actionItems: ActionItem[]): string {
-  return `${sharedBody(meeting, person, actionItems).join('\n').trimEnd()}\n`;
+export function meetingSharedMarkdown(meeting: ShownMeeting, person: Pick<Person, 'name'>, actionItems: ActionItem[], user: User = null): string {
+  return `${sharedBody(meeting, person, actionItems, user).join('\n').trimEnd()}\n`;
 }
 
 export function meetingFileStem(meeting: Pick<Meeting, 'kind' | 'date'>, person: Pick<Person, 'name'>): string {
   return `${meeting.date}-${safeFileName(`${meetingKindLabels[meeting.kind]} ${person.name}`)}`;
 }
 
-function frontMatter(meeting: ShownMeeting, person: Pick<Person, 'name'>): string {
+function frontMatter(meeting: ShownMeeting, person: Pick<Person, 'name'>, user: User): string {
   const data: Record<string, unknown> = { person: person.name, date: meeting.date, kind: meetingKindLabels[meeting.kind] };
+  if (user) data.with = user.name;
   if (meeting.time) data.time = meeting.time;
   if (meeting.mood !== undefined) data.mood = meeting.mood;
   if (meeting.energy !== undefined) data.energy = meeting.energy;
@@ -74,13 +90,14 @@ function frontMatter(meeting: ShownMeeting, person: Pick<Person, 'name'>): strin
 }
 
 /** One meeting as a Markdown file with YAML front matter. */
-export function meetingFile(meeting: Meeting, person: Pick<Person, 'name'>, actionItems: ActionItem[]): ExportFile {
+export function meetingFile(meeting: Meeting, person: Pick<Person, 'name'>, actionItems: ActionItem[], options: NotesExportOptions = {}): ExportFile {
   // What may leave the machine is decided in one place (shared/evidence/privacy.ts), not here.
   // A meeting is never a private record as a whole, only its private notes are private.
   const shown: ShownMeeting | null = shareable('meetings', meeting);
   if (!shown) throw new Error('A meeting is never private as a whole');
-  const body = sharedBody(shown, person, actionItems);
-  return { name: `${meetingFileStem(shown, person)}.md`, content: `${frontMatter(shown, person)}\n${body.join('\n').trimEnd()}\n` };
+  const user = options.user ?? null;
+  const body = sharedBody(shown, person, actionItems, user);
+  return { name: `${meetingFileStem(shown, person)}.md`, content: `${frontMatter(shown, person, user)}\n${body.join('\n').trimEnd()}\n` };
 }
 
 export interface NotesExportInput {
@@ -93,7 +110,7 @@ export interface NotesExportInput {
  * All notes of the given meetings (one person's, or everyone's), one file per meeting, oldest
  * first, with unique names. Meetings whose person is unknown are skipped, not guessed.
  */
-export function notesExportFiles(input: NotesExportInput): ExportFile[] {
+export function notesExportFiles(input: NotesExportInput, options: NotesExportOptions = {}): ExportFile[] {
   const byId = new Map(input.people.map((p) => [p.id, p]));
   const itemsByMeeting = new Map<string, ActionItem[]>();
   for (const item of input.actionItems) itemsByMeeting.set(item.meetingId, [...(itemsByMeeting.get(item.meetingId) ?? []), item]);
@@ -101,7 +118,7 @@ export function notesExportFiles(input: NotesExportInput): ExportFile[] {
   const files: ExportFile[] = [];
   for (const meeting of meetings) {
     const person = byId.get(meeting.personId);
-    if (person) files.push(meetingFile(meeting, person, itemsByMeeting.get(meeting.id) ?? []));
+    if (person) files.push(meetingFile(meeting, person, itemsByMeeting.get(meeting.id) ?? [], options));
   }
   const names = uniqueNames(files.map((f) => f.name));
   return files.map((f, i) => ({ ...f, name: names[i] ?? f.name }));

@@ -224,7 +224,33 @@ export interface ImportOptions {
   teams?: Team[];
   /** How numeric dates are read when the file itself does not show it (the user's choice). */
   dateOrder?: DateOrder | null;
+  /**
+   * The user ("This is me"). A manager cell that is their email, or says "me", names them. An
+   * HR export usually names the manager by the email the HR tool knows, which Trellis may not:
+   * `meAliases` are the manager cells (as `unknownManagers` lists them) the user said are them.
+   */
+  me?: ImportUser | null;
+  meAliases?: readonly string[];
 }
+
+export interface ImportUser {
+  id: string;
+  name: string;
+  email?: string | undefined;
+}
+
+/** A manager cell that names nobody in Trellis or in the file: perhaps the user, under another email. */
+export interface UnknownManager {
+  /** As the file writes it (first time seen). */
+  text: string;
+  /** Lower-cased: what `meAliases` takes. */
+  key: string;
+  /** The spreadsheet rows that name this manager. */
+  rows: number[];
+}
+
+/** Words a manager cell may use for the user themself. */
+const selfWords = new Set(['me', 'myself', '(me)', 'self']);
 
 export interface ImportPlan {
   problems: ImportProblem[];
@@ -233,6 +259,8 @@ export interface ImportPlan {
   teams: { id: string; name: string }[];
   /** What the file's dates look like, and the order they are read in (null: not decided). */
   dates: DateDetection & { readAs: DateOrder | null };
+  /** Managers the file names that match nobody, most rows first (each row is also a problem). */
+  unknownManagers: UnknownManager[];
   created: number;
   updated: number;
   unchanged: number;
@@ -432,7 +460,9 @@ export function dateReading(table: CsvTable, mapping: ColumnMapping, options: Im
 export function planImport(table: CsvTable, mapping: ColumnMapping, existing: Person[], newId: () => string, options: ImportOptions = {}): ImportPlan {
   const problems: ImportProblem[] = [...table.problems, ...(table.headers.length > 0 ? mappingProblems(table, mapping) : [])];
   const dates = dateReading(table, mapping, options);
-  const empty = (): ImportPlan => ({ problems, people: [], teams: [], dates, created: 0, updated: 0, unchanged: 0 });
+  const unknown = new Map<string, UnknownManager>();
+  const unknownManagers = () => [...unknown.values()].sort((a, b) => b.rows.length - a.rows.length);
+  const empty = (): ImportPlan => ({ problems, people: [], teams: [], dates, unknownManagers: unknownManagers(), created: 0, updated: 0, unchanged: 0 });
   if (problems.some((p) => p.row === null)) return empty();
 
   const byEmail = new Map(existing.filter((p) => p.email).map((p) => [p.email!.toLowerCase(), p]));
@@ -471,13 +501,24 @@ export function planImport(table: CsvTable, mapping: ColumnMapping, existing: Pe
   for (const d of valid) addName(d.fields.name, idOf.get(d.email)!);
   const invalidNames = new Map(drafts.filter((d) => !d.valid && d.name).map((d) => [nameKey(d.name), d.row]));
 
+  const me = options.me ?? null;
+  const meKeys = new Set([...selfWords, ...(options.meAliases ?? []).map((a) => a.trim().toLowerCase())]);
+  if (me?.email) meKeys.add(me.email.toLowerCase());
+  const noteUnknown = (d: RowDraft) => {
+    const key = d.manager!;
+    const seen = unknown.get(key) ?? { text: d.managerText ?? key, key, rows: [] };
+    seen.rows.push(d.row);
+    unknown.set(key, seen);
+  };
   const managerOf = (d: RowDraft): string | null | 'problem' => {
     if (d.manager === undefined) return d.existing?.managerId ?? null;
     if (d.manager === '') return null;
+    if (me && meKeys.has(d.manager)) return me.id;
     if (d.manager.includes('@')) {
       const id = idOf.get(d.manager);
       if (id) return id;
       const known = firstRowOf.has(d.manager) ? ` (row ${firstRowOf.get(d.manager)} has problems of its own)` : '';
+      if (!known) noteUnknown(d);
       problems.push({ row: d.row, column: managerHeader, message: `no person has the email ${d.manager}${known}` });
       return 'problem';
     }
@@ -488,6 +529,7 @@ export function planImport(table: CsvTable, mapping: ColumnMapping, existing: Pe
       problems.push({ row: d.row, column: managerHeader, message: `more than one person is called ${shown}; use the manager's email instead` });
     } else {
       const known = invalidNames.has(nameKey(d.manager)) ? ` (row ${invalidNames.get(nameKey(d.manager))} has problems of its own)` : '';
+      if (!known) noteUnknown(d);
       problems.push({ row: d.row, column: managerHeader, message: `no person is called ${shown}${known}` });
     }
     return 'problem';
@@ -528,6 +570,7 @@ export function planImport(table: CsvTable, mapping: ColumnMapping, existing: Pe
     people: changed,
     teams: newTeams.filter((t) => usedTeams.has(t.id)),
     dates,
+    unknownManagers: [],
     created,
     updated: changed.length - created,
     unchanged: planned.length - changed.length,

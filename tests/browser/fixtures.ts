@@ -16,6 +16,12 @@ export const screenshotDir = path.resolve(here, '.output/screens');
 interface Fixtures {
   main: TestMain;
   app: Page;
+  /**
+   * false (the default): the profile starts as a manager's who has been through the welcome
+   * (role set, nobody chosen as "me" yet), so a spec sees the app as before there was a welcome.
+   * true: a truly fresh profile, which opens on the welcome (`test.use({ firstRun: true })`).
+   */
+  firstRun: boolean;
 }
 
 /**
@@ -32,8 +38,10 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
     },
     { scope: 'worker' },
   ],
-  main: async ({}, use) => {
+  firstRun: [false, { option: true }],
+  main: async ({ firstRun }, use) => {
     const main = await createTestMain();
+    if (!firstRun) main.store.set('settings', { userRole: 'manager' });
     await use(main);
     await main.dispose();
   },

@@ -3,6 +3,7 @@ import './share.css';
 import { useEffect, useRef, useState } from 'react';
 
 import type { Person } from '../../../shared/domain/person';
+import { currentPerson } from '../../app/current-user';
 import { useRepositories } from '../../app/data';
 import { errorMessage } from '../../app/errors';
 import { useMainCall } from '../../app/useMain';
@@ -70,6 +71,7 @@ export function ExportNotesDialog({ person, onClose }: ExportNotesDialogProps) {
       const sent = await streamNotesExport({
         repos,
         person,
+        user: await currentPerson(repos.people),
         signal: controller.signal,
         send: async (files) => void (await call('files:export-chunk', { exportId, files })),
         onProgress: (progress) => !controller.signal.aborted && setStep({ kind: 'exporting', folder, progress }),

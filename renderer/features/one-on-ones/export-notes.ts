@@ -1,6 +1,6 @@
 import { ChunkBuffer, type ChunkLimits } from '../../../shared/domain/export-chunks';
 import { uniqueNamer } from '../../../shared/domain/file-names';
-import { type ExportFile, meetingFile } from '../../../shared/domain/markdown-export';
+import { type ExportFile, meetingFile, type User } from '../../../shared/domain/markdown-export';
 import type { ActionItem } from '../../../shared/domain/meetings';
 import type { Person } from '../../../shared/domain/person';
 import type { Repositories } from '../../app/data';
@@ -21,6 +21,8 @@ export interface NotesExportRun {
   repos: Pick<Repositories, 'people' | 'meetings' | 'actionItems'>;
   /** Whose notes; null for everyone's. */
   person: Pick<Person, 'id' | 'name'> | null;
+  /** The user ("This is me"), named in the files instead of "Me". */
+  user?: User;
   /** Sends one chunk to main (files:export-chunk). */
   send: (files: ExportFile[]) => Promise<void>;
   signal?: AbortSignal;
@@ -98,7 +100,7 @@ export async function streamNotesExport(run: NotesExportRun): Promise<number> {
     meetings.reverse();
     let sliceStart = performance.now();
     for (const meeting of meetings) {
-      const file = meetingFile(meeting, p, itemsByMeeting.get(meeting.id) ?? []);
+      const file = meetingFile(meeting, p, itemsByMeeting.get(meeting.id) ?? [], { user: run.user ?? null });
       await dispatch(buffer.add({ name: uniqueName(file.name), content: file.content }));
       done += 1;
       if (performance.now() - sliceStart > sliceMs) {

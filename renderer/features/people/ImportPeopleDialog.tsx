@@ -14,21 +14,25 @@ import {
   importFields,
   type ImportPlan,
   type ImportProblem,
+  type ImportUser,
   isBlank,
   parseCsv,
   peopleToCsv,
   type PlaceOnLadder,
   planImport,
+  type UnknownManager,
 } from '../../../shared/domain/people-csv';
 import type { Person } from '../../../shared/domain/person';
 import type { Team } from '../../../shared/domain/team';
 import { placementOptions } from '../../../shared/ladder/placement';
+import { useMe } from '../../app/current-user';
 import { useRepositories } from '../../app/data';
 import { errorMessage } from '../../app/errors';
 import { useMainAction } from '../../app/useMain';
 import { useTeams } from '../../app/usePeople';
 import { ImportRefusedError } from '../../db/people';
 import { Button } from '../../ui/Button';
+import { Checkbox } from '../../ui/Checkbox';
 import { formatDate } from '../../ui/dates';
 import { Dialog } from '../../ui/Dialog';
 import { RadioGroupField } from '../../ui/RadioGroupField';
@@ -48,6 +52,11 @@ interface LoadedFile {
 /** A day as the preview shows an interpretation: with the month's name, so it cannot be misread. */
 const longDate = (iso: string) => formatDate(iso, 'spelled');
 
+interface MeOptions {
+  me: ImportUser | null;
+  meAliases: string[];
+}
+
 function previewPlan(
   table: CsvTable,
   mapping: ColumnMapping,
@@ -55,9 +64,10 @@ function previewPlan(
   teams: Team[],
   dateOrder: DateOrder | null,
   placeOn: PlaceOnLadder | null,
+  meOptions: MeOptions,
 ): ImportPlan {
   let n = 0;
-  return planImport(table, mapping, everyone, () => `preview-${++n}`, { teams, dateOrder, placeOn });
+  return planImport(table, mapping, everyone, () => `preview-${++n}`, { teams, dateOrder, placeOn, ...meOptions });
 }
 
 function summary(plan: ImportPlan): string {
@@ -116,12 +126,15 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
   const [error, setError] = useState<string | null>(null);
   const [refused, setRefused] = useState<ImportProblem[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const me = useMe() ?? null;
+  const [meChosen, setMeChosen] = useState<ChosenManager[]>([]);
+  const meAliases = useMemo(() => meChosen.map((c) => c.key), [meChosen]);
 
   const decoded = useMemo(() => (file ? decodeCsvBytes(file.bytes, encoding ?? undefined) : null), [file, encoding]);
   const table = useMemo(() => (decoded ? parseCsv(decoded.text) : null), [decoded]);
   const plan = useMemo(
-    () => (table && mapping ? previewPlan(table, mapping, everyone, teamList ?? [], dateOrder, placeOn) : null),
-    [table, mapping, everyone, teamList, dateOrder, placeOn],
+    () => (table && mapping ? previewPlan(table, mapping, everyone, teamList ?? [], dateOrder, placeOn, { me, meAliases }) : null),
+    [table, mapping, everyone, teamList, dateOrder, placeOn, me, meAliases],
   );
   const fileProblem = decoded ? encodingProblem(decoded) : null;
   const problems = refused ?? [...(fileProblem ? [fileProblem] : []), ...(plan?.problems ?? [])];
@@ -136,6 +149,7 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
     }
     const bytes = new Uint8Array(await chosen.arrayBuffer());
     setFile({ name: chosen.name, bytes });
+    setMeChosen([]);
     setEncoding(null);
     setDateOrder(null);
     setMapping(detectMapping(parseCsv(decodeCsvBytes(bytes).text).headers));
@@ -158,7 +172,7 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
     if (!table || !mapping || fileProblem) return;
     setBusy(true);
     try {
-      const done = await people.importCsv(table, mapping, { dateOrder, placeOn });
+      const done = await people.importCsv(table, mapping, { dateOrder, placeOn, me, meAliases });
       const teamNote = done.teams.length ? `, ${done.teams.length} ${done.teams.length === 1 ? 'team' : 'teams'} created` : '';
       announce(`Imported people: ${done.created} added, ${done.updated} updated${teamNote}`);
       onClose();
@@ -255,6 +269,17 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
               />
             )}
           </div>
+          {me && plan && (
+            <ManagerIsMe
+              me={me}
+              unknown={plan.unknownManagers}
+              chosen={meChosen}
+              onChange={(chosen) => {
+                setRefused(null);
+                setMeChosen(chosen);
+              }}
+            />
+          )}
           {problems.length > 0 ? <ProblemList problems={problems} /> : plan && <p className="import-ready">{summary(plan)}</p>}
           <PreviewTable fileName={file.name} table={table} mapping={mapping} problems={problems} readAs={plan?.dates.readAs ?? null} />
           <MappingFields headers={table.headers} mapping={mapping} onChange={remap} />
@@ -267,6 +292,52 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
         </Button>
       </div>
     </Dialog>
+  );
+}
+
+/** A manager cell the user said is them: its key for the plan, its text as the file wrote it. */
+interface ChosenManager {
+  key: string;
+  text: string;
+}
+
+/** Unknown managers offered as "this is me" at most: the few that manage the most rows. */
+const ME_CANDIDATES = 3;
+
+/**
+ * An HR export names the user as everyone's manager, often by an email Trellis does not know
+ * for them: the managers that match nobody can each be said to be the user.
+ */
+function ManagerIsMe({
+  me,
+  unknown,
+  chosen,
+  onChange,
+}: {
+  me: Pick<Person, 'name'>;
+  unknown: UnknownManager[];
+  chosen: ChosenManager[];
+  onChange: (chosen: ChosenManager[]) => void;
+}) {
+  // A chosen manager resolves, so it leaves `unknown`: it is listed from `chosen`, ticked.
+  const offered = [...chosen.map((c) => ({ ...c, rows: null })), ...unknown.slice(0, ME_CANDIDATES).map((u) => ({ ...u, rows: u.rows.length }))];
+  if (offered.length === 0) return null;
+  return (
+    <fieldset className="import-me">
+      <legend>Managers Trellis does not know</legend>
+      {offered.map((o) => (
+        <Checkbox
+          key={o.key}
+          isSelected={chosen.some((c) => c.key === o.key)}
+          onChange={(on) => onChange(on ? [...chosen, { key: o.key, text: o.text }] : chosen.filter((c) => c.key !== o.key))}
+        >
+          <span>
+            “{o.text}” is me, {me.name}
+            {o.rows !== null && <span className="muted"> · manager in {o.rows === 1 ? '1 row' : `${o.rows} rows`}</span>}
+          </span>
+        </Checkbox>
+      ))}
+    </fieldset>
   );
 }
 

@@ -69,6 +69,8 @@ export class BenchSession {
     await buildHelper();
     const root = await mkdtemp(path.join(os.tmpdir(), 'trellis-bench-'));
     const main = await createTestMain();
+    // The benchmark measures a manager's screens: past the first-run welcome.
+    main.store.set('settings', { userRole: 'manager' });
     const fixed = await serveFolder(distDir, BENCH_PORT).catch(() => null);
     const server = fixed ?? (await serveFolder(distDir));
     if (!fixed) console.log(`scale bench: port ${BENCH_PORT} is taken; seeding afresh on ${server.origin}`);

@@ -63,6 +63,28 @@ describe('meetingSharedMarkdown', () => {
   });
 });
 
+describe('exports name the user, not "Me"', () => {
+  const user = { name: 'Maya Okafor' };
+  it('names the user as owner of their action items and as the other person in the meeting', () => {
+    const md = meetingSharedMarkdown(meeting(), people[0]!, items, user);
+    expect(md).toContain('With Maya Okafor and Alex Rivera');
+    expect(md).toContain('- [x] Maya Okafor: Book the offsite');
+    expect(md).toContain('- [ ] Alex Rivera: Send the RFC (due 2026-03-06)');
+    expect(md).not.toMatch(/\bMe:|\bThem:/);
+  });
+
+  it('does so in every exported file, front matter included', () => {
+    const files = notesExportFiles({ people, meetings: [meeting()], actionItems: items }, { user });
+    expect(files[0]!.content).toContain('- [x] Maya Okafor: Book the offsite');
+    expect(frontMatterOf(files[0]!.content)).toMatchObject({ person: 'Alex Rivera', with: 'Maya Okafor' });
+    expect(files[0]!.content).not.toMatch(/\bMe:/);
+  });
+
+  it('keeps a user name with a line break on one line', () => {
+    expect(meetingSharedMarkdown(meeting(), people[0]!, items, { name: 'Maya\nOkafor' })).toContain('- [x] Maya Okafor: Book the offsite');
+  });
+});
+
 describe('notesExportFiles', () => {
   const input = {
     people,
