@@ -1,6 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef, useState } from 'react';
 
+import { DataTableHead } from './DataTable';
+
 export interface VirtualTableProps<T> {
   /** Names the table for assistive technology (and for tests): "People", "Series". */
   label: string;
@@ -78,20 +80,7 @@ export function VirtualTable<T>({ label, columns, actions, rows, rowKey, renderR
   return (
     <div className="card">
       <table className="data-table data-table--virtual" aria-label={label} aria-rowcount={rows.length + 1}>
-        <thead>
-          <tr aria-rowindex={1}>
-            {columns.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-            {actions && (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            )}
-          </tr>
-        </thead>
+        <DataTableHead columns={columns} actions={actions} rowIndex={1} />
         <tbody ref={body}>
           {top > 0 && (
             <tr aria-hidden="true" className="data-table__spacer">

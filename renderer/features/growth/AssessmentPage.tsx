@@ -36,7 +36,7 @@ import { LockIcon } from '../../ui/LockIcon';
 import { Page } from '../../ui/Page';
 import { useStatus } from '../../ui/Status';
 import { TextArea } from '../../ui/TextArea';
-import { type SaveState, saveStateLabel, useAutosave } from '../one-on-ones';
+import { SaveFailed, type SaveState, saveStateLabel, useAutosave } from '../one-on-ones';
 import { RatingEditor } from './RatingEditor';
 import { StatusBadge } from './StatusBadge';
 import { useCurrentLadder, useFrozenLadder } from './useAssessmentLadders';
@@ -190,14 +190,7 @@ function DraftEditor({ assessment, targets }: { assessment: Assessment; targets:
           Finish assessment
         </Button>
       </div>
-      {state.kind === 'error' && (
-        <div className="banner banner--error" role="alert">
-          <p>{errorMessage(state.error)}</p>
-          <Button size="small" onPress={() => void retry()}>
-            Try saving again
-          </Button>
-        </div>
-      )}
+      <SaveFailed state={state} retry={retry} />
       {finishError && (
         <p className="banner banner--error" role="alert">
           {finishError}

@@ -10,6 +10,7 @@ export { ExportNotesButton } from './ExportNotesDialog';
 export { type SeriesRow, useSeriesRows } from './hooks';
 export { PersonSeriesSection, QueueSection } from './PersonSections';
 export { QueuePointDialog } from './QueuePoint';
+export { SaveFailed } from './SaveFailed';
 export { SeriesDialog } from './SeriesDialog';
 export { type SaveState, saveStateLabel, useAutosave } from './useAutosave';
 
