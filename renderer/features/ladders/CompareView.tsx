@@ -189,46 +189,30 @@ function CompareRow({ ladder, competency, delta, fromId, toId, down }: CompareRo
   );
 }
 
+/** One run of a word diff: kept as is, added (underlined) or removed (struck through). */
+function wordPart(p: WordPart, i: number) {
+  if (p.kind === 'same') return <span key={i}>{p.text}</span>;
+  if (p.kind === 'added')
+    return (
+      <ins key={i} className="diff-added">
+        {p.text}
+      </ins>
+    );
+  return (
+    <del key={i} className="diff-removed">
+      {p.text}
+    </del>
+  );
+}
+
 /** A word diff in one line: removed words struck through, added ones underlined (for small rewordings). */
 function DiffWords({ parts }: { parts: WordPart[] }) {
-  return (
-    <span className="compare__words">
-      {parts.map((p, i) =>
-        p.kind === 'same' ? (
-          <span key={i}>{p.text}</span>
-        ) : p.kind === 'added' ? (
-          <ins key={i} className="diff-added">
-            {p.text}
-          </ins>
-        ) : (
-          <del key={i} className="diff-removed">
-            {p.text}
-          </del>
-        ),
-      )}
-    </span>
-  );
+  return <span className="compare__words">{parts.map(wordPart)}</span>;
 }
 
 /** One side of a word diff: `before` shows removals struck through, `after` shows additions underlined. */
 export function DiffText({ parts, side }: { parts: WordPart[]; side: 'before' | 'after' }) {
   const shown = parts.filter((p) => p.kind === 'same' || (side === 'before' ? p.kind === 'removed' : p.kind === 'added'));
   if (shown.every((p) => !p.text.trim())) return <p className="compare__text muted">Nothing stated.</p>;
-  return (
-    <p className="compare__text">
-      {shown.map((p, i) =>
-        p.kind === 'same' ? (
-          <span key={i}>{p.text}</span>
-        ) : p.kind === 'added' ? (
-          <ins key={i} className="diff-added">
-            {p.text}
-          </ins>
-        ) : (
-          <del key={i} className="diff-removed">
-            {p.text}
-          </del>
-        ),
-      )}
-    </p>
-  );
+  return <p className="compare__text">{shown.map(wordPart)}</p>;
 }
