@@ -11,7 +11,7 @@ export interface DataTableProps {
 /** A list of records as a table in a card: the People and 1:1s lists. */
 export function DataTable({ label, columns, actions, children }: DataTableProps) {
   return (
-    <div className="card">
+    <div className="card data-table-card">
       <table className="data-table" aria-label={label}>
         <DataTableHead columns={columns} actions={actions} />
         <tbody>{children}</tbody>

@@ -78,7 +78,7 @@ export function VirtualTable<T>({ label, columns, actions, rows, rowKey, renderR
   const span = columns.length + (actions ? 1 : 0);
 
   return (
-    <div className="card">
+    <div className="card data-table-card">
       <table className="data-table data-table--virtual" aria-label={label} aria-rowcount={rows.length + 1}>
         <DataTableHead columns={columns} actions={actions} rowIndex={1} />
         <tbody ref={body}>

@@ -45,7 +45,8 @@ export function PeopleTable({ people, everyone, teams = [], onOpen, onQueue, pla
   return (
     <VirtualTable
       label="People"
-      columns={['Name', 'Title', 'Team', 'Track · level', 'Manager', 'Started']}
+      // A no-break space keeps the dot with "Track" when the heading wraps in a narrow window.
+      columns={['Name', 'Title', 'Team', 'Track\u00a0· level', 'Manager', 'Started']}
       actions
       rows={people}
       rowKey={(p) => p.id}

@@ -39,3 +39,24 @@ export async function widthInCharacters(locator: Locator): Promise<number> {
   // An average character of the UI font is about half an em wide.
   return box.width / (fontSize / 2);
 }
+
+/**
+ * The whole of `locator` can be seen without scrolling: inside the window and not clipped by any
+ * ancestor that hides or scrolls its overflow (a table card scrolled sideways, a dialog body).
+ */
+export async function expectFullyShown(page: Page, locator: Locator) {
+  await expectInsideWindow(page, locator);
+  const clippedBy = await locator.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    for (let node = el.parentElement; node; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+      const outer = node.getBoundingClientRect();
+      if (box.left < outer.left - 0.5 || box.right > outer.right + 0.5 || box.top < outer.top - 0.5 || box.bottom > outer.bottom + 0.5) {
+        return `${node.tagName.toLowerCase()}.${[...node.classList].join('.')}`;
+      }
+    }
+    return null;
+  });
+  expect(clippedBy, 'no ancestor cuts the element off').toBeNull();
+}
