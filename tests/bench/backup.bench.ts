@@ -35,6 +35,8 @@ export default async function backupBench(): Promise<BenchResult[]> {
     return [];
   }
   const [server, main] = await Promise.all([serveFolder(rendererBuild), createTestMain()]);
+  // A manager's screens, past the first-run welcome (as in chromium/session.ts).
+  main.store.set('settings', { userRole: 'manager' });
   const executablePath = chromiumExecutable();
   const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: chromiumArgs });
   try {

@@ -20,6 +20,8 @@ const rendererBuild = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
 export async function openPersonInChromium(runs: number): Promise<number[] | null> {
   if (!existsSync(path.join(rendererBuild, 'index.html'))) return null;
   const [server, main] = await Promise.all([serveFolder(rendererBuild), createTestMain()]);
+  // A manager's screens, past the first-run welcome (as in chromium/session.ts).
+  main.store.set('settings', { userRole: 'manager' });
   const executablePath = chromiumExecutable();
   const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: chromiumArgs });
   try {
