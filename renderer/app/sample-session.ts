@@ -5,6 +5,7 @@ import { defaultTimeZone } from '../../shared/domain/cadence';
 import { todayIso } from '../../shared/domain/dates';
 import { recordIdSchema, type UserRole, userRoleSchema } from '../../shared/settings';
 import { TrellisDatabase } from '../db/database';
+import { forgetSearchIndex, renewSearchGeneration, searchIndexStoreName } from '../db/search-index-store';
 import { flushAll } from './flush';
 import { discardUnsaved } from './unsaved';
 
@@ -62,6 +63,8 @@ export async function openSampleTeam(
   const today = todayIso();
   const sample = generateSample({ size: 'small', seed: 'trellis-sample', today, timeZone: defaultTimeZone() });
   await Dexie.delete(SAMPLE_DATABASE_NAME);
+  await forgetSearchIndex(SAMPLE_DATABASE_NAME);
+  renewSearchGeneration(SAMPLE_DATABASE_NAME);
   const db = new TrellisDatabase(SAMPLE_DATABASE_NAME);
   try {
     await loadSample(db, sample);
@@ -95,4 +98,5 @@ export async function removeLeftoverSample(storage: Storage | undefined = global
   if (readSampleSession(storage)) return;
   const names = await Dexie.getDatabaseNames().catch(() => [SAMPLE_DATABASE_NAME]);
   if (names.includes(SAMPLE_DATABASE_NAME)) await Dexie.delete(SAMPLE_DATABASE_NAME);
+  if (names.includes(searchIndexStoreName(SAMPLE_DATABASE_NAME))) await forgetSearchIndex(SAMPLE_DATABASE_NAME);
 }

@@ -10,6 +10,7 @@ import { exportDB, importDB, importInto } from 'dexie-export-import';
 import type { DatabaseFacts, DataRange, TableFacts } from '../../shared/backup';
 import { BackupDataError } from './backup-errors';
 import { STRICT_DURABILITY } from './durability';
+import { renewSearchGeneration } from './search-index-store';
 
 /** The JSON dexie-export-import writes (format 1). */
 export interface DexieExport {
@@ -252,6 +253,8 @@ export async function restoreDatabase(name: string, parsed: DexieExport, options
     if (json.data.databaseVersion !== target.verno || !sameTables(json.data.tables, schemaOf(target))) {
       throw new BackupDataError(`The backup's tables do not match the data format on this computer (${target.verno}).`);
     }
+    // A search index saved for the data being replaced must not be taken for the restored data's.
+    renewSearchGeneration(name);
     await target.transaction('rw', target.tables, async () => {
       await importInto(target, loadedStream(json) as never, {
         noTransaction: true,

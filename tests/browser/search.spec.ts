@@ -33,12 +33,25 @@ test('search finds a phrase of a private note, highlighted, and opens the meetin
   const selected = await meeting.privateNotes.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd));
   expect(selected).toBe('Équipe');
 
-  // After a reload the worker indexes the database again (in memory only) and finds it.
+  // A change since the index was last saved: found now, and kept for the next start in the
+  // index's journal (a save of the whole index waits a minute after changes).
+  await meeting.writeNotes({ shared: 'Roadmap for the quarter agreed. Kestrel launch moved.' });
+  const now = await Palette.open(app);
+  await now.type('kestrel');
+  await expect(now.group('Meeting notes').getByRole('option', { name: /Kestrel launch/ })).toBeVisible();
+  await now.close();
+
+  // After a reload the saved index is loaded, not built again from every record, and it has
+  // both what it held when it was saved and the change made since.
   await app.reload();
   await expect(app.getByRole('heading', { level: 1, name: '1:1 with Alex Rivera' })).toBeVisible();
   const again = await Palette.open(app);
+  expect(await again.indexFrom()).toBe('saved');
   await again.type('burnout');
   await expect(again.group('Meeting notes').getByRole('option', { name: /Private note/ })).toBeVisible();
+  await again.input.fill('');
+  await again.type('kestrel');
+  await expect(again.group('Meeting notes').getByRole('option', { name: /Kestrel launch/ })).toBeVisible();
 });
 
 test('search finds action items and ladder criteria, and follows changes as they happen', async ({ app }) => {

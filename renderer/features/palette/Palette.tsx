@@ -344,7 +344,8 @@ function PaletteFooter({ stepping }: { stepping: boolean }) {
         ) : null}
         <kbd>Esc</kbd> close
       </span>
-      <span aria-live="polite">
+      {/* data-index-from: whether this start loaded the saved index or built it (tests and the bench read it). */}
+      <span aria-live="polite" data-index-from={status.from}>
         {status.state === 'building'
           ? `Indexing… ${status.documents.toLocaleString()} records so far`
           : status.state === 'failed'

@@ -1,3 +1,4 @@
+import { searchGeneration } from '../../db/search-index-store';
 import type { SearchFilters, SearchGroup } from './engine';
 import type { SearchDoc } from './kinds';
 import type { FromWorker, IndexStatus, ToWorker } from './protocol';
@@ -22,8 +23,16 @@ export interface SearchAnswer {
 
 const send = (message: ToWorker) => worker?.postMessage(message);
 
+export interface StartOptions {
+  /**
+   * Save the index beside the data so the next start need not build it again (the default). Off
+   * while the passphrase lock is on: the index holds the words of private notes in the clear.
+   */
+  persist?: boolean;
+}
+
 /** Starts indexing the database (no-op once started). */
-export function startSearchIndex(database: string): void {
+export function startSearchIndex(database: string, { persist = true }: StartOptions = {}): void {
   if (worker) return;
   worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'search' });
   worker.onmessage = (event: MessageEvent<FromWorker>) => {
@@ -42,7 +51,7 @@ export function startSearchIndex(database: string): void {
     status = { state: 'failed', documents: status.documents, error: 'Search stopped working; restart Trellis to search again.' };
     for (const l of statusListeners) l(status);
   };
-  send({ type: 'start', database });
+  send({ type: 'start', database, generation: searchGeneration(database), persist });
   for (const [kind, docs] of pushed) send({ type: 'docs', kind, docs });
 }
 

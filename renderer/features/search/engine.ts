@@ -54,8 +54,49 @@ export interface SearchGroup {
 
 /** Fewer exact or prefix matches than this, and the query is tried again with typos forgiven. */
 const FUZZY_BELOW = 3;
+/** Typos are forgiven in words of this many letters or more. */
+const FUZZY_FROM = 5;
 
 type Stored = Pick<SearchDoc, 'kind' | 'recordId' | 'personId' | 'date' | 'title' | 'ref'>;
+
+const miniOptions = {
+  idField: 'id',
+  fields: [...searchFields],
+  storeFields: ['kind', 'recordId', 'personId', 'date', 'title', 'ref'],
+  processTerm: searchTerm,
+  searchOptions: {
+    boost: { title: 3 },
+    combineWith: 'AND',
+    // Prefix for the word being typed (from its third letter: "a" would expand to half the vocabulary).
+    prefix: (term: string, i: number, terms: string[]) => i === terms.length - 1 && term.length >= 3,
+  },
+} satisfies ConstructorParameters<typeof MiniSearch<SearchDoc>>[0];
+
+/**
+ * Bump when the engine changes what it indexes or how (fields, stop words, folding); a kind that
+ * changes its documents bumps its own `version`. A saved index of another signature is rebuilt.
+ */
+const ENGINE_FORMAT = 1;
+
+/** What a saved index must have been made by to be used as it is. */
+export function indexSignature(): string {
+  return [`engine@${ENGINE_FORMAT}`, ...searchKinds().map((k) => `${k.kind}@${k.version ?? 1}`)].join(' ');
+}
+
+interface EngineSnapshot {
+  signature: string;
+  mini: ReturnType<MiniSearch<SearchDoc>['toJSON']>;
+  byTable: [string, [string, string[]][]][];
+  pushed: [string, SearchDoc[]][];
+}
+
+/** The part of MiniSearch's private term index that `hasUnknownTerm` reads. */
+interface TermTree {
+  has(term: string): boolean;
+  atPrefix(prefix: string): { size: number };
+}
+
+const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
 
 /** Reads rows of a table by primary key (missing rows come back undefined). */
 export type LoadRows = (table: string, ids: readonly string[]) => Promise<readonly unknown[]>;
@@ -67,23 +108,43 @@ export type LoadRows = (table: string, ids: readonly string[]) => Promise<readon
  * it from IndexedDB.
  */
 export class SearchEngine {
-  private readonly mini = new MiniSearch<SearchDoc>({
-    idField: 'id',
-    fields: [...searchFields],
-    storeFields: ['kind', 'recordId', 'personId', 'date', 'title', 'ref'],
-    processTerm: searchTerm,
-    searchOptions: {
-      boost: { title: 3 },
-      combineWith: 'AND',
-      // Prefix for the word being typed (from its third letter: "a" would expand to half the vocabulary).
-      prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
-    },
-  });
+  private readonly mini: MiniSearch<SearchDoc>;
   /** table → record id → its document ids (a meeting has several). */
   private readonly byTable = new Map<string, Map<string, string[]>>();
   /** Documents the page pushes (kinds with no table), by kind, kept whole for their snippets. */
   private readonly pushed = new Map<string, Map<string, SearchDoc>>();
   private readonly tables = kindsByTable();
+
+  /** An empty index, or the one a `snapshot()` saved (throws when it is not one, or of another signature). */
+  constructor(saved?: string) {
+    if (saved === undefined) {
+      this.mini = new MiniSearch<SearchDoc>(miniOptions);
+      return;
+    }
+    const parsed = JSON.parse(saved) as Partial<EngineSnapshot>;
+    if (parsed.signature !== indexSignature() || !parsed.mini || !Array.isArray(parsed.byTable) || !Array.isArray(parsed.pushed)) {
+      throw new Error('The saved search index is of another format');
+    }
+    this.mini = MiniSearch.loadJS(parsed.mini as Parameters<typeof MiniSearch.loadJS>[0], miniOptions) as MiniSearch<SearchDoc>;
+    for (const [table, records] of parsed.byTable) this.byTable.set(table, new Map(records));
+    for (const [kind, docs] of parsed.pushed) this.pushed.set(kind, new Map(docs.map((d) => [d.id, d])));
+  }
+
+  /** The whole index as one string, for SearchEngine's constructor at the next start. */
+  snapshot(): string {
+    const snapshot: EngineSnapshot = {
+      signature: indexSignature(),
+      mini: this.mini.toJSON(),
+      byTable: [...this.byTable].map(([table, records]) => [table, [...records]]),
+      pushed: [...this.pushed].map(([kind, docs]) => [kind, [...docs.values()]]),
+    };
+    return JSON.stringify(snapshot);
+  }
+
+  /** The record ids the index holds documents for, in a table. */
+  recordIds(table: string): ReadonlySet<string> {
+    return new Set(this.byTable.get(table)?.keys());
+  }
 
   get documentCount(): number {
     return this.mini.documentCount;
@@ -104,8 +165,8 @@ export class SearchEngine {
       const id = (row as { id: string }).id;
       this.discardRecord(records, id);
       const docs = kinds.flatMap((k) => k.docs(row));
-      if (docs.length === 0) continue;
-      this.mini.addAll(docs);
+      // A record with nothing to search is still known, so a saved index knows it was read.
+      if (docs.length > 0) this.mini.addAll(docs);
       records.set(
         id,
         docs.map((d) => d.id),
@@ -153,9 +214,12 @@ export class SearchEngine {
     };
     // Exact and prefix matches first; only when they find next to nothing are typos forgiven
     // (in words of five letters or more): fuzzy matching over five years of words costs the most.
-    let results = this.mini.search(query, { filter });
-    if (results.length < FUZZY_BELOW) {
-      const fuzzy = this.mini.search(query, { filter, fuzzy: (term) => (term.length >= 5 ? 0.2 : false), maxFuzzy: 2 });
+    const filtered = wanted || filters.personId || filters.from || filters.to;
+    let results = this.mini.search(query, filtered ? { filter } : {});
+    // Typos are forgiven only for a word the index does not know: "perf review" with no note
+    // holding both words is not a typo, and fuzzy matching over the vocabulary costs the most.
+    if (results.length < FUZZY_BELOW && this.worthForgivingTypos(query)) {
+      const fuzzy = this.mini.search(query, { ...(filtered ? { filter } : {}), fuzzy: (term) => (term.length >= FUZZY_FROM ? 0.2 : false), maxFuzzy: 2 });
       if (fuzzy.length > results.length) results = fuzzy;
     }
     const groups = new Map<string, { total: number; results: SearchResult[] }>();
@@ -174,6 +238,23 @@ export class SearchEngine {
         const g = groups.get(k.kind)!;
         return { kind: k.kind, label: k.label, total: g.total, hits: g.results.map((r) => toHit(r, texts.get(String(r.id)))) };
       });
+  }
+
+  /**
+   * Whether a fuzzy pass could find more: some word of the query is in no document (the last
+   * one, being typed, counts as known when some word starts with it), and every such word is long
+   * enough to be matched fuzzily — "perf review" with no note holding both words is no typo, and
+   * an unknown short word fails the AND however the others are matched. Reads MiniSearch's term
+   * tree, which it keeps private; should a new MiniSearch hide it, the fuzzy pass runs as before.
+   */
+  private worthForgivingTypos(query: string): boolean {
+    const terms = (this.mini as unknown as { _index?: TermTree })._index;
+    if (!terms || typeof terms.has !== 'function' || typeof terms.atPrefix !== 'function') return true;
+    const words = tokenize(query)
+      .map(searchTerm)
+      .filter((w): w is string => w !== null);
+    const unknown = words.filter((word, i) => !(terms.has(word) || (i === words.length - 1 && word.length >= 3 && terms.atPrefix(word).size > 0)));
+    return unknown.length > 0 && unknown.every((word) => word.length >= FUZZY_FROM);
   }
 
   private discardRecord(records: Map<string, string[]>, id: string): void {

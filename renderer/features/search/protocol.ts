@@ -3,7 +3,8 @@ import type { SearchDoc } from './kinds';
 
 /** Messages between the page and the search worker. */
 export type ToWorker =
-  | { type: 'start'; database: string }
+  /** `generation` names the database's contents (db/search-index-store.ts); `persist` false keeps the index in memory only. */
+  | { type: 'start'; database: string; generation: string; persist: boolean }
   | { type: 'docs'; kind: string; docs: SearchDoc[] }
   | { type: 'search'; id: number; query: string; filters: SearchFilters; perKind: number }
   | { type: 'stop' };
@@ -14,6 +15,8 @@ export interface IndexStatus {
   documents: number;
   /** ms from start to ready (the whole build), once ready. */
   buildMs?: number;
+  /** Whether the index was loaded as saved at the last run (then brought up to date) or built from the records. */
+  from?: 'saved' | 'built';
   error?: string;
 }
 

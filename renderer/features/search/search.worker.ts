@@ -2,20 +2,24 @@
 import Dexie from 'dexie';
 
 import { TrellisDatabase } from '../../db/database';
+import { type JournalEntry, SearchIndexStore } from '../../db/search-index-store';
 import { tableChanges } from './changes';
-import { SearchEngine } from './engine';
+import { indexSignature, SearchEngine } from './engine';
 import type { FromWorker, IndexStatus, ToWorker } from './protocol';
 
 /**
- * The search index lives here, in memory only: it is built from IndexedDB when the app starts and
- * kept current from Dexie's change notices, and it never leaves this worker except as the few
- * hits a query shows. Nothing of it is written anywhere, so a later passphrase lock has no copy
- * of private notes in the clear to worry about: locking ends the worker.
+ * The search index lives here: built from IndexedDB the first time, kept current from Dexie's
+ * change notices, and saved beside the data (db/search-index-store.ts) so the next start loads it
+ * instead of reading every record again. It never leaves this worker except as the few hits a
+ * query shows. When the page asks for no saving (the passphrase lock is on: the index holds the
+ * words of private notes), it lives in memory only and locking ends the worker.
  */
 
 const PAGE = 1000;
+/** A save waits at least this long after a change, and 50 times as long as the last save took. */
+const SAVE_AFTER_MS = 60_000;
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const engine = new SearchEngine();
+let engine = new SearchEngine();
 let db: TrellisDatabase | null = null;
 let status: IndexStatus = { state: 'building', documents: 0 };
 /** Changes are applied one batch at a time, after the first build. */
@@ -40,34 +44,136 @@ async function readTable(database: TrellisDatabase, table: string): Promise<void
   }
 }
 
-async function build(name: string): Promise<void> {
+/** Reads these rows of a table again: present ones replace their documents, missing ones are removed. */
+async function rereadRows(database: TrellisDatabase, table: string, ids: readonly string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += PAGE) {
+    const page = ids.slice(i, i + PAGE);
+    const rows = await database.table<{ id: string }, string>(table).bulkGet(page);
+    engine.putRows(
+      table,
+      rows.filter((r): r is { id: string } => r !== undefined),
+    );
+    engine.removeRecords(
+      table,
+      page.filter((_, j) => rows[j] === undefined),
+    );
+  }
+}
+
+async function applyChange(database: TrellisDatabase, table: string, change: { ids: readonly string[]; all: boolean }): Promise<void> {
+  const tables = table === '*' ? engine.tableNames : engine.tableNames.includes(table) ? [table] : [];
+  for (const t of tables) {
+    if (change.all || table === '*') {
+      engine.clearTable(t);
+      await readTable(database, t);
+    } else {
+      await rereadRows(database, t, change.ids);
+    }
+  }
+}
+
+/**
+ * Makes a loaded index match the tables' rows as they are: records added or deleted behind its
+ * back (a change whose journal entry was never written) are found by their keys alone.
+ */
+async function reconcile(database: TrellisDatabase): Promise<void> {
+  for (const table of engine.tableNames) {
+    const keys = (await database.table(table).toCollection().primaryKeys()) as string[];
+    const known = engine.recordIds(table);
+    const present = new Set(keys);
+    const added = keys.filter((k) => !known.has(k));
+    const gone = [...known].filter((k) => !present.has(k));
+    if (added.length > 0) await rereadRows(database, table, added);
+    if (gone.length > 0) engine.removeRecords(table, gone);
+  }
+}
+
+/** Saving the index: what it contains, and when the next save may run. */
+class Saver {
+  private appliedSeq = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private lastSaveMs = 0;
+
+  constructor(
+    private readonly store: SearchIndexStore,
+    private readonly generation: string,
+  ) {}
+
+  /** The saved index, when it was made for these contents by this version of search; else null. */
+  async load(): Promise<{ engine: SearchEngine; pending: JournalEntry[] } | null> {
+    const saved = await this.store.saved.get('index');
+    if (!saved || saved.generation !== this.generation || saved.signature !== indexSignature()) return null;
+    const loaded = new SearchEngine(saved.json);
+    const pending = await this.store.journal.where('seq').above(saved.journalSeq).toArray();
+    this.appliedSeq = pending.at(-1)?.seq ?? saved.journalSeq;
+    return { engine: loaded, pending };
+  }
+
+  /** Notes a change before it is applied; returns the entry's number, to pass to `applied`. */
+  async journal(table: string, change: { ids: readonly string[]; all: boolean }): Promise<number> {
+    return (await this.store.journal.add({ table, ids: change.all ? [] : [...change.ids], all: change.all }))!;
+  }
+
+  applied(seq: number): void {
+    this.appliedSeq = Math.max(this.appliedSeq, seq);
+    if (this.timer === null) this.timer = setTimeout(() => (queue = queue.then(() => this.save())), Math.max(SAVE_AFTER_MS, this.lastSaveMs * 50));
+  }
+
+  /** Writes the index as it is now, with the journal entries it contains removed, in one transaction. */
+  async save(): Promise<void> {
+    this.timer = null;
+    const started = performance.now();
+    const upTo = this.appliedSeq;
+    const json = engine.snapshot();
+    await this.store.transaction('rw', this.store.saved, this.store.journal, async () => {
+      await this.store.saved.put({
+        key: 'index',
+        generation: this.generation,
+        signature: indexSignature(),
+        journalSeq: upTo,
+        savedAt: new Date().toISOString(),
+        json,
+      });
+      await this.store.journal.where('seq').belowOrEqual(upTo).delete();
+    });
+    this.lastSaveMs = performance.now() - started;
+  }
+
+  stop(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.store.close();
+  }
+}
+
+let saver: Saver | null = null;
+
+/** Saving is a convenience: when the store fails (a full disk, a store deleted meanwhile), search goes on in memory. */
+async function whileSaving<T>(work: (s: Saver) => Promise<T>): Promise<T | undefined> {
+  if (!saver) return undefined;
+  try {
+    return await work(saver);
+  } catch {
+    saver.stop();
+    saver = null;
+    return undefined;
+  }
+}
+
+async function build(start: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   const started = performance.now();
-  const database = new TrellisDatabase(name);
+  const database = new TrellisDatabase(start.database);
   db = database;
-  // Changes made while the build reads are applied after it, on rows read again then.
+  if (start.persist) saver = new Saver(new SearchIndexStore(start.database), start.generation);
+  // Changes made while the index loads or builds are applied after it, on rows read again then.
   const onChange = (parts: Record<string, unknown>) => {
-    const changes = tableChanges(parts, name);
+    const changes = tableChanges(parts, start.database);
     if (changes.size === 0) return;
     queue = queue.then(async () => {
       for (const [table, change] of changes) {
-        const tables = table === '*' ? engine.tableNames : engine.tableNames.includes(table) ? [table] : [];
-        for (const t of tables) {
-          if (change.all || table === '*') {
-            engine.clearTable(t);
-            await readTable(database, t);
-            continue;
-          }
-          const ids = [...change.ids];
-          const rows = await database.table<{ id: string }, string>(t).bulkGet(ids);
-          engine.putRows(
-            t,
-            rows.filter((r): r is { id: string } => r !== undefined),
-          );
-          engine.removeRecords(
-            t,
-            ids.filter((_, i) => rows[i] === undefined),
-          );
-        }
+        const seq = await whileSaving((s) => s.journal(table, { ids: [...change.ids], all: change.all }));
+        await applyChange(database, table, { ids: [...change.ids], all: change.all });
+        if (seq !== undefined) saver?.applied(seq);
       }
       report({ ...status, documents: engine.documentCount });
     });
@@ -75,8 +181,18 @@ async function build(name: string): Promise<void> {
   Dexie.on('storagemutated', onChange);
   queue = queue.then(async () => {
     try {
+      const loaded = await whileSaving((s) => s.load());
+      if (loaded) {
+        engine = loaded.engine;
+        for (const entry of loaded.pending) await applyChange(database, entry.table, entry);
+        await reconcile(database);
+        report({ state: 'ready', documents: engine.documentCount, buildMs: performance.now() - started, from: 'saved' });
+        return;
+      }
+      engine = new SearchEngine();
       for (const table of engine.tableNames) await readTable(database, table);
-      report({ state: 'ready', documents: engine.documentCount, buildMs: performance.now() - started });
+      report({ state: 'ready', documents: engine.documentCount, buildMs: performance.now() - started, from: 'built' });
+      await whileSaving((s) => s.save());
     } catch (e) {
       report({ state: 'failed', documents: engine.documentCount, error: e instanceof Error ? e.message : String(e) });
     }
@@ -88,7 +204,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   switch (message.type) {
     case 'start':
-      if (!db) void build(message.database);
+      if (!db) void build(message);
       break;
     case 'docs':
       engine.setDocs(message.kind, message.docs);
@@ -104,6 +220,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       break;
     }
     case 'stop':
+      saver?.stop();
       db?.close();
       scope.close();
       break;

@@ -30,6 +30,15 @@ export class Palette {
   get marks(): Locator {
     return this.dialog.locator('mark');
   }
+  /** The index's state at the foot of the palette ("1,234 records searchable"). */
+  get indexStatus(): Locator {
+    return this.dialog.getByText(/records searchable|Indexing…|Search is not available/);
+  }
+  /** Waits until search is ready and says whether this start loaded the saved index or built it anew. */
+  async indexFrom(): Promise<'saved' | 'built'> {
+    await expect(this.indexStatus).toHaveText(/records searchable/, { timeout: 30_000 });
+    return (await this.indexStatus.getAttribute('data-index-from')) as 'saved' | 'built';
+  }
   get selected(): Locator {
     return this.dialog.locator('[role="option"][aria-selected="true"]');
   }

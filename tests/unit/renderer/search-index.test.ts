@@ -190,6 +190,62 @@ describe('the search engine', () => {
   });
 });
 
+describe('a saved search index', () => {
+  const corpus = () => [
+    meeting('m1', {
+      sharedNotes: 'Migration of the billing service',
+      privateNotes: 'Worried about burnout',
+      agenda: [{ id: 'a1', text: 'Offsite', author: 'me', done: false }],
+    }),
+    meeting('m2', { personId: 'p2', sharedNotes: 'Billing dashboards' }),
+    meeting('m3', { sharedNotes: '', privateNotes: '' }),
+  ];
+
+  it('loads as it was saved: the same answers, and it goes on following changes', async () => {
+    const rows = memory();
+    const engine = new SearchEngine();
+    rows.put('meetings', corpus());
+    engine.putRows('meetings', corpus());
+    engine.setDocs('ladder-criterion', [{ id: 'ladder-criterion:x', kind: 'ladder-criterion', recordId: 'x', title: 'Mentoring', body: 'Coaches others' }]);
+    const loaded = new SearchEngine(engine.snapshot());
+    expect(loaded.documentCount).toBe(engine.documentCount);
+    for (const q of ['billing', 'burnout', 'offsite', 'migr', 'biling', 'mentoring']) {
+      expect(await loaded.search(q, {}, 5, rows.load)).toEqual(await engine.search(q, {}, 5, rows.load));
+    }
+    // Records with nothing to search are known too, so a start does not read them again.
+    expect([...loaded.recordIds('meetings')].sort()).toEqual(['m1', 'm2', 'm3']);
+    // Changes after loading: a replaced record, a deleted one, pushed documents replaced whole.
+    loaded.putRows('meetings', [meeting('m2', { personId: 'p2', sharedNotes: 'Quarterly goals' })]);
+    rows.put('meetings', [meeting('m2', { personId: 'p2', sharedNotes: 'Quarterly goals' })]);
+    loaded.removeRecords('meetings', ['m1']);
+    loaded.setDocs('ladder-criterion', []);
+    const ids = async (q: string) => (await loaded.search(q, {}, 5, rows.load)).flatMap((g) => g.hits.map((h) => h.recordId));
+    expect(await ids('billing')).toEqual([]);
+    expect(await ids('quarterly')).toEqual(['m2']);
+    expect(await ids('mentoring')).toEqual([]);
+  });
+
+  it('is refused when it is not one, or was made by another version of search', () => {
+    const saved = JSON.parse(new SearchEngine().snapshot()) as { signature: string };
+    expect(saved.signature).toMatch(/^engine@\d+ .*meeting-notes@\d+/);
+    expect(() => new SearchEngine(JSON.stringify({ ...saved, signature: 'engine@0' }))).toThrow(/another format/);
+    expect(() => new SearchEngine('{}')).toThrow(/another format/);
+    expect(() => new SearchEngine('not json')).toThrow();
+  });
+
+  it('stops matching once the data it was made for is replaced', async () => {
+    const { searchGeneration, renewSearchGeneration } = await import('../../../renderer/db/search-index-store');
+    const storage = new Map<string, string>();
+    const fake = { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) } as Storage;
+    const first = searchGeneration('trellis', fake);
+    expect(searchGeneration('trellis', fake)).toBe(first);
+    expect(searchGeneration('trellis-sample', fake)).not.toBe(first);
+    const renewed = renewSearchGeneration('trellis', fake);
+    expect(renewed).not.toBe(first);
+    expect(searchGeneration('trellis', fake)).toBe(renewed);
+  });
+});
+
 describe("Dexie's change notices", () => {
   it('name the rows each write touched, and a bulk write names the whole table', async () => {
     const name = `search-${crypto.randomUUID()}`;

@@ -46,6 +46,8 @@ export interface SearchKind<Row = unknown> {
   table?: string;
   /** Where it sits among the groups: lower first. */
   order: number;
+  /** Bump when `docs` changes what it makes of a row: indexes saved before are then rebuilt (1 when absent). */
+  version?: number;
   docs(row: Row): SearchDoc[];
   open(hit: Pick<SearchDoc, 'id' | 'recordId' | 'personId' | 'ref'> & { field: SearchField; terms: string[] }): SearchTarget;
 }
