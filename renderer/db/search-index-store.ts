@@ -18,16 +18,22 @@ import Dexie, { type EntityTable } from 'dexie';
  *   compares the index's record ids with the tables' keys.)
  */
 
-export interface SavedIndex {
-  key: 'index';
-  generation: string;
-  /** Search's own format and the kinds' versions (engine.ts): a different app rebuilds. */
-  signature: string;
-  /** The last journal entry the index contains. */
-  journalSeq: number;
-  savedAt: string;
-  /** SearchEngine's snapshot, as JSON. */
+/**
+ * One part of the saved index: `meta` (the index's own facts, with the generation, signature and
+ * journal position checked at load) or `shard:<quarter>` (one quarter's documents). A save
+ * rewrites only the quarters that changed, all in one transaction.
+ */
+export interface SavedIndexPart {
+  key: string;
+  /** JSON made by SearchEngine.parts(). */
   json: string;
+  /** On `meta` only. */
+  generation?: string;
+  /** Search's own format and the kinds' versions (engine.ts): a different app rebuilds. */
+  signature?: string;
+  /** The last journal entry the index contains. */
+  journalSeq?: number;
+  savedAt?: string;
 }
 
 export interface JournalEntry {
@@ -39,7 +45,7 @@ export interface JournalEntry {
 }
 
 export class SearchIndexStore extends Dexie {
-  saved!: EntityTable<SavedIndex, 'key'>;
+  saved!: EntityTable<SavedIndexPart, 'key'>;
   journal!: EntityTable<JournalEntry, 'seq'>;
 
   constructor(database: string) {

@@ -284,7 +284,10 @@ function SearchGroups({ query, onOpenHit, names }: { query: string; onOpenHit: (
     <>
       {answered}
       {answer.groups.map((g) => (
-        <Cmdk.Group key={g.kind} heading={g.total > g.hits.length ? `${g.label} · ${g.hits.length} of ${g.total.toLocaleString()}` : g.label}>
+        <Cmdk.Group
+          key={g.kind}
+          heading={g.total > g.hits.length ? `${g.label} · ${g.hits.length} of ${g.total.toLocaleString()}${g.totalAtLeast ? '+' : ''}` : g.label}
+        >
           {g.hits.map((hit) => (
             <Cmdk.Item key={hit.id} value={`hit:${hit.id}`} onSelect={() => onOpenHit(hit)} className="palette__hit">
               <HitLine hit={hit} names={names} />

@@ -1,4 +1,4 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 
 import { fold } from '../../../shared/domain/text';
 import { kindsByTable, type SearchDoc, type SearchField, searchFields, searchKind, searchKinds } from './kinds';
@@ -49,6 +49,8 @@ export interface SearchGroup {
   label: string;
   /** Matches of this kind in all (hits holds the best `perKind`). */
   total: number;
+  /** The search stopped at older quarters once it had plenty: there are at least `total`. */
+  totalAtLeast?: true;
   hits: SearchHit[];
 }
 
@@ -73,24 +75,70 @@ const miniOptions = {
 } satisfies ConstructorParameters<typeof MiniSearch<SearchDoc>>[0];
 
 /**
- * Bump when the engine changes what it indexes or how (fields, stop words, folding); a kind that
- * changes its documents bumps its own `version`. A saved index of another signature is rebuilt.
+ * Bump when the engine changes what it indexes or how (fields, stop words, folding, shards); a
+ * kind that changes its documents bumps its own `version`. A saved index of another signature is
+ * rebuilt.
  */
-const ENGINE_FORMAT = 1;
+const ENGINE_FORMAT = 2;
 
 /** What a saved index must have been made by to be used as it is. */
 export function indexSignature(): string {
   return [`engine@${ENGINE_FORMAT}`, ...searchKinds().map((k) => `${k.kind}@${k.version ?? 1}`)].join(' ');
 }
 
-interface EngineSnapshot {
-  signature: string;
+/** Documents without a date (people, ladder criteria): searched first, always. */
+const UNDATED = 'undated';
+
+/** The shard of a document: the quarter of its date ("2026-Q3"), or UNDATED. */
+export function shardOf(date: string | undefined): string {
+  if (!date || !/^\d{4}-\d{2}/.test(date)) return UNDATED;
+  return `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
+}
+
+/**
+ * Once this many matches are collected, older quarters are not searched: the hits shown are the
+ * best of the most recent quarters that have any, and the totals say "at least". A word common in
+ * five years of notes then costs what it costs in a quarter or two.
+ */
+const ENOUGH = 200;
+
+/** One quarter's documents: its own MiniSearch, and which documents each record has in it. */
+interface Shard {
+  mini: MiniSearch<SearchDoc>;
+  /** table → record id → its document ids here (a meeting has several). */
+  records: Map<string, Map<string, string[]>>;
+}
+
+/** A shard as saved: MiniSearch's own JSON form and the records' documents. */
+interface SavedShard {
   mini: ReturnType<MiniSearch<SearchDoc>['toJSON']>;
-  byTable: [string, [string, string[]][]][];
+  records: [string, [string, string[]][]][];
+}
+
+interface SavedMeta {
+  signature: string;
+  shards: string[];
   pushed: [string, SearchDoc[]][];
 }
 
-/** The part of MiniSearch's private term index that `hasUnknownTerm` reads. */
+/** What a save writes: the index's own facts, and the shards changed since the last save. */
+export interface IndexParts {
+  meta: string;
+  /** Serialised as they are read: read them at once (a shard changed meanwhile is marked changed again). */
+  shards: Iterable<[string, string]>;
+}
+
+/**
+ * Whether a fuzzy pass could find more: some word of the query is in no document, and every such
+ * word is long enough to be matched fuzzily — "perf review" with no note holding both words is no
+ * typo, and an unknown short word fails the AND however the others are matched. When there is no
+ * way to tell (null), a query that found next to nothing is tried fuzzily.
+ */
+function worthForgivingTypos(unknown: readonly string[] | null): boolean {
+  return unknown === null || (unknown.length > 0 && unknown.every((word) => word.length >= FUZZY_FROM));
+}
+
+/** The part of MiniSearch's private term index that `unknownWords` reads. */
 interface TermTree {
   has(term: string): boolean;
   atPrefix(prefix: string): { size: number };
@@ -102,52 +150,73 @@ const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[]
 export type LoadRows = (table: string, ids: readonly string[]) => Promise<readonly unknown[]>;
 
 /**
- * The search index: MiniSearch over every kind's documents, kept up to date record by record. It
- * stores no text: snippets are cut from the records themselves, read again for the few hits shown,
- * so the index costs little beyond its terms. Pure code, so it is tested in Node; the worker feeds
- * it from IndexedDB.
+ * The search index: MiniSearch over every kind's documents, one index per quarter of their dates,
+ * kept up to date record by record. Queries run newest quarter first and stop once they have
+ * plenty (ENOUGH); a change touches one quarter, and only changed quarters are saved again. It
+ * stores no text: snippets are cut from the records themselves, read again for the few hits
+ * shown. Pure code, so it is tested in Node; the worker feeds it from IndexedDB.
  */
 export class SearchEngine {
-  private readonly mini: MiniSearch<SearchDoc>;
-  /** table → record id → its document ids (a meeting has several). */
-  private readonly byTable = new Map<string, Map<string, string[]>>();
+  private readonly shards = new Map<string, Shard>();
+  /** table → record id → the shard holding its documents. */
+  private readonly where = new Map<string, Map<string, string>>();
   /** Documents the page pushes (kinds with no table), by kind, kept whole for their snippets. */
   private readonly pushed = new Map<string, Map<string, SearchDoc>>();
   private readonly tables = kindsByTable();
+  /** Shards changed since the last `parts()`. */
+  private readonly dirty = new Set<string>();
 
-  /** An empty index, or the one a `snapshot()` saved (throws when it is not one, or of another signature). */
-  constructor(saved?: string) {
-    if (saved === undefined) {
-      this.mini = new MiniSearch<SearchDoc>(miniOptions);
-      return;
-    }
-    const parsed = JSON.parse(saved) as Partial<EngineSnapshot>;
-    if (parsed.signature !== indexSignature() || !parsed.mini || !Array.isArray(parsed.byTable) || !Array.isArray(parsed.pushed)) {
+  /** An index saved by `parts()`: throws when the parts are not one, or of another signature. */
+  static load(meta: string, shards: ReadonlyMap<string, string>): SearchEngine {
+    const parsed = JSON.parse(meta) as Partial<SavedMeta>;
+    if (parsed.signature !== indexSignature() || !Array.isArray(parsed.shards) || !Array.isArray(parsed.pushed)) {
       throw new Error('The saved search index is of another format');
     }
-    this.mini = MiniSearch.loadJS(parsed.mini as Parameters<typeof MiniSearch.loadJS>[0], miniOptions) as MiniSearch<SearchDoc>;
-    for (const [table, records] of parsed.byTable) this.byTable.set(table, new Map(records));
-    for (const [kind, docs] of parsed.pushed) this.pushed.set(kind, new Map(docs.map((d) => [d.id, d])));
+    const engine = new SearchEngine();
+    for (const key of parsed.shards) {
+      const json = shards.get(key);
+      if (json === undefined) throw new Error(`The saved search index lacks its part ${key}`);
+      const saved = JSON.parse(json) as SavedShard;
+      const shard: Shard = { mini: MiniSearch.loadJS(saved.mini, miniOptions) as MiniSearch<SearchDoc>, records: new Map() };
+      for (const [table, records] of saved.records) {
+        shard.records.set(table, new Map(records));
+        const where = engine.whereIn(table);
+        for (const [id] of records) where.set(id, key);
+      }
+      engine.shards.set(key, shard);
+    }
+    for (const [kind, docs] of parsed.pushed) engine.pushed.set(kind, new Map(docs.map((d) => [d.id, d])));
+    return engine;
   }
 
-  /** The whole index as one string, for SearchEngine's constructor at the next start. */
-  snapshot(): string {
-    const snapshot: EngineSnapshot = {
+  /**
+   * The index in parts for saving: its facts, and each shard changed since the last call (every
+   * shard with `all`). The next `load` needs the latest of every shard the facts list.
+   */
+  parts({ all = false }: { all?: boolean } = {}): IndexParts {
+    const meta: SavedMeta = {
       signature: indexSignature(),
-      mini: this.mini.toJSON(),
-      byTable: [...this.byTable].map(([table, records]) => [table, [...records]]),
+      shards: [...this.shards.keys()],
       pushed: [...this.pushed].map(([kind, docs]) => [kind, [...docs.values()]]),
     };
-    return JSON.stringify(snapshot);
-  }
-
-  /** The record ids the index holds documents for, in a table. */
-  recordIds(table: string): ReadonlySet<string> {
-    return new Set(this.byTable.get(table)?.keys());
+    const keys = all ? [...this.shards.keys()] : [...this.dirty].filter((k) => this.shards.has(k));
+    this.dirty.clear();
+    const live = this.shards;
+    // Made one at a time as the saver writes them: at five years a quarter is a few megabytes, the whole index far more.
+    function* shards(): Generator<[string, string]> {
+      for (const key of keys) {
+        const shard = live.get(key)!;
+        const saved: SavedShard = { mini: shard.mini.toJSON(), records: [...shard.records].map(([table, records]) => [table, [...records]]) };
+        yield [key, JSON.stringify(saved)];
+      }
+    }
+    return { meta: JSON.stringify(meta), shards: shards() };
   }
 
   get documentCount(): number {
-    return this.mini.documentCount;
+    let count = 0;
+    for (const shard of this.shards.values()) count += shard.mini.documentCount;
+    return count;
   }
 
   /** The tables whose rows become documents. */
@@ -155,50 +224,65 @@ export class SearchEngine {
     return [...this.tables.keys()];
   }
 
+  /** The record ids the index holds documents for (or knows to have none), in a table. */
+  recordIds(table: string): ReadonlySet<string> {
+    return new Set(this.where.get(table)?.keys());
+  }
+
   /** Adds or replaces the documents of these rows of a table. */
   putRows(table: string, rows: readonly unknown[]): void {
     const kinds = this.tables.get(table);
     if (!kinds) return;
-    let records = this.byTable.get(table);
-    if (!records) this.byTable.set(table, (records = new Map()));
     for (const row of rows) {
       const id = (row as { id: string }).id;
-      this.discardRecord(records, id);
+      this.discardRecord(table, id);
       const docs = kinds.flatMap((k) => k.docs(row));
-      // A record with nothing to search is still known, so a saved index knows it was read.
-      if (docs.length > 0) this.mini.addAll(docs);
+      // The documents of one row share its date, so its shard; a row with nothing to search is
+      // still recorded, so a loaded index knows it was read.
+      const key = shardOf(docs[0]?.date ?? (row as { date?: string }).date);
+      const shard = this.shard(key);
+      if (docs.length > 0) shard.mini.addAll(docs);
+      let records = shard.records.get(table);
+      if (!records) shard.records.set(table, (records = new Map()));
       records.set(
         id,
         docs.map((d) => d.id),
       );
+      this.whereIn(table).set(id, key);
+      this.dirty.add(key);
     }
   }
 
   /** Removes the documents of these records of a table (deleted rows). */
   removeRecords(table: string, ids: readonly string[]): void {
-    const records = this.byTable.get(table);
-    if (records) for (const id of ids) this.discardRecord(records, id);
+    for (const id of ids) this.discardRecord(table, id);
   }
 
   /** Removes every document of a table, before it is read again in full. */
   clearTable(table: string): void {
-    const records = this.byTable.get(table);
-    if (!records) return;
-    for (const id of [...records.keys()]) this.discardRecord(records, id);
+    for (const id of [...(this.where.get(table)?.keys() ?? [])]) this.discardRecord(table, id);
   }
 
   /** Replaces every document of a kind that has no table (ladder criteria). */
   setDocs(kind: string, docs: readonly SearchDoc[]): void {
-    const old = this.pushed.get(kind);
-    if (old) for (const id of old.keys()) this.mini.discard(id);
+    for (const [id, doc] of this.pushed.get(kind) ?? []) {
+      const key = shardOf(doc.date);
+      this.shards.get(key)?.mini.discard(id);
+      this.dirty.add(key);
+    }
     const unique = new Map(docs.filter((d) => d.kind === kind).map((d) => [d.id, d]));
-    this.mini.addAll([...unique.values()]);
+    for (const doc of unique.values()) {
+      const key = shardOf(doc.date);
+      this.shard(key).mini.add(doc);
+      this.dirty.add(key);
+    }
     this.pushed.set(kind, unique);
   }
 
   /**
    * The best `perKind` hits of each kind for the query, grouped in the kinds' order, with
-   * snippets. An empty query finds nothing.
+   * snippets: undated documents first, then quarter by quarter from the newest, until ENOUGH
+   * matches are found (then totals are lower bounds). An empty query finds nothing.
    */
   async search(query: string, filters: SearchFilters, perKind: number, load: LoadRows): Promise<SearchGroup[]> {
     if (!query.trim()) return [];
@@ -212,18 +296,19 @@ export class SearchEngine {
         (!filters.to || (s.date !== undefined && s.date <= filters.to))
       );
     };
-    // Exact and prefix matches first; only when they find next to nothing are typos forgiven
-    // (in words of five letters or more): fuzzy matching over five years of words costs the most.
     const filtered = wanted || filters.personId || filters.from || filters.to;
-    let results = this.mini.search(query, filtered ? { filter } : {});
-    // Typos are forgiven only for a word the index does not know: "perf review" with no note
-    // holding both words is not a typo, and fuzzy matching over the vocabulary costs the most.
-    if (results.length < FUZZY_BELOW && this.worthForgivingTypos(query)) {
-      const fuzzy = this.mini.search(query, { ...(filtered ? { filter } : {}), fuzzy: (term) => (term.length >= FUZZY_FROM ? 0.2 : false), maxFuzzy: 2 });
-      if (fuzzy.length > results.length) results = fuzzy;
+    const shards = this.searchOrder(filters);
+    // Exact and prefix matches first; only when they find next to nothing, and a word of the query
+    // is one the index does not know, are typos forgiven (fuzzy matching costs the most).
+    const unknown = this.unknownWords(query);
+    // A word no document has makes the AND find nothing: no need to ask every quarter.
+    let found = unknown && unknown.length > 0 ? { results: [], complete: true } : this.collect(shards, query, filtered ? { filter } : {});
+    if (found.results.length < FUZZY_BELOW && worthForgivingTypos(unknown)) {
+      const fuzzy = this.collect(shards, query, { ...(filtered ? { filter } : {}), fuzzy: (term) => (term.length >= FUZZY_FROM ? 0.2 : false), maxFuzzy: 2 });
+      if (fuzzy.results.length > found.results.length) found = fuzzy;
     }
     const groups = new Map<string, { total: number; results: SearchResult[] }>();
-    for (const r of results) {
+    for (const r of found.results) {
       const kind = (r as unknown as Stored).kind;
       let g = groups.get(kind);
       if (!g) groups.set(kind, (g = { total: 0, results: [] }));
@@ -236,32 +321,75 @@ export class SearchEngine {
       .filter((k) => groups.has(k.kind))
       .map((k) => {
         const g = groups.get(k.kind)!;
-        return { kind: k.kind, label: k.label, total: g.total, hits: g.results.map((r) => toHit(r, texts.get(String(r.id)))) };
+        return {
+          kind: k.kind,
+          label: k.label,
+          total: g.total,
+          ...(found.complete ? {} : { totalAtLeast: true }),
+          hits: g.results.map((r) => toHit(r, texts.get(String(r.id)))),
+        };
       });
   }
 
+  /** The shards a query reads, in order: undated, then newest first, none wholly outside the dates asked for. */
+  private searchOrder(filters: SearchFilters): Shard[] {
+    const from = filters.from && shardOf(filters.from);
+    const to = filters.to && shardOf(filters.to);
+    const dated = [...this.shards.keys()]
+      .filter((k) => k !== UNDATED && (!from || k >= from) && (!to || k <= to))
+      .sort()
+      .reverse();
+    const keys = filters.from || filters.to ? dated : [UNDATED, ...dated];
+    return keys.map((k) => this.shards.get(k)).filter((s): s is Shard => s !== undefined);
+  }
+
+  /** Searches shard after shard, each ranked on its own, until ENOUGH results. */
+  private collect(shards: readonly Shard[], query: string, options: SearchOptions): { results: SearchResult[]; complete: boolean } {
+    const results: SearchResult[] = [];
+    for (let i = 0; i < shards.length; i++) {
+      for (const r of shards[i]!.mini.search(query, options)) results.push(r);
+      if (results.length >= ENOUGH && i < shards.length - 1) return { results, complete: false };
+    }
+    return { results, complete: true };
+  }
+
   /**
-   * Whether a fuzzy pass could find more: some word of the query is in no document (the last
-   * one, being typed, counts as known when some word starts with it), and every such word is long
-   * enough to be matched fuzzily — "perf review" with no note holding both words is no typo, and
-   * an unknown short word fails the AND however the others are matched. Reads MiniSearch's term
-   * tree, which it keeps private; should a new MiniSearch hide it, the fuzzy pass runs as before.
+   * The words of the query no document has (the last one, being typed, counts as known when some
+   * word starts with it). Reads MiniSearch's term tree, which it keeps private; should a new
+   * MiniSearch hide it, null: every quarter is asked, and a fuzzy pass follows a poor result.
    */
-  private worthForgivingTypos(query: string): boolean {
-    const terms = (this.mini as unknown as { _index?: TermTree })._index;
-    if (!terms || typeof terms.has !== 'function' || typeof terms.atPrefix !== 'function') return true;
+  private unknownWords(query: string): string[] | null {
+    const trees = [...this.shards.values()].map((s) => (s.mini as unknown as { _index?: TermTree })._index);
+    if (trees.some((t) => !t || typeof t.has !== 'function' || typeof t.atPrefix !== 'function')) return null;
+    const known = (word: string, last: boolean) => trees.some((t) => t!.has(word) || (last && word.length >= 3 && t!.atPrefix(word).size > 0));
     const words = tokenize(query)
       .map(searchTerm)
       .filter((w): w is string => w !== null);
-    const unknown = words.filter((word, i) => !(terms.has(word) || (i === words.length - 1 && word.length >= 3 && terms.atPrefix(word).size > 0)));
-    return unknown.length > 0 && unknown.every((word) => word.length >= FUZZY_FROM);
+    return words.filter((word, i) => !known(word, i === words.length - 1));
   }
 
-  private discardRecord(records: Map<string, string[]>, id: string): void {
-    const docs = records.get(id);
-    if (!docs) return;
-    for (const d of docs) this.mini.discard(d);
-    records.delete(id);
+  private shard(key: string): Shard {
+    let shard = this.shards.get(key);
+    if (!shard) this.shards.set(key, (shard = { mini: new MiniSearch<SearchDoc>(miniOptions), records: new Map() }));
+    return shard;
+  }
+
+  private whereIn(table: string): Map<string, string> {
+    let where = this.where.get(table);
+    if (!where) this.where.set(table, (where = new Map()));
+    return where;
+  }
+
+  private discardRecord(table: string, id: string): void {
+    const where = this.where.get(table);
+    const key = where?.get(id);
+    if (key === undefined) return;
+    const shard = this.shards.get(key);
+    const records = shard?.records.get(table);
+    for (const d of records?.get(id) ?? []) shard!.mini.discard(d);
+    records?.delete(id);
+    where!.delete(id);
+    this.dirty.add(key);
   }
 
   /** The documents of the hits shown, rebuilt from their rows (or kept, for pushed kinds). */

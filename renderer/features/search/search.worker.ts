@@ -93,6 +93,8 @@ class Saver {
   private appliedSeq = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastSaveMs = 0;
+  /** The engine was built afresh: its first save replaces everything saved before. */
+  private full = true;
 
   constructor(
     private readonly store: SearchIndexStore,
@@ -101,11 +103,17 @@ class Saver {
 
   /** The saved index, when it was made for these contents by this version of search; else null. */
   async load(): Promise<{ engine: SearchEngine; pending: JournalEntry[] } | null> {
-    const saved = await this.store.saved.get('index');
-    if (!saved || saved.generation !== this.generation || saved.signature !== indexSignature()) return null;
-    const loaded = new SearchEngine(saved.json);
-    const pending = await this.store.journal.where('seq').above(saved.journalSeq).toArray();
-    this.appliedSeq = pending.at(-1)?.seq ?? saved.journalSeq;
+    const meta = await this.store.saved.get('meta');
+    if (!meta || meta.generation !== this.generation || meta.signature !== indexSignature() || meta.journalSeq === undefined) return null;
+    const shards = new Map<string, string>();
+    await this.store.saved
+      .where('key')
+      .startsWith('shard:')
+      .each((part) => shards.set(part.key.slice('shard:'.length), part.json));
+    const loaded = SearchEngine.load(meta.json, shards);
+    const pending = await this.store.journal.where('seq').above(meta.journalSeq).toArray();
+    this.appliedSeq = pending.at(-1)?.seq ?? meta.journalSeq;
+    this.full = false;
     return { engine: loaded, pending };
   }
 
@@ -119,23 +127,32 @@ class Saver {
     if (this.timer === null) this.timer = setTimeout(() => (queue = queue.then(() => this.save())), Math.max(SAVE_AFTER_MS, this.lastSaveMs * 50));
   }
 
-  /** Writes the index as it is now, with the journal entries it contains removed, in one transaction. */
+  /**
+   * Writes the quarters changed since the last save and the index's facts, and drops the journal
+   * entries they contain, in one transaction. The first save of a freshly built index replaces
+   * whatever was saved before.
+   */
   async save(): Promise<void> {
     this.timer = null;
     const started = performance.now();
     const upTo = this.appliedSeq;
-    const json = engine.snapshot();
+    const parts = engine.parts();
+    const full = this.full;
     await this.store.transaction('rw', this.store.saved, this.store.journal, async () => {
+      if (full) await this.store.saved.clear();
+      // One quarter serialised and written at a time, so the whole index is never one string in memory.
+      for (const [key, json] of parts.shards) await this.store.saved.put({ key: `shard:${key}`, json });
       await this.store.saved.put({
-        key: 'index',
+        key: 'meta',
+        json: parts.meta,
         generation: this.generation,
         signature: indexSignature(),
         journalSeq: upTo,
         savedAt: new Date().toISOString(),
-        json,
       });
       await this.store.journal.where('seq').belowOrEqual(upTo).delete();
     });
+    this.full = false;
     this.lastSaveMs = performance.now() - started;
   }
 

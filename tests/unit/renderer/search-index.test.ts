@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createRepositories } from '../../../renderer/app/data';
 import { TrellisDatabase } from '../../../renderer/db/database';
 import { tableChanges } from '../../../renderer/features/search/changes';
-import { type LoadRows, SearchEngine, searchTerm } from '../../../renderer/features/search/engine';
+import { type LoadRows, SearchEngine, searchTerm, shardOf } from '../../../renderer/features/search/engine';
 import { kindsByTable, registerSearchKind, type SearchDoc, searchKind, searchKinds } from '../../../renderer/features/search/kinds';
 import { criterionDocs } from '../../../renderer/features/search/kinds/ladder-criteria';
 import { snippet } from '../../../renderer/features/search/snippet';
@@ -197,9 +197,14 @@ describe('a saved search index', () => {
       privateNotes: 'Worried about burnout',
       agenda: [{ id: 'a1', text: 'Offsite', author: 'me', done: false }],
     }),
-    meeting('m2', { personId: 'p2', sharedNotes: 'Billing dashboards' }),
+    meeting('m2', { personId: 'p2', date: '2025-11-20', sharedNotes: 'Billing dashboards' }),
     meeting('m3', { sharedNotes: '', privateNotes: '' }),
   ];
+  const reload = (engine: SearchEngine, before = new Map<string, string>()) => {
+    const parts = engine.parts();
+    const shards = new Map([...before, ...[...parts.shards]]);
+    return { engine: SearchEngine.load(parts.meta, shards), shards };
+  };
 
   it('loads as it was saved: the same answers, and it goes on following changes', async () => {
     const rows = memory();
@@ -207,7 +212,7 @@ describe('a saved search index', () => {
     rows.put('meetings', corpus());
     engine.putRows('meetings', corpus());
     engine.setDocs('ladder-criterion', [{ id: 'ladder-criterion:x', kind: 'ladder-criterion', recordId: 'x', title: 'Mentoring', body: 'Coaches others' }]);
-    const loaded = new SearchEngine(engine.snapshot());
+    const { engine: loaded } = reload(engine);
     expect(loaded.documentCount).toBe(engine.documentCount);
     for (const q of ['billing', 'burnout', 'offsite', 'migr', 'biling', 'mentoring']) {
       expect(await loaded.search(q, {}, 5, rows.load)).toEqual(await engine.search(q, {}, 5, rows.load));
@@ -225,12 +230,30 @@ describe('a saved search index', () => {
     expect(await ids('mentoring')).toEqual([]);
   });
 
+  it('saves again only the quarters that changed', () => {
+    const engine = new SearchEngine();
+    engine.putRows('meetings', corpus());
+    const first = engine.parts();
+    const firstShards = [...first.shards];
+    expect(firstShards.map(([k]) => k).sort()).toEqual(['2025-Q4', '2026-Q1']);
+    expect([...engine.parts().shards]).toEqual([]);
+    engine.putRows('meetings', [meeting('m2', { personId: 'p2', date: '2025-11-20', sharedNotes: 'Billing again' })]);
+    const second = engine.parts();
+    const secondShards = [...second.shards];
+    expect(secondShards.map(([k]) => k)).toEqual(['2025-Q4']);
+    // The latest of each part loads as the whole index.
+    const loaded = SearchEngine.load(second.meta, new Map([...firstShards, ...secondShards]));
+    expect(loaded.documentCount).toBe(engine.documentCount);
+    // A part missing is no index at all.
+    expect(() => SearchEngine.load(second.meta, new Map(secondShards))).toThrow(/lacks its part 2026-Q1/);
+  });
+
   it('is refused when it is not one, or was made by another version of search', () => {
-    const saved = JSON.parse(new SearchEngine().snapshot()) as { signature: string };
-    expect(saved.signature).toMatch(/^engine@\d+ .*meeting-notes@\d+/);
-    expect(() => new SearchEngine(JSON.stringify({ ...saved, signature: 'engine@0' }))).toThrow(/another format/);
-    expect(() => new SearchEngine('{}')).toThrow(/another format/);
-    expect(() => new SearchEngine('not json')).toThrow();
+    const meta = JSON.parse(new SearchEngine().parts().meta) as { signature: string };
+    expect(meta.signature).toMatch(/^engine@\d+ .*meeting-notes@\d+/);
+    expect(() => SearchEngine.load(JSON.stringify({ ...meta, signature: 'engine@0' }), new Map())).toThrow(/another format/);
+    expect(() => SearchEngine.load('{}', new Map())).toThrow(/another format/);
+    expect(() => SearchEngine.load('not json', new Map())).toThrow();
   });
 
   it('stops matching once the data it was made for is replaced', async () => {
@@ -243,6 +266,53 @@ describe('a saved search index', () => {
     const renewed = renewSearchGeneration('trellis', fake);
     expect(renewed).not.toBe(first);
     expect(searchGeneration('trellis', fake)).toBe(renewed);
+  });
+});
+
+describe('searching quarter by quarter', () => {
+  it('puts each document in the quarter of its date, undated ones apart', () => {
+    expect(shardOf('2026-03-31')).toBe('2026-Q1');
+    expect(shardOf('2026-04-01')).toBe('2026-Q2');
+    expect(shardOf('2025-12-09')).toBe('2025-Q4');
+    expect(shardOf(undefined)).toBe('undated');
+  });
+
+  it('shows the newest matches first and stops early for a common word, saying the totals are at least', async () => {
+    const rows = memory();
+    const engine = new SearchEngine();
+    // 150 matching notes in each of four quarters, newest in 2026-Q4.
+    const ms = ['2025-02-10', '2025-05-10', '2026-08-10', '2026-11-10'].flatMap((date, q) =>
+      Array.from({ length: 150 }, (_, i) => meeting(`q${q}-${i}`, { date, sharedNotes: `rollout status ${i}` })),
+    );
+    rows.put('meetings', ms);
+    engine.putRows('meetings', ms);
+    const [notes] = await engine.search('rollout', {}, 5, rows.load);
+    expect(notes!.hits.every((h) => h.date === '2026-11-10')).toBe(true);
+    expect(notes).toMatchObject({ totalAtLeast: true });
+    expect(notes!.total).toBeGreaterThanOrEqual(200);
+    expect(notes!.total).toBeLessThan(600);
+    // A rare word is looked for in every quarter, and its total is exact.
+    engine.putRows('meetings', [meeting('old', { date: '2021-01-05', sharedNotes: 'kestrel rollout' })]);
+    rows.put('meetings', [meeting('old', { date: '2021-01-05', sharedNotes: 'kestrel rollout' })]);
+    const [rare] = await engine.search('kestrel', {}, 5, rows.load);
+    expect(rare).toMatchObject({ total: 1, hits: [{ recordId: 'old' }] });
+    expect(rare!.totalAtLeast).toBeUndefined();
+    // A date range reads only its quarters.
+    const [ranged] = await engine.search('rollout', { from: '2025-01-01', to: '2025-06-30' }, 500, rows.load);
+    expect(ranged!.total).toBe(300);
+    expect(ranged!.totalAtLeast).toBeUndefined();
+  });
+
+  it('moves a record to its new quarter when its date changes', async () => {
+    const rows = memory();
+    const engine = new SearchEngine();
+    rows.put('meetings', [meeting('m1', { date: '2024-01-10', sharedNotes: 'heron' })]);
+    engine.putRows('meetings', [meeting('m1', { date: '2024-01-10', sharedNotes: 'heron' })]);
+    rows.put('meetings', [meeting('m1', { date: '2026-07-01', sharedNotes: 'heron' })]);
+    engine.putRows('meetings', [meeting('m1', { date: '2026-07-01', sharedNotes: 'heron' })]);
+    const [g] = await engine.search('heron', {}, 5, rows.load);
+    expect(g).toMatchObject({ total: 1, hits: [{ date: '2026-07-01' }] });
+    expect(engine.documentCount).toBe(1);
   });
 });
 
