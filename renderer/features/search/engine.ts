@@ -100,7 +100,7 @@ export function shardOf(date: string | undefined): string {
  * best of the most recent quarters that have any, and the totals say "at least". A word common in
  * five years of notes then costs what it costs in a quarter or two.
  */
-const ENOUGH = 200;
+const ENOUGH = 100;
 
 /** One quarter's documents: its own MiniSearch, and which documents each record has in it. */
 interface Shard {
