@@ -11,9 +11,11 @@ import { createFlushCoordinator, holdCloseUntilFlushed } from './ipc/flush';
 import { createHandlerTable } from './ipc/index';
 import { registerIpcHandlers } from './ipc/register';
 import { buildMenuTemplate } from './menu';
+import { createPrintTarget } from './print-window';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { confirmationText, createLinkOpener, type ExternalLink } from './services/external-links';
 import { type KeyValueStore, memoryStore } from './services/key-value';
+import { printToPdf } from './services/pdf-print';
 import { recoverSettingsFile, recoveryNotice } from './services/settings-file';
 import { restorableBounds } from './services/window-state';
 import { blockNetwork, createMainWindow, hardenWebContents, restrictPermissions } from './window';
@@ -176,6 +178,7 @@ function registerIpc(store: KeyValueStore) {
     }, log),
     chooseOpenPath,
     openPath,
+    printPdf: (html) => printToPdf(() => createPrintTarget({ BrowserWindow, fromPartition: (p) => session.fromPartition(p) }), html),
   });
   registerIpcHandlers(ipcMain, createDispatcher(handlers, log));
 }

@@ -1,6 +1,6 @@
 import type { EvidenceItem } from '../evidence/coverage';
 import type { Ladder } from '../ladder';
-import { levelTitle, targetCriteria,type TargetCriterion } from './criteria';
+import { levelTitle, targetCriteria, type TargetCriterion } from './criteria';
 import type { CriterionDraft, PacketContent, PacketDraft, PacketEvidence } from './model';
 
 export const evidenceKey = (e: { kind: string; id: string }) => `${e.kind}:${e.id}`;

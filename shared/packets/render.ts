@@ -182,7 +182,7 @@ export function packetHtml(content: PacketContent, options: RenderOptions = {}):
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(packetTitle(content))}</title><style>${styles}</style></head>`,
-    `<body><main>${cover}${contents}${summary}${body}</main></body></html>`,
+    `<body><main>${cover}${contents}${summary}${body}</main><div id="print-ready" hidden></div></body></html>`,
     '',
   ].join('\n');
 }
