@@ -4,7 +4,7 @@ import { app, type BaseWindow, BrowserWindow, dialog, ipcMain, Menu, type Messag
 import Store from 'electron-store';
 
 import type { AppNotice } from '../shared/ipc/app';
-import type { ChooseFolder, ChooseOpenPath, ChooseSavePath, OpenPath } from './ipc/dialogs';
+import type { ChooseFolder, ChooseOpenPath, ChooseOpenPaths, ChooseSavePath, OpenPath } from './ipc/dialogs';
 import { createDispatcher } from './ipc/dispatch';
 import { createEventSink } from './ipc/events';
 import { createFlushCoordinator, holdCloseUntilFlushed } from './ipc/flush';
@@ -127,6 +127,12 @@ const chooseOpenPath: ChooseOpenPath = async ({ title, filters }) => {
   return result.canceled ? null : (result.filePaths[0] ?? null);
 };
 
+const chooseOpenPaths: ChooseOpenPaths = async ({ title, filters }) => {
+  const options = { title, defaultPath: app.getPath('documents'), filters, properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[] };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
+};
+
 /** Only ever called with Trellis's own folders (the handlers choose them, never the renderer). */
 const openPath: OpenPath = (folder) => shell.openPath(folder);
 
@@ -177,6 +183,7 @@ function registerIpc(store: KeyValueStore) {
       for (const window of BrowserWindow.getAllWindows()) if (!window.isDestroyed()) window.webContents.send(event, payload);
     }, log),
     chooseOpenPath,
+    chooseOpenPaths,
     openPath,
     printPdf: (html) => printToPdf(() => createPrintTarget({ BrowserWindow, fromPartition: (p) => session.fromPartition(p) }), html),
   });

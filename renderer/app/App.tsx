@@ -31,6 +31,7 @@ const GapPage = lazy(() => import('../features/growth/GapPage'));
 const WelcomePage = lazy(() => import('../features/welcome/WelcomePage'));
 const PacketsPage = lazy(() => import('../features/packets/PacketsPage'));
 const PacketPage = lazy(() => import('../features/packets/PacketPage'));
+const CalibrationPage = lazy(() => import('../features/calibration/CalibrationPage'));
 
 /** Links in rendered Markdown (notes, ladder criteria) open in the system browser through main, which asks first. */
 function ExternalLinks({ children }: { children: React.ReactNode }) {
@@ -93,6 +94,7 @@ export function App() {
                     <Route path="/growth/assessments/:id">{(params) => <AssessmentPage key={params.id} id={params.id} />}</Route>
                     <Route path="/packets" component={PacketsPage} />
                     <Route path="/packets/:id">{(params) => <PacketPage key={params.id} id={params.id} />}</Route>
+                    <Route path="/calibration" component={CalibrationPage} />
                     <Route path="/:section">{(params) => <PlaceholderPage section={params.section} />}</Route>
                   </Switch>
                 </Suspense>

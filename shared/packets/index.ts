@@ -1,5 +1,6 @@
 /** Promotion packets: the model, what leaves the machine, its checks, formats and signature. */
 export * from './bias-words';
+export * from './calibration';
 export * from './checks';
 export * from './content';
 export * from './criteria';
