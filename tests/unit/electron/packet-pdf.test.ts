@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 
 import type * as Electron from 'electron';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -144,5 +145,33 @@ describe('packets:save-pdf', () => {
     const unavailable = await call(none, 'packets:save-pdf', { suggestedName: 'a', html: '<p>x</p>', title: 'Save' });
     expect(unavailable).toMatchObject({ ok: false, error: { message: /not available/ } });
     await none.dispose();
+  });
+});
+
+describe('packets:open-files', () => {
+  let main: TestMain | undefined;
+  afterEach(async () => main?.dispose());
+
+  it('reads only the files picked in main’s dialog, each with its text or the reason it cannot be read', async () => {
+    main = await createTestMain();
+    const good = path.join(main.dataDir, 'a.json');
+    const binary = path.join(main.dataDir, 'b.json');
+    await writeFile(good, '{"format":"trellis.packet"}');
+    await writeFile(binary, Buffer.from([0xff, 0xfe, 0x00, 0xc3]));
+    main.chooseOpenPathsAnswers.push([good, binary, path.join(main.dataDir, 'gone.json')]);
+    const answer = await call(main, 'packets:open-files');
+    expect(answer).toEqual({
+      ok: true,
+      value: {
+        files: [
+          { name: 'a.json', text: '{"format":"trellis.packet"}' },
+          { name: 'b.json', error: 'This file is not UTF-8 text, so it is not a packet.' },
+          { name: 'gone.json', error: 'Trellis could not read this file.' },
+        ],
+      },
+    });
+    expect(main.dialogs).toEqual(['Open promotion packets']);
+    // Cancelled: nothing read.
+    expect(await call(main, 'packets:open-files')).toEqual({ ok: true, value: { files: [] } });
   });
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 import { createRepositories } from '../../../renderer/app/data';
 import { TrellisDatabase } from '../../../renderer/db/database';
-import { openPacketFile, type PacketContent,packetFileText } from '../../../shared/packets';
+import { openPacketFile, type PacketContent, packetFileText } from '../../../shared/packets';
 
 type Fixture = Record<string, { id: string }[]>;
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/db/v2-one-team.json', import.meta.url), 'utf8')) as Fixture;

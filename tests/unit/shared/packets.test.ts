@@ -11,6 +11,7 @@ import {
   evidenceByMonth,
   findBiasWords,
   generateSigningKey,
+  openCandidates,
   openPacketFile,
   type PacketContent,
   packetFileText,
@@ -187,5 +188,34 @@ describe('packet exchange file', () => {
     expect(await openPacketFile('{ nope')).toMatchObject({ ok: false, code: 'not-json' });
     const text = await packetFileText(content(), header);
     expect(await openPacketFile(text.replace('trellis.packet', 'trellis.self-assessment'))).toMatchObject({ ok: false });
+  });
+});
+
+describe('opening packets for a calibration', () => {
+  it('flags changed, unsigned and other-version files and keeps the trusted one readable', async () => {
+    const key = await generateSigningKey();
+    const good = await packetFileText(content(), header, key);
+    const unsigned = await packetFileText(content(), header);
+    const edited = good.replace('Designed the ledger', 'Designed the platform');
+    const other = await packetFileText(content(), { ...header, ladder: { ...frozen, hash: 'b'.repeat(64), version: '0.9.0' } }, key);
+    const opened = await openCandidates(
+      [
+        { name: 'good.json', text: good },
+        { name: 'edited.json', text: edited },
+        { name: 'unsigned.json', text: unsigned },
+        { name: 'other.json', text: other },
+        { name: 'huge.json', error: 'Too large' },
+      ],
+      new Map([['support', { hash: frozen.hash, version: '1.0.0' }]]),
+    );
+    expect(opened.map((o) => [o.fileName, o.flags.map((f) => f.flag)])).toEqual([
+      ['good.json', []],
+      ['edited.json', ['changed']],
+      ['unsigned.json', ['unsigned']],
+      ['other.json', ['other-ladder-version']],
+      ['huge.json', ['unreadable']],
+    ]);
+    expect(opened[0]!.fingerprint).toBe(key.fingerprint);
+    expect(opened[1]!.content).toBeNull();
   });
 });
