@@ -4,16 +4,18 @@ import { app, type BaseWindow, BrowserWindow, dialog, ipcMain, Menu, type Messag
 import Store from 'electron-store';
 
 import type { AppNotice } from '../shared/ipc/app';
-import type { ChooseFolder, ChooseOpenPath, ChooseSavePath, OpenPath } from './ipc/dialogs';
+import type { ChooseFolder, ChooseOpenPath, ChooseOpenPaths, ChooseSavePath, OpenPath } from './ipc/dialogs';
 import { createDispatcher } from './ipc/dispatch';
 import { createEventSink } from './ipc/events';
 import { createFlushCoordinator, holdCloseUntilFlushed } from './ipc/flush';
 import { createHandlerTable } from './ipc/index';
 import { registerIpcHandlers } from './ipc/register';
 import { buildMenuTemplate } from './menu';
+import { createPrintTarget } from './print-window';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { confirmationText, createLinkOpener, type ExternalLink } from './services/external-links';
 import { type KeyValueStore, memoryStore } from './services/key-value';
+import { printToPdf } from './services/pdf-print';
 import { recoverSettingsFile, recoveryNotice } from './services/settings-file';
 import { restorableBounds } from './services/window-state';
 import { blockNetwork, createMainWindow, hardenWebContents, restrictPermissions } from './window';
@@ -125,6 +127,12 @@ const chooseOpenPath: ChooseOpenPath = async ({ title, filters }) => {
   return result.canceled ? null : (result.filePaths[0] ?? null);
 };
 
+const chooseOpenPaths: ChooseOpenPaths = async ({ title, filters }) => {
+  const options = { title, defaultPath: app.getPath('documents'), filters, properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[] };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
+};
+
 /** Only ever called with Trellis's own folders (the handlers choose them, never the renderer). */
 const openPath: OpenPath = (folder) => shell.openPath(folder);
 
@@ -175,7 +183,9 @@ function registerIpc(store: KeyValueStore) {
       for (const window of BrowserWindow.getAllWindows()) if (!window.isDestroyed()) window.webContents.send(event, payload);
     }, log),
     chooseOpenPath,
+    chooseOpenPaths,
     openPath,
+    printPdf: (html) => printToPdf(() => createPrintTarget({ BrowserWindow, fromPartition: (p) => session.fromPartition(p) }), html),
   });
   registerIpcHandlers(ipcMain, createDispatcher(handlers, log));
 }

@@ -25,5 +25,8 @@ export type ChooseFolder = (request: FolderDialogRequest) => Promise<string | nu
 /** Asks the user for one existing file (a backup to restore); null when they cancel. */
 export type ChooseOpenPath = (request: { title: string; filters: { name: string; extensions: string[] }[] }) => Promise<string | null>;
 
+/** Asks the user for any number of existing files (packets for a calibration); empty when they cancel. */
+export type ChooseOpenPaths = (request: { title: string; filters: { name: string; extensions: string[] }[] }) => Promise<string[]>;
+
 /** Opens one of Trellis's own folders in the file manager (shell.openPath); resolves to an error text, '' on success. */
 export type OpenPath = (folder: string) => Promise<string>;

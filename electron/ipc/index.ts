@@ -9,13 +9,14 @@ import { createSettingsService } from '../services/settings';
 import { createStagedExports } from '../services/staged-export';
 import { createAppHandlers } from './app';
 import { createBackupHandlers } from './backup';
-import type { ChooseFolder, ChooseOpenPath, ChooseSavePath, OpenPath } from './dialogs';
+import type { ChooseFolder, ChooseOpenPath, ChooseOpenPaths, ChooseSavePath, OpenPath } from './dialogs';
 import type { HandlerTable } from './dispatch';
 import type { EventSink } from './events';
 import { createFileHandlers, createSaveFile } from './files';
 import { createFlushCoordinator, type FlushCoordinator } from './flush';
 import { createLadderImportHandlers } from './ladder-import';
 import { createLaddersHandlers } from './ladders';
+import { createPacketsHandlers, type PrintPdf } from './packets';
 import { createSettingsHandlers } from './settings';
 import { createShellHandlers, type OpenLink } from './shell';
 
@@ -43,6 +44,10 @@ export interface MainContext {
   chooseOpenPath: ChooseOpenPath;
   /** Opens one of Trellis's own folders in the file manager (shell.openPath in main.ts). */
   openPath: OpenPath;
+  /** Prints a print page to PDF in a hidden window (print-window.ts); absent where nothing can print. */
+  printPdf?: PrintPdf;
+  /** Open dialog for several files (packets for a calibration). */
+  chooseOpenPaths?: ChooseOpenPaths;
 }
 
 /**
@@ -92,6 +97,7 @@ export function createHandlerTable(ctx: MainContext): HandlerTable {
     ...createLaddersHandlers({ service: ladders, settings, chooseFolder: ctx.chooseFolder, saveFile }),
     ...createLadderImportHandlers({ service: ladders, chooseOpenPath: ctx.chooseOpenPath }),
     ...createFileHandlers(writer, saveFile, ctx.chooseFolder, staged),
+    ...createPacketsHandlers({ printPdf: ctx.printPdf ?? null, writer, chooseSavePath: ctx.chooseSavePath, chooseOpenPaths: ctx.chooseOpenPaths ?? null }),
     ...createBackupHandlers({
       service: backups,
       events: ctx.events,

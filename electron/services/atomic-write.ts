@@ -65,9 +65,9 @@ export function fileError(error: unknown, where: string, action: WriteAction = '
 
 export interface AtomicWriter {
   /** Writes `content` to a new temp file beside `target`, flushed to disk; returns the temp path. */
-  writeTemp(target: string, content: string, mode?: number): Promise<string>;
+  writeTemp(target: string, content: string | Uint8Array, mode?: number): Promise<string>;
   /** Replaces (or creates) `target` in one step. */
-  replace(target: string, content: string, mode?: number): Promise<void>;
+  replace(target: string, content: string | Uint8Array, mode?: number): Promise<void>;
   /** Moves a temp file to `target` only if nothing is there; false when the name is taken. */
   placeWithoutReplacing(temp: string, target: string): Promise<boolean>;
   exists(file: string): Promise<boolean>;
@@ -90,11 +90,12 @@ export async function syncFolder(dir: string, fs: Pick<FileSystem, 'open'> = nod
 }
 
 export function createAtomicWriter(fs: FileSystem = nodeFs): AtomicWriter {
-  async function writeTemp(target: string, content: string, mode = 0o644): Promise<string> {
+  async function writeTemp(target: string, content: string | Uint8Array, mode = 0o644): Promise<string> {
     const temp = tempPathBeside(target);
     const handle = await fs.open(temp, 'wx', mode);
     try {
-      await handle.writeFile(content, 'utf8');
+      // Text as UTF-8; bytes (a PDF) as they are.
+      await (typeof content === 'string' ? handle.writeFile(content, 'utf8') : handle.writeFile(content));
       await handle.sync();
       await handle.close();
     } catch (error) {

@@ -33,7 +33,7 @@ export function createFileWriter(fs: FileSystem = nodeFs) {
   const atomic = createAtomicWriter(fs);
 
   /** Saves one file at a path the user chose (the save dialog already asked about replacing). */
-  async function saveText(target: string, content: string): Promise<string> {
+  async function saveText(target: string, content: string | Uint8Array): Promise<string> {
     try {
       await atomic.replace(target, content, 0o600);
       return target;
@@ -43,7 +43,7 @@ export function createFileWriter(fs: FileSystem = nodeFs) {
   }
 
   /** Saves one file at `target`, or at the first free name beside it ("a-2.md"): never replaces a file. */
-  async function saveTextBeside(target: string, content: string): Promise<string> {
+  async function saveTextBeside(target: string, content: string | Uint8Array): Promise<string> {
     const folder = path.dirname(target);
     const name = path.basename(target);
     let temp: string | null = null;

@@ -29,6 +29,9 @@ const PersonGrowthPage = lazy(() => import('../features/growth/PersonGrowthPage'
 const AssessmentPage = lazy(() => import('../features/growth/AssessmentPage'));
 const GapPage = lazy(() => import('../features/growth/GapPage'));
 const WelcomePage = lazy(() => import('../features/welcome/WelcomePage'));
+const PacketsPage = lazy(() => import('../features/packets/PacketsPage'));
+const PacketPage = lazy(() => import('../features/packets/PacketPage'));
+const CalibrationPage = lazy(() => import('../features/calibration/CalibrationPage'));
 
 /** Links in rendered Markdown (notes, ladder criteria) open in the system browser through main, which asks first. */
 function ExternalLinks({ children }: { children: React.ReactNode }) {
@@ -89,6 +92,9 @@ export function App() {
                     <Route path="/growth/people/:id">{(params) => <PersonGrowthPage key={params.id} id={params.id} />}</Route>
                     <Route path="/growth/assessments/:id/gap">{(params) => <GapPage key={params.id} id={params.id} />}</Route>
                     <Route path="/growth/assessments/:id">{(params) => <AssessmentPage key={params.id} id={params.id} />}</Route>
+                    <Route path="/packets" component={PacketsPage} />
+                    <Route path="/packets/:id">{(params) => <PacketPage key={params.id} id={params.id} />}</Route>
+                    <Route path="/calibration" component={CalibrationPage} />
                     <Route path="/:section">{(params) => <PlaceholderPage section={params.section} />}</Route>
                   </Switch>
                 </Suspense>

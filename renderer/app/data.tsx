@@ -4,6 +4,7 @@ import { ActionItemsRepository } from '../db/action-items';
 import { AssessmentsRepository } from '../db/assessments';
 import type { TrellisDatabase } from '../db/database';
 import { MeetingsRepository } from '../db/meetings';
+import { PacketsRepository } from '../db/packets';
 import { PeopleRepository } from '../db/people';
 import { RelationshipsRepository } from '../db/relationships';
 import { SeriesRepository } from '../db/series';
@@ -22,6 +23,7 @@ export interface Repositories {
   talkingPoints: TalkingPointsRepository;
   templates: TemplatesRepository;
   assessments: AssessmentsRepository;
+  packets: PacketsRepository;
 }
 
 export function createRepositories(db: TrellisDatabase, now?: () => Date): Repositories {
@@ -37,6 +39,7 @@ export function createRepositories(db: TrellisDatabase, now?: () => Date): Repos
     talkingPoints: new TalkingPointsRepository(db, now),
     templates,
     assessments: new AssessmentsRepository(db, now),
+    packets: new PacketsRepository(db, now),
   };
 }
 

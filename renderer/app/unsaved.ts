@@ -1,5 +1,6 @@
 import type { DraftPatch } from '../../shared/domain/assessments';
 import type { NotesPatch } from '../db/meetings';
+import type { PacketPatch } from '../db/packets';
 import type { Repositories } from './data';
 
 /**
@@ -20,6 +21,12 @@ const replayers = {
   'assessment-draft': (repos: Repositories, [id, patch]: [string, DraftPatch]) =>
     repos.assessments.saveDraft(id, patch).catch((error: unknown) => {
       if (error instanceof Error && error.name === 'AssessmentLockedError') return;
+      throw error;
+    }),
+  // A packet deleted meanwhile has nothing left to save into.
+  'packet-draft': (repos: Repositories, [id, patch]: [string, PacketPatch]) =>
+    repos.packets.save(id, patch).catch((error: unknown) => {
+      if (error instanceof Error && error.name === 'NotFoundError') return;
       throw error;
     }),
 } satisfies Record<string, (repos: Repositories, args: never) => Promise<unknown>>;

@@ -5,6 +5,8 @@ import type { ActionItem, Meeting, MeetingTemplate, Series, TalkingPoint } from 
 import type { Person } from '../../shared/domain/person';
 import type { Relationship } from '../../shared/domain/relationships';
 import type { Team } from '../../shared/domain/team';
+import type { PacketDraft } from '../../shared/packets/model';
+import type { SigningKeyRow } from '../../shared/packets/signing';
 
 export const DATABASE_NAME = 'trellis';
 
@@ -60,6 +62,10 @@ export class TrellisDatabase extends Dexie {
   templates!: EntityTable<MeetingTemplate, 'id'>;
   /** Self and manager assessments (renderer/db/assessments.ts). */
   assessments!: EntityTable<Assessment, 'id'>;
+  /** Promotion packet drafts (renderer/db/packets.ts). */
+  packets!: EntityTable<PacketDraft, 'id'>;
+  /** The packet signing key, one row (renderer/db/packets.ts); its private half never leaves. */
+  signingKeys!: EntityTable<SigningKeyRow, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -101,6 +107,11 @@ export class TrellisDatabase extends Dexie {
     // revisions of one assessment.
     this.version(6).stores({
       assessments: 'id, [personId+date], *competencyIds, chainId',
+    });
+    // Version 8: promotion packets (drafts by person, newest first) and the signing key. New tables only.
+    this.version(8).stores({
+      packets: 'id, personId, updatedAt',
+      signingKeys: 'id',
     });
   }
 }

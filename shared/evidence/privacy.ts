@@ -3,6 +3,9 @@ import type { ActionItem, Meeting, MeetingTemplate, Series, TalkingPoint } from 
 import type { Person } from '../domain/person';
 import type { Relationship } from '../domain/relationships';
 import type { Team } from '../domain/team';
+import type { PacketDraft } from '../packets/model';
+import type { SigningKeyRow } from '../packets/signing';
+import type { EvidenceItem } from './coverage';
 
 /**
  * The one place that decides what may leave the machine. Every exporter (Markdown, HTML, PDF,
@@ -41,6 +44,10 @@ export const privacyPolicies = {
   templates: policy<MeetingTemplate>()({ privateFields: [], isPrivate: never }),
   /** An assessment's private notes are its author's alone; a private assessment never leaves at all. */
   assessments: policy<Assessment>()({ privateFields: ['privateNotes'], isPrivate: privateByVisibility }),
+  /** A packet draft is written to be sent: what it says leaves with it (its evidence goes through `shareableEvidence`). */
+  packets: policy<PacketDraft>()({ privateFields: [], isPrivate: never }),
+  /** The packet signing key: only its public half travels, inside a signed file, never this row. */
+  signingKeys: policy<SigningKeyRow>()({ privateFields: ['privateKey'], isPrivate: () => true }),
 } as const;
 
 export type PolicyTable = keyof typeof privacyPolicies;
@@ -76,4 +83,12 @@ export function shareableRecords<T extends PolicyTable>(table: T, rows: readonly
 /** The private fields of a table, for tests that plant a canary in each of them. */
 export function privateFieldsOf(table: PolicyTable): readonly string[] {
   return privacyPolicies[table].privateFields;
+}
+
+/**
+ * Evidence as the readers (packets, calibration) may pass it on: private records dropped. Every
+ * source already names a record's visibility; this is the one place that acts on it.
+ */
+export function shareableEvidence(items: readonly EvidenceItem[]): EvidenceItem[] {
+  return items.filter((item) => item.visibility !== 'private');
 }

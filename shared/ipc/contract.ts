@@ -7,6 +7,7 @@ import { ladderImportContract, ladderImportEventContract } from './ladder-import
 import { laddersContract, laddersEventContract } from './ladders';
 import type { MethodName, SubscriberName } from './names';
 import type { DomainContract, Operation } from './operation';
+import { packetsContract, packetsEventContract } from './packets';
 import type { IpcResult } from './result';
 import { settingsContract, settingsEventContract } from './settings';
 import { shellContract, shellEventContract } from './shell';
@@ -38,6 +39,7 @@ export const contract = {
   ...ladderImportContract,
   ...filesContract,
   ...backupContract,
+  ...packetsContract,
 } as const satisfies DomainContract;
 
 /** The payload schema of every event main pushes; main validates before sending. */
@@ -49,6 +51,7 @@ export const eventContract = {
   ...ladderImportEventContract,
   ...filesEventContract,
   ...backupEventContract,
+  ...packetsEventContract,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ export const fileKinds = {
   calendar: { extension: 'ics', label: 'Calendar' },
   csv: { extension: 'csv', label: 'CSV' },
   json: { extension: 'json', label: 'JSON' },
+  html: { extension: 'html', label: 'HTML' },
 } as const;
 export type FileKind = keyof typeof fileKinds;
 const fileKind = z.enum(Object.keys(fileKinds) as [FileKind, ...FileKind[]]);

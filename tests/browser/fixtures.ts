@@ -7,6 +7,7 @@ import { expect, type Page, test as base, type TestInfo } from '@playwright/test
 
 import { emitTo, installBridge } from '../support/bridge';
 import { createTestMain, type TestMain } from '../support/main-context';
+import { playwrightPrinter } from '../support/playwright-print';
 import { serveFolder, type StaticServer } from '../support/static-server';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -39,8 +40,9 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
     { scope: 'worker' },
   ],
   firstRun: [false, { option: true }],
-  main: async ({ firstRun }, use) => {
-    const main = await createTestMain();
+  main: async ({ firstRun, browser }, use) => {
+    // PDFs are printed by the same print service as in the app, over a Playwright page.
+    const main = await createTestMain({ printPdf: playwrightPrinter(browser) });
     if (!firstRun) main.store.set('settings', { userRole: 'manager' });
     await use(main);
     await main.dispose();

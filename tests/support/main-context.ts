@@ -47,6 +47,8 @@ export interface TestMain {
   requestFlush(): Promise<FlushOutcome>;
   /** What the open-file dialog answers, in order; when empty it answers null (cancelled). */
   chooseOpenAnswers: (string | null)[];
+  /** What the multi-file open dialog answers, in order; when empty it answers [] (cancelled). */
+  chooseOpenPathsAnswers: string[][];
   /** Folders main asked the shell to open. */
   openedPaths: string[];
   /** The operations main has answered, in order (to wait until a page has asked for something). */
@@ -83,6 +85,7 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
   const laddersDir = path.join(dataDir, 'ladders');
   const savePaths: string[] = [];
   const chooseOpenAnswers: (string | null)[] = [];
+  const chooseOpenPathsAnswers: string[][] = [];
   const openedPaths: string[] = [];
   const disposers: (() => Promise<void>)[] = [];
   const notices: AppNotice[] = [];
@@ -116,6 +119,10 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
       dialogs.push(title);
       return chooseOpenAnswers.shift() ?? null;
     },
+    chooseOpenPaths: async ({ title }) => {
+      dialogs.push(title);
+      return chooseOpenPathsAnswers.shift() ?? [];
+    },
     openPath: async (folder) => {
       openedPaths.push(folder);
       return '';
@@ -142,6 +149,7 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
     notices,
     requestFlush: () => flush.request((payload) => events.emit('app:flush-requested', payload)),
     chooseOpenAnswers,
+    chooseOpenPathsAnswers,
     openedPaths,
     answered,
     dispatch: async (channel, payload) => {
