@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 import { ActionItemsRepository } from '../db/action-items';
 import { AssessmentsRepository } from '../db/assessments';
 import type { TrellisDatabase } from '../db/database';
+import { FeedbackRepository } from '../db/feedback';
 import { MeetingsRepository } from '../db/meetings';
 import { PeopleRepository } from '../db/people';
 import { RelationshipsRepository } from '../db/relationships';
@@ -22,6 +23,7 @@ export interface Repositories {
   talkingPoints: TalkingPointsRepository;
   templates: TemplatesRepository;
   assessments: AssessmentsRepository;
+  feedback: FeedbackRepository;
 }
 
 export function createRepositories(db: TrellisDatabase, now?: () => Date): Repositories {
@@ -37,6 +39,7 @@ export function createRepositories(db: TrellisDatabase, now?: () => Date): Repos
     talkingPoints: new TalkingPointsRepository(db, now),
     templates,
     assessments: new AssessmentsRepository(db, now),
+    feedback: new FeedbackRepository(db, now),
   };
 }
 

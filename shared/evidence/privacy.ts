@@ -1,4 +1,5 @@
 import type { Assessment } from '../domain/assessments';
+import type { FeedbackEntry, FollowUp } from '../domain/feedback';
 import type { ActionItem, Meeting, MeetingTemplate, Series, TalkingPoint } from '../domain/meetings';
 import type { Person } from '../domain/person';
 import type { Relationship } from '../domain/relationships';
@@ -41,6 +42,10 @@ export const privacyPolicies = {
   templates: policy<MeetingTemplate>()({ privateFields: [], isPrivate: never }),
   /** An assessment's private notes are its author's alone; a private assessment never leaves at all. */
   assessments: policy<Assessment>()({ privateFields: ['privateNotes'], isPrivate: privateByVisibility }),
+  /** A private entry never leaves at all; a shareable one leaves whole. */
+  feedback: policy<FeedbackEntry>()({ privateFields: [], isPrivate: privateByVisibility }),
+  /** A follow-up carries its entry's visibility: a private entry's note and outcome stay too. */
+  followUps: policy<FollowUp>()({ privateFields: [], isPrivate: privateByVisibility }),
 } as const;
 
 export type PolicyTable = keyof typeof privacyPolicies;
