@@ -1,3 +1,6 @@
+// Imported for what it registers (commands, the prep view's follow-ups); its screens are lazy.
+import '../features/feedback';
+
 import { lazy, Suspense } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
@@ -29,6 +32,9 @@ const PersonGrowthPage = lazy(() => import('../features/growth/PersonGrowthPage'
 const AssessmentPage = lazy(() => import('../features/growth/AssessmentPage'));
 const GapPage = lazy(() => import('../features/growth/GapPage'));
 const WelcomePage = lazy(() => import('../features/welcome/WelcomePage'));
+const FeedbackPage = lazy(() => import('../features/feedback/FeedbackPage'));
+const FeedbackInboxPage = lazy(() => import('../features/feedback/InboxPage'));
+const FeedbackEntryPage = lazy(() => import('../features/feedback/EntryPage'));
 
 /** Links in rendered Markdown (notes, ladder criteria) open in the system browser through main, which asks first. */
 function ExternalLinks({ children }: { children: React.ReactNode }) {
@@ -89,6 +95,9 @@ export function App() {
                     <Route path="/growth/people/:id">{(params) => <PersonGrowthPage key={params.id} id={params.id} />}</Route>
                     <Route path="/growth/assessments/:id/gap">{(params) => <GapPage key={params.id} id={params.id} />}</Route>
                     <Route path="/growth/assessments/:id">{(params) => <AssessmentPage key={params.id} id={params.id} />}</Route>
+                    <Route path="/feedback" component={FeedbackPage} />
+                    <Route path="/feedback/inbox" component={FeedbackInboxPage} />
+                    <Route path="/feedback/entries/:id">{(params) => <FeedbackEntryPage key={params.id} id={params.id} />}</Route>
                     <Route path="/:section">{(params) => <PlaceholderPage section={params.section} />}</Route>
                   </Switch>
                 </Suspense>

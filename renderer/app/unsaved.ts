@@ -1,4 +1,5 @@
 import type { DraftPatch } from '../../shared/domain/assessments';
+import type { FeedbackDraft } from '../../shared/domain/feedback';
 import type { NotesPatch } from '../db/meetings';
 import type { Repositories } from './data';
 
@@ -20,6 +21,12 @@ const replayers = {
   'assessment-draft': (repos: Repositories, [id, patch]: [string, DraftPatch]) =>
     repos.assessments.saveDraft(id, patch).catch((error: unknown) => {
       if (error instanceof Error && error.name === 'AssessmentLockedError') return;
+      throw error;
+    }),
+  // Typing the repository refuses (every SBI field emptied) was never saved either: nothing to keep.
+  'feedback-entry': (repos: Repositories, [id, draft]: [string, FeedbackDraft]) =>
+    repos.feedback.save(id, draft).catch((error: unknown) => {
+      if (error instanceof Error && error.name === 'ValidationError') return;
       throw error;
     }),
 } satisfies Record<string, (repos: Repositories, args: never) => Promise<unknown>>;

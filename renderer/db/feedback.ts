@@ -40,6 +40,13 @@ export class FeedbackRepository {
     return this.db.feedback.get(id);
   }
 
+  /** The entries of these ids (a list of follow-ups shows what each is about). */
+  async entriesOf(ids: readonly string[]): Promise<Map<string, FeedbackEntry>> {
+    const unique = [...new Set(ids)];
+    const rows = await this.db.feedback.bulkGet(unique);
+    return new Map(rows.filter((r): r is FeedbackEntry => Boolean(r)).map((r) => [r.id, r]));
+  }
+
   /** A person's entries, newest first, through [personId+date]. */
   forPerson(personId: string, limit = FEEDBACK_LIST_LIMIT): Promise<FeedbackEntry[]> {
     return this.db.feedback.where('[personId+date]').between([personId, MIN_DAY], [personId, MAX_DAY], true, true).reverse().limit(limit).toArray();

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 
-import { evidenceFieldsSchema, visibilities,type Visibility } from '../evidence/refs';
+import { evidenceFieldsSchema, visibilities, type Visibility } from '../evidence/refs';
 import { isoDateSchema } from './dates';
 
 export const feedbackKinds = ['recognition', 'constructive', 'peer', 'self-reflection'] as const;
