@@ -5,6 +5,7 @@ import { createBackupService } from '../services/backup/service';
 import { createFileWriter } from '../services/file-writer';
 import type { KeyValueStore } from '../services/key-value';
 import { createLaddersService } from '../services/ladders/service';
+import { createReminderScheduler, type ReminderClock, type ReminderNotice } from '../services/reminders';
 import { createSettingsService } from '../services/settings';
 import { createStagedExports } from '../services/staged-export';
 import { createAppHandlers } from './app';
@@ -16,6 +17,7 @@ import { createFileHandlers, createSaveFile } from './files';
 import { createFlushCoordinator, type FlushCoordinator } from './flush';
 import { createLadderImportHandlers } from './ladder-import';
 import { createLaddersHandlers } from './ladders';
+import { createRemindersHandlers } from './reminders';
 import { createSettingsHandlers } from './settings';
 import { createShellHandlers, type OpenLink } from './shell';
 
@@ -43,6 +45,10 @@ export interface MainContext {
   chooseOpenPath: ChooseOpenPath;
   /** Opens one of Trellis's own folders in the file manager (shell.openPath in main.ts). */
   openPath: OpenPath;
+  /** Shows an OS notification (Electron's Notification in main.ts; a recorder in tests). Absent: reminders are kept but not shown. */
+  notify?: (notice: ReminderNotice) => void;
+  /** The reminders' clock and timers (the system's unless a test moves time itself). */
+  reminderClock?: ReminderClock;
 }
 
 /**
@@ -75,6 +81,8 @@ export function createHandlerTable(ctx: MainContext): HandlerTable {
   const saveFile = createSaveFile(writer, ctx.chooseSavePath);
   const staged = createStagedExports();
   ctx.onDispose?.(() => staged.dispose());
+  const reminders = createReminderScheduler((notice) => ctx.notify?.(notice), ctx.reminderClock);
+  ctx.onDispose?.(async () => reminders.dispose());
   const info = (): AppInfo => ({
     name: 'Trellis',
     version: ctx.version,
@@ -99,5 +107,6 @@ export function createHandlerTable(ctx: MainContext): HandlerTable {
       chooseOpenPath: ctx.chooseOpenPath,
       openPath: ctx.openPath,
     }),
+    ...createRemindersHandlers(reminders),
   };
 }

@@ -1,10 +1,8 @@
-// Imported for what it registers (commands, the prep view's follow-ups); its screens are lazy.
-import '../features/feedback';
-
 import { lazy, Suspense } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 
+import { FollowUpReminders } from '../features/feedback';
 import { PlaceholderPage } from '../features/placeholder';
 import { MarkdownLinksProvider } from '../ui/markdown-links';
 import { StatusProvider, useStatus } from '../ui/Status';
@@ -104,6 +102,9 @@ export function App() {
               </main>
             </div>
             <CommandLayer />
+            <Suspense fallback={null}>
+              <FollowUpReminders />
+            </Suspense>
           </FirstRun>
         </ExternalLinks>
       </StatusProvider>

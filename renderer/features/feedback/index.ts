@@ -14,5 +14,8 @@ import { feedbackCommands } from './commands';
 /** Open follow-ups due by tomorrow, with a link to the inbox. Props: `{ today }`. */
 export const TodayFollowUps = lazy(() => import('./FollowUpSections').then((m) => ({ default: m.TodayFollowUps })));
 
+/** Keeps main's follow-up reminders (OS notifications) in step with the open follow-ups; mount once, in the shell. */
+export const FollowUpReminders = lazy(() => import('./Reminders'));
+
 registerCommands(feedbackCommands);
 registerPrepSection({ id: 'feedback.follow-ups', order: 10, Component: lazy(() => import('./FollowUpSections').then((m) => ({ default: m.PrepFollowUps }))) });

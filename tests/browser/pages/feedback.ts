@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 
+import { fillDate, tick } from './controls';
 import { DialogModel } from './dialog';
 import { goTo } from './nav';
 
@@ -20,6 +21,14 @@ export class CaptureFeedbackDialog extends DialogModel {
   kind(label: 'Recognition' | 'Constructive' | 'Peer feedback received' | 'Self-reflection') {
     return this.root.getByRole('radio', { name: label });
   }
+  /** Picks a kind as a person does: by clicking its label (the radio itself is visually hidden). */
+  async chooseKind(label: 'Recognition' | 'Constructive' | 'Peer feedback received' | 'Self-reflection') {
+    await this.root
+      .locator('label')
+      .filter({ hasText: new RegExp(`^${label}$`) })
+      .click();
+    await expect(this.kind(label)).toBeChecked();
+  }
   visibility(label: 'Private' | 'Shareable') {
     return this.root.getByRole('radio', { name: new RegExp(`^${label}`) });
   }
@@ -28,6 +37,12 @@ export class CaptureFeedbackDialog extends DialogModel {
   }
   get followUp() {
     return this.root.getByRole('checkbox', { name: 'Follow up on this' });
+  }
+  /** Ticks "Follow up on this" and fills its day and note. */
+  async followUpBy(due: string, note: string) {
+    await tick(this.page, 'Follow up on this');
+    await fillDate(this.root, 'Follow up by', due);
+    await this.root.getByRole('textbox', { name: 'What to follow up on' }).fill(note);
   }
   async save() {
     await this.root.getByRole('button', { name: 'Save feedback' }).click();
