@@ -8,6 +8,7 @@ import { filesContract, filesEventContract } from '../../../shared/ipc/files';
 import { ladderImportContract, ladderImportEventContract } from '../../../shared/ipc/ladder-import';
 import { laddersContract, laddersEventContract } from '../../../shared/ipc/ladders';
 import { methodName, preloadNames, subscriberName } from '../../../shared/ipc/names';
+import { remindersContract, remindersEventContract } from '../../../shared/ipc/reminders';
 import { settingsContract, settingsEventContract } from '../../../shared/ipc/settings';
 import { shellContract, shellEventContract } from '../../../shared/ipc/shell';
 
@@ -19,6 +20,7 @@ const domains = {
   'ladder-import': [ladderImportContract, ladderImportEventContract],
   files: [filesContract, filesEventContract],
   backup: [backupContract, backupEventContract],
+  reminders: [remindersContract, remindersEventContract],
 } as const;
 
 describe('the contract, one file per domain', () => {
