@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-import { app, type BaseWindow, BrowserWindow, dialog, ipcMain, Menu, type MessageBoxOptions, protocol, screen, session, shell } from 'electron';
+import { app, type BaseWindow, BrowserWindow, dialog, ipcMain, Menu, type MessageBoxOptions, Notification, protocol, screen, session, shell } from 'electron';
 import Store from 'electron-store';
 
 import type { AppNotice } from '../shared/ipc/app';
@@ -16,6 +16,7 @@ import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHand
 import { confirmationText, createLinkOpener, type ExternalLink } from './services/external-links';
 import { type KeyValueStore, memoryStore } from './services/key-value';
 import { printToPdf } from './services/pdf-print';
+import type { ReminderNotice } from './services/reminders';
 import { recoverSettingsFile, recoveryNotice } from './services/settings-file';
 import { restorableBounds } from './services/window-state';
 import { blockNetwork, createMainWindow, hardenWebContents, restrictPermissions } from './window';
@@ -166,7 +167,37 @@ const bundledLaddersDir = () => (app.isPackaged ? path.join(process.resourcesPat
 
 const disposers: (() => Promise<void>)[] = [];
 
+/** Notifications shown and not yet clicked or closed: kept so they are not collected before the user sees them. */
+const shownNotices = new Set<Notification>();
+
+/**
+ * A follow-up's reminder as an OS notification, whatever the window is doing (minimised, hidden
+ * in the tray). Its words are main's own (services/reminders.ts). A click brings the window
+ * back and tells the renderer, which opens the inbox.
+ */
+function notifyFactory(send: (event: 'reminders:opened', payload: { ids: string[] }) => void) {
+  return (notice: ReminderNotice) => {
+    if (!Notification.isSupported()) return;
+    const shown = new Notification({ title: notice.title, body: notice.body, silent: false });
+    shownNotices.add(shown);
+    shown.on('click', () => {
+      shownNotices.delete(shown);
+      if (mainWindow) {
+        if (mainWindow.isMinimized()) mainWindow.restore();
+        mainWindow.show();
+        mainWindow.focus();
+      }
+      send('reminders:opened', { ids: notice.ids });
+    });
+    shown.on('close', () => shownNotices.delete(shown));
+    shown.show();
+  };
+}
+
 function registerIpc(store: KeyValueStore) {
+  const events = createEventSink((event, payload) => {
+    for (const window of BrowserWindow.getAllWindows()) if (!window.isDestroyed()) window.webContents.send(event, payload);
+  }, log);
   const handlers = createHandlerTable({
     bundledLaddersDir: bundledLaddersDir(),
     onDispose: (dispose) => void disposers.push(dispose),
@@ -179,13 +210,12 @@ function registerIpc(store: KeyValueStore) {
     chooseFolder,
     notices,
     flush,
-    events: createEventSink((event, payload) => {
-      for (const window of BrowserWindow.getAllWindows()) if (!window.isDestroyed()) window.webContents.send(event, payload);
-    }, log),
+    events,
     chooseOpenPath,
     chooseOpenPaths,
     openPath,
     printPdf: (html) => printToPdf(() => createPrintTarget({ BrowserWindow, fromPartition: (p) => session.fromPartition(p) }), html),
+    notify: notifyFactory((event, payload) => events.emit(event, payload)),
   });
   registerIpcHandlers(ipcMain, createDispatcher(handlers, log));
 }

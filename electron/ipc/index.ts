@@ -5,6 +5,7 @@ import { createBackupService } from '../services/backup/service';
 import { createFileWriter } from '../services/file-writer';
 import type { KeyValueStore } from '../services/key-value';
 import { createLaddersService } from '../services/ladders/service';
+import { createReminderScheduler, type ReminderClock, type ReminderNotice } from '../services/reminders';
 import { createSettingsService } from '../services/settings';
 import { createStagedExports } from '../services/staged-export';
 import { createAppHandlers } from './app';
@@ -17,6 +18,7 @@ import { createFlushCoordinator, type FlushCoordinator } from './flush';
 import { createLadderImportHandlers } from './ladder-import';
 import { createLaddersHandlers } from './ladders';
 import { createPacketsHandlers, type PrintPdf } from './packets';
+import { createRemindersHandlers } from './reminders';
 import { createSettingsHandlers } from './settings';
 import { createShellHandlers, type OpenLink } from './shell';
 
@@ -48,6 +50,10 @@ export interface MainContext {
   printPdf?: PrintPdf;
   /** Open dialog for several files (packets for a calibration). */
   chooseOpenPaths?: ChooseOpenPaths;
+  /** Shows an OS notification (Electron's Notification in main.ts; a recorder in tests). Absent: reminders are kept but not shown. */
+  notify?: (notice: ReminderNotice) => void;
+  /** The reminders' clock and timers (the system's unless a test moves time itself). */
+  reminderClock?: ReminderClock;
 }
 
 /**
@@ -80,6 +86,8 @@ export function createHandlerTable(ctx: MainContext): HandlerTable {
   const saveFile = createSaveFile(writer, ctx.chooseSavePath);
   const staged = createStagedExports();
   ctx.onDispose?.(() => staged.dispose());
+  const reminders = createReminderScheduler((notice) => ctx.notify?.(notice), ctx.reminderClock);
+  ctx.onDispose?.(async () => reminders.dispose());
   const info = (): AppInfo => ({
     name: 'Trellis',
     version: ctx.version,
@@ -105,5 +113,6 @@ export function createHandlerTable(ctx: MainContext): HandlerTable {
       chooseOpenPath: ctx.chooseOpenPath,
       openPath: ctx.openPath,
     }),
+    ...createRemindersHandlers(reminders),
   };
 }

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 
+import { FollowUpReminders } from '../features/feedback';
 import { PlaceholderPage } from '../features/placeholder';
 import { MarkdownLinksProvider } from '../ui/markdown-links';
 import { StatusProvider, useStatus } from '../ui/Status';
@@ -32,6 +33,9 @@ const WelcomePage = lazy(() => import('../features/welcome/WelcomePage'));
 const PacketsPage = lazy(() => import('../features/packets/PacketsPage'));
 const PacketPage = lazy(() => import('../features/packets/PacketPage'));
 const CalibrationPage = lazy(() => import('../features/calibration/CalibrationPage'));
+const FeedbackPage = lazy(() => import('../features/feedback/FeedbackPage'));
+const FeedbackInboxPage = lazy(() => import('../features/feedback/InboxPage'));
+const FeedbackEntryPage = lazy(() => import('../features/feedback/EntryPage'));
 
 /** Links in rendered Markdown (notes, ladder criteria) open in the system browser through main, which asks first. */
 function ExternalLinks({ children }: { children: React.ReactNode }) {
@@ -95,12 +99,18 @@ export function App() {
                     <Route path="/packets" component={PacketsPage} />
                     <Route path="/packets/:id">{(params) => <PacketPage key={params.id} id={params.id} />}</Route>
                     <Route path="/calibration" component={CalibrationPage} />
+                    <Route path="/feedback" component={FeedbackPage} />
+                    <Route path="/feedback/inbox" component={FeedbackInboxPage} />
+                    <Route path="/feedback/entries/:id">{(params) => <FeedbackEntryPage key={params.id} id={params.id} />}</Route>
                     <Route path="/:section">{(params) => <PlaceholderPage section={params.section} />}</Route>
                   </Switch>
                 </Suspense>
               </main>
             </div>
             <CommandLayer />
+            <Suspense fallback={null}>
+              <FollowUpReminders />
+            </Suspense>
           </FirstRun>
         </ExternalLinks>
       </StatusProvider>

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
 
 import { setPaletteOpen, usePaletteOpen } from './palette-open';
+import { requestCapture, useCaptureRequest } from './quick-capture';
 import { createShortcutMatcher, eventKey, type ShortcutAction } from './shortcuts';
 
 // The palette (cmdk, search results) and the overlay are loaded on first use, not with the first screen.
@@ -9,6 +10,8 @@ const Palette = lazy(() => import('../features/palette/Palette'));
 const ShortcutsOverlay = lazy(() => import('../features/palette/ShortcutsOverlay'));
 // The search index starts once the first screen is up; its worker reads IndexedDB on its own.
 const SearchIndexer = lazy(() => import('../features/search/Indexer'));
+// Quick capture of feedback, over any screen, loaded on first use.
+const FeedbackCapture = lazy(() => import('../features/feedback/QuickCaptureDialog'));
 
 /** Typing in a field (or a dialog being open) keeps single-key shortcuts out of the way. */
 function isTyping(target: EventTarget | null): boolean {
@@ -26,7 +29,8 @@ export function CommandLayer() {
   const palette = usePaletteOpen();
   const setPalette = setPaletteOpen;
   const [overlay, setOverlay] = useState(false);
-  const [, navigate] = useLocation();
+  const capture = useCaptureRequest();
+  const [location, navigate] = useLocation();
   const match = useMemo(() => createShortcutMatcher(), []);
 
   useEffect(() => {
@@ -35,6 +39,7 @@ export function CommandLayer() {
       else if (action.kind === 'search') setPalette({ mode: 'search' });
       else if (action.kind === 'overlay') setOverlay(true);
       else if (action.kind === 'navigate') navigate(action.path);
+      else if (action.kind === 'capture') requestCapture({ kind: action.what });
       else setPalette({ mode: 'commands', commandId: action.id });
     };
     const onKey = (e: KeyboardEvent) => {
@@ -72,6 +77,7 @@ export function CommandLayer() {
           />
         )}
         {overlay && <ShortcutsOverlay onClose={() => setOverlay(false)} />}
+        {capture?.kind === 'feedback' && <FeedbackCapture screen={location} personId={capture.personId} onClose={() => requestCapture(null)} />}
       </Suspense>
     </>
   );

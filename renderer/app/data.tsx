@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 import { ActionItemsRepository } from '../db/action-items';
 import { AssessmentsRepository } from '../db/assessments';
 import type { TrellisDatabase } from '../db/database';
+import { FeedbackRepository } from '../db/feedback';
 import { MeetingsRepository } from '../db/meetings';
 import { PacketsRepository } from '../db/packets';
 import { PeopleRepository } from '../db/people';
@@ -24,6 +25,7 @@ export interface Repositories {
   templates: TemplatesRepository;
   assessments: AssessmentsRepository;
   packets: PacketsRepository;
+  feedback: FeedbackRepository;
 }
 
 export function createRepositories(db: TrellisDatabase, now?: () => Date): Repositories {
@@ -40,6 +42,7 @@ export function createRepositories(db: TrellisDatabase, now?: () => Date): Repos
     templates,
     assessments: new AssessmentsRepository(db, now),
     packets: new PacketsRepository(db, now),
+    feedback: new FeedbackRepository(db, now),
   };
 }
 

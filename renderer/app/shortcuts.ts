@@ -1,3 +1,5 @@
+import type { CaptureKind } from './quick-capture';
+
 /**
  * Keyboard shortcuts of the whole app, listed in the overlay (`?`). Keys are written as the user
  * presses them; "Mod" is ⌘ on a Mac and Ctrl elsewhere. Single keys work only when the focus is
@@ -9,7 +11,9 @@ export type ShortcutAction =
   | { kind: 'overlay' }
   | { kind: 'navigate'; path: string }
   /** Opens the palette at a registered command (see app/commands.ts). */
-  | { kind: 'command'; id: string };
+  | { kind: 'command'; id: string }
+  /** Opens a quick-capture dialog over the screen (app/quick-capture.ts). */
+  | { kind: 'capture'; what: CaptureKind };
 
 export interface Shortcut {
   /** A sequence of key presses: ["G", "P"] is G, then P. */
@@ -31,6 +35,7 @@ export const shortcuts: readonly Shortcut[] = [
   { keys: ['G', 'S'], label: 'Go to Settings', group: 'Go to', action: { kind: 'navigate', path: '/settings' } },
   { keys: ['S'], label: 'Start a 1:1 with…', group: 'Actions', action: { kind: 'command', id: 'one-on-ones.start' } },
   { keys: ['Q'], label: 'Queue a talking point for…', group: 'Actions', action: { kind: 'command', id: 'one-on-ones.queue-point' } },
+  { keys: ['F'], label: 'Capture feedback (about the person on screen)', group: 'Actions', action: { kind: 'capture', what: 'feedback' } },
   { keys: ['Mod+Z'], label: 'Undo the last change to the agenda or action items', group: 'On a meeting' },
   { keys: ['Enter'], label: 'Add the talking point or action item being typed', group: 'On a meeting' },
 ];

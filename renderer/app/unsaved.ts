@@ -1,4 +1,5 @@
 import type { DraftPatch } from '../../shared/domain/assessments';
+import type { FeedbackDraft } from '../../shared/domain/feedback';
 import type { NotesPatch } from '../db/meetings';
 import type { PacketPatch } from '../db/packets';
 import type { Repositories } from './data';
@@ -27,6 +28,12 @@ const replayers = {
   'packet-draft': (repos: Repositories, [id, patch]: [string, PacketPatch]) =>
     repos.packets.save(id, patch).catch((error: unknown) => {
       if (error instanceof Error && error.name === 'NotFoundError') return;
+      throw error;
+    }),
+  // Typing the repository refuses (every SBI field emptied) was never saved either: nothing to keep.
+  'feedback-entry': (repos: Repositories, [id, draft]: [string, FeedbackDraft]) =>
+    repos.feedback.save(id, draft).catch((error: unknown) => {
+      if (error instanceof Error && error.name === 'ValidationError') return;
       throw error;
     }),
 } satisfies Record<string, (repos: Repositories, args: never) => Promise<unknown>>;

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 
 import type { Assessment } from '../../shared/domain/assessments';
+import type { FeedbackEntry, FollowUp } from '../../shared/domain/feedback';
 import type { ActionItem, Meeting, MeetingTemplate, Series, TalkingPoint } from '../../shared/domain/meetings';
 import type { Person } from '../../shared/domain/person';
 import type { Relationship } from '../../shared/domain/relationships';
@@ -66,6 +67,10 @@ export class TrellisDatabase extends Dexie {
   packets!: EntityTable<PacketDraft, 'id'>;
   /** The packet signing key, one row (renderer/db/packets.ts); its private half never leaves. */
   signingKeys!: EntityTable<SigningKeyRow, 'id'>;
+  /** Feedback entries (renderer/db/feedback.ts). */
+  feedback!: EntityTable<FeedbackEntry, 'id'>;
+  /** Follow-ups of feedback entries, with a 0/1 `open` for the indexes. */
+  followUps!: EntityTable<FollowUp, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -107,6 +112,13 @@ export class TrellisDatabase extends Dexie {
     // revisions of one assessment.
     this.version(6).stores({
       assessments: 'id, [personId+date], *competencyIds, chainId',
+    });
+    // Version 7 (feedback): new tables only, so nothing to upgrade. feedback as every evidence
+    // table, plus date (the newest entries about anyone); followUps by entry, [open+due] (due by a
+    // day, the inbox) and [personId+open] (a person's open ones, for the 1:1 prep view).
+    this.version(7).stores({
+      feedback: 'id, date, [personId+date], *competencyIds',
+      followUps: 'id, feedbackId, [open+due], [personId+open]',
     });
     // Version 8: promotion packets (drafts by person, newest first) and the signing key. New tables only.
     this.version(8).stores({

@@ -1,4 +1,5 @@
 import type { Assessment } from '../domain/assessments';
+import type { FeedbackEntry, FollowUp } from '../domain/feedback';
 import type { ActionItem, Meeting, MeetingTemplate, Series, TalkingPoint } from '../domain/meetings';
 import type { Person } from '../domain/person';
 import type { Relationship } from '../domain/relationships';
@@ -48,6 +49,10 @@ export const privacyPolicies = {
   packets: policy<PacketDraft>()({ privateFields: [], isPrivate: never }),
   /** The packet signing key: only its public half travels, inside a signed file, never this row. */
   signingKeys: policy<SigningKeyRow>()({ privateFields: ['privateKey'], isPrivate: () => true }),
+  /** A private entry never leaves at all; a shareable one leaves whole. */
+  feedback: policy<FeedbackEntry>()({ privateFields: [], isPrivate: privateByVisibility }),
+  /** A follow-up carries its entry's visibility: a private entry's note and outcome stay too. */
+  followUps: policy<FollowUp>()({ privateFields: [], isPrivate: privateByVisibility }),
 } as const;
 
 export type PolicyTable = keyof typeof privacyPolicies;

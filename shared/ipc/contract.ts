@@ -8,6 +8,7 @@ import { laddersContract, laddersEventContract } from './ladders';
 import type { MethodName, SubscriberName } from './names';
 import type { DomainContract, Operation } from './operation';
 import { packetsContract, packetsEventContract } from './packets';
+import { remindersContract, remindersEventContract } from './reminders';
 import type { IpcResult } from './result';
 import { settingsContract, settingsEventContract } from './settings';
 import { shellContract, shellEventContract } from './shell';
@@ -29,7 +30,8 @@ export type { Operation };
  * - `suggestedName` and export file names: plain file names (no folder, no dot file, no device name),
  *   only ever inside the folder the user picked, with the extension of the export's kind;
  * - `ladder-import:save` `name`: a plain `.yaml` file name, written only inside the user's ladders folder, never over a file;
- * - `shell:open-external` `url`: opened only after the user confirms it in main's dialog.
+ * - `shell:open-external` `url`: opened only after the user confirms it in main's dialog;
+ * - `reminders:schedule`: days and names only; main writes a notification's words itself.
  */
 export const contract = {
   ...appContract,
@@ -40,6 +42,7 @@ export const contract = {
   ...filesContract,
   ...backupContract,
   ...packetsContract,
+  ...remindersContract,
 } as const satisfies DomainContract;
 
 /** The payload schema of every event main pushes; main validates before sending. */
@@ -52,6 +55,7 @@ export const eventContract = {
   ...filesEventContract,
   ...backupEventContract,
   ...packetsEventContract,
+  ...remindersEventContract,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;

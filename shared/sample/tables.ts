@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 
 import { assessmentSchema } from '../domain/assessments';
+import { feedbackEntrySchema, followUpSchema } from '../domain/feedback';
 import { actionItemSchema, meetingSchema, seriesSchema, talkingPointSchema } from '../domain/meetings';
 import { personSchema } from '../domain/person';
 import { relationshipSchema } from '../domain/relationships';
@@ -20,6 +21,8 @@ export const sampleTableSchemas = {
   talkingPoints: talkingPointSchema,
   actionItems: actionItemSchema,
   assessments: assessmentSchema,
+  feedback: feedbackEntrySchema,
+  followUps: followUpSchema,
 } as const;
 
 export type SampleTableName = keyof typeof sampleTableSchemas;

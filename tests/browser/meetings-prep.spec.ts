@@ -55,7 +55,7 @@ test('the prep view shows the last meeting, open items both ways, the queue and 
   await expect(prep.owes('Alex owes')).toHaveText(/Draft the rota/);
   await expect(prep.owes('You owe').getByRole('listitem')).toHaveCount(1);
   await expect(prep.owes('You owe')).toContainText('Ask finance about budget');
-  await expect(prep.later).toContainText('Not available yet');
+  await expect(prep.followUps).toContainText('Nothing to follow up with Alex');
   await lookInBothThemes(app, 'prep-view', testInfo);
 });
 

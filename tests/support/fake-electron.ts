@@ -263,6 +263,31 @@ export function createFakeElectron(options: FakeElectronOptions) {
     },
   } satisfies Pick<Electron.Shell, 'openExternal'>;
 
+  const notifications: FakeNotification[] = [];
+  /** Notifications main made: their options, whether shown; `emit('click')` clicks one. */
+  class FakeNotification extends Emitter implements Pick<Electron.Notification, 'on' | 'show'> {
+    static supported = true;
+    static isSupported() {
+      return FakeNotification.supported;
+    }
+    readonly options: Electron.NotificationConstructorOptions;
+    shown = false;
+    constructor(notificationOptions: Electron.NotificationConstructorOptions) {
+      super();
+      record('new Notification', notificationOptions);
+      this.options = notificationOptions;
+      notifications.push(this);
+    }
+    on(event: string, listener: Listener) {
+      this.add(event, listener);
+      return this as never;
+    }
+    show() {
+      record('notification.show');
+      this.shown = true;
+    }
+  }
+
   const screen = {
     getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] as Electron.Display[],
   } satisfies Pick<Electron.Screen, 'getAllDisplays'>;
@@ -288,7 +313,19 @@ export function createFakeElectron(options: FakeElectronOptions) {
 
   return {
     /** What `import … from 'electron'` gives main.ts. */
-    module: { app, BrowserWindow: FakeBrowserWindow, ipcMain, protocol, Menu, dialog, shell, screen, session: { defaultSession } },
+    module: {
+      app,
+      BrowserWindow: FakeBrowserWindow,
+      ipcMain,
+      protocol,
+      Menu,
+      dialog,
+      shell,
+      screen,
+      session: { defaultSession },
+      Notification: FakeNotification,
+    },
+    notifications,
     calls,
     names: () => calls.map((c) => c.name),
     app,

@@ -11,10 +11,12 @@ import { createFlushCoordinator, type FlushOutcome } from '../../electron/ipc/fl
 import { createHandlerTable, type MainContext } from '../../electron/ipc/index';
 import { createLinkOpener, type ExternalLink } from '../../electron/services/external-links';
 import type { KeyValueStore } from '../../electron/services/key-value';
+import type { ReminderNotice } from '../../electron/services/reminders';
 import type { AppNotice } from '../../shared/ipc/app';
 import type { Channel } from '../../shared/ipc/channels';
 import type { Input, Output } from '../../shared/ipc/contract';
 import type { IpcResult } from '../../shared/ipc/result';
+import { createManualClock } from './manual-clock';
 
 type InputArgs<C extends Channel> = undefined extends Input<C> ? [input?: Input<C>] : [input: Input<C>];
 
@@ -53,6 +55,10 @@ export interface TestMain {
   openedPaths: string[];
   /** The operations main has answered, in order (to wait until a page has asked for something). */
   answered: string[];
+  /** The OS notifications main showed (follow-up reminders), in order. */
+  notifications: ReminderNotice[];
+  /** Main's reminder clock: it starts at the real time and moves only when a test moves it. */
+  reminderClock: ReturnType<typeof createManualClock>;
   dispose(): Promise<void>;
 }
 
@@ -91,6 +97,8 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
   const notices: AppNotice[] = [];
   const answered: string[] = [];
   const flush = createFlushCoordinator();
+  const notifications: ReminderNotice[] = [];
+  const reminderClock = createManualClock(new Date());
   const handlers = createHandlerTable({
     bundledLaddersDir: repoLaddersDir,
     onDispose: (dispose) => void disposers.push(dispose),
@@ -130,6 +138,8 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
     events,
     notices,
     flush,
+    notify: (notice) => void notifications.push(notice),
+    reminderClock,
     ...overrides,
   });
   const dispatch = createDispatcher(handlers, () => {});
@@ -152,6 +162,8 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
     chooseOpenPathsAnswers,
     openedPaths,
     answered,
+    notifications,
+    reminderClock,
     dispatch: async (channel, payload) => {
       const answer = await dispatch(channel, payload);
       answered.push(String(channel));

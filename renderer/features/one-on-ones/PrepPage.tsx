@@ -1,7 +1,7 @@
 import './one-on-ones.css';
 
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Link } from 'wouter';
 
 import { seriesHealth } from '../../../shared/domain/cadence';
@@ -10,6 +10,7 @@ import { todayIso } from '../../../shared/domain/dates';
 import { type ActionItem, meetingKindLabels } from '../../../shared/domain/meetings';
 import { builtInTemplates } from '../../../shared/domain/templates';
 import { useRepositories } from '../../app/data';
+import { prepSections } from '../../app/prep-sections';
 import { Button } from '../../ui/Button';
 import { daysAgo, formatDate } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
@@ -144,12 +145,11 @@ export default function PrepPage({ seriesId }: { seriesId: string }) {
           <ActionList title={`${first} owes`} items={open.filter((i) => i.owner === 'them')} name={person.name} dates={dates} />
           <ActionList title="You owe" items={open.filter((i) => i.owner === 'me')} name={person.name} dates={dates} />
         </section>
-        <section className="card section-card" aria-labelledby="later-heading">
-          <h2 id="later-heading">Feedback follow-ups and growth goals</h2>
-          <p className="muted">
-            Not available yet: once Feedback and Growth arrive in Trellis, follow-ups that are due and goals in progress for {first} will show here.
-          </p>
-        </section>
+        {prepSections().map(({ id, Component }) => (
+          <Suspense key={id} fallback={null}>
+            <Component person={person} today={today} />
+          </Suspense>
+        ))}
       </div>
       {starting && <StartMeetingDialog series={series} personName={person.name} isFirst={!activity?.newest} onClose={() => setStarting(false)} />}
     </Page>

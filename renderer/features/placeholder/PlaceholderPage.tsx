@@ -11,7 +11,6 @@ const upcoming: Record<string, { title: string; lines: string[] }> = {
       'Editing in the app with precise error messages',
     ],
   },
-  feedback: { title: 'Feedback', lines: ['Feedback given and received, with follow-ups that come due'] },
   packets: {
     title: 'Promotion packets',
     lines: ['Evidence gathered all year, mapped to the ladder', 'Export as PDF, HTML, Markdown or JSON — never with private notes'],

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { Suspense } from 'react';
 import { Link } from 'wouter';
 
 import { todayIso, weekOf } from '../../../shared/domain/dates';
@@ -11,6 +12,7 @@ import { usePeople } from '../../app/usePeople';
 import { daysAgo, formatDate } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
+import { TodayFollowUps } from '../feedback';
 import { type SeriesRow, useSeriesRows } from '../one-on-ones';
 import { OverdueList } from './OverdueList';
 import { CalibrationFirst, GrowthFirst } from './RoleFirst';
@@ -165,6 +167,9 @@ export default function TodayPage() {
               </p>
             )}
           </section>
+          <Suspense fallback={null}>
+            <TodayFollowUps today={today} />
+          </Suspense>
         </div>
       )}
     </Page>

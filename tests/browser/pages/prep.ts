@@ -26,8 +26,9 @@ export class PrepPage {
   actionText(text: string) {
     return this.page.locator('label', { has: this.page.getByRole('checkbox', { name: text }) });
   }
-  get later() {
-    return this.page.getByRole('region', { name: 'Feedback follow-ups and growth goals' });
+  /** The feedback follow-ups with this person (registered by Feedback). */
+  get followUps() {
+    return this.page.getByRole('region', { name: 'Feedback follow-ups' });
   }
   async queuePoint(firstName: string, text: string) {
     await this.page.getByRole('textbox', { name: `Talking point for the next 1:1 with ${firstName}` }).fill(text);

@@ -41,6 +41,9 @@ vi.mock('electron', () => {
     get Menu() {
       return pick('Menu');
     },
+    get Notification() {
+      return pick('Notification');
+    },
     get protocol() {
       return pick('protocol');
     },
@@ -186,6 +189,34 @@ describe('on ready', () => {
     expect(fake.permission.check!(null, 'media', 'app://trellis', { isMainFrame: true } as never)).toBe(false);
     expect(fake.permission.check!(null, 'clipboard-sanitized-write', 'app://trellis', { isMainFrame: true } as never)).toBe(true);
     if (process.platform !== 'darwin') expect(fake.calls.find((c) => c.name === 'session.setSpellCheckerEnabled')?.args).toEqual([false]);
+  });
+});
+
+describe('follow-up reminders', () => {
+  it('shows a due follow-up as an OS notification in main’s words, and a click brings the window back and tells the renderer', async () => {
+    await loadMain();
+    await fake.ready();
+    theWindow().minimized = true;
+    const answer = await fake.invoke('reminders:schedule', {
+      reminders: [
+        { id: 'f1', due: '2020-01-06', person: 'Alex Rivera' },
+        { id: 'f2', due: '2999-01-01', person: null },
+      ],
+    });
+    expect(answer).toEqual({ ok: true, value: { upcoming: 1 } });
+    expect(fake.notifications.map((n) => [n.options.title, n.options.body, n.shown])).toEqual([['A follow-up is due', 'Follow up with Alex Rivera.', true]]);
+    // Free text has no field to travel in: a note is refused before anything is scheduled.
+    expect(await fake.invoke('reminders:schedule', { reminders: [{ id: 'f3', due: '2020-01-06', person: null, note: 'private words' }] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    fake.notifications[0]!.emit('click');
+    expect(fake.names().slice(-4)).toEqual(['window.restore', 'window.show', 'window.focus', 'webContents.send']);
+    expect(
+      theWindow()
+        .webContents.sent.filter((m) => m.channel === 'reminders:opened')
+        .map((m) => m.payload),
+    ).toEqual([{ ids: ['f1'] }]);
   });
 });
 

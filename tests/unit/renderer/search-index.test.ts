@@ -68,7 +68,16 @@ describe('search terms and snippets', () => {
 
 describe('search kinds registry', () => {
   it('has one module per kind, grouped by table, in order', () => {
-    expect(searchKinds().map((k) => k.kind)).toEqual(['person', 'meeting-notes', 'agenda-item', 'action-item', 'talking-point', 'ladder-criterion']);
+    expect(searchKinds().map((k) => k.kind)).toEqual([
+      'person',
+      'meeting-notes',
+      'agenda-item',
+      'action-item',
+      'talking-point',
+      'feedback',
+      'follow-up',
+      'ladder-criterion',
+    ]);
     expect(
       kindsByTable()
         .get('meetings')
@@ -98,6 +107,60 @@ describe('search kinds registry', () => {
 });
 
 describe('the search engine', () => {
+  it('finds feedback and follow-ups, marking a private entry’s match as private, and opens the entry', async () => {
+    const engine = new SearchEngine();
+    const rows = memory();
+    const base = {
+      personId: 'p1',
+      date: '2026-03-02',
+      criteria: [],
+      competencyIds: [],
+      fromId: null,
+      fromName: '',
+      nextStep: '',
+      createdAt: 'x',
+      updatedAt: 'x',
+    };
+    const shared = {
+      ...base,
+      id: 'e1',
+      kind: 'recognition',
+      visibility: 'shareable',
+      situation: 'At the demo',
+      behaviour: 'Explained the billing rollout',
+      impact: '',
+    };
+    const secret = { ...base, id: 'e2', kind: 'constructive', visibility: 'private', situation: '', behaviour: 'Dismissed the billing concerns', impact: '' };
+    const follow = {
+      id: 'f1',
+      feedbackId: 'e2',
+      personId: 'p1',
+      due: '2026-03-09',
+      note: 'Ask about billing again',
+      visibility: 'private',
+      open: 1,
+      outcome: '',
+      createdAt: 'x',
+      updatedAt: 'x',
+    };
+    rows.put('feedback', [shared, secret]);
+    rows.put('followUps', [follow]);
+    engine.putRows('feedback', [shared, secret]);
+    engine.putRows('followUps', [follow]);
+    const groups = await engine.search('billing', {}, 5, rows.load);
+    expect(groups.map((g) => [g.kind, g.hits.map((h) => [h.recordId, h.field])])).toEqual([
+      [
+        'feedback',
+        [
+          ['e1', 'body'],
+          ['e2', 'private'],
+        ],
+      ],
+      ['follow-up', [['f1', 'private']]],
+    ]);
+    expect(searchKind('follow-up')!.open({ ...groups[1]!.hits[0]!, field: 'private', terms: [] }).path).toBe('/feedback/entries/e2');
+  });
+
   it('indexes shared and private notes and each agenda item, and says which field matched', async () => {
     const engine = new SearchEngine();
     const rows = memory();

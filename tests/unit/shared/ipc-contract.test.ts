@@ -9,6 +9,7 @@ import { ladderImportContract, ladderImportEventContract } from '../../../shared
 import { laddersContract, laddersEventContract } from '../../../shared/ipc/ladders';
 import { methodName, preloadNames, subscriberName } from '../../../shared/ipc/names';
 import { packetsContract, packetsEventContract } from '../../../shared/ipc/packets';
+import { remindersContract, remindersEventContract } from '../../../shared/ipc/reminders';
 import { settingsContract, settingsEventContract } from '../../../shared/ipc/settings';
 import { shellContract, shellEventContract } from '../../../shared/ipc/shell';
 
@@ -21,6 +22,7 @@ const domains = {
   files: [filesContract, filesEventContract],
   backup: [backupContract, backupEventContract],
   packets: [packetsContract, packetsEventContract],
+  reminders: [remindersContract, remindersEventContract],
 } as const;
 
 describe('the contract, one file per domain', () => {
