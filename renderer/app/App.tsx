@@ -29,6 +29,10 @@ const PersonGrowthPage = lazy(() => import('../features/growth/PersonGrowthPage'
 const AssessmentPage = lazy(() => import('../features/growth/AssessmentPage'));
 const GapPage = lazy(() => import('../features/growth/GapPage'));
 const WelcomePage = lazy(() => import('../features/welcome/WelcomePage'));
+const GoalPage = lazy(() => import('../features/plans/GoalPage'));
+// Growth plans' panels on the 1:1 screens: handed in here, since plans uses one-on-ones.
+const MeetingGoals = lazy(() => import('../features/plans/MeetingGoals'));
+const PrepGoals = lazy(() => import('../features/plans/PrepGoals'));
 
 /** Links in rendered Markdown (notes, ladder criteria) open in the system browser through main, which asks first. */
 function ExternalLinks({ children }: { children: React.ReactNode }) {
@@ -82,11 +86,14 @@ export function App() {
                     <Route path="/people/:id">{(params) => <PersonPage key={params.id} id={params.id} />}</Route>
                     <Route path="/one-on-ones" component={OneOnOnesPage} />
                     <Route path="/one-on-ones/templates" component={TemplatesPage} />
-                    <Route path="/one-on-ones/meetings/:id">{(params) => <MeetingPage key={params.id} id={params.id} />}</Route>
-                    <Route path="/one-on-ones/prep/:seriesId">{(params) => <PrepPage key={params.seriesId} seriesId={params.seriesId} />}</Route>
+                    <Route path="/one-on-ones/meetings/:id">{(params) => <MeetingPage key={params.id} id={params.id} goals={MeetingGoals} />}</Route>
+                    <Route path="/one-on-ones/prep/:seriesId">
+                      {(params) => <PrepPage key={params.seriesId} seriesId={params.seriesId} goals={PrepGoals} />}
+                    </Route>
                     <Route path="/settings" component={SettingsPage} />
                     <Route path="/growth" component={GrowthPage} />
                     <Route path="/growth/people/:id">{(params) => <PersonGrowthPage key={params.id} id={params.id} />}</Route>
+                    <Route path="/growth/goals/:id">{(params) => <GoalPage key={params.id} id={params.id} />}</Route>
                     <Route path="/growth/assessments/:id/gap">{(params) => <GapPage key={params.id} id={params.id} />}</Route>
                     <Route path="/growth/assessments/:id">{(params) => <AssessmentPage key={params.id} id={params.id} />}</Route>
                     <Route path="/:section">{(params) => <PlaceholderPage section={params.section} />}</Route>

@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 import { ActionItemsRepository } from '../db/action-items';
 import { AssessmentsRepository } from '../db/assessments';
 import type { TrellisDatabase } from '../db/database';
+import { GoalsRepository } from '../db/goals';
 import { MeetingsRepository } from '../db/meetings';
 import { PeopleRepository } from '../db/people';
 import { RelationshipsRepository } from '../db/relationships';
@@ -22,6 +23,7 @@ export interface Repositories {
   talkingPoints: TalkingPointsRepository;
   templates: TemplatesRepository;
   assessments: AssessmentsRepository;
+  goals: GoalsRepository;
 }
 
 export function createRepositories(db: TrellisDatabase, now?: () => Date): Repositories {
@@ -37,6 +39,7 @@ export function createRepositories(db: TrellisDatabase, now?: () => Date): Repos
     talkingPoints: new TalkingPointsRepository(db, now),
     templates,
     assessments: new AssessmentsRepository(db, now),
+    goals: new GoalsRepository(db, now),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { DraftPatch } from '../../shared/domain/assessments';
+import type { GoalTextPatch } from '../db/goals';
 import type { NotesPatch } from '../db/meetings';
 import type { Repositories } from './data';
 
@@ -22,6 +23,7 @@ const replayers = {
       if (error instanceof Error && error.name === 'AssessmentLockedError') return;
       throw error;
     }),
+  'goal-text': (repos: Repositories, [id, patch]: [string, GoalTextPatch]) => repos.goals.saveText(id, patch),
 } satisfies Record<string, (repos: Repositories, args: never) => Promise<unknown>>;
 
 type Kind = keyof typeof replayers;

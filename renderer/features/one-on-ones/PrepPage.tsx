@@ -1,13 +1,14 @@
 import './one-on-ones.css';
 
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { type ComponentType, Suspense, useState } from 'react';
 import { Link } from 'wouter';
 
 import { seriesHealth } from '../../../shared/domain/cadence';
 import { carriesOver, promptTexts } from '../../../shared/domain/carry-over';
 import { todayIso } from '../../../shared/domain/dates';
 import { type ActionItem, meetingKindLabels } from '../../../shared/domain/meetings';
+import type { Person } from '../../../shared/domain/person';
 import { builtInTemplates } from '../../../shared/domain/templates';
 import { useRepositories } from '../../app/data';
 import { Button } from '../../ui/Button';
@@ -57,7 +58,10 @@ function ActionList({ title, items, name, dates }: { title: string; items: Actio
 }
 
 /** Everything to glance at before walking into a 1:1, on one screen. */
-export default function PrepPage({ seriesId }: { seriesId: string }) {
+/** What another feature shows in the prep view (growth goals), handed in by app/App.tsx. */
+export type PrepPanel = ComponentType<{ person: Person }>;
+
+export default function PrepPage({ seriesId, goals: Goals }: { seriesId: string; goals?: PrepPanel }) {
   const today = todayIso();
   const data = usePrepData(seriesId, today);
   const [starting, setStarting] = useState(false);
@@ -146,9 +150,12 @@ export default function PrepPage({ seriesId }: { seriesId: string }) {
         </section>
         <section className="card section-card" aria-labelledby="later-heading">
           <h2 id="later-heading">Feedback follow-ups and growth goals</h2>
-          <p className="muted">
-            Not available yet: once Feedback and Growth arrive in Trellis, follow-ups that are due and goals in progress for {first} will show here.
-          </p>
+          <p className="muted">Not available yet: once Feedback arrives in Trellis, follow-ups that are due for {first} will show here.</p>
+          {Goals && (
+            <Suspense fallback={<p className="loading">Loading…</p>}>
+              <Goals person={person} />
+            </Suspense>
+          )}
         </section>
       </div>
       {starting && <StartMeetingDialog series={series} personName={person.name} isFirst={!activity?.newest} onClose={() => setStarting(false)} />}
