@@ -1,0 +1,106 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+import { fillDate } from './controls';
+import { DialogModel } from './dialog';
+
+/** Ticks the checkbox whose label starts with `label` inside `scope`, by clicking its label as a person does. */
+async function tickIn(scope: Locator, label: string) {
+  const box = scope.getByRole('checkbox', { name: label });
+  if (await box.isChecked()) return;
+  await box.locator('xpath=ancestor::label[1]').click();
+  await expect(box).toBeChecked();
+}
+
+/** The growth plan on a person's Growth page. */
+export class GrowthPlanSection {
+  constructor(readonly page: Page) {}
+  get root() {
+    return this.page.getByRole('region', { name: 'Growth plan' });
+  }
+  get goals() {
+    return this.root.getByRole('table', { name: 'Goals' });
+  }
+  goalRow(title: string) {
+    return this.goals.getByRole('row').filter({ hasText: title });
+  }
+  async newGoal() {
+    await this.root.getByRole('button', { name: 'New goal' }).click();
+    return new GoalDialog(this.page, /^New goal for /);
+  }
+  async openGoal(title: string) {
+    await this.goals.getByRole('link', { name: title }).click();
+    return GoalPage.expect(this.page, title);
+  }
+}
+
+export interface GoalFields {
+  title?: string;
+  teamOutcome?: string;
+  targetDate?: string;
+  /** Criteria (by their text) or "<Competency> as a whole" to tick. */
+  grows?: string[];
+}
+
+/** The new / edit goal dialog. */
+export class GoalDialog extends DialogModel {
+  async fill(fields: GoalFields) {
+    if (fields.title !== undefined) await this.root.getByRole('textbox', { name: 'Goal' }).fill(fields.title);
+    if (fields.teamOutcome) await this.root.getByRole('textbox', { name: 'Team outcome' }).fill(fields.teamOutcome);
+    if (fields.targetDate) await fillDate(this.root, 'Target date', fields.targetDate);
+    for (const criterion of fields.grows ?? []) await tickIn(this.root, criterion);
+  }
+  async add() {
+    await this.root.getByRole('button', { name: 'Add goal' }).click();
+    await expect(this.root).toBeHidden();
+  }
+}
+
+/** One goal's page. */
+export class GoalPage {
+  constructor(readonly page: Page) {}
+  static async expect(page: Page, title: string) {
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    return new GoalPage(page);
+  }
+  get linked() {
+    return this.page.getByRole('list', { name: 'Linked criteria' });
+  }
+  get milestonesRegion() {
+    return this.page.getByRole('region', { name: 'Milestones' });
+  }
+  milestone(title: string) {
+    return this.page.getByRole('list', { name: 'Milestones' }).getByRole('listitem').filter({ hasText: title });
+  }
+  get checkIns() {
+    return this.page.getByRole('list', { name: 'Check-ins' });
+  }
+  async addMilestone(title: string, due?: string) {
+    const form = this.page.getByRole('form', { name: 'Add a milestone' });
+    await form.getByRole('textbox', { name: 'New milestone' }).fill(title);
+    if (due) await fillDate(form, 'Due', due);
+    await form.getByRole('button', { name: 'Add milestone' }).click();
+    await expect(this.milestone(title)).toBeVisible();
+  }
+  async markDone(title: string) {
+    await tickIn(this.milestonesRegion, title);
+  }
+  /** "Goal notes: Saved" once the notes are stored. */
+  get saved() {
+    return this.page.getByRole('status', { name: 'Goal notes: Saved' });
+  }
+}
+
+/** "Growth goals" on a meeting: the goals in progress, each with "Discussed…". */
+export class MeetingGoalsPanel {
+  constructor(readonly page: Page) {}
+  get root() {
+    return this.page.getByRole('region', { name: 'Growth goals' });
+  }
+  async discussed(title: string, note: string) {
+    await this.root.getByRole('button', { name: `Discussed ${title}` }).click();
+    const dialog = new DialogModel(this.page, `Discussed “${title}”`);
+    await dialog.root.getByRole('textbox', { name: 'What was discussed' }).fill(note);
+    await dialog.root.getByRole('button', { name: 'Add check-in' }).click();
+    await expect(dialog.root).toBeHidden();
+  }
+}
