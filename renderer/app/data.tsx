@@ -8,6 +8,7 @@ import { MeetingsRepository } from '../db/meetings';
 import { PeopleRepository } from '../db/people';
 import { RelationshipsRepository } from '../db/relationships';
 import { SeriesRepository } from '../db/series';
+import { StretchRepository } from '../db/stretch';
 import { TalkingPointsRepository } from '../db/talking-points';
 import { TeamsRepository } from '../db/teams';
 import { TemplatesRepository } from '../db/templates';
@@ -24,6 +25,7 @@ export interface Repositories {
   templates: TemplatesRepository;
   assessments: AssessmentsRepository;
   goals: GoalsRepository;
+  stretch: StretchRepository;
 }
 
 export function createRepositories(db: TrellisDatabase, now?: () => Date): Repositories {
@@ -40,6 +42,7 @@ export function createRepositories(db: TrellisDatabase, now?: () => Date): Repos
     templates,
     assessments: new AssessmentsRepository(db, now),
     goals: new GoalsRepository(db, now),
+    stretch: new StretchRepository(db, now),
   };
 }
 

@@ -3,7 +3,7 @@
  * their track (as a whole), the criteria items their level asks, and those the next level adds.
  * Labels for the links a goal already has come from the same ladder (ids, never text, are stored).
  */
-import { criterionKey,type CriterionRef } from '../evidence/refs';
+import { criterionKey, type CriterionRef } from '../evidence/refs';
 import { findCriterion, type Ladder, levelAsks, newAtLevel, placementOptions } from '../ladder';
 import type { PersonPlacement } from './person';
 

@@ -87,7 +87,10 @@ export function minorDigits(currency: string): number {
  */
 export function parseAmount(text: string, currency: string): { ok: true; minor: number } | { ok: false; message: string } {
   const digits = minorDigits(currency);
-  const cleaned = text.replace(/[\s\u00a0\u202f]/g, '').replace(/^[^\d.,-]+|[^\d.,]+$/g, '');
+  // Currency symbols and the currency's own code may stand on either side ("€80", "80 EUR").
+  const own = /^[A-Z]{3}$/.test(currency) ? `|${currency}` : '';
+  const code = new RegExp(`^(?:\\p{Sc}${own})+|(?:\\p{Sc}${own})+$`, 'giu');
+  const cleaned = text.replace(/[\s\u00a0\u202f]/g, '').replace(code, '');
   if (cleaned === '') return { ok: false, message: 'Enter an amount, like 250 or 250.50' };
   if (cleaned.startsWith('-')) return { ok: false, message: 'The amount cannot be negative' };
   if (!/^[\d.,]+$/.test(cleaned)) return { ok: false, message: 'Use digits, with "." or "," before the cents' };
@@ -141,4 +144,29 @@ export function budgetSummary(items: readonly LearningItem[], budget: LearningBu
     otherCurrencies: [...byCurrency.entries()].filter(([c]) => c !== currency).map(([c, s]) => ({ currency: c, spent: s })),
     hours: inYear.reduce((sum, i) => sum + (i.hours ?? 0), 0),
   };
+}
+
+const regionCurrency: Record<string, string> = {
+  GB: 'GBP',
+  US: 'USD',
+  CA: 'CAD',
+  AU: 'AUD',
+  NZ: 'NZD',
+  IE: 'EUR',
+  CH: 'CHF',
+  SE: 'SEK',
+  NO: 'NOK',
+  DK: 'DKK',
+  PL: 'PLN',
+  CZ: 'CZK',
+  JP: 'JPY',
+  IN: 'INR',
+  BR: 'BRL',
+  SG: 'SGD',
+};
+
+/** The currency a new budget starts in: the locale's region's, else EUR. */
+export function defaultCurrency(locale: string): string {
+  const region = locale.split(/[-_]/)[1]?.toUpperCase();
+  return (region && regionCurrency[region]) || 'EUR';
 }

@@ -1,5 +1,5 @@
 import type { CompetencyChoices } from '../../../shared/domain/goal-criteria';
-import { criterionKey,type CriterionRef } from '../../../shared/evidence/refs';
+import { criterionKey, type CriterionRef } from '../../../shared/evidence/refs';
 import { Checkbox } from '../../ui/Checkbox';
 
 /**

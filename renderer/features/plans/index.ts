@@ -5,3 +5,4 @@
  * plans uses one-on-ones (autosave), so one-on-ones cannot import plans.
  */
 export { GrowthPlanSection } from './GrowthPlanSection';
+export { PersonPlanSections } from './PersonPlanSections';

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-import { fillDate } from './controls';
+import { choose, fillDate } from './controls';
 import { DialogModel } from './dialog';
 
 /** Ticks the checkbox whose label starts with `label` inside `scope`, by clicking its label as a person does. */
@@ -102,5 +102,61 @@ export class MeetingGoalsPanel {
     await dialog.root.getByRole('textbox', { name: 'What was discussed' }).fill(note);
     await dialog.root.getByRole('button', { name: 'Add check-in' }).click();
     await expect(dialog.root).toBeHidden();
+  }
+}
+
+/** "Stretch and sponsorship" on a person's Growth page. */
+export class StretchSection {
+  constructor(readonly page: Page) {}
+  get root() {
+    return this.page.getByRole('region', { name: 'Stretch and sponsorship' });
+  }
+  get sponsors() {
+    return this.root.getByRole('list', { name: 'Sponsors' });
+  }
+  get projects() {
+    return this.root.getByRole('table', { name: 'Stretch projects' });
+  }
+  row(title: string) {
+    return this.projects.getByRole('row').filter({ hasText: title });
+  }
+  async add(fields: { what: string; sponsor?: string; grows?: string[]; outcome?: string }) {
+    await this.root.getByRole('button', { name: 'New stretch project' }).click();
+    const dialog = new DialogModel(this.page, /^New stretch project for /);
+    await dialog.root.getByRole('textbox', { name: 'What' }).fill(fields.what);
+    if (fields.sponsor) {
+      await dialog.root.getByRole('combobox', { name: 'Sponsor' }).fill(fields.sponsor);
+      await this.page.getByRole('option', { name: new RegExp(`^${fields.sponsor}`) }).click();
+    }
+    if (fields.outcome) await dialog.root.getByRole('textbox', { name: 'Outcome' }).fill(fields.outcome);
+    for (const c of fields.grows ?? []) await tickIn(dialog.root, c);
+    await dialog.root.getByRole('button', { name: 'Add stretch project' }).click();
+    await expect(dialog.root).toBeHidden();
+  }
+}
+
+/** "Learning in <year>" on a person's Growth page. */
+export class LearningSection {
+  constructor(readonly page: Page) {}
+  get root() {
+    return this.page.getByRole('region', { name: /^Learning in \d{4}$/ });
+  }
+  get budget() {
+    return this.root.getByRole('status', { name: 'Budget' });
+  }
+  async setBudget(amount: string, currency?: string) {
+    const form = this.root.getByRole('form', { name: /^Learning budget for / });
+    await form.getByRole('textbox', { name: /^Budget for / }).fill(amount);
+    if (currency) await form.getByRole('textbox', { name: 'Currency' }).fill(currency);
+    await form.getByRole('button', { name: 'Set budget' }).click();
+  }
+  async add(fields: { kind?: string; title: string; cost?: string; hours?: string }) {
+    const form = this.root.getByRole('form', { name: 'Add learning' });
+    if (fields.kind) await choose(this.page, form, /Kind/, fields.kind);
+    await form.getByRole('textbox', { name: 'Learning' }).fill(fields.title);
+    if (fields.cost) await form.getByRole('textbox', { name: /^Cost/ }).fill(fields.cost);
+    if (fields.hours) await form.getByRole('textbox', { name: 'Hours' }).fill(fields.hours);
+    await form.getByRole('button', { name: 'Add learning' }).click();
+    await expect(this.root.getByRole('table').getByRole('row').filter({ hasText: fields.title })).toBeVisible();
   }
 }

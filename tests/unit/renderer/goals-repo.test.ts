@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 
 import { createRepositories } from '../../../renderer/app/data';
-import { keepUnsaved,replayUnsaved } from '../../../renderer/app/unsaved';
+import { keepUnsaved, replayUnsaved } from '../../../renderer/app/unsaved';
 import { TrellisDatabase } from '../../../renderer/db/database';
 import { ValidationError } from '../../../renderer/db/errors';
 import { evidenceFor } from '../../../renderer/db/evidence';
