@@ -339,3 +339,17 @@ registerEvidenceSource({
       }));
   },
 });
+
+/**
+ * The day of the person's newest career conversation, walking their meetings newest first
+ * through [personId+date] and stopping at the first one (one person's history, never the table).
+ */
+export async function lastCareerConversation(db: TrellisDatabase, personId: string, today: string): Promise<string | undefined> {
+  const found = await db.meetings
+    .where('[personId+date]')
+    .between([personId, MIN_DAY], [personId, today], true, true)
+    .reverse()
+    .filter((m) => m.kind === 'career')
+    .first();
+  return found?.date;
+}

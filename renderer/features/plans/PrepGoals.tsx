@@ -6,13 +6,15 @@ import type { Person } from '../../../shared/domain/person';
 import { milestoneProgress } from '../../../shared/domain/plans';
 import { formatDate } from '../../ui/dates';
 import { useGoalRows } from './hooks';
+import { StagnationFlag } from './StagnationFlag';
 
 /** In the prep view: the goals in progress, with their next open milestone and the last check-in. */
-export default function PrepGoals({ person }: { person: Pick<Person, 'id' | 'name'> }) {
+export default function PrepGoals({ person }: { person: Person }) {
   const rows = useGoalRows(person.id, 'in-progress');
   const first = person.name.split(' ')[0] ?? person.name;
   return (
     <div>
+      <StagnationFlag person={person} />
       <h3>Goals in progress</h3>
       {rows === undefined ? (
         <p className="loading">Loading…</p>

@@ -5,4 +5,6 @@
  * plans uses one-on-ones (autosave), so one-on-ones cannot import plans.
  */
 export { GrowthPlanSection } from './GrowthPlanSection';
+export { GrowthSettingsSection } from './GrowthSettingsSection';
 export { PersonPlanSections } from './PersonPlanSections';
+export { StagnationFlag, StagnationSection } from './StagnationFlag';

@@ -160,3 +160,31 @@ export class LearningSection {
     await expect(this.root.getByRole('table').getByRole('row').filter({ hasText: fields.title })).toBeVisible();
   }
 }
+
+/** The stagnation flag: "Growth check" on Today (a list) or on one person's screens (a banner). */
+export class GrowthCheck {
+  constructor(readonly page: Page) {}
+  /** Today's card. */
+  get onToday() {
+    return this.page.getByRole('region', { name: 'Growth check' });
+  }
+  entry(name: string) {
+    return this.onToday.getByRole('list', { name: 'People to talk growth with' }).getByRole('listitem').filter({ hasText: name });
+  }
+  /** The banner on a person's page or in the prep view. */
+  get banner() {
+    return this.page.getByRole('status', { name: 'Growth check' });
+  }
+  clears(name: string) {
+    return this.page.getByRole('list', { name: `What would clear the flag for ${name}` }).first();
+  }
+}
+
+/** Settings › Growth check. */
+export async function setGrowthCheck(page: Page, months: string, careerMonths?: string) {
+  const form = page.getByRole('form', { name: 'Growth check' });
+  await form.getByRole('textbox', { name: 'Months in one level' }).fill(months);
+  if (careerMonths) await form.getByRole('textbox', { name: 'Career conversation within (months)' }).fill(careerMonths);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved the growth check' })).toBeVisible();
+}
