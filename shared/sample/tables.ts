@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { assessmentSchema } from '../domain/assessments';
 import { actionItemSchema, meetingSchema, seriesSchema, talkingPointSchema } from '../domain/meetings';
 import { personSchema } from '../domain/person';
+import { checkInSchema, goalSchema, milestoneSchema } from '../domain/plans';
 import { relationshipSchema } from '../domain/relationships';
 import { teamSchema } from '../domain/team';
 
@@ -20,6 +21,9 @@ export const sampleTableSchemas = {
   talkingPoints: talkingPointSchema,
   actionItems: actionItemSchema,
   assessments: assessmentSchema,
+  goals: goalSchema,
+  goalMilestones: milestoneSchema,
+  goalCheckIns: checkInSchema,
 } as const;
 
 export type SampleTableName = keyof typeof sampleTableSchemas;
