@@ -68,7 +68,16 @@ describe('search terms and snippets', () => {
 
 describe('search kinds registry', () => {
   it('has one module per kind, grouped by table, in order', () => {
-    expect(searchKinds().map((k) => k.kind)).toEqual(['person', 'meeting-notes', 'agenda-item', 'action-item', 'talking-point', 'ladder-criterion']);
+    expect(searchKinds().map((k) => k.kind)).toEqual([
+      'person',
+      'meeting-notes',
+      'agenda-item',
+      'action-item',
+      'talking-point',
+      'goal',
+      'goal-check-in',
+      'ladder-criterion',
+    ]);
     expect(
       kindsByTable()
         .get('meetings')

@@ -7,5 +7,6 @@ import './meetings';
 import './action-items';
 import './talking-points';
 import './ladder-criteria';
+import './goals';
 
 export * from './registry';
