@@ -1,7 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { ladderText } from '../support/assessment-ladders';
+import { canariesIn, canary } from '../support/canary';
 import { expect, lookInBothThemes, screenSizes, test } from './fixtures';
 import { GrowthPage } from './pages/growth';
 import { MeetingPage } from './pages/meeting';
@@ -23,7 +24,7 @@ test.beforeEach(async ({ main, app }) => {
   await app.reload();
 });
 
-test('a goal linked to two criteria, a milestone done and a check-in added from a 1:1', async ({ app }, testInfo) => {
+test('a goal linked to two criteria, a milestone done and a check-in added from a 1:1', async ({ app, main }, testInfo) => {
   const people = await addPerson(app, alex);
   const dialog = await people.edit('Alex Rivera');
   await dialog.placeOn('Support', 'Individual contributor', 'Specialist (S1)');
@@ -53,6 +54,7 @@ test('a goal linked to two criteria, a milestone done and a check-in added from 
   await expect(goal.milestone('Sketch the module boundaries')).toContainText('Done 4 Nov 2026');
   await expect(goal.milestonesRegion).toContainText('1 of 2 milestones done');
   await app.getByRole('textbox', { name: 'Description' }).fill('Two teams use the module by March.');
+  await app.getByRole('textbox', { name: 'Your private notes' }).fill(canary('goals.privateNotes'));
   await expect(goal.saved).toBeVisible();
 
   // In the 1:1: "discussed" adds a check-in to the goal and a ticked line to the agenda.
@@ -87,4 +89,15 @@ test('a goal linked to two criteria, a milestone done and a check-in added from 
   await expect(plan.goalRow(goalTitle)).toContainText('1 of 2 milestones done');
   await expect(plan.goalRow(goalTitle)).toContainText('4 Nov 2026');
   await lookInBothThemes(app, 'plans-person-growth', testInfo);
+
+  // The plan as Markdown: the shareable parts, never the private notes.
+  await plan.root.getByRole('button', { name: 'Export plan (.md)' }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'Saved the growth plan' })).toBeVisible();
+  const [file] = (await readdir(main.exportDir)).filter((f) => f.endsWith('.md'));
+  const markdown = await readFile(path.join(main.exportDir, file!), 'utf8');
+  expect(markdown).toContain(`### ${goalTitle}`);
+  expect(markdown).toContain('- [x] Sketch the module boundaries (done 4 Nov 2026)');
+  expect(markdown).toContain('- 4 Nov 2026: Agreed the first consumer is the invoicing team');
+  expect(markdown).toContain('Two teams use the module by March.');
+  expect(canariesIn(markdown)).toEqual([]);
 });

@@ -9,6 +9,7 @@ import { isOverdue, milestoneProgress } from '../../../shared/domain/plans';
 import { Button } from '../../ui/Button';
 import { DataTable } from '../../ui/DataTable';
 import { formatDate } from '../../ui/dates';
+import { ExportPlanButton } from './ExportPlanButton';
 import { GoalDialog } from './GoalDialog';
 import { useGoalRows } from './hooks';
 import { GoalStatusBadge } from './StatusBadge';
@@ -23,9 +24,12 @@ export function GrowthPlanSection({ person }: { person: Person }) {
     <section className="card section-card plans-section" aria-labelledby="plan-heading">
       <div className="section-card__header">
         <h2 id="plan-heading">Growth plan</h2>
-        <Button size="small" variant="primary" onPress={() => setAdding(true)}>
-          New goal
-        </Button>
+        <div className="toolbar">
+          <ExportPlanButton person={person} />
+          <Button size="small" variant="primary" onPress={() => setAdding(true)}>
+            New goal
+          </Button>
+        </div>
       </div>
       {rows === undefined ? (
         <p className="loading">Loading…</p>
