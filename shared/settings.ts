@@ -40,6 +40,10 @@ export const settingsSchema = z.object({
   /** Automatic backups kept: the newest of each of the last N days, and of the last N weeks. */
   backupKeepDaily: z.number().int().min(1).max(60).default(7),
   backupKeepWeekly: z.number().int().min(0).max(52).default(4),
+  /** Months in one level after which someone is flagged (stagnation); null: the ladder's typical time. */
+  stagnationMonths: z.number().int().min(1).max(240).nullable().default(null),
+  /** A career conversation within this many months clears the stagnation flag. */
+  careerConversationMonths: z.number().int().min(1).max(36).default(6),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -52,6 +56,8 @@ export const settingsPatchSchema = z
     backupKeepWeekly: z.number().int().min(0).max(52, 'At most 52 weekly backups'),
     userRole: userRoleSchema.nullable(),
     mePersonId: recordIdSchema.nullable(),
+    stagnationMonths: z.number().int().min(1, 'At least one month').max(240, 'At most 240 months').nullable(),
+    careerConversationMonths: z.number().int().min(1, 'At least one month').max(36, 'At most 36 months'),
   })
   .partial()
   .strict();

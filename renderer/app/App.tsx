@@ -1,3 +1,6 @@
+// Growth plans register their palette commands and prep section as they load: on every start.
+import '../features/plans';
+
 import { lazy, Suspense } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
@@ -36,6 +39,9 @@ const CalibrationPage = lazy(() => import('../features/calibration/CalibrationPa
 const FeedbackPage = lazy(() => import('../features/feedback/FeedbackPage'));
 const FeedbackInboxPage = lazy(() => import('../features/feedback/InboxPage'));
 const FeedbackEntryPage = lazy(() => import('../features/feedback/EntryPage'));
+const GoalPage = lazy(() => import('../features/plans/GoalPage'));
+// Growth plans' panel on a 1:1: handed in here, since plans uses one-on-ones.
+const MeetingGoals = lazy(() => import('../features/plans/MeetingGoals'));
 
 /** Links in rendered Markdown (notes, ladder criteria) open in the system browser through main, which asks first. */
 function ExternalLinks({ children }: { children: React.ReactNode }) {
@@ -89,11 +95,12 @@ export function App() {
                     <Route path="/people/:id">{(params) => <PersonPage key={params.id} id={params.id} />}</Route>
                     <Route path="/one-on-ones" component={OneOnOnesPage} />
                     <Route path="/one-on-ones/templates" component={TemplatesPage} />
-                    <Route path="/one-on-ones/meetings/:id">{(params) => <MeetingPage key={params.id} id={params.id} />}</Route>
+                    <Route path="/one-on-ones/meetings/:id">{(params) => <MeetingPage key={params.id} id={params.id} goals={MeetingGoals} />}</Route>
                     <Route path="/one-on-ones/prep/:seriesId">{(params) => <PrepPage key={params.seriesId} seriesId={params.seriesId} />}</Route>
                     <Route path="/settings" component={SettingsPage} />
                     <Route path="/growth" component={GrowthPage} />
                     <Route path="/growth/people/:id">{(params) => <PersonGrowthPage key={params.id} id={params.id} />}</Route>
+                    <Route path="/growth/goals/:id">{(params) => <GoalPage key={params.id} id={params.id} />}</Route>
                     <Route path="/growth/assessments/:id/gap">{(params) => <GapPage key={params.id} id={params.id} />}</Route>
                     <Route path="/growth/assessments/:id">{(params) => <AssessmentPage key={params.id} id={params.id} />}</Route>
                     <Route path="/packets" component={PacketsPage} />

@@ -4,11 +4,13 @@ import { ActionItemsRepository } from '../db/action-items';
 import { AssessmentsRepository } from '../db/assessments';
 import type { TrellisDatabase } from '../db/database';
 import { FeedbackRepository } from '../db/feedback';
+import { GoalsRepository } from '../db/goals';
 import { MeetingsRepository } from '../db/meetings';
 import { PacketsRepository } from '../db/packets';
 import { PeopleRepository } from '../db/people';
 import { RelationshipsRepository } from '../db/relationships';
 import { SeriesRepository } from '../db/series';
+import { StretchRepository } from '../db/stretch';
 import { TalkingPointsRepository } from '../db/talking-points';
 import { TeamsRepository } from '../db/teams';
 import { TemplatesRepository } from '../db/templates';
@@ -26,6 +28,8 @@ export interface Repositories {
   assessments: AssessmentsRepository;
   packets: PacketsRepository;
   feedback: FeedbackRepository;
+  goals: GoalsRepository;
+  stretch: StretchRepository;
 }
 
 export function createRepositories(db: TrellisDatabase, now?: () => Date): Repositories {
@@ -43,6 +47,8 @@ export function createRepositories(db: TrellisDatabase, now?: () => Date): Repos
     assessments: new AssessmentsRepository(db, now),
     packets: new PacketsRepository(db, now),
     feedback: new FeedbackRepository(db, now),
+    goals: new GoalsRepository(db, now),
+    stretch: new StretchRepository(db, now),
   };
 }
 

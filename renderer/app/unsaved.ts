@@ -1,5 +1,6 @@
 import type { DraftPatch } from '../../shared/domain/assessments';
 import type { FeedbackDraft } from '../../shared/domain/feedback';
+import type { GoalTextPatch } from '../db/goals';
 import type { NotesPatch } from '../db/meetings';
 import type { PacketPatch } from '../db/packets';
 import type { Repositories } from './data';
@@ -36,6 +37,7 @@ const replayers = {
       if (error instanceof Error && error.name === 'ValidationError') return;
       throw error;
     }),
+  'goal-text': (repos: Repositories, [id, patch]: [string, GoalTextPatch]) => repos.goals.saveText(id, patch),
 } satisfies Record<string, (repos: Repositories, args: never) => Promise<unknown>>;
 
 type Kind = keyof typeof replayers;

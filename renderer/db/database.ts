@@ -4,7 +4,9 @@ import type { Assessment } from '../../shared/domain/assessments';
 import type { FeedbackEntry, FollowUp } from '../../shared/domain/feedback';
 import type { ActionItem, Meeting, MeetingTemplate, Series, TalkingPoint } from '../../shared/domain/meetings';
 import type { Person } from '../../shared/domain/person';
+import type { CheckIn, Goal, Milestone } from '../../shared/domain/plans';
 import type { Relationship } from '../../shared/domain/relationships';
+import type { LearningBudget, LearningItem, StretchProject } from '../../shared/domain/stretch';
 import type { Team } from '../../shared/domain/team';
 import type { PacketDraft } from '../../shared/packets/model';
 import type { SigningKeyRow } from '../../shared/packets/signing';
@@ -71,6 +73,14 @@ export class TrellisDatabase extends Dexie {
   feedback!: EntityTable<FeedbackEntry, 'id'>;
   /** Follow-ups of feedback entries, with a 0/1 `open` for the indexes. */
   followUps!: EntityTable<FollowUp, 'id'>;
+  /** Growth plans (renderer/db/goals.ts): goals, their milestones and check-ins. */
+  goals!: EntityTable<Goal, 'id'>;
+  goalMilestones!: EntityTable<Milestone, 'id'>;
+  goalCheckIns!: EntityTable<CheckIn, 'id'>;
+  /** Stretch work and learning (renderer/db/stretch.ts). */
+  stretchProjects!: EntityTable<StretchProject, 'id'>;
+  learningItems!: EntityTable<LearningItem, 'id'>;
+  learningBudgets!: EntityTable<LearningBudget, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -107,6 +117,21 @@ export class TrellisDatabase extends Dexie {
         actionItems: 'id, meetingId, [personId+open], [open+due], [personId+doneAt], [personId+createdAt]',
       })
       .upgrade((tx) => fillLatestMeetings(tx.table('meetings'), tx.table('series')));
+    // Version 5 (growth plans, landing after 6): new tables only, so nothing to upgrade.
+    // - goals [personId+status]: a person's goals in progress (prep, stagnation) as one key range;
+    //   [personId+date] and *competencyIds as for every evidence table.
+    // - goalMilestones, goalCheckIns: evidence records of their own; goalId lists a goal's parts,
+    //   goalCheckIns fromMeetingId the check-ins made in one 1:1.
+    // - stretchProjects (evidence: sponsorId finds what someone sponsors), learningItems
+    //   ([personId+date]: a year's spend is one range), learningBudgets (id `<personId>:<year>`).
+    this.version(5).stores({
+      goals: 'id, [personId+status], [personId+date], *competencyIds',
+      goalMilestones: 'id, goalId, [personId+date], *competencyIds',
+      goalCheckIns: 'id, goalId, fromMeetingId, [personId+date], *competencyIds',
+      stretchProjects: 'id, sponsorId, [personId+date], *competencyIds',
+      learningItems: 'id, [personId+date]',
+      learningBudgets: 'id, personId',
+    });
     // Version 6 (4 and 5 are other features'): assessments, a new table, so nothing to upgrade.
     // [personId+date] and *competencyIds as for every evidence table; chainId lists the
     // revisions of one assessment.

@@ -14,6 +14,8 @@ export interface StartMeeting {
   date: string;
   time?: string;
   templateId?: string;
+  /** Prompts the template made for this person (the Ladder review's): used instead of the template's own agenda. */
+  templateAgenda?: string[];
 }
 
 export type NotesPatch = Partial<Pick<Meeting, 'sharedNotes' | 'privateNotes' | 'mood' | 'energy' | 'tags'>>;
@@ -184,7 +186,13 @@ export class MeetingsRepository {
         kind: input.kind,
         date: input.date,
         ...(input.time ? { time: input.time } : {}),
-        agenda: startingAgenda(previous, queued, template, () => crypto.randomUUID(), knownPrompts),
+        agenda: startingAgenda(
+          previous,
+          queued,
+          template && input.templateAgenda ? { ...template, agenda: input.templateAgenda } : template,
+          () => crypto.randomUUID(),
+          knownPrompts,
+        ),
         sharedNotes: template?.sharedNotes ?? '',
         privateNotes: '',
         tags: [],

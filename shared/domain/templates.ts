@@ -46,6 +46,14 @@ export const builtInTemplates: readonly MeetingTemplate[] = [
     sharedNotes: '## Aspirations\n\n## Skills to grow\n\n## Next steps and who owns them\n\n',
   }),
   builtIn({
+    // Its agenda is made per person: one point per competency of their ladder level (ladder-review.ts).
+    id: 'builtin-ladder-review',
+    name: 'Ladder review',
+    kind: 'career',
+    agenda: [],
+    sharedNotes: '## Where we agree\n\n## Where we see it differently\n\n## What to grow next, and how\n\n',
+  }),
+  builtIn({
     id: 'builtin-skip',
     name: 'Skip-level',
     kind: 'skip-level',

@@ -2,7 +2,9 @@ import type { Assessment } from '../domain/assessments';
 import type { FeedbackEntry, FollowUp } from '../domain/feedback';
 import type { ActionItem, Meeting, MeetingTemplate, Series, TalkingPoint } from '../domain/meetings';
 import type { Person } from '../domain/person';
+import type { CheckIn, Goal, Milestone } from '../domain/plans';
 import type { Relationship } from '../domain/relationships';
+import type { LearningBudget, LearningItem, StretchProject } from '../domain/stretch';
 import type { Team } from '../domain/team';
 import type { PacketDraft } from '../packets/model';
 import type { SigningKeyRow } from '../packets/signing';
@@ -53,6 +55,15 @@ export const privacyPolicies = {
   feedback: policy<FeedbackEntry>()({ privateFields: [], isPrivate: privateByVisibility }),
   /** A follow-up carries its entry's visibility: a private entry's note and outcome stay too. */
   followUps: policy<FollowUp>()({ privateFields: [], isPrivate: privateByVisibility }),
+  /** A goal's private notes are the manager's own; a private goal never leaves at all. */
+  goals: policy<Goal>()({ privateFields: ['privateNotes'], isPrivate: privateByVisibility }),
+  goalMilestones: policy<Milestone>()({ privateFields: [], isPrivate: privateByVisibility }),
+  goalCheckIns: policy<CheckIn>()({ privateFields: [], isPrivate: privateByVisibility }),
+  /** A stretch project's private notes are the manager's own. */
+  stretchProjects: policy<StretchProject>()({ privateFields: ['privateNotes'], isPrivate: privateByVisibility }),
+  /** What someone's learning cost is between them and their manager: never in an export. */
+  learningItems: policy<LearningItem>()({ privateFields: ['cost', 'currency'], isPrivate: never }),
+  learningBudgets: policy<LearningBudget>()({ privateFields: [], isPrivate: () => true }),
 } as const;
 
 export type PolicyTable = keyof typeof privacyPolicies;

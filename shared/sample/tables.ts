@@ -4,6 +4,7 @@ import { assessmentSchema } from '../domain/assessments';
 import { feedbackEntrySchema, followUpSchema } from '../domain/feedback';
 import { actionItemSchema, meetingSchema, seriesSchema, talkingPointSchema } from '../domain/meetings';
 import { personSchema } from '../domain/person';
+import { checkInSchema, goalSchema, milestoneSchema } from '../domain/plans';
 import { relationshipSchema } from '../domain/relationships';
 import { teamSchema } from '../domain/team';
 
@@ -23,6 +24,9 @@ export const sampleTableSchemas = {
   assessments: assessmentSchema,
   feedback: feedbackEntrySchema,
   followUps: followUpSchema,
+  goals: goalSchema,
+  goalMilestones: milestoneSchema,
+  goalCheckIns: checkInSchema,
 } as const;
 
 export type SampleTableName = keyof typeof sampleTableSchemas;

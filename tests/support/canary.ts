@@ -14,3 +14,13 @@ export function canary(field: string): string {
 export function canariesIn(text: string): string[] {
   return [...text.matchAll(new RegExp(`${PREFIX}-[A-Za-z0-9]+-7f3a91`, 'g'))].map((m) => m[0]);
 }
+
+/**
+ * `row` with a canary in every private field its table's policy names (string fields; a number
+ * field such as a learning cost gets a marker number the text check cannot miss either).
+ */
+export function withCanaries<T extends object>(table: string, row: T, privateFields: readonly string[]): T {
+  const out = { ...row } as Record<string, unknown>;
+  for (const field of privateFields) out[field] = typeof out[field] === 'number' ? 7_391_731_737 : canary(`${table}.${field}`);
+  return out as T;
+}

@@ -12,6 +12,7 @@ import { DataTable } from '../../ui/DataTable';
 import { formatDate } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
+import { PersonPlanSections } from '../plans';
 import { ImportAssessmentDialog } from './ImportAssessmentDialog';
 import { NewAssessmentDialog } from './NewAssessmentDialog';
 import { StatusBadge } from './StatusBadge';
@@ -81,6 +82,7 @@ export default function PersonGrowthPage({ id }: { id: string }) {
           ))}
         </DataTable>
       )}
+      <PersonPlanSections person={person} />
       {creating && <NewAssessmentDialog person={person} kind={creating} onClose={() => setCreating(null)} />}
       {importing && <ImportAssessmentDialog person={person} onClose={() => setImporting(false)} />}
     </Page>

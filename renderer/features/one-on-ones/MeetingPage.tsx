@@ -1,10 +1,10 @@
 import './one-on-ones.css';
 
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useState } from 'react';
+import { type ComponentType, Suspense, useCallback, useState } from 'react';
 import { Link } from 'wouter';
 
-import { meetingKindLabels } from '../../../shared/domain/meetings';
+import { type Meeting, meetingKindLabels } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
 import { usePerson } from '../../app/usePeople';
 import { Button } from '../../ui/Button';
@@ -29,7 +29,10 @@ function useMeetingData(id: string) {
   }, [meetings, actionItems, id]);
 }
 
-export default function MeetingPage({ id }: { id: string }) {
+/** A panel another feature shows beside the agenda (growth goals), handed in by app/App.tsx. */
+export type MeetingPanel = ComponentType<{ meeting: Pick<Meeting, 'id' | 'date' | 'personId'> }>;
+
+export default function MeetingPage({ id, goals: Goals }: { id: string; goals?: MeetingPanel }) {
   const data = useMeetingData(id);
   const person = usePerson(data?.meeting.personId ?? '');
   const [undo, setUndo] = useState<UndoAction | null>(null);
@@ -84,6 +87,11 @@ export default function MeetingPage({ id }: { id: string }) {
         <div className="meeting-grid__col">
           <AgendaSection meeting={meeting} personName={name} meetingDates={meetingDates} onDeleted={setUndo} onError={setError} />
           <ActionItemsSection meetingId={meeting.id} items={items} personName={name} meetingDates={meetingDates} onDeleted={setUndo} onError={setError} />
+          {Goals && (
+            <Suspense fallback={null}>
+              <Goals meeting={meeting} />
+            </Suspense>
+          )}
         </div>
         <div className="meeting-grid__col">
           <MeetingNotes key={meeting.id} meeting={meeting} personName={name} />

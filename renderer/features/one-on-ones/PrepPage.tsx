@@ -58,6 +58,7 @@ function ActionList({ title, items, name, dates }: { title: string; items: Actio
 }
 
 /** Everything to glance at before walking into a 1:1, on one screen. */
+
 export default function PrepPage({ seriesId }: { seriesId: string }) {
   const today = todayIso();
   const data = usePrepData(seriesId, today);

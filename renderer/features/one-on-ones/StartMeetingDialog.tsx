@@ -11,6 +11,7 @@ import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
 import { SelectField } from '../../ui/SelectField';
 import { useTemplates } from './hooks';
+import { useLadderReview } from './useLadderReview';
 
 /** A first 1:1 gets the getting-to-know-you template; later ones the template of their kind (null: none). */
 export function suggestedTemplate(kind: MeetingKind, isFirst: boolean, templates: MeetingTemplate[]): string | null {
@@ -33,10 +34,13 @@ export function StartMeetingDialog({ series, personName, isFirst, onClose }: Sta
   // undefined until the user picks: then the suggestion applies. null is "No template".
   const [templateId, setTemplateId] = useState<string | null | undefined>(undefined);
   const [error, setError] = useState<string | undefined>();
+  const chosen = templates ? (templateId === undefined ? suggestedTemplate(series.kind, isFirst, templates) : templateId) : null;
+  const review = useLadderReview(series.personId, chosen);
   if (!templates) return null;
-  const chosen = templateId === undefined ? suggestedTemplate(series.kind, isFirst, templates) : templateId;
 
   const start = async () => {
+    if (review.problem) return setError(review.problem);
+    if (review.loading) return setError('The ladder is still loading: try again in a moment.');
     try {
       const meeting = await meetings.start({
         personId: series.personId,
@@ -45,6 +49,7 @@ export function StartMeetingDialog({ series, personName, isFirst, onClose }: Sta
         date,
         time: series.time,
         ...(chosen !== null ? { templateId: chosen } : {}),
+        ...(review.agenda ? { templateAgenda: review.agenda } : {}),
       });
       onClose();
       navigate(`/one-on-ones/meetings/${meeting.id}`);
@@ -69,6 +74,12 @@ export function StartMeetingDialog({ series, personName, isFirst, onClose }: Sta
             options={templates.map((t) => ({ id: t.id, label: t.name }))}
           />
         </div>
+        {review.agenda && (
+          <p className="muted">
+            One talking point for each of the {review.agenda.length} competencies of {personName}’s level.
+          </p>
+        )}
+        {review.problem && <p className="muted">{review.problem}</p>}
         <FormActions submitLabel="Start meeting" onCancel={onClose} />
       </AppForm>
     </Dialog>

@@ -14,6 +14,7 @@ import { formatDate } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
 import { ExportNotesButton, PersonSeriesSection, QueuePointDialog, QueueSection, SeriesDialog, useSeriesRows } from '../one-on-ones';
+import { StagnationFlag } from '../plans';
 import { PersonDialog } from './PersonDialog';
 import { usePlacementStates } from './placements';
 import { RelationshipsCard } from './RelationshipsCard';
@@ -114,6 +115,7 @@ export default function PersonPage({ id }: { id: string }) {
         </>
       }
     >
+      {!person.archived && <StagnationFlag person={person} />}
       <div className="person-grid">
         <Details person={person} teamName={teamName} />
         <PersonSeriesSection person={person} rows={mine} />

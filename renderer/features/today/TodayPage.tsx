@@ -14,6 +14,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
 import { TodayFollowUps } from '../feedback';
 import { type SeriesRow, useSeriesRows } from '../one-on-ones';
+import { StagnationSection } from '../plans';
 import { OverdueList } from './OverdueList';
 import { CalibrationFirst, GrowthFirst } from './RoleFirst';
 
@@ -92,6 +93,7 @@ export default function TodayPage() {
     <Page title="Today" subtitle={`${greeting(now)}${me ? `, ${me.name.split(' ')[0]}` : ''} · ${date}`}>
       {role === 'engineer' && <GrowthFirst me={me} />}
       {role === 'committee' && <CalibrationFirst />}
+      {managing && <StagnationSection people={active} />}
       {!managing && rows.length === 0 ? (
         <p className="muted">
           Keep your own 1:1s here too{role === 'engineer' ? ', with your manager' : ''}: set one up on the <Link href="/one-on-ones">1:1s</Link> page.

@@ -30,6 +30,10 @@ export class PrepPage {
   get followUps() {
     return this.page.getByRole('region', { name: 'Feedback follow-ups' });
   }
+  /** The goals in progress and the growth check (registered by growth plans). */
+  get goals() {
+    return this.page.getByRole('region', { name: 'Growth goals' });
+  }
   async queuePoint(firstName: string, text: string) {
     await this.page.getByRole('textbox', { name: `Talking point for the next 1:1 with ${firstName}` }).fill(text);
     await this.page.getByRole('button', { name: 'Queue point' }).click();

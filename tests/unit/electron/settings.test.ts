@@ -4,7 +4,7 @@ import { memoryStore } from '../../../electron/services/key-value';
 import { createSettingsService } from '../../../electron/services/settings';
 import { restorableBounds } from '../../../electron/services/window-state';
 
-const backupDefaults = { backupKeepDaily: 7, backupKeepWeekly: 4 };
+const backupDefaults = { backupKeepDaily: 7, backupKeepWeekly: 4, stagnationMonths: null, careerConversationMonths: 6 };
 
 describe('settings service', () => {
   it('starts from defaults and saves a patch', () => {

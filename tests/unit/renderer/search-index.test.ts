@@ -76,6 +76,8 @@ describe('search kinds registry', () => {
       'talking-point',
       'feedback',
       'follow-up',
+      'goal',
+      'goal-check-in',
       'ladder-criterion',
     ]);
     expect(

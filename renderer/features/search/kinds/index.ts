@@ -8,5 +8,6 @@ import './action-items';
 import './talking-points';
 import './feedback';
 import './ladder-criteria';
+import './goals';
 
 export * from './registry';
