@@ -151,6 +151,22 @@ export class AssessmentsRepository {
     return this.nextRevision(id, () => ({ ladder, ratings }));
   }
 
+  /**
+   * Moves a draft onto another version of the ladder, with its ratings carried over
+   * (carryOverRatings): a draft is still being written, so it changes in place rather than
+   * becoming a revision.
+   */
+  async rebaseDraft(id: string, ladder: FrozenLadderRef, ratings: Rating[]): Promise<Assessment> {
+    return this.db.transaction('rw', this.db.assessments, async () => {
+      const current = await this.db.assessments.get(id);
+      if (!current) throw new NotFoundError('This assessment');
+      if (current.status !== 'draft') throw new AssessmentLockedError();
+      const next = this.validate({ ...current, ladder, ratings: ratings.filter((r) => !isBlank(r)), updatedAt: this.now().toISOString() });
+      await this.db.assessments.put(next);
+      return next;
+    });
+  }
+
   /** Deletes a draft (a finished assessment is kept: it is what was agreed). */
   async discardDraft(id: string): Promise<void> {
     await this.db.transaction('rw', this.db.assessments, async () => {

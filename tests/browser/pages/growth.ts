@@ -56,6 +56,14 @@ export class PersonGrowthPage {
     return assessment;
   }
 
+  /** Opens "New … assessment" and leaves the dialog open, once its ladder is read. */
+  async openNew(kind: 'self' | 'manager') {
+    await this.page.getByRole('button', { name: kind === 'self' ? 'New self-assessment' : 'New manager assessment' }).click();
+    const dialog = new NewAssessmentDialog(this.page);
+    await expect(dialog.track).not.toHaveText(/Loading|Choose a track/);
+    return dialog;
+  }
+
   async open(text: string | RegExp) {
     await this.row(text).getByRole('link').click();
     return new AssessmentPage(this.page);
@@ -67,6 +75,30 @@ export class PersonGrowthPage {
     const dialog = new ImportAssessmentDialog(this.page);
     await dialog.choose(file);
     return dialog;
+  }
+}
+
+/** "New assessment of …": kind, ladder, track, level and period. */
+export class NewAssessmentDialog extends DialogModel {
+  constructor(page: Page) {
+    super(page, /^New assessment of/);
+  }
+  get track() {
+    return this.root.getByRole('button', { name: /Track$/ });
+  }
+  get level() {
+    return this.root.getByRole('button', { name: /Level$/ });
+  }
+  /** Why nothing (or not everything) was preselected from the person's placement. */
+  get placementNote() {
+    return this.root.getByRole('note');
+  }
+  async start() {
+    await this.root.getByRole('button', { name: 'Start assessment' }).click();
+    await expect(this.root).toBeHidden();
+    const assessment = new AssessmentPage(this.page);
+    await expect(assessment.status).toContainText('Draft');
+    return assessment;
   }
 }
 
@@ -170,6 +202,11 @@ export class AssessmentPage {
     await this.page.getByRole('link', { name: 'Gap to the next level' }).click();
     await expect(this.page.getByRole('heading', { level: 1, name: /^Gap to the next level/ })).toBeVisible();
     return new GapView(this.page);
+  }
+  /** "Move this draft to version …": a draft made against an older ladder version follows the one in use. */
+  async moveDraft(version: string) {
+    await this.ladderChanged.getByRole('button', { name: `Move this draft to version ${version}` }).click();
+    await expect(this.ladderChanged).toHaveCount(0);
   }
   async reassess(version: string) {
     await this.ladderChanged.getByRole('button', { name: `Re-assess against version ${version}` }).click();
