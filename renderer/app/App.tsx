@@ -28,6 +28,8 @@ const GrowthPage = lazy(() => import('../features/growth/GrowthPage'));
 const PersonGrowthPage = lazy(() => import('../features/growth/PersonGrowthPage'));
 const AssessmentPage = lazy(() => import('../features/growth/AssessmentPage'));
 const GapPage = lazy(() => import('../features/growth/GapPage'));
+const ComparePage = lazy(() => import('../features/growth/ComparePage'));
+const ConversationPage = lazy(() => import('../features/growth/ConversationPage'));
 const WelcomePage = lazy(() => import('../features/welcome/WelcomePage'));
 
 /** Links in rendered Markdown (notes, ladder criteria) open in the system browser through main, which asks first. */
@@ -87,6 +89,8 @@ export function App() {
                     <Route path="/settings" component={SettingsPage} />
                     <Route path="/growth" component={GrowthPage} />
                     <Route path="/growth/people/:id">{(params) => <PersonGrowthPage key={params.id} id={params.id} />}</Route>
+                    <Route path="/growth/people/:id/compare">{(params) => <ComparePage key={params.id} id={params.id} />}</Route>
+                    <Route path="/growth/conversations/:id">{(params) => <ConversationPage key={params.id} meetingId={params.id} />}</Route>
                     <Route path="/growth/assessments/:id/gap">{(params) => <GapPage key={params.id} id={params.id} />}</Route>
                     <Route path="/growth/assessments/:id">{(params) => <AssessmentPage key={params.id} id={params.id} />}</Route>
                     <Route path="/:section">{(params) => <PlaceholderPage section={params.section} />}</Route>

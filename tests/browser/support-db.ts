@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
  * Writes rows straight into the app's IndexedDB, as years of use would have left them: for specs
  * about lists longer than a test could type in. The page reloads so every screen reads them.
  */
-export async function putRows(page: Page, table: 'people' | 'meetings' | 'series', rows: object[]): Promise<void> {
+export async function putRows(page: Page, table: 'people' | 'meetings' | 'series' | 'assessments', rows: object[]): Promise<void> {
   await page.evaluate(
     async ([name, list]) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {

@@ -86,9 +86,14 @@ function AssessmentScreen({ assessment }: { assessment: Assessment }) {
       title={`${assessmentKindLabels[assessment.kind]} · ${who}`}
       subtitle={subtitle}
       actions={
-        <Link className="btn" href={`/growth/assessments/${assessment.id}/gap`}>
-          Gap to the next level
-        </Link>
+        <div className="toolbar">
+          <Link className="btn" href={`/growth/people/${assessment.personId}/compare`}>
+            Side by side
+          </Link>
+          <Link className="btn" href={`/growth/assessments/${assessment.id}/gap`}>
+            Gap to the next level
+          </Link>
+        </div>
       }
     >
       <p className="growth-crumbs">

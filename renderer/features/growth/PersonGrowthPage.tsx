@@ -42,6 +42,11 @@ export default function PersonGrowthPage({ id }: { id: string }) {
       subtitle={[person.title, person.level].filter(Boolean).join(' · ') || undefined}
       actions={
         <div className="toolbar">
+          {rows && rows.length > 0 && (
+            <Link className="btn" href={`/growth/people/${person.id}/compare`}>
+              Side by side
+            </Link>
+          )}
           <Button onPress={() => setImporting(true)}>Import self-assessment…</Button>
           <Button onPress={() => setCreating('self')}>New self-assessment</Button>
           <Button variant="primary" onPress={() => setCreating('manager')}>

@@ -69,6 +69,12 @@ export class PersonGrowthPage {
     return new AssessmentPage(this.page);
   }
 
+  async openSideBySide() {
+    await this.page.getByRole('link', { name: 'Side by side' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: /^Side by side · / })).toBeVisible();
+    return new SideBySideView(this.page);
+  }
+
   /** Imports a file through the import dialog and returns the dialog, open on its outcome. */
   async importFile(file: { name: string; text: string }) {
     await this.page.getByRole('button', { name: 'Import self-assessment…' }).click();
@@ -225,5 +231,49 @@ export class GapView {
   }
   get readiness() {
     return this.page.getByRole('region', { name: 'Readiness' });
+  }
+}
+
+/** Self and manager side by side: the pickers, the summary and the table (differences first). */
+export class SideBySideView {
+  constructor(readonly page: Page) {}
+  get table() {
+    return this.page.getByRole('table', { name: 'Side by side' });
+  }
+  get summary() {
+    return this.page.getByLabel('Comparison summary');
+  }
+  /** A row by its criterion (or competency) text. */
+  row(text: string | RegExp) {
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: text }) });
+  }
+  /** The row headers in the order shown (group rows included). */
+  async order() {
+    return this.table.getByRole('rowheader').allTextContents();
+  }
+  async chooseSelf(option: string | RegExp) {
+    await choose(this.page, this.page.getByRole('main'), /^Self-assessment/, option);
+  }
+}
+
+/** A career conversation started from a 1:1: talking points from the assessments, added to that meeting's agenda. */
+export class ConversationView extends SideBySideView {
+  get points() {
+    return this.page.getByRole('list', { name: 'Where the views differ' });
+  }
+  point(text: string | RegExp) {
+    return this.points.getByRole('listitem').filter({ hasText: text });
+  }
+  async add(text: string | RegExp) {
+    await this.point(text)
+      .getByRole('button', { name: /^Add to the agenda/ })
+      .click();
+    await expect(this.point(text)).toContainText('On the agenda');
+  }
+  async addAll() {
+    await this.page.getByRole('button', { name: /^Add all \d+ to the agenda$/ }).click();
+  }
+  async backToMeeting() {
+    await this.page.getByRole('link', { name: /^Back to the / }).click();
   }
 }
