@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { ladderText } from '../support/assessment-ladders';
 import { createTestMain, type TestMain } from '../support/main-context';
@@ -9,6 +10,8 @@ import { WelcomePage } from './pages/first-run';
 import { ConversationView, GrowthPage } from './pages/growth';
 import { createSeries, startMeeting } from './pages/one-on-ones';
 import { addPerson } from './pages/people';
+
+const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
 
 const writeLadder = async (main: TestMain) => {
   await mkdir(main.laddersDir, { recursive: true });
@@ -97,6 +100,30 @@ test('an engineer self-assesses on their own Trellis; the manager imports the fi
   await expect(gap.row('Code')).toContainText('Designs modules others build on.');
   await expect(gap.row('Code').getByRole('cell').nth(2)).toHaveText('Skilled, Learning');
   await expect(gap.row('Code').getByRole('cell').nth(3)).toHaveText('Learning, Learning');
+  // Readiness is coverage of evidence per criterion S2 asks, never one score.
+  await expect(gap.readiness).toContainText('0 of 4 criteria S2 adds or rewords have evidence of their own.');
+  await expect(gap.row('Code').getByRole('cell').first()).toContainText('Designs modules others build on. no evidence yet');
+  await expect(gap.evidenceFor('Code')).toContainText('Reviews every change of the team. · none yet');
+  await expect(gap.pointsSuggestion).toHaveCount(0);
+  await lookInBothThemes(app, 'growth-gap-coverage', testInfo, { sizes: screenSizes });
+});
+
+test('on a points ladder the gap view shows the level the points suggest, as a suggestion', async ({ app, main }, testInfo) => {
+  await writeFile(path.join(main.laddersDir, 'platform.yaml'), await readFile(path.resolve(fixtures, 'ladders/app/scored.yaml'), 'utf8'));
+  await addPerson(app, alex);
+  const person = await (await GrowthPage.open(app)).person('Alex Rivera');
+  const manager = await person.start('manager', { ladder: 'Platform Ladder 3.1.0', level: 'P1 Platform Engineer' });
+  await manager.ratingMatching(/^Responds to/).rate('Evangelizes');
+  await manager.rating('Writes a runbook entry for every alert they add.').rate('Evangelizes');
+  await manager.rating('Delivery').rate('Evangelizes');
+  await manager.saved();
+  await manager.finish();
+  await expect(manager.status).toContainText('Finished · locked');
+  const gap = await manager.openGap();
+  await expect(gap.pointsSuggestion).toContainText('Manager assessment: 12 of 12 points suggest Senior Platform Engineer (P2)');
+  await expect(gap.pointsSuggestion).toContainText('18 more for P3');
+  await expect(gap.pointsSuggestion).toContainText('not a decision');
+  await lookInBothThemes(app, 'growth-gap-points', testInfo);
 });
 
 test('a career conversation started from a 1:1 walks through the differences and adds them to that meeting’s agenda', async ({ app }, testInfo) => {

@@ -172,6 +172,10 @@ export class AssessmentPage {
   rating(label: string) {
     return new RatingModel(this.page, this.page.getByRole('group', { name: label, exact: true }));
   }
+  /** A rating whose criterion text matches (for criteria written with Markdown). */
+  ratingMatching(label: RegExp) {
+    return new RatingModel(this.page, this.page.getByRole('group', { name: label }));
+  }
   competency(name: string) {
     return this.page.getByRole('region', { name, exact: true });
   }
@@ -231,6 +235,13 @@ export class GapView {
   }
   get readiness() {
     return this.page.getByRole('region', { name: 'Readiness' });
+  }
+  /** The evidence listed per criterion of the next level, for one competency. */
+  evidenceFor(competency: string) {
+    return this.page.getByRole('list', { name: `Evidence for ${competency}` });
+  }
+  get pointsSuggestion() {
+    return this.page.getByRole('region', { name: 'What the points suggest' });
   }
 }
 
