@@ -29,6 +29,7 @@ const PersonGrowthPage = lazy(() => import('../features/growth/PersonGrowthPage'
 const AssessmentPage = lazy(() => import('../features/growth/AssessmentPage'));
 const GapPage = lazy(() => import('../features/growth/GapPage'));
 const ComparePage = lazy(() => import('../features/growth/ComparePage'));
+const TeamHeatmapPage = lazy(() => import('../features/growth/TeamHeatmapPage'));
 const ConversationPage = lazy(() => import('../features/growth/ConversationPage'));
 const WelcomePage = lazy(() => import('../features/welcome/WelcomePage'));
 
@@ -89,6 +90,7 @@ export function App() {
                     <Route path="/settings" component={SettingsPage} />
                     <Route path="/growth" component={GrowthPage} />
                     <Route path="/growth/people/:id">{(params) => <PersonGrowthPage key={params.id} id={params.id} />}</Route>
+                    <Route path="/growth/team" component={TeamHeatmapPage} />
                     <Route path="/growth/people/:id/compare">{(params) => <ComparePage key={params.id} id={params.id} />}</Route>
                     <Route path="/growth/conversations/:id">{(params) => <ConversationPage key={params.id} meetingId={params.id} />}</Route>
                     <Route path="/growth/assessments/:id/gap">{(params) => <GapPage key={params.id} id={params.id} />}</Route>

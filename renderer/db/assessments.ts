@@ -58,6 +58,25 @@ export class AssessmentsRepository {
     return this.db.assessments.where('[personId+date]').between([personId, MIN_DAY], [personId, MAX_DAY], true, true).reverse().limit(limit).toArray();
   }
 
+  /**
+   * Each person's newest finished assessment of `kind` (by period end), for the team heatmap:
+   * one bounded walk down each person's [personId+date] range, never a read of the table.
+   */
+  async latestFinished(personIds: readonly string[], kind: AssessmentKind): Promise<Map<string, Assessment>> {
+    const found = await Promise.all(
+      personIds.map(async (personId) => {
+        const row = await this.db.assessments
+          .where('[personId+date]')
+          .between([personId, MIN_DAY], [personId, MAX_DAY], true, true)
+          .reverse()
+          .filter((a) => a.kind === kind && a.status === 'finished')
+          .first();
+        return [personId, row] as const;
+      }),
+    );
+    return new Map(found.filter((x): x is readonly [string, Assessment] => x[1] !== undefined));
+  }
+
   /** Every revision of one assessment, oldest first. */
   async revisions(chainId: string): Promise<Assessment[]> {
     const rows = await this.db.assessments.where('chainId').equals(chainId).toArray();

@@ -14,6 +14,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
 import { ImportAssessmentDialog } from './ImportAssessmentDialog';
 import { NewAssessmentDialog } from './NewAssessmentDialog';
+import { Progression } from './Progression';
 import { StatusBadge } from './StatusBadge';
 
 /** One person's assessments, newest period first, with starting and importing new ones. */
@@ -86,6 +87,7 @@ export default function PersonGrowthPage({ id }: { id: string }) {
           ))}
         </DataTable>
       )}
+      {rows && <Progression assessments={rows} />}
       {creating && <NewAssessmentDialog person={person} kind={creating} onClose={() => setCreating(null)} />}
       {importing && <ImportAssessmentDialog person={person} onClose={() => setImporting(false)} />}
     </Page>

@@ -2,6 +2,7 @@ import { compareCounts, type CompareKind, type CompareRow, differenceWords, type
 import { cx } from '../../ui/cx';
 import { EmptyState } from '../../ui/EmptyState';
 import { SelectField } from '../../ui/SelectField';
+import { CategoryProfile } from './CategoryProfile';
 import { assessmentLabel, type Comparison } from './useComparison';
 
 const groupTitles: Record<CompareKind, string> = {
@@ -132,6 +133,7 @@ export function ComparisonBody({ comparison }: { comparison: Comparison }) {
         </p>
       ))}
       <SideBySideTable rows={rows} levelId={base.levelId} />
+      <CategoryProfile ladder={ladder} base={base} {...(self ? { self } : {})} {...(manager ? { manager } : {})} />
     </>
   );
 }

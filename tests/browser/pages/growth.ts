@@ -56,6 +56,10 @@ export class PersonGrowthPage {
     return assessment;
   }
 
+  chart(title: string) {
+    return new ChartSection(this.page, title);
+  }
+
   /** Opens "New … assessment" and leaves the dialog open, once its ladder is read. */
   async openNew(kind: 'self' | 'manager') {
     await this.page.getByRole('button', { name: kind === 'self' ? 'New self-assessment' : 'New manager assessment' }).click();
@@ -245,6 +249,55 @@ export class GapView {
   }
 }
 
+/** A chart section with its Chart / Table switch. */
+export class ChartSection {
+  readonly root: Locator;
+  constructor(
+    readonly page: Page,
+    title: string,
+  ) {
+    this.root = page.getByRole('region', { name: title, exact: true });
+    // The picture is an image named by its summary: its own chart parts are not read out one by one.
+  }
+  /** The chart as one image named by its summary (the chart library's own legend icons are images inside it). */
+  get picture() {
+    return this.root.getByRole('img').first();
+  }
+  get table() {
+    return this.root.getByRole('table');
+  }
+  switchButton(view: 'Chart' | 'Table') {
+    return this.root.getByRole('radio', { name: view, exact: true });
+  }
+  async showTable() {
+    await this.switchButton('Table').click();
+    await expect(this.table).toBeVisible();
+  }
+}
+
+/** The team heatmap: people × competencies against what each person's level expects. */
+export class TeamHeatmap {
+  constructor(readonly page: Page) {}
+  static async open(page: Page) {
+    await GrowthPage.open(page);
+    await page.getByRole('link', { name: 'Team heatmap' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Team heatmap' })).toBeVisible();
+    return new TeamHeatmap(page);
+  }
+  get table() {
+    return this.page.getByRole('table', { name: 'Team heatmap' });
+  }
+  get summary() {
+    return this.page.getByLabel('Heatmap summary');
+  }
+  row(name: string) {
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('link', { name, exact: true }) });
+  }
+  async show(kind: 'Self-assessment' | 'Manager assessment') {
+    await this.page.getByRole('radiogroup', { name: 'Assessments shown' }).getByRole('radio', { name: kind }).click();
+  }
+}
+
 /** Self and manager side by side: the pickers, the summary and the table (differences first). */
 export class SideBySideView {
   constructor(readonly page: Page) {}
@@ -261,6 +314,9 @@ export class SideBySideView {
   /** The row headers in the order shown (group rows included). */
   async order() {
     return this.table.getByRole('rowheader').allTextContents();
+  }
+  chart(title: string) {
+    return new ChartSection(this.page, title);
   }
   async chooseSelf(option: string | RegExp) {
     await choose(this.page, this.page.getByRole('main'), /^Self-assessment/, option);
