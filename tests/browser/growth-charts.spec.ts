@@ -1,6 +1,7 @@
 import { generateSample } from '../../shared/sample';
 import { expect, lookInBothThemes, screenSizes, test } from './fixtures';
 import { GrowthPage, TeamHeatmap } from './pages/growth';
+import { Palette } from './pages/palette';
 import { putRows } from './support-db';
 
 test.beforeEach(async ({ app }) => {
@@ -67,4 +68,21 @@ test('progression and the category chart each have a table view with the same nu
   await categories.switchButton('Chart').focus();
   await app.keyboard.press('Space');
   await expect(categories.picture).toBeVisible();
+});
+
+test('the palette opens the team heatmap, and search finds an assessment by a rating’s comment', async ({ app }) => {
+  await GrowthPage.open(app);
+  let palette = await Palette.open(app);
+  await palette.type('team heatmap');
+  await palette.chooseByKeyboard('Open the team heatmap');
+  await expect(app.getByRole('heading', { level: 1, name: 'Team heatmap' })).toBeVisible();
+
+  // The sample's rating comments mention "the migration".
+  palette = await Palette.openSearch(app);
+  await palette.type('migration');
+  const first = palette.group('Assessments').getByRole('option').first();
+  await expect(first).toContainText(/^(Self-assessment|Manager assessment), revision 1 · L\d/);
+  const who = (await first.textContent())!.match(/ · with (.+?) · /)![1]!;
+  await palette.chooseByKeyboard(/assessment, revision 1/);
+  await expect(app.getByRole('heading', { level: 1, name: new RegExp(`assessment · ${who}$`) })).toBeVisible();
 });

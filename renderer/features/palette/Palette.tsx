@@ -2,6 +2,7 @@ import './palette.css';
 // Features add their commands from their index.ts; loading them here registers them.
 import '../one-on-ones';
 import '../people';
+import '../growth';
 
 import { Command as Cmdk } from 'cmdk';
 import { useCallback, useMemo, useState } from 'react';

@@ -6,6 +6,7 @@ import './people';
 import './meetings';
 import './action-items';
 import './talking-points';
+import './assessments';
 import './ladder-criteria';
 
 export * from './registry';
