@@ -32,6 +32,9 @@ const GrowthPage = lazy(() => import('../features/growth/GrowthPage'));
 const PersonGrowthPage = lazy(() => import('../features/growth/PersonGrowthPage'));
 const AssessmentPage = lazy(() => import('../features/growth/AssessmentPage'));
 const GapPage = lazy(() => import('../features/growth/GapPage'));
+const ComparePage = lazy(() => import('../features/growth/ComparePage'));
+const TeamHeatmapPage = lazy(() => import('../features/growth/TeamHeatmapPage'));
+const ConversationPage = lazy(() => import('../features/growth/ConversationPage'));
 const WelcomePage = lazy(() => import('../features/welcome/WelcomePage'));
 const PacketsPage = lazy(() => import('../features/packets/PacketsPage'));
 const PacketPage = lazy(() => import('../features/packets/PacketPage'));
@@ -101,6 +104,9 @@ export function App() {
                     <Route path="/growth" component={GrowthPage} />
                     <Route path="/growth/people/:id">{(params) => <PersonGrowthPage key={params.id} id={params.id} />}</Route>
                     <Route path="/growth/goals/:id">{(params) => <GoalPage key={params.id} id={params.id} />}</Route>
+                    <Route path="/growth/team" component={TeamHeatmapPage} />
+                    <Route path="/growth/people/:id/compare">{(params) => <ComparePage key={params.id} id={params.id} />}</Route>
+                    <Route path="/growth/conversations/:id">{(params) => <ConversationPage key={params.id} meetingId={params.id} />}</Route>
                     <Route path="/growth/assessments/:id/gap">{(params) => <GapPage key={params.id} id={params.id} />}</Route>
                     <Route path="/growth/assessments/:id">{(params) => <AssessmentPage key={params.id} id={params.id} />}</Route>
                     <Route path="/packets" component={PacketsPage} />

@@ -58,6 +58,25 @@ export class AssessmentsRepository {
     return this.db.assessments.where('[personId+date]').between([personId, MIN_DAY], [personId, MAX_DAY], true, true).reverse().limit(limit).toArray();
   }
 
+  /**
+   * Each person's newest finished assessment of `kind` (by period end), for the team heatmap:
+   * one bounded walk down each person's [personId+date] range, never a read of the table.
+   */
+  async latestFinished(personIds: readonly string[], kind: AssessmentKind): Promise<Map<string, Assessment>> {
+    const found = await Promise.all(
+      personIds.map(async (personId) => {
+        const row = await this.db.assessments
+          .where('[personId+date]')
+          .between([personId, MIN_DAY], [personId, MAX_DAY], true, true)
+          .reverse()
+          .filter((a) => a.kind === kind && a.status === 'finished')
+          .first();
+        return [personId, row] as const;
+      }),
+    );
+    return new Map(found.filter((x): x is readonly [string, Assessment] => x[1] !== undefined));
+  }
+
   /** Every revision of one assessment, oldest first. */
   async revisions(chainId: string): Promise<Assessment[]> {
     const rows = await this.db.assessments.where('chainId').equals(chainId).toArray();
@@ -149,6 +168,22 @@ export class AssessmentsRepository {
   /** The next revision against another version of the ladder, with the ratings carried over (carryOverRatings). */
   async reassess(id: string, ladder: FrozenLadderRef, ratings: Rating[]): Promise<Assessment> {
     return this.nextRevision(id, () => ({ ladder, ratings }));
+  }
+
+  /**
+   * Moves a draft onto another version of the ladder, with its ratings carried over
+   * (carryOverRatings): a draft is still being written, so it changes in place rather than
+   * becoming a revision.
+   */
+  async rebaseDraft(id: string, ladder: FrozenLadderRef, ratings: Rating[]): Promise<Assessment> {
+    return this.db.transaction('rw', this.db.assessments, async () => {
+      const current = await this.db.assessments.get(id);
+      if (!current) throw new NotFoundError('This assessment');
+      if (current.status !== 'draft') throw new AssessmentLockedError();
+      const next = this.validate({ ...current, ladder, ratings: ratings.filter((r) => !isBlank(r)), updatedAt: this.now().toISOString() });
+      await this.db.assessments.put(next);
+      return next;
+    });
   }
 
   /** Deletes a draft (a finished assessment is kept: it is what was agreed). */

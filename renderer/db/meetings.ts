@@ -2,6 +2,7 @@ import { promptTexts, startingAgenda } from '../../shared/domain/carry-over';
 import { type AgendaItem, agendaItemSchema, type Meeting, type MeetingKind, meetingSchema } from '../../shared/domain/meetings';
 import { fieldErrorsOf } from '../../shared/domain/person';
 import { builtInTemplates } from '../../shared/domain/templates';
+import type { RecordLink } from '../../shared/evidence/refs';
 import type { SeriesRow, TrellisDatabase } from './database';
 import { NotFoundError, ValidationError } from './errors';
 import { meetingDatesOf, type MeetingRef, newestRef, personMeetings, seriesMeetings } from './meeting-keys';
@@ -240,11 +241,23 @@ export class MeetingsRepository {
     });
   }
 
-  async addAgendaItem(id: string, text: string, author: AgendaItem['author']): Promise<AgendaItem> {
-    const parsed = agendaItemSchema.safeParse({ id: crypto.randomUUID(), text, author, done: false });
+  /** `from`: the record the point was raised from (a career conversation names the assessment). */
+  async addAgendaItem(id: string, text: string, author: AgendaItem['author'], from?: RecordLink): Promise<AgendaItem> {
+    const parsed = agendaItemSchema.safeParse({ id: crypto.randomUUID(), text, author, done: false, ...(from ? { fromRecord: from } : {}) });
     if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
     await this.change(id, (m) => ({ ...m, agenda: [...m.agenda, parsed.data] }));
     return parsed.data;
+  }
+
+  /** Several points at once, in one write: all of them or none. */
+  async addAgendaItems(id: string, points: readonly { text: string; author: AgendaItem['author']; from?: RecordLink }[]): Promise<AgendaItem[]> {
+    const items = points.map(({ text, author, from }) => {
+      const parsed = agendaItemSchema.safeParse({ id: crypto.randomUUID(), text, author, done: false, ...(from ? { fromRecord: from } : {}) });
+      if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
+      return parsed.data;
+    });
+    if (items.length > 0) await this.change(id, (m) => ({ ...m, agenda: [...m.agenda, ...items] }));
+    return items;
   }
 
   async setAgendaDone(id: string, itemId: string, done: boolean): Promise<void> {

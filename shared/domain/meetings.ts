@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { recordLinkSchema } from '../evidence/refs';
 import { isoDateSchema } from './dates';
 
 /**
@@ -56,6 +57,8 @@ export const agendaItemSchema = z.object({
   fromTalkingPointId: z.string().optional(),
   /** Set when the item is a prompt of the template the meeting was started with: it never carries over. */
   fromTemplateId: z.string().optional(),
+  /** Set when the item was raised from another record, e.g. an assessment walked through in a career conversation. */
+  fromRecord: recordLinkSchema.optional(),
 });
 export type AgendaItem = z.output<typeof agendaItemSchema>;
 

@@ -11,6 +11,8 @@ export interface EvidenceItem {
   date: string;
   visibility: Visibility;
   competencyIds: readonly string[];
+  /** The criteria items (criterion ids) the record names, when it names any: evidence for those criteria in particular. */
+  criterionIds?: readonly string[];
   /** One line a person recognises ("1:1 on 12 Mar", "Win: led the billing migration"). */
   title: string;
 }

@@ -11,13 +11,22 @@ import { idPattern } from '../ladder/schema';
 /** Ladder, competency, level and criteria-item ids follow the ladder format's own id rule. */
 const ladderPartId = z.string().max(200).regex(idPattern, 'Use an id of letters, digits, ".", "_" or "-"');
 
+/**
+ * A criterion id: one written in the file (the id rule), or one the ladder model derives from
+ * where it is written, `<ladder>:<competency>:<level>:<n>` or `<ladder>:<competency>:rank=<rank>:<n>`.
+ */
+const criterionId = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*(:[A-Za-z0-9=][A-Za-z0-9._=-]*)*$/, 'Use a criterion id from the ladder');
+
 export const criterionRefSchema = z
   .object({
     ladderId: ladderPartId,
     competencyId: ladderPartId,
     levelId: ladderPartId.optional(),
     /** A criteria item's stable id (given in the file, or derived by the ladder model). */
-    criterionId: ladderPartId.optional(),
+    criterionId: criterionId.optional(),
   })
   .strict();
 export type CriterionRef = z.output<typeof criterionRefSchema>;

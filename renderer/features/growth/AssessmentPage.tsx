@@ -25,6 +25,7 @@ import type { EvidenceItem } from '../../../shared/evidence/coverage';
 import type { Ladder } from '../../../shared/ladder';
 import { useRepositories } from '../../app/data';
 import { errorMessage } from '../../app/errors';
+import { flushAll } from '../../app/flush';
 import type { UnsavedWrite } from '../../app/unsaved';
 import { useMainCall } from '../../app/useMain';
 import { usePerson } from '../../app/usePeople';
@@ -59,7 +60,8 @@ export default function AssessmentPage({ id }: { id: string }) {
         </EmptyState>
       </Page>
     );
-  return <AssessmentScreen key={assessment.id} assessment={assessment} />;
+  // A draft moved onto a newer ladder version is a new editor: its ratings changed underneath.
+  return <AssessmentScreen key={`${assessment.id}@${assessment.ladder.hash}`} assessment={assessment} />;
 }
 
 function AssessmentScreen({ assessment }: { assessment: Assessment }) {
@@ -84,9 +86,14 @@ function AssessmentScreen({ assessment }: { assessment: Assessment }) {
       title={`${assessmentKindLabels[assessment.kind]} · ${who}`}
       subtitle={subtitle}
       actions={
-        <Link className="btn" href={`/growth/assessments/${assessment.id}/gap`}>
-          Gap to the next level
-        </Link>
+        <div className="toolbar">
+          <Link className="btn" href={`/growth/people/${assessment.personId}/compare`}>
+            Side by side
+          </Link>
+          <Link className="btn" href={`/growth/assessments/${assessment.id}/gap`}>
+            Gap to the next level
+          </Link>
+        </div>
       }
     >
       <p className="growth-crumbs">
@@ -385,17 +392,32 @@ const changeWords: Record<string, string> = {
 /** "The ladder changed since": what changed for what this assessment rated, and re-assessing against the version in use. */
 function LadderChanged({ assessment, frozen, current, currentHash }: { assessment: Assessment; frozen: Ladder; current: Ladder; currentHash: string }) {
   const { assessments } = useRepositories();
+  const { announce } = useStatus();
   const [, navigate] = useLocation();
   const [error, setError] = useState<string | null>(null);
   const changes = useMemo(() => ratedChanges(frozen, current, assessment), [frozen, current, assessment]);
   const levelStillThere = current.tracks.some((t) => t.id === assessment.trackId && t.levelIds.includes(assessment.levelId));
+  const draft = assessment.status === 'draft';
 
   const reassess = async () => {
     try {
+      const ref = { ladderId: current.id, version: current.version, hash: currentHash };
       const targets = ratingTargets(current, assessment.trackId, assessment.levelId);
-      const carried = carryOverRatings(assessment.ratings, targets, current.id, assessment.levelId);
-      const next = await assessments.reassess(assessment.id, { ladderId: current.id, version: current.version, hash: currentHash }, carried.ratings);
-      navigate(`/growth/assessments/${next.id}`);
+      if (!draft) {
+        const carried = carryOverRatings(assessment.ratings, targets, current.id, assessment.levelId);
+        const next = await assessments.reassess(assessment.id, ref, carried.ratings);
+        navigate(`/growth/assessments/${next.id}`);
+        return;
+      }
+      // The draft's newest typing is written first, so what is carried over is what is on screen.
+      await flushAll();
+      const latest = (await assessments.get(assessment.id)) ?? assessment;
+      const carried = carryOverRatings(latest.ratings, targets, current.id, assessment.levelId);
+      await assessments.rebaseDraft(assessment.id, ref, carried.ratings);
+      const left = carried.dropped.length;
+      announce(
+        `Moved the draft to version ${current.version}: ${carried.carried.length} ${carried.carried.length === 1 ? 'rating' : 'ratings'} carried over${left ? `, ${left} left behind` : ''}`,
+      );
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -405,8 +427,8 @@ function LadderChanged({ assessment, frozen, current, currentHash }: { assessmen
     <section className="banner banner--warning growth-changed" aria-labelledby="ladder-changed-heading">
       <h2 id="ladder-changed-heading">Ladder changed</h2>
       <p>
-        This assessment was made against {frozen.name} version {frozen.version}; the ladder in use is version {current.version}. It still shows what it was made
-        against.
+        This assessment {draft ? 'is being made' : 'was made'} against {frozen.name} version {frozen.version}; the ladder in use is version {current.version}.{' '}
+        {draft ? 'Until you move it, it rates what that version asks.' : 'It still shows what it was made against.'}
         {changes.length === 0 ? ' Nothing it rated changed.' : ''}
       </p>
       {changes.length > 0 && (
@@ -427,7 +449,11 @@ function LadderChanged({ assessment, frozen, current, currentHash }: { assessmen
           {error}
         </p>
       )}
-      {assessment.status === 'finished' && levelStillThere && <Button onPress={() => void reassess()}>Re-assess against version {current.version}</Button>}
+      {levelStillThere && (
+        <Button onPress={() => void reassess()}>
+          {draft ? `Move this draft to version ${current.version}` : `Re-assess against version ${current.version}`}
+        </Button>
+      )}
       {!levelStillThere && <p>Level {assessment.levelId} is not on this track any more: start a new assessment at the level the person is at now.</p>}
     </section>
   );

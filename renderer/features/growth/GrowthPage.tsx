@@ -12,7 +12,15 @@ export default function GrowthPage() {
   const people = usePeople();
   const active = (people ?? []).filter((p) => !p.archived).sort((a, b) => a.name.localeCompare(b.name));
   return (
-    <Page title="Growth" subtitle="Where each person stands on the ladder: self and manager assessments, frozen against the ladder version they were made on.">
+    <Page
+      title="Growth"
+      subtitle="Where each person stands on the ladder: self and manager assessments, frozen against the ladder version they were made on."
+      actions={
+        <Link className="btn" href="/growth/team">
+          Team heatmap
+        </Link>
+      }
+    >
       {people === undefined ? (
         <p className="loading">Loading…</p>
       ) : active.length === 0 ? (

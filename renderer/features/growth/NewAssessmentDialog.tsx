@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { useLocation } from 'wouter';
+import { Link, useLocation } from 'wouter';
 
 import { type AssessmentKind, assessmentKindLabels, defaultPeriod, periodSchema } from '../../../shared/domain/assessments';
 import { todayIso } from '../../../shared/domain/dates';
 import type { Person } from '../../../shared/domain/person';
-import { placementOptions } from '../../../shared/ladder';
+import { checkPlacement, type PlacementCheck, placementOptions } from '../../../shared/ladder';
 import { useRepositories } from '../../app/data';
 import { errorMessage } from '../../app/errors';
 import { AppForm } from '../../ui/AppForm';
@@ -13,7 +13,6 @@ import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
 import { RadioGroupField } from '../../ui/RadioGroupField';
 import { SelectField } from '../../ui/SelectField';
-import { placementOf } from './placement';
 import { usableLadders, useCurrentLadder, useLadderList } from './useAssessmentLadders';
 
 /**
@@ -24,18 +23,23 @@ import { usableLadders, useCurrentLadder, useLadderList } from './useAssessmentL
 export function NewAssessmentDialog({ person, kind: initialKind, onClose }: { person: Person; kind: AssessmentKind; onClose: () => void }) {
   const { assessments } = useRepositories();
   const [, navigate] = useLocation();
-  const placement = placementOf(person);
+  const placement = person.placement;
   const list = useLadderList();
   const ladders = usableLadders(list.status === 'ready' ? list.value : undefined);
   const [kind, setKind] = useState<AssessmentKind>(initialKind);
-  const [ladderId, setLadderId] = useState<string | null>(placement?.ladderId ?? null);
-  const chosenLadderId = ladderId ?? ladders[0]?.id ?? null;
+  const [ladderId, setLadderId] = useState<string | null>(null);
+  const placedLadderId = placement && ladders.some((l) => l.id === placement.ladderId) ? placement.ladderId : null;
+  const chosenLadderId = ladderId ?? placedLadderId ?? ladders[0]?.id ?? null;
   const current = useCurrentLadder(chosenLadderId);
   const options = current.ladder ? placementOptions(current.ladder) : [];
-  const [trackId, setTrackId] = useState<string | null>(placement?.trackId ?? null);
-  const track = options.find((o) => o.trackId === trackId) ?? options[0];
-  const [levelId, setLevelId] = useState<string | null>(placement?.levelId ?? null);
-  const level = track?.levels.find((l) => l.id === levelId) ?? null;
+  // The person's place, checked against the version in use: a level the ladder dropped is not preselected.
+  const placed: PlacementCheck | null =
+    placement && current.ladder && current.ladder.id === placement.ladderId ? checkPlacement(current.ladder, placement) : null;
+  const preset = placed?.ok ? placed : null;
+  const [trackId, setTrackId] = useState<string | null>(null);
+  const track = options.find((o) => o.trackId === (trackId ?? preset?.trackId)) ?? options[0];
+  const [levelId, setLevelId] = useState<string | null>(null);
+  const level = track?.levels.find((l) => l.id === (levelId ?? (track.trackId === preset?.trackId ? preset.levelId : null))) ?? null;
   const [period, setPeriod] = useState(() => defaultPeriod(todayIso()));
   const [errors, setErrors] = useState<Partial<Record<'level' | 'period' | 'form', string>>>({});
   const [busy, setBusy] = useState(false);
@@ -112,8 +116,13 @@ export function NewAssessmentDialog({ person, kind: initialKind, onClose }: { pe
           onChange={setLevelId}
           placeholder="Choose a level"
           error={errors.level}
-          description={placement ? 'From their placement on the ladder.' : 'The level they are at now.'}
+          description={
+            level && preset && level.id === preset.levelId && track?.trackId === preset.trackId
+              ? 'From their placement on the ladder.'
+              : 'The level they are at now.'
+          }
         />
+        <PlacementNote person={person} check={placed} ladderId={chosenLadderId} onLeave={onClose} />
         <div className="form-grid">
           <DateField label="Period from" value={period.from} onChange={(from) => setPeriod((p) => ({ ...p, from }))} isRequired />
           <DateField label="Period to" value={period.to} onChange={(to) => setPeriod((p) => ({ ...p, to }))} isRequired error={errors.period} />
@@ -122,4 +131,32 @@ export function NewAssessmentDialog({ person, kind: initialKind, onClose }: { pe
       </AppForm>
     </Dialog>
   );
+}
+
+/** Why nothing was preselected: the person is not placed yet, is placed on another ladder, or at a level this version dropped. */
+function PlacementNote({ person, check, ladderId, onLeave }: { person: Person; check: PlacementCheck | null; ladderId: string | null; onLeave: () => void }) {
+  const place = (
+    <Link href={`/people/${person.id}`} onClick={onLeave}>
+      Place {person.name} on the ladder
+    </Link>
+  );
+  if (!person.placement)
+    return (
+      <p className="growth-placement-note" role="note">
+        {person.name} is not placed on a ladder yet, so choose the track and level here. {place} (Edit details) to have them chosen for you next time.
+      </p>
+    );
+  if (ladderId !== null && person.placement.ladderId !== ladderId)
+    return (
+      <p className="growth-placement-note" role="note">
+        {person.name} is placed on the ladder “{person.placement.ladderId}”, not this one.
+      </p>
+    );
+  if (check && !check.ok)
+    return (
+      <p className="growth-placement-note growth-placement-note--warning" role="note">
+        {person.name} was placed at {person.placement.levelId}, but {check.message}. {place} again (Edit details), or choose the level here.
+      </p>
+    );
+  return null;
 }

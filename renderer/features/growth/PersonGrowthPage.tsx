@@ -15,6 +15,7 @@ import { Page } from '../../ui/Page';
 import { PersonPlanSections } from '../plans';
 import { ImportAssessmentDialog } from './ImportAssessmentDialog';
 import { NewAssessmentDialog } from './NewAssessmentDialog';
+import { Progression } from './Progression';
 import { StatusBadge } from './StatusBadge';
 
 /** One person's assessments, newest period first, with starting and importing new ones. */
@@ -43,6 +44,11 @@ export default function PersonGrowthPage({ id }: { id: string }) {
       subtitle={[person.title, person.level].filter(Boolean).join(' · ') || undefined}
       actions={
         <div className="toolbar">
+          {rows && rows.length > 0 && (
+            <Link className="btn" href={`/growth/people/${person.id}/compare`}>
+              Side by side
+            </Link>
+          )}
           <Button onPress={() => setImporting(true)}>Import self-assessment…</Button>
           <Button onPress={() => setCreating('self')}>New self-assessment</Button>
           <Button variant="primary" onPress={() => setCreating('manager')}>
@@ -83,6 +89,7 @@ export default function PersonGrowthPage({ id }: { id: string }) {
         </DataTable>
       )}
       <PersonPlanSections person={person} />
+      {rows && <Progression assessments={rows} />}
       {creating && <NewAssessmentDialog person={person} kind={creating} onClose={() => setCreating(null)} />}
       {importing && <ImportAssessmentDialog person={person} onClose={() => setImporting(false)} />}
     </Page>

@@ -1,5 +1,9 @@
 /**
- * The public surface of Growth (assessments now; gaps and goals next): what other features may
- * use. Its screens are loaded by app/App.tsx; everything else here is private to the feature.
+ * The public surface of Growth: what other features may use. Its screens are loaded by
+ * app/App.tsx; everything else here is private to the feature. Its commands join the palette
+ * from here.
  */
-export {};
+import { registerCommands } from '../../app/commands';
+import { growthCommands } from './commands';
+
+registerCommands(growthCommands);

@@ -28,6 +28,7 @@ function Origin({ item, meetingDates }: { item: AgendaItem; meetingDates: Map<st
   }
   if (item.fromTalkingPointId) return <span className="badge badge--accent">queued</span>;
   if (item.fromTemplateId) return <span className="origin">template prompt</span>;
+  if (item.fromRecord?.kind === 'assessment') return <span className="origin">from the assessments</span>;
   return null;
 }
 

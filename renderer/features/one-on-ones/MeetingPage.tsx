@@ -67,6 +67,12 @@ export default function MeetingPage({ id, goals: Goals }: { id: string; goals?: 
             </Link>
           )}
           {person && (
+            // Growth walks through the person's assessments and adds points to this agenda.
+            <Link className="btn" href={`/growth/conversations/${meeting.id}`}>
+              Career conversation
+            </Link>
+          )}
+          {person && (
             <Link className="btn" href={`/people/${person.id}`}>
               <span className="btn__label">{name}’s page</span>
             </Link>

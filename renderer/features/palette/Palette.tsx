@@ -3,6 +3,7 @@ import './palette.css';
 import '../one-on-ones';
 import '../people';
 import '../plans';
+import '../growth';
 
 import { Command as Cmdk } from 'cmdk';
 import { useCallback, useMemo, useState } from 'react';

@@ -56,9 +56,27 @@ export class PersonGrowthPage {
     return assessment;
   }
 
+  chart(title: string) {
+    return new ChartSection(this.page, title);
+  }
+
+  /** Opens "New … assessment" and leaves the dialog open, once its ladder is read. */
+  async openNew(kind: 'self' | 'manager') {
+    await this.page.getByRole('button', { name: kind === 'self' ? 'New self-assessment' : 'New manager assessment' }).click();
+    const dialog = new NewAssessmentDialog(this.page);
+    await expect(dialog.track).not.toHaveText(/Loading|Choose a track/);
+    return dialog;
+  }
+
   async open(text: string | RegExp) {
     await this.row(text).getByRole('link').click();
     return new AssessmentPage(this.page);
+  }
+
+  async openSideBySide() {
+    await this.page.getByRole('link', { name: 'Side by side' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: /^Side by side · / })).toBeVisible();
+    return new SideBySideView(this.page);
   }
 
   /** Imports a file through the import dialog and returns the dialog, open on its outcome. */
@@ -67,6 +85,30 @@ export class PersonGrowthPage {
     const dialog = new ImportAssessmentDialog(this.page);
     await dialog.choose(file);
     return dialog;
+  }
+}
+
+/** "New assessment of …": kind, ladder, track, level and period. */
+export class NewAssessmentDialog extends DialogModel {
+  constructor(page: Page) {
+    super(page, /^New assessment of/);
+  }
+  get track() {
+    return this.root.getByRole('button', { name: /Track$/ });
+  }
+  get level() {
+    return this.root.getByRole('button', { name: /Level$/ });
+  }
+  /** Why nothing (or not everything) was preselected from the person's placement. */
+  get placementNote() {
+    return this.root.getByRole('note');
+  }
+  async start() {
+    await this.root.getByRole('button', { name: 'Start assessment' }).click();
+    await expect(this.root).toBeHidden();
+    const assessment = new AssessmentPage(this.page);
+    await expect(assessment.status).toContainText('Draft');
+    return assessment;
   }
 }
 
@@ -134,6 +176,10 @@ export class AssessmentPage {
   rating(label: string) {
     return new RatingModel(this.page, this.page.getByRole('group', { name: label, exact: true }));
   }
+  /** A rating whose criterion text matches (for criteria written with Markdown). */
+  ratingMatching(label: RegExp) {
+    return new RatingModel(this.page, this.page.getByRole('group', { name: label }));
+  }
   competency(name: string) {
     return this.page.getByRole('region', { name, exact: true });
   }
@@ -171,6 +217,11 @@ export class AssessmentPage {
     await expect(this.page.getByRole('heading', { level: 1, name: /^Gap to the next level/ })).toBeVisible();
     return new GapView(this.page);
   }
+  /** "Move this draft to version …": a draft made against an older ladder version follows the one in use. */
+  async moveDraft(version: string) {
+    await this.ladderChanged.getByRole('button', { name: `Move this draft to version ${version}` }).click();
+    await expect(this.ladderChanged).toHaveCount(0);
+  }
   async reassess(version: string) {
     await this.ladderChanged.getByRole('button', { name: `Re-assess against version ${version}` }).click();
     await expect(this.status).toContainText('Draft');
@@ -188,5 +239,108 @@ export class GapView {
   }
   get readiness() {
     return this.page.getByRole('region', { name: 'Readiness' });
+  }
+  /** The evidence listed per criterion of the next level, for one competency. */
+  evidenceFor(competency: string) {
+    return this.page.getByRole('list', { name: `Evidence for ${competency}` });
+  }
+  get pointsSuggestion() {
+    return this.page.getByRole('region', { name: 'What the points suggest' });
+  }
+}
+
+/** A chart section with its Chart / Table switch. */
+export class ChartSection {
+  readonly root: Locator;
+  constructor(
+    readonly page: Page,
+    title: string,
+  ) {
+    this.root = page.getByRole('region', { name: title, exact: true });
+    // The picture is an image named by its summary: its own chart parts are not read out one by one.
+  }
+  /** The chart as one image named by its summary (the chart library's own legend icons are images inside it). */
+  get picture() {
+    return this.root.getByRole('img').first();
+  }
+  get table() {
+    return this.root.getByRole('table');
+  }
+  switchButton(view: 'Chart' | 'Table') {
+    return this.root.getByRole('radio', { name: view, exact: true });
+  }
+  async showTable() {
+    await this.switchButton('Table').click();
+    await expect(this.table).toBeVisible();
+  }
+}
+
+/** The team heatmap: people × competencies against what each person's level expects. */
+export class TeamHeatmap {
+  constructor(readonly page: Page) {}
+  static async open(page: Page) {
+    await GrowthPage.open(page);
+    await page.getByRole('link', { name: 'Team heatmap' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Team heatmap' })).toBeVisible();
+    return new TeamHeatmap(page);
+  }
+  get table() {
+    return this.page.getByRole('table', { name: 'Team heatmap' });
+  }
+  get summary() {
+    return this.page.getByLabel('Heatmap summary');
+  }
+  row(name: string) {
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('link', { name, exact: true }) });
+  }
+  async show(kind: 'Self-assessment' | 'Manager assessment') {
+    await this.page.getByRole('radiogroup', { name: 'Assessments shown' }).getByRole('radio', { name: kind }).click();
+  }
+}
+
+/** Self and manager side by side: the pickers, the summary and the table (differences first). */
+export class SideBySideView {
+  constructor(readonly page: Page) {}
+  get table() {
+    return this.page.getByRole('table', { name: 'Side by side' });
+  }
+  get summary() {
+    return this.page.getByLabel('Comparison summary');
+  }
+  /** A row by its criterion (or competency) text. */
+  row(text: string | RegExp) {
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: text }) });
+  }
+  /** The row headers in the order shown (group rows included). */
+  async order() {
+    return this.table.getByRole('rowheader').allTextContents();
+  }
+  chart(title: string) {
+    return new ChartSection(this.page, title);
+  }
+  async chooseSelf(option: string | RegExp) {
+    await choose(this.page, this.page.getByRole('main'), /^Self-assessment/, option);
+  }
+}
+
+/** A career conversation started from a 1:1: talking points from the assessments, added to that meeting's agenda. */
+export class ConversationView extends SideBySideView {
+  get points() {
+    return this.page.getByRole('list', { name: 'Where the views differ' });
+  }
+  point(text: string | RegExp) {
+    return this.points.getByRole('listitem').filter({ hasText: text });
+  }
+  async add(text: string | RegExp) {
+    await this.point(text)
+      .getByRole('button', { name: /^Add to the agenda/ })
+      .click();
+    await expect(this.point(text)).toContainText('On the agenda');
+  }
+  async addAll() {
+    await this.page.getByRole('button', { name: /^Add all \d+ to the agenda$/ }).click();
+  }
+  async backToMeeting() {
+    await this.page.getByRole('link', { name: /^Back to the / }).click();
   }
 }

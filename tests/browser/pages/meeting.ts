@@ -110,6 +110,11 @@ export class MeetingPage {
   async copyAsMarkdown() {
     await this.page.getByRole('button', { name: 'Copy as Markdown' }).click();
   }
+  /** "Career conversation": the person's assessments walked through, from this meeting (Growth). */
+  async openCareerConversation() {
+    await this.page.getByRole('link', { name: 'Career conversation' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: /^Career conversation · / })).toBeVisible();
+  }
   async openPrep() {
     await this.page.getByRole('link', { name: 'Prep view' }).click();
   }

@@ -123,6 +123,24 @@ describe('starting a meeting', () => {
     await expect(repos.meetings.addAgendaItem(m.id, '   ', 'me')).rejects.toThrow('Write the talking point');
   });
 
+  it('adds several points at once, each naming the record it came from, or none when one is invalid', async () => {
+    const m = await repos.meetings.start({ personId: alexId, seriesId: null, kind: 'career', date: '2026-11-09' });
+    const from = { kind: 'assessment' as const, id: 'a-1' };
+    const added = await repos.meetings.addAgendaItems(m.id, [
+      { text: 'Code: reviews (self Skilled, manager Learning)', author: 'me', from },
+      { text: 'Communication', author: 'me' },
+    ]);
+    expect((await repos.meetings.get(m.id))?.agenda).toEqual(added);
+    expect(added.map((i) => i.fromRecord)).toEqual([from, undefined]);
+    await expect(
+      repos.meetings.addAgendaItems(m.id, [
+        { text: 'Fine', author: 'me' },
+        { text: ' ', author: 'me' },
+      ]),
+    ).rejects.toThrow('Write the talking point');
+    expect((await repos.meetings.get(m.id))?.agenda).toHaveLength(2);
+  });
+
   it('refuses notes over the size limit and keeps what was stored', async () => {
     const m = await repos.meetings.start({ personId: alexId, seriesId: null, kind: 'one-on-one', date: '2026-11-09' });
     await repos.meetings.saveNotes(m.id, { privateNotes: 'kept' });

@@ -77,6 +77,7 @@ describe('search kinds registry', () => {
       'feedback',
       'follow-up',
       'goal',
+      'assessment',
       'goal-check-in',
       'ladder-criterion',
     ]);
@@ -86,6 +87,36 @@ describe('search kinds registry', () => {
         ?.map((k) => k.kind),
     ).toEqual(['meeting-notes', 'agenda-item']);
     expect(searchKind('ladder-criterion')?.table).toBeUndefined();
+  });
+
+  it('makes an assessment one document: comments searchable, private notes private, nothing for an empty one', () => {
+    const kind = searchKind('assessment')!;
+    const base = {
+      id: 'a1',
+      personId: 'p1',
+      kind: 'self',
+      revision: 2,
+      levelId: 'L3',
+      status: 'finished',
+      period: { from: '2026-01-01', to: '2026-06-30' },
+      summary: 'A strong half',
+      privateNotes: 'Ask about the move',
+      ratings: [{ ref: { ladderId: 'e', competencyId: 'c' }, comment: 'Led the migration', evidence: [], notApplicable: undefined }],
+    };
+    expect(kind.docs(base)).toEqual([
+      {
+        id: 'assessment:a1',
+        kind: 'assessment',
+        recordId: 'a1',
+        personId: 'p1',
+        date: '2026-06-30',
+        title: 'Self-assessment, revision 2 · L3',
+        body: 'A strong half\nLed the migration',
+        private: 'Ask about the move',
+      },
+    ]);
+    expect(kind.docs({ ...base, summary: '', privateNotes: ' ', ratings: [] })).toEqual([]);
+    expect(kind.open({ id: 'assessment:a1', recordId: 'a1', field: 'body', terms: [] })).toEqual({ path: '/growth/assessments/a1' });
   });
 
   it('lets a later feature add a kind with one module', async () => {

@@ -154,13 +154,22 @@ describe('gap to the next level', () => {
       levelId: 'S1',
       ratings: [rated({ ref: ref('code', 'code-s1-a', 'S1'), value: 'skilled' }), rated({ ref: ref('comms', undefined, 'S1'), value: 4 })],
     };
-    const gap = gapToNextLevel(v1, { trackId: 'ic', levelId: 'S1' }, { self }, new Map([['code', 3]]));
+    const item = (id: string) => ({
+      kind: 'goal-check-in' as const,
+      id,
+      personId: 'p',
+      date: '2026-05-01',
+      visibility: 'shareable' as const,
+      competencyIds: ['code'],
+      title: id,
+    });
+    const gap = gapToNextLevel(v1, { trackId: 'ic', levelId: 'S1' }, { self }, [item('a'), item('b'), item('c')]);
     expect([gap.nextLevelId, gap.nextLevelTitle]).toEqual(['S2', 'Senior Specialist']);
     const code = gap.competencies.find((c) => c.competency.id === 'code')!;
     expect(code.added.map((c) => c.id)).toEqual(['code-s2-a', 'code-s2-b']);
     expect([code.expectsNow, code.expectsNext, code.self, code.manager, code.evidence, code.grows]).toEqual(['Learning', 'Skilled', ['Skilled'], [], 3, true]);
     // Communication is reworded and on-call starts to apply at S2: three competencies grow.
-    expect(gap.readiness).toEqual({ growing: 3, withEvidence: 1, ratedBoth: 0 });
-    expect(gapToNextLevel(v1, { trackId: 'ic', levelId: 'S2' }, {}, new Map()).nextLevelId).toBeNull();
+    expect(gap.readiness).toEqual({ growing: 3, withEvidence: 1, ratedBoth: 0, criteria: 4, criteriaWithEvidence: 0 });
+    expect(gapToNextLevel(v1, { trackId: 'ic', levelId: 'S2' }, {}, []).nextLevelId).toBeNull();
   });
 });

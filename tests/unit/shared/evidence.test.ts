@@ -52,6 +52,15 @@ describe('criterion references', () => {
     expect(criterionRefSchema.safeParse({ ladderId: '../x', competencyId: 'a' }).success).toBe(false);
   });
 
+  it('take the ids the ladder model derives for criteria written without one', () => {
+    const ok = (criterionId: string) => criterionRefSchema.safeParse({ ladderId: 'platform', competencyId: 'reliability', criterionId }).success;
+    expect(ok('platform:reliability:P1:2')).toBe(true);
+    expect(ok('platform:reliability:rank=2:1')).toBe(true);
+    expect(ok('Writes a runbook entry')).toBe(false);
+    expect(ok(':reliability')).toBe(false);
+    expect(ok('a::b')).toBe(false);
+  });
+
   it('keep the competency index in step with the criteria', () => {
     const criteria = [
       { ladderId: 'e', competencyId: 'a' },

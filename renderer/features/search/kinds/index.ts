@@ -7,6 +7,7 @@ import './meetings';
 import './action-items';
 import './talking-points';
 import './feedback';
+import './assessments';
 import './ladder-criteria';
 import './goals';
 

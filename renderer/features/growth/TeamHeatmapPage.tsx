@@ -1,0 +1,174 @@
+import './growth.css';
+
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { Link } from 'wouter';
+
+import { type AssessmentKind, assessmentKindLabels } from '../../../shared/domain/assessments';
+import { type HeatCell, heatmapRow } from '../../../shared/domain/growth-charts';
+import type { Person } from '../../../shared/domain/person';
+import { useRepositories } from '../../app/data';
+import { usePeople } from '../../app/usePeople';
+import { cx } from '../../ui/cx';
+import { EmptyState } from '../../ui/EmptyState';
+import { Page } from '../../ui/Page';
+import { Segmented } from '../../ui/Segmented';
+import { SelectField } from '../../ui/SelectField';
+import { VirtualTable } from '../../ui/VirtualTable';
+import { frozenKey, usableLadders, useFrozenLadders, useLadderList } from './useAssessmentLadders';
+
+interface HeatRow {
+  person: Person;
+  assessmentId: string;
+  levelId: string;
+  cells: HeatCell[];
+}
+
+const stateWords: Record<HeatCell['state'], string> = {
+  below: 'below expected',
+  meets: 'as expected',
+  above: 'above expected',
+  rated: 'nothing expected',
+  none: '',
+};
+
+const signed = (d: number | undefined) => (d === undefined ? '' : d === 0 ? '=' : `${d > 0 ? '+' : '−'}${Math.abs(d)}`);
+
+/**
+ * A manager's team at a glance: people × competencies of one ladder, each cell the person's
+ * newest finished assessment against what their level expects. Reads each person's newest
+ * assessment only, and draws only the rows in view.
+ */
+export default function TeamHeatmapPage() {
+  const people = usePeople();
+  const { assessments } = useRepositories();
+  const [kind, setKind] = useState<AssessmentKind>('manager');
+  const active = useMemo(() => (people ?? []).filter((p) => !p.archived).sort((a, b) => a.name.localeCompare(b.name)), [people]);
+  const ids = useMemo(() => active.map((p) => p.id), [active]);
+  const latest = useLiveQuery(() => assessments.latestFinished(ids, kind), [assessments, ids, kind]);
+  const list = useLadderList();
+  const ladderIds = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const a of latest?.values() ?? []) counts.set(a.ladder.ladderId, (counts.get(a.ladder.ladderId) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  }, [latest]);
+  const [chosenLadder, setChosenLadder] = useState<string | null>(null);
+  const ladderId = chosenLadder && ladderIds.includes(chosenLadder) ? chosenLadder : (ladderIds[0] ?? null);
+  const onLadder = useMemo(() => [...(latest?.values() ?? [])].filter((a) => a.ladder.ladderId === ladderId), [latest, ladderId]);
+  const ladders = useFrozenLadders(useMemo(() => onLadder.map((a) => a.ladder), [onLadder]));
+  // Columns: the competencies of the newest version among them, in the ladder's order.
+  const columns = useMemo(() => {
+    const newest = [...onLadder].sort((a, b) => b.date.localeCompare(a.date))[0];
+    const ladder = newest ? ladders.get(frozenKey(newest.ladder)) : undefined;
+    return ladder ? ladder.competencies.map((c) => ({ id: c.id, name: c.name })) : [];
+  }, [onLadder, ladders]);
+  const rows = useMemo(() => {
+    const out: HeatRow[] = [];
+    for (const person of active) {
+      const a = latest?.get(person.id);
+      if (!a || a.ladder.ladderId !== ladderId) continue;
+      const ladder = ladders.get(frozenKey(a.ladder));
+      if (!ladder) continue;
+      out.push({
+        person,
+        assessmentId: a.id,
+        levelId: a.levelId,
+        cells: heatmapRow(
+          ladder,
+          a,
+          columns.map((c) => c.id),
+        ),
+      });
+    }
+    return out;
+  }, [active, latest, ladderId, ladders, columns]);
+  const names = new Map(usableLadders(list.value).map((l) => [l.id!, l.name ?? l.id!]));
+  const without = active.length - (latest ? [...latest.values()].filter((a) => a.ladder.ladderId === ladderId).length : 0);
+
+  const loading = people === undefined || latest === undefined || (onLadder.length > 0 && (ladders.size === 0 || columns.length === 0));
+  return (
+    <Page title="Team heatmap" subtitle="Each person’s newest finished assessment, competency by competency, against what their level expects.">
+      <p className="growth-crumbs">
+        <Link href="/growth">Growth</Link>
+      </p>
+      <div className="toolbar growth-heat-toolbar">
+        <Segmented
+          label="Assessments shown"
+          options={[
+            { id: 'manager', label: assessmentKindLabels.manager },
+            { id: 'self', label: assessmentKindLabels.self },
+          ]}
+          value={kind}
+          onChange={setKind}
+        />
+        {ladderIds.length > 1 && (
+          <SelectField<string>
+            label="Ladder"
+            options={ladderIds.map((id) => ({ id, label: names.get(id) ?? id }))}
+            value={ladderId}
+            onChange={setChosenLadder}
+          />
+        )}
+        <ul className="growth-heat-legend" aria-label="Legend">
+          <li>
+            <span className="growth-heat growth-heat--below">−1</span> below expected
+          </li>
+          <li>
+            <span className="growth-heat growth-heat--meets">=</span> as expected
+          </li>
+          <li>
+            <span className="growth-heat growth-heat--above">+1</span> above expected (steps on the competency’s scale)
+          </li>
+        </ul>
+      </div>
+      {loading ? (
+        <p className="loading">Loading…</p>
+      ) : rows.length === 0 ? (
+        <EmptyState icon="▦" title={`No finished ${kind === 'self' ? 'self-assessments' : 'manager assessments'} yet`}>
+          <p>Once people’s assessments are finished, each one is a row here.</p>
+        </EmptyState>
+      ) : (
+        <>
+          <p className="muted small" aria-label="Heatmap summary">
+            {rows.length} {rows.length === 1 ? 'person' : 'people'} on {names.get(ladderId!) ?? ladderId}
+            {without > 0 ? ` · ${without} without a finished ${kind === 'self' ? 'self-assessment' : 'manager assessment'} on it` : ''}
+          </p>
+          {/* No scrolling box around it: the rows are virtualised against the page's own scroller. */}
+          <div className="growth-heat-wrap">
+            <VirtualTable
+              label="Team heatmap"
+              columns={['Person', 'Level', ...columns.map((c) => c.name)]}
+              rows={rows}
+              rowKey={(r) => r.person.id}
+              estimateRowHeight={41}
+              renderRow={(r) => (
+                <>
+                  <td>
+                    <Link href={`/growth/assessments/${r.assessmentId}`}>{r.person.name}</Link>
+                  </td>
+                  <td>{r.levelId}</td>
+                  {r.cells.map((cell, i) => (
+                    <td key={cell.competencyId} className="growth-heat-cell">
+                      <HeatBox cell={cell} competency={columns[i]!.name} />
+                    </td>
+                  ))}
+                </>
+              )}
+            />
+          </div>
+        </>
+      )}
+    </Page>
+  );
+}
+
+function HeatBox({ cell, competency }: { cell: HeatCell; competency: string }) {
+  if (cell.state === 'none') return <span className="muted small">{cell.label === 'Not rated' ? '—' : cell.label}</span>;
+  const words = `${competency}: ${cell.label}${stateWords[cell.state] ? `, ${stateWords[cell.state]}` : ''}`;
+  return (
+    <span className={cx('growth-heat', `growth-heat--${cell.state}`)} title={words}>
+      <span aria-hidden="true">{cell.state === 'rated' ? cell.label : signed(cell.delta)}</span>
+      <span className="visually-hidden">{words}</span>
+    </span>
+  );
+}
