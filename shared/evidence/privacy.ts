@@ -38,6 +38,8 @@ export const privacyPolicies = {
   actionItems: policy<ActionItem>()({ privateFields: [], isPrivate: never }),
   talkingPoints: policy<TalkingPoint>()({ privateFields: [], isPrivate: never }),
   templates: policy<MeetingTemplate>()({ privateFields: [], isPrivate: never }),
+  /** The passphrase lock's key ring: wrapped keys never leave the machine except in the user's own backup. */
+  keyring: policy<{ id: string }>()({ privateFields: [], isPrivate: () => true }),
 } as const;
 
 export type PolicyTable = keyof typeof privacyPolicies;

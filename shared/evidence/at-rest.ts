@@ -1,0 +1,52 @@
+import type { ActionItem, Meeting, MeetingTemplate, Series, TalkingPoint } from '../domain/meetings';
+import type { Person } from '../domain/person';
+import type { Relationship } from '../domain/relationships';
+import type { Team } from '../domain/team';
+
+/**
+ * Which fields the passphrase lock encrypts at rest, keyed by Dexie table like `privacyPolicies`
+ * (a test fails when a table has none). A table that issue 12's later tables add (feedback,
+ * assessments, packets) declares its fields here and is encrypted without any other change.
+ *
+ * - `private`: encrypted whenever the lock is on (a manager's own text).
+ * - `noteText`: encrypted too when the user chose "all note text".
+ *
+ * An encrypted field is never indexed (IndexedDB would keep its plaintext in the index) and never
+ * part of the primary key: tests/unit/renderer/lock-db.test.ts checks both against the schema.
+ */
+export interface AtRestPolicy<Row> {
+  private: readonly (keyof Row & string)[];
+  noteText: readonly (keyof Row & string)[];
+}
+
+/** The lock's choice of what to encrypt. */
+export const lockScopes = ['private', 'all-text'] as const;
+export type LockScope = (typeof lockScopes)[number];
+
+function atRest<Row>(p: AtRestPolicy<Row>): AtRestPolicy<Row> {
+  return p;
+}
+
+const nothing = { private: [], noteText: [] } as const;
+
+export const atRestPolicies = {
+  people: atRest<Person>(nothing),
+  teams: atRest<Team>(nothing),
+  relationships: atRest<Relationship>(nothing),
+  series: atRest<Series>(nothing),
+  meetings: atRest<Meeting>({ private: ['privateNotes'], noteText: ['sharedNotes', 'agenda'] }),
+  actionItems: atRest<ActionItem>({ private: [], noteText: ['text'] }),
+  talkingPoints: atRest<TalkingPoint>({ private: [], noteText: ['text'] }),
+  templates: atRest<MeetingTemplate>(nothing),
+  /** The lock's own key ring: wrapped keys are already encrypted, and it must be readable while locked. */
+  keyring: { private: [], noteText: [] } as AtRestPolicy<Record<string, unknown>>,
+};
+
+export type AtRestTable = keyof typeof atRestPolicies;
+
+/** The fields of `table` the lock encrypts under `scope` (none for a table without a policy). */
+export function encryptedFieldsOf(table: string, scope: LockScope): readonly string[] {
+  const p = (atRestPolicies as unknown as Record<string, { private: readonly string[]; noteText: readonly string[] }>)[table];
+  if (!p) return [];
+  return scope === 'all-text' ? [...p.private, ...p.noteText] : p.private;
+}
