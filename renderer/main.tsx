@@ -11,6 +11,7 @@ import { DatabaseClosedBanner } from './app/DatabaseClosedBanner';
 import { flushAll, listenForFlush } from './app/flush';
 import { ReplayUnsaved } from './app/ReplayUnsaved';
 import { openDatabase } from './db/database';
+import { LockGate } from './features/lock';
 import { DataGate } from './features/settings';
 
 const root = createRoot(document.getElementById('root')!);
@@ -29,11 +30,14 @@ root.render(
   <StrictMode>
     {/* Nothing opens the database before the gate has backed it up ahead of a schema upgrade. */}
     <DataGate>
-      <ReplayUnsaved repos={repositories}>
-        <RepositoriesProvider value={repositories}>
-          <App />
-        </RepositoriesProvider>
-      </ReplayUnsaved>
+      {/* With the passphrase lock on, nothing reads the notes before the key is in memory. */}
+      <LockGate db={db}>
+        <ReplayUnsaved repos={repositories}>
+          <RepositoriesProvider value={repositories}>
+            <App />
+          </RepositoriesProvider>
+        </ReplayUnsaved>
+      </LockGate>
     </DataGate>
   </StrictMode>,
 );

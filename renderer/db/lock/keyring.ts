@@ -1,7 +1,5 @@
-import type Dexie from 'dexie';
-import type { Table } from 'dexie';
-
 import { atRestPolicies, type LockScope } from '../../../shared/evidence/at-rest';
+import type { TrellisDatabase } from '../database';
 import { durable } from '../durable';
 import {
   DecryptError,
@@ -56,9 +54,7 @@ export class PassphraseTooShortError extends Error {
   }
 }
 
-interface LockDb extends Dexie {
-  keyring: Table<KeyRing, string>;
-}
+type LockDb = TrellisDatabase;
 
 export interface LockStatus {
   enabled: boolean;

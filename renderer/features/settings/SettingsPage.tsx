@@ -8,6 +8,7 @@ import { Page } from '../../ui/Page';
 import { SelectField, type SelectOption } from '../../ui/SelectField';
 import { useStatus } from '../../ui/Status';
 import { TextField } from '../../ui/TextField';
+import { LockSettings } from '../lock';
 import { DataAndBackups } from './BackupSection';
 
 /** "Your email", saved when the field is left or Enter is pressed; used as the calendar organizer. */
@@ -101,6 +102,7 @@ export default function SettingsPage() {
           <YourEmail settings={settings} />
         </section>
       )}
+      <LockSettings />
       {info && <DataAndBackups info={info} />}
     </Page>
   );

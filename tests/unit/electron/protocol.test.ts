@@ -116,7 +116,7 @@ describe('content security policy', () => {
       .map(([k, ...v]) => [k, v.join(' ')]),
   );
   it('allows scripts only from the app itself', () => {
-    expect(directives['script-src']).toBe("'self'");
+    expect(directives['script-src']).toBe("'self' 'wasm-unsafe-eval'");
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
     expect(directives['default-src']).toBe("'self'");
   });
