@@ -48,7 +48,8 @@ describe('database version 3', () => {
     await createV2Database(name);
     const db = new TrellisDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    // Versions after 3 (the lock's key ring, 4) change no row of these tables.
+    expect(db.verno).toBeGreaterThanOrEqual(3);
     const meetings = fixture.meetings as Meeting[];
     for (const [table, rows] of Object.entries(fixture)) {
       if (table === 'series') continue;
