@@ -1,4 +1,4 @@
-import type { DBCore, DBCoreCursor, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import Dexie, { type DBCore, type DBCoreCursor, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
 
 import { atRestPolicies, encryptedFieldsOf, type LockScope } from '../../../shared/evidence/at-rest';
 import { decryptValue, encryptValue, isEnvelope } from './crypto';
@@ -125,32 +125,49 @@ export function encryptionMiddleware(state: LockState): Middleware<DBCore> {
             return copy;
           }
 
-          const decryptAll = (trans: DBCoreTransaction, rows: readonly unknown[]) => keepAlive(trans, name, Promise.all(rows.map(decryptRow)));
+          const hasEnvelope = (rows: readonly unknown[]) =>
+            rows.some((row) => typeof row === 'object' && row !== null && allFields(name).some((f) => isEnvelope((row as Record<string, unknown>)[f])));
+          /**
+           * Results go back as Dexie promises chained on the layer below, so Dexie's transaction
+           * zone follows them (a native promise here would lose it, e.g. inside modify()). Rows
+           * with nothing encrypted are handed on at once.
+           */
+          const decryptAll = <T extends readonly unknown[]>(trans: DBCoreTransaction, rows: T): T | Promise<T> =>
+            hasEnvelope(rows) ? (Dexie.Promise.resolve(keepAlive(trans, name, Promise.all(rows.map(decryptRow)))) as unknown as Promise<T>) : rows;
 
           const wrapped: DBCoreTable = {
             ...table,
-            async mutate(req) {
-              if ((req.type !== 'add' && req.type !== 'put') || state.scope === null) return table.mutate(req);
-              const values = await keepAlive(req.trans, name, Promise.all(req.values.map(encryptRow)));
-              return table.mutate({ ...req, values });
+            mutate(req) {
+              if ((req.type !== 'add' && req.type !== 'put') || state.scope === null || encryptedFieldsOf(name, state.scope).length === 0)
+                return table.mutate(req);
+              const values = req.values;
+              return Dexie.Promise.resolve(keepAlive(req.trans, name, Promise.all(values.map(encryptRow)))).then((encrypted) =>
+                table.mutate({ ...req, values: encrypted }),
+              );
             },
-            async get(req) {
-              const row: unknown = await table.get(req);
-              return (await decryptAll(req.trans, [row]))[0];
+            get(req) {
+              return table.get(req).then((row: unknown) => {
+                const done = decryptAll(req.trans, [row] as const);
+                return Array.isArray(done) ? row : (done as Promise<readonly unknown[]>).then((r) => r[0]);
+              });
             },
-            async getMany(req) {
-              const rows = await table.getMany(req);
-              return decryptAll(req.trans, rows);
+            getMany(req) {
+              return table.getMany(req).then((rows) => decryptAll(req.trans, rows));
             },
-            async query(req) {
-              const res = await table.query(req);
-              if (!req.values) return res;
-              return { ...res, result: await decryptAll(req.trans, res.result) };
+            query(req) {
+              if (!req.values) return table.query(req);
+              return table.query(req).then((res) => {
+                const done = decryptAll(req.trans, res.result);
+                return Array.isArray(done) ? res : (done as Promise<unknown[]>).then((result) => ({ ...res, result }));
+              });
             },
-            async openCursor(req) {
-              const cursor = await table.openCursor(req);
-              if (!cursor || !req.values) return cursor;
-              return decryptingCursor(cursor, (row) => keepAlive(req.trans, name, decryptRow(row)));
+            openCursor(req) {
+              if (!req.values) return table.openCursor(req);
+              return table
+                .openCursor(req)
+                .then((cursor) =>
+                  cursor ? decryptingCursor(cursor, (row) => (hasEnvelope([row]) ? keepAlive(req.trans, name, decryptRow(row)) : null)) : cursor,
+                );
             },
           };
           return wrapped;
@@ -166,7 +183,7 @@ export function encryptionMiddleware(state: LockState): Middleware<DBCore> {
  */
 const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
-function decryptingCursor(cursor: DBCoreCursor, decrypt: (row: unknown) => Promise<unknown>): DBCoreCursor {
+function decryptingCursor(cursor: DBCoreCursor, decrypt: (row: unknown) => Promise<unknown> | null): DBCoreCursor {
   let current: unknown;
   const proxy: DBCoreCursor = new Proxy(cursor, {
     get(target, prop) {
@@ -174,7 +191,14 @@ function decryptingCursor(cursor: DBCoreCursor, decrypt: (row: unknown) => Promi
       if (prop === 'start') {
         return (onNext: () => void) =>
           target.start(() => {
-            decrypt(target.value).then(
+            const pending = decrypt(target.value);
+            if (!pending) {
+              // Nothing encrypted in this row: the step goes on at once, as without the lock.
+              current = target.value;
+              onNext();
+              return;
+            }
+            pending.then(
               (row) => {
                 current = row;
                 try {
