@@ -8,7 +8,8 @@ import { writeArchive } from '../support/backup-files';
 import { connectApp, expect, lookInBothThemes, screenSizes, test } from './fixtures';
 
 async function openPage(page: Page, name: 'People' | 'Settings') {
-  await page.getByRole('link', { name, exact: true }).click();
+  // The sidebar's link: Today's empty state links to People too.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
