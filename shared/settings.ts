@@ -2,6 +2,22 @@ import { z } from 'zod';
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 
+/**
+ * Who uses this Trellis: a manager (1:1s and a team's growth), an engineer keeping their own
+ * growth and evidence, or a member of a calibration committee. It orders the navigation and
+ * what Today offers first; null until the welcome has asked.
+ */
+export const userRoles = ['manager', 'engineer', 'committee'] as const;
+export const userRoleSchema = z.enum(userRoles);
+export type UserRole = z.output<typeof userRoleSchema>;
+
+/** A record id as Trellis makes them (UUIDs, the sample's ids): never a path, never markup. */
+export const recordIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'a record id');
+
 /** "/home/me/ladders", "C:\Users\me\ladders", "\\server\share": never a path relative to wherever main runs. */
 export const isAbsolutePath = (value: string) => /^(\/|[A-Za-z]:[\\/]|\\\\[^\\])/.test(value) && !value.includes('\0');
 
@@ -13,8 +29,14 @@ export const settingsSchema = z.object({
    * a renderer that could set it could make Trellis read and write any folder on disk.
    */
   laddersFolder: z.string().min(1).max(4096).refine(isAbsolutePath, 'an absolute path').nullable().default(null),
-  /** The user's own email: the organizer of calendar files Trellis writes. */
+  /**
+   * The email Trellis 0.1 asked for in Settings. The user's email now comes from their person
+   * ("This is me"); this is only read to fill in that person's email when the welcome creates it.
+   */
   userEmail: z.email().max(254).nullable().default(null),
+  userRole: userRoleSchema.nullable().default(null),
+  /** "This is me": the id of the user's own person in the people table; null until chosen. */
+  mePersonId: recordIdSchema.nullable().default(null),
   /** Automatic backups kept: the newest of each of the last N days, and of the last N weeks. */
   backupKeepDaily: z.number().int().min(1).max(60).default(7),
   backupKeepWeekly: z.number().int().min(0).max(52).default(4),
@@ -28,6 +50,8 @@ export const settingsPatchSchema = z
     userEmail: z.email('Enter a valid email address, like maya@example.com').max(254, 'Email is too long').nullable(),
     backupKeepDaily: z.number().int().min(1, 'Keep at least one daily backup').max(60, 'At most 60 daily backups'),
     backupKeepWeekly: z.number().int().min(0).max(52, 'At most 52 weekly backups'),
+    userRole: userRoleSchema.nullable(),
+    mePersonId: recordIdSchema.nullable(),
   })
   .partial()
   .strict();

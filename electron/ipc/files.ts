@@ -2,6 +2,7 @@ import { isPlainFileName, withExtension } from '../../shared/domain/file-names';
 import { type FileKind, fileKinds, type filesContract, MAX_EXPORT_TOTAL_BYTES } from '../../shared/ipc/files';
 import { AppError } from '../../shared/ipc/result';
 import { checkExportNames, type FileWriter } from '../services/file-writer';
+import type { StagedExports } from '../services/staged-export';
 import type { ChooseFolder, ChooseSavePath } from './dialogs';
 import type { DomainHandlers } from './dispatch';
 
@@ -37,7 +38,12 @@ export function createSaveFile(writer: FileWriter, chooseSavePath: ChooseSavePat
   };
 }
 
-export function createFileHandlers(writer: FileWriter, saveFile: SaveFile, chooseFolder: ChooseFolder): DomainHandlers<typeof filesContract> {
+export function createFileHandlers(
+  writer: FileWriter,
+  saveFile: SaveFile,
+  chooseFolder: ChooseFolder,
+  staged: StagedExports,
+): DomainHandlers<typeof filesContract> {
   return {
     'files:save-text': async ({ suggestedName, content, kind, title }) => {
       const path = await saveFile({ kind, title, suggestedName, content });
@@ -55,5 +61,15 @@ export function createFileHandlers(writer: FileWriter, saveFile: SaveFile, choos
       const written = await writer.exportFolder(folder, named);
       return { saved: true, folder, written };
     },
+    // The streamed export: the folder comes from main's dialog, the id from main; chunks only add files to it.
+    'files:export-begin': async ({ title, kind }) => {
+      const folder = await chooseFolder({ title });
+      if (!folder) return { started: false };
+      const exportId = await staged.begin(folder, fileKinds[kind].extension);
+      return { started: true, exportId, folder };
+    },
+    'files:export-chunk': async ({ exportId, files }) => ({ received: await staged.add(exportId, files) }),
+    'files:export-commit': ({ exportId }) => staged.commit(exportId),
+    'files:export-cancel': async ({ exportId }) => ({ cancelled: await staged.cancel(exportId) }),
   };
 }

@@ -6,6 +6,7 @@ import { createFileWriter } from '../services/file-writer';
 import type { KeyValueStore } from '../services/key-value';
 import { createLaddersService } from '../services/ladders/service';
 import { createSettingsService } from '../services/settings';
+import { createStagedExports } from '../services/staged-export';
 import { createAppHandlers } from './app';
 import { createBackupHandlers } from './backup';
 import type { ChooseFolder, ChooseOpenPath, ChooseSavePath, OpenPath } from './dialogs';
@@ -13,6 +14,7 @@ import type { HandlerTable } from './dispatch';
 import type { EventSink } from './events';
 import { createFileHandlers, createSaveFile } from './files';
 import { createFlushCoordinator, type FlushCoordinator } from './flush';
+import { createLadderImportHandlers } from './ladder-import';
 import { createLaddersHandlers } from './ladders';
 import { createSettingsHandlers } from './settings';
 import { createShellHandlers, type OpenLink } from './shell';
@@ -71,6 +73,8 @@ export function createHandlerTable(ctx: MainContext): HandlerTable {
   ctx.onDispose?.(() => backups.dispose());
   const writer = createFileWriter();
   const saveFile = createSaveFile(writer, ctx.chooseSavePath);
+  const staged = createStagedExports();
+  ctx.onDispose?.(() => staged.dispose());
   const info = (): AppInfo => ({
     name: 'Trellis',
     version: ctx.version,
@@ -86,7 +90,8 @@ export function createHandlerTable(ctx: MainContext): HandlerTable {
     ...createSettingsHandlers(settings),
     ...createShellHandlers(ctx.openLink),
     ...createLaddersHandlers({ service: ladders, settings, chooseFolder: ctx.chooseFolder, saveFile }),
-    ...createFileHandlers(writer, saveFile, ctx.chooseFolder),
+    ...createLadderImportHandlers({ service: ladders, chooseOpenPath: ctx.chooseOpenPath }),
+    ...createFileHandlers(writer, saveFile, ctx.chooseFolder, staged),
     ...createBackupHandlers({
       service: backups,
       events: ctx.events,

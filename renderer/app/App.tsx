@@ -5,7 +5,10 @@ import { useHashLocation } from 'wouter/use-hash-location';
 import { PlaceholderPage } from '../features/placeholder';
 import { MarkdownLinksProvider } from '../ui/markdown-links';
 import { StatusProvider, useStatus } from '../ui/Status';
+import { CommandLayer } from './CommandLayer';
+import { useCurrentUser } from './current-user';
 import { errorMessage } from './errors';
+import { SampleBanner } from './SampleTeam';
 import { Sidebar } from './Sidebar';
 import { StartupNotices } from './StartupNotices';
 import { useThemeFromSettings } from './theme';
@@ -21,6 +24,11 @@ const MeetingPage = lazy(() => import('../features/one-on-ones/MeetingPage'));
 const PrepPage = lazy(() => import('../features/one-on-ones/PrepPage'));
 const TemplatesPage = lazy(() => import('../features/one-on-ones/TemplatesPage'));
 const OverduePage = lazy(() => import('../features/today/OverduePage'));
+const GrowthPage = lazy(() => import('../features/growth/GrowthPage'));
+const PersonGrowthPage = lazy(() => import('../features/growth/PersonGrowthPage'));
+const AssessmentPage = lazy(() => import('../features/growth/AssessmentPage'));
+const GapPage = lazy(() => import('../features/growth/GapPage'));
+const WelcomePage = lazy(() => import('../features/welcome/WelcomePage'));
 
 /** Links in rendered Markdown (notes, ladder criteria) open in the system browser through main, which asks first. */
 function ExternalLinks({ children }: { children: React.ReactNode }) {
@@ -30,43 +38,64 @@ function ExternalLinks({ children }: { children: React.ReactNode }) {
   return <MarkdownLinksProvider onOpen={open}>{children}</MarkdownLinksProvider>;
 }
 
+/** Until the user has said who they are (first run), the welcome instead of the app. */
+function FirstRun({ children }: { children: React.ReactNode }) {
+  const { loading, settings, role } = useCurrentUser();
+  if (loading) return <p className="loading">Loading…</p>;
+  if (settings && role === null)
+    return (
+      <Suspense fallback={<p className="loading">Loading…</p>}>
+        <WelcomePage />
+      </Suspense>
+    );
+  return children;
+}
+
 export function App() {
   useThemeFromSettings();
   return (
     <Router hook={useHashLocation}>
       <StatusProvider>
         <ExternalLinks>
-          <a
-            className="skip-link"
-            href="#main-content"
-            onClick={(e) => {
-              e.preventDefault();
-              document.getElementById('main-content')?.focus();
-            }}
-          >
-            Skip to content
-          </a>
-          <div className="app">
-            <Sidebar />
-            <main className="main" id="main-content" tabIndex={-1}>
-              <StartupNotices />
-              <Suspense fallback={<p className="loading">Loading…</p>}>
-                <Switch>
-                  <Route path="/" component={TodayPage} />
-                  <Route path="/today/overdue" component={OverduePage} />
-                  <Route path="/people" component={PeoplePage} />
-                  <Route path="/ladders" component={LaddersPage} />
-                  <Route path="/people/:id">{(params) => <PersonPage key={params.id} id={params.id} />}</Route>
-                  <Route path="/one-on-ones" component={OneOnOnesPage} />
-                  <Route path="/one-on-ones/templates" component={TemplatesPage} />
-                  <Route path="/one-on-ones/meetings/:id">{(params) => <MeetingPage key={params.id} id={params.id} />}</Route>
-                  <Route path="/one-on-ones/prep/:seriesId">{(params) => <PrepPage key={params.seriesId} seriesId={params.seriesId} />}</Route>
-                  <Route path="/settings" component={SettingsPage} />
-                  <Route path="/:section">{(params) => <PlaceholderPage section={params.section} />}</Route>
-                </Switch>
-              </Suspense>
-            </main>
-          </div>
+          <FirstRun>
+            <a
+              className="skip-link"
+              href="#main-content"
+              onClick={(e) => {
+                e.preventDefault();
+                document.getElementById('main-content')?.focus();
+              }}
+            >
+              Skip to content
+            </a>
+            <div className="app">
+              <Sidebar />
+              <main className="main" id="main-content" tabIndex={-1}>
+                <SampleBanner />
+                <StartupNotices />
+                <Suspense fallback={<p className="loading">Loading…</p>}>
+                  <Switch>
+                    <Route path="/" component={TodayPage} />
+                    <Route path="/today/overdue" component={OverduePage} />
+                    <Route path="/people" component={PeoplePage} />
+                    <Route path="/ladders" component={LaddersPage} />
+                    <Route path="/people/:id">{(params) => <PersonPage key={params.id} id={params.id} />}</Route>
+                    <Route path="/one-on-ones" component={OneOnOnesPage} />
+                    <Route path="/one-on-ones/templates" component={TemplatesPage} />
+                    <Route path="/one-on-ones/meetings/:id">{(params) => <MeetingPage key={params.id} id={params.id} />}</Route>
+                    <Route path="/one-on-ones/prep/:seriesId">{(params) => <PrepPage key={params.seriesId} seriesId={params.seriesId} />}</Route>
+                    <Route path="/settings" component={SettingsPage} />
+                    <Route path="/growth" component={GrowthPage} />
+                    <Route path="/growth/people/:id">{(params) => <PersonGrowthPage key={params.id} id={params.id} />}</Route>
+                    <Route path="/growth/assessments/:id/gap">{(params) => <GapPage key={params.id} id={params.id} />}</Route>
+                    <Route path="/growth/assessments/:id">{(params) => <AssessmentPage key={params.id} id={params.id} />}</Route>
+                    <Route path="/:section">{(params) => <PlaceholderPage section={params.section} />}</Route>
+                  </Switch>
+                </Suspense>
+              </main>
+            </div>
+            <CommandLayer />
+          </FirstRun>
         </ExternalLinks>
       </StatusProvider>
     </Router>

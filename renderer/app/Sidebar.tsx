@@ -1,6 +1,9 @@
 import { Link, useLocation } from 'wouter';
 
-import { sections, settingsSection } from './sections';
+import { useCurrentUser } from './current-user';
+import { setPaletteOpen } from './palette-open';
+import { sectionsFor, settingsSection } from './sections';
+import { isMac } from './shortcuts';
 
 function NavLink({ path, label, icon }: { path: string; label: string; icon: string }) {
   const [location] = useLocation();
@@ -18,15 +21,20 @@ function NavLink({ path, label, icon }: { path: string; label: string; icon: str
 }
 
 export function Sidebar() {
+  const { role } = useCurrentUser();
   return (
     <aside className="sidebar">
       <div className="sidebar__brand">
         <img className="sidebar__logo" src="./icon.svg" alt="" width={28} height={28} />
         Trellis
       </div>
+      <button type="button" className="sidebar__search" onClick={() => setPaletteOpen({ mode: 'search' })} aria-keyshortcuts={isMac() ? 'Meta+K' : 'Control+K'}>
+        <span aria-hidden="true">⌕</span> Search
+        <kbd aria-hidden="true">{isMac() ? '⌘K' : 'Ctrl K'}</kbd>
+      </button>
       <nav aria-label="Main" className="sidebar__nav">
         <ul>
-          {sections.map((s) => (
+          {sectionsFor(role).map((s) => (
             <NavLink key={s.path} {...s} />
           ))}
         </ul>

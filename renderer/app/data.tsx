@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 
 import { ActionItemsRepository } from '../db/action-items';
+import { AssessmentsRepository } from '../db/assessments';
 import type { TrellisDatabase } from '../db/database';
 import { MeetingsRepository } from '../db/meetings';
 import { PeopleRepository } from '../db/people';
@@ -20,6 +21,7 @@ export interface Repositories {
   actionItems: ActionItemsRepository;
   talkingPoints: TalkingPointsRepository;
   templates: TemplatesRepository;
+  assessments: AssessmentsRepository;
 }
 
 export function createRepositories(db: TrellisDatabase, now?: () => Date): Repositories {
@@ -34,6 +36,7 @@ export function createRepositories(db: TrellisDatabase, now?: () => Date): Repos
     actionItems: new ActionItemsRepository(db, now),
     talkingPoints: new TalkingPointsRepository(db, now),
     templates,
+    assessments: new AssessmentsRepository(db, now),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { DraftPatch } from '../../shared/domain/assessments';
 import type { NotesPatch } from '../db/meetings';
 import type { Repositories } from './data';
 
@@ -15,6 +16,12 @@ import type { Repositories } from './data';
 /** The writes that may be kept, by kind. Each sets a value (never adds), so replaying twice is harmless. */
 const replayers = {
   'meeting-notes': (repos: Repositories, [id, patch]: [string, NotesPatch]) => repos.meetings.saveNotes(id, patch),
+  // A draft finished (locked) meanwhile in another window has nothing left to save into.
+  'assessment-draft': (repos: Repositories, [id, patch]: [string, DraftPatch]) =>
+    repos.assessments.saveDraft(id, patch).catch((error: unknown) => {
+      if (error instanceof Error && error.name === 'AssessmentLockedError') return;
+      throw error;
+    }),
 } satisfies Record<string, (repos: Repositories, args: never) => Promise<unknown>>;
 
 type Kind = keyof typeof replayers;

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 
+import type { Assessment } from '../../shared/domain/assessments';
 import type { ActionItem, Meeting, MeetingTemplate, Series, TalkingPoint } from '../../shared/domain/meetings';
 import type { Person } from '../../shared/domain/person';
 import type { Relationship } from '../../shared/domain/relationships';
@@ -67,6 +68,8 @@ export class TrellisDatabase extends Dexie {
   talkingPoints!: EntityTable<TalkingPoint, 'id'>;
   /** User-made templates and the user's edits of built-in ones (same id as the built-in). */
   templates!: EntityTable<MeetingTemplate, 'id'>;
+  /** Self and manager assessments (renderer/db/assessments.ts). */
+  assessments!: EntityTable<Assessment, 'id'>;
   /** The passphrase lock's key ring (renderer/db/lock/keyring.ts): one row while the lock is on. */
   keyring!: EntityTable<KeyRing, 'id'>;
   /** What the encryption layer knows (the data key only while unlocked). */
@@ -114,6 +117,12 @@ export class TrellisDatabase extends Dexie {
     // explicit step (LockService.enable) that encrypts the protected fields in one transaction,
     // so an upgrade never needs the passphrase (docs/passphrase-lock.md).
     this.version(4).stores({ keyring: 'id' });
+    // Version 6 (4 and 5 are other features'): assessments, a new table, so nothing to upgrade.
+    // [personId+date] and *competencyIds as for every evidence table; chainId lists the
+    // revisions of one assessment.
+    this.version(6).stores({
+      assessments: 'id, [personId+date], *competencyIds, chainId',
+    });
   }
 }
 

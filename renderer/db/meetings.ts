@@ -1,6 +1,7 @@
-import { startingAgenda } from '../../shared/domain/carry-over';
+import { promptTexts, startingAgenda } from '../../shared/domain/carry-over';
 import { type AgendaItem, agendaItemSchema, type Meeting, type MeetingKind, meetingSchema } from '../../shared/domain/meetings';
 import { fieldErrorsOf } from '../../shared/domain/person';
+import { builtInTemplates } from '../../shared/domain/templates';
 import type { SeriesRow, TrellisDatabase } from './database';
 import { NotFoundError, ValidationError } from './errors';
 import { meetingDatesOf, type MeetingRef, newestRef, personMeetings, seriesMeetings } from './meeting-keys';
@@ -48,6 +49,11 @@ export class MeetingsRepository {
   /** Every meeting of a person, newest first, with notes: for exports, not for screens. */
   async forPerson(personId: string): Promise<Meeting[]> {
     return (await this.personRange(personId).toArray()).sort(byDateDesc);
+  }
+
+  /** How many meetings a person has, or everyone (no person): a key count, no rows read. */
+  count(personId?: string): Promise<number> {
+    return personId === undefined ? this.db.meetings.count() : this.personRange(personId).count();
   }
 
   /** Every meeting with its notes: for exports, never for a screen. */
@@ -155,6 +161,8 @@ export class MeetingsRepository {
   async start(input: StartMeeting): Promise<Meeting> {
     const template = input.templateId ? await this.templates.get(input.templateId) : undefined;
     if (input.templateId && !template) throw new NotFoundError('This template');
+    // Prompts of meetings stored before prompts were marked are known by their text (see carriesOver).
+    const knownPrompts = promptTexts([...builtInTemplates, ...(await this.templates.list())]);
     // Only index reads of a few rows happen inside the write transaction, however long the history.
     return this.db.transaction('rw', [this.db.meetings, this.db.talkingPoints, this.db.people, this.db.series], async () => {
       if (!(await this.db.people.get(input.personId))) throw new NotFoundError('This person');
@@ -176,7 +184,7 @@ export class MeetingsRepository {
         kind: input.kind,
         date: input.date,
         ...(input.time ? { time: input.time } : {}),
-        agenda: startingAgenda(previous, queued, template, () => crypto.randomUUID()),
+        agenda: startingAgenda(previous, queued, template, () => crypto.randomUUID(), knownPrompts),
         sharedNotes: template?.sharedNotes ?? '',
         privateNotes: '',
         tags: [],

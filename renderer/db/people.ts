@@ -1,6 +1,6 @@
 import { wouldCreateCycle } from '../../shared/domain/org';
 import { type ColumnMapping, type CsvTable, type ImportOptions, type ImportPlan, type ImportProblem, planImport } from '../../shared/domain/people-csv';
-import { fieldErrorsOf, type Person, type PersonInput, personInputSchema } from '../../shared/domain/person';
+import { fieldErrorsOf, type Person, type PersonInput, personInputSchema, type PersonPlacement, personPlacementSchema } from '../../shared/domain/person';
 import type { TrellisDatabase } from './database';
 import { durable } from './durable';
 import { NotFoundError, ValidationError } from './errors';
@@ -44,6 +44,20 @@ export class PeopleRepository {
     });
   }
 
+  /** Moves a person on the ladder (mapping them after the ladder changed), leaving every other field as it is. */
+  async setPlacement(id: string, placement: PersonPlacement | null): Promise<Person> {
+    const parsed = placement === null ? null : personPlacementSchema.safeParse(placement);
+    if (parsed && !parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
+    return this.db.transaction('rw', this.db.people, async () => {
+      const existing = await this.db.people.get(id);
+      if (!existing) throw new NotFoundError('This person');
+      const { placement: _old, ...rest } = existing;
+      const person: Person = { ...rest, ...(parsed ? { placement: parsed.data } : {}), updatedAt: this.now().toISOString() };
+      await this.db.people.put(person);
+      return person;
+    });
+  }
+
   async setArchived(id: string, archived: boolean): Promise<Person> {
     return this.db.transaction('rw', this.db.people, async () => {
       const existing = await this.db.people.get(id);
@@ -60,7 +74,11 @@ export class PeopleRepository {
    * then written with one bulkPut. Re-imported people are matched by email and updated.
    * Departments no team has yet become teams, in the same transaction.
    */
-  async importCsv(table: CsvTable, mapping: ColumnMapping, options: Pick<ImportOptions, 'dateOrder'> = {}): Promise<ImportPlan> {
+  async importCsv(
+    table: CsvTable,
+    mapping: ColumnMapping,
+    options: Pick<ImportOptions, 'dateOrder' | 'placeOn' | 'me' | 'meAliases'> = {},
+  ): Promise<ImportPlan> {
     // Strict durability: a crash or power cut right after "Imported" must not lose the import.
     const db = durable(this.db);
     return db.transaction('rw', db.people, db.teams, async () => {

@@ -13,22 +13,29 @@ export function DataTable({ label, columns, actions, children }: DataTableProps)
   return (
     <div className="card">
       <table className="data-table" aria-label={label}>
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-            {actions && (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            )}
-          </tr>
-        </thead>
+        <DataTableHead columns={columns} actions={actions} />
         <tbody>{children}</tbody>
       </table>
     </div>
+  );
+}
+
+/** The header row of a data table: one column heading each, and a hidden "Actions" one for the row buttons. */
+export function DataTableHead({ columns, actions, rowIndex }: Pick<DataTableProps, 'columns' | 'actions'> & { rowIndex?: number }) {
+  return (
+    <thead>
+      <tr aria-rowindex={rowIndex}>
+        {columns.map((c) => (
+          <th key={c} scope="col">
+            {c}
+          </th>
+        ))}
+        {actions && (
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        )}
+      </tr>
+    </thead>
   );
 }

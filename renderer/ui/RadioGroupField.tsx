@@ -2,9 +2,13 @@ import './choice-fields.css';
 
 import { FieldError, Label, Radio, RadioGroup, Text } from 'react-aria-components';
 
+import { cx } from './cx';
+
 export interface RadioOption<T extends string> {
   id: T;
   label: string;
+  /** A line under the label saying what choosing it means. */
+  description?: string;
 }
 
 export interface RadioGroupFieldProps<T extends string> {
@@ -15,18 +19,28 @@ export interface RadioGroupFieldProps<T extends string> {
   onChange: (value: T) => void;
   description?: string;
   error?: string | undefined;
+  /** 'cards': one option per line, each a bordered card with its description. */
+  layout?: 'inline' | 'cards';
 }
 
 /** A labelled choice of one among a few options, keyboard-operable (arrow keys) like native radios. */
-export function RadioGroupField<T extends string>({ label, options, value, onChange, description, error }: RadioGroupFieldProps<T>) {
+export function RadioGroupField<T extends string>({ label, options, value, onChange, description, error, layout = 'inline' }: RadioGroupFieldProps<T>) {
   return (
-    <RadioGroup className="radio-group" value={value} onChange={(v) => onChange(v as T)} isInvalid={Boolean(error)}>
+    <RadioGroup
+      className={cx('radio-group', layout === 'cards' && 'radio-group--cards')}
+      value={value}
+      onChange={(v) => onChange(v as T)}
+      isInvalid={Boolean(error)}
+    >
       <Label className="field__label">{label}</Label>
       <div className="radio-group__options">
         {options.map((o) => (
           <Radio key={o.id} value={o.id} className="radio">
             <span className="radio__mark" aria-hidden="true" />
-            <span>{o.label}</span>
+            <span className="radio__text">
+              <span className="radio__label">{o.label}</span>
+              {o.description && <span className="radio__description">{o.description}</span>}
+            </span>
           </Radio>
         ))}
       </div>

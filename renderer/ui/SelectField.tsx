@@ -1,5 +1,6 @@
 import { Button, type Key, ListBox, ListBoxItem, Popover, Select, SelectValue } from 'react-aria-components';
 
+import { cx } from './cx';
 import { FieldFrame } from './Field';
 
 export interface SelectOption<T extends string> {
@@ -16,6 +17,8 @@ interface SelectFieldBase<T extends string> {
   description?: string;
   error?: string | undefined;
   name?: string;
+  /** Extra class names for the field (e.g. `field--narrow` in an inline form). */
+  className?: string;
 }
 
 /** Every choice is one of `options`. */
@@ -37,7 +40,7 @@ const EMPTY_KEY = '\u0000empty';
 
 /** One choice from a list, typed by its options: onChange hands back one of their ids (or null for `empty`). */
 export function SelectField<T extends string>(props: SelectFieldProps<T>) {
-  const { label, options, value, placeholder, description, error, name } = props;
+  const { label, options, value, placeholder, description, error, name, className } = props;
   const items = props.empty === undefined ? options : [{ id: EMPTY_KEY, label: props.empty }, ...options];
   const selected: Key | null = value ?? (props.empty === undefined ? null : EMPTY_KEY);
   const choose = (key: Key | null) => {
@@ -46,7 +49,7 @@ export function SelectField<T extends string>(props: SelectFieldProps<T>) {
     if (option) props.onChange(option.id);
   };
   return (
-    <Select className="field" value={selected} onChange={choose} placeholder={placeholder} isInvalid={Boolean(error)} name={name}>
+    <Select className={cx('field', className)} value={selected} onChange={choose} placeholder={placeholder} isInvalid={Boolean(error)} name={name}>
       <FieldFrame label={label} description={description} error={error}>
         <Button className="select-button">
           <SelectValue className="select-value" />

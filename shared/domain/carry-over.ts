@@ -1,18 +1,37 @@
 import type { ActionItem, AgendaItem, Meeting, MeetingTemplate, TalkingPoint } from './meetings';
 
 /**
- * What a new meeting starts with: the previous meeting's unfinished talking points (keeping the
- * meeting they were first raised in, so "from 12 Nov" stays true however often they carry), then
- * points queued since, then the template's prompts that are not already there.
+ * Whether an unticked point of a meeting moves on to the next one. Only points someone wrote do
+ * (added in the meeting, queued, or carried): a template's prompts belong to the meeting they
+ * were chosen for. Meetings stored before prompts were marked have them unmarked, with the
+ * author "me": those are recognised by their text among the prompts of the known templates.
+ */
+export function carriesOver(item: AgendaItem, knownPrompts: ReadonlySet<string> = new Set()): boolean {
+  if (item.done || item.fromTemplateId !== undefined) return false;
+  if (item.fromTalkingPointId !== undefined || item.author !== 'me') return true;
+  return !knownPrompts.has(normalise(item.text));
+}
+
+/** The folded texts of the templates' prompts, for `carriesOver` on meetings stored before prompts were marked. */
+export function promptTexts(templates: readonly Pick<MeetingTemplate, 'agenda'>[]): Set<string> {
+  return new Set(templates.flatMap((t) => t.agenda.map(normalise)));
+}
+
+/**
+ * What a new meeting starts with: the previous meeting's unfinished talking points that someone
+ * wrote (keeping the meeting they were first raised in, so "from 12 Nov" stays true however often
+ * they carry), then points queued since, then the chosen template's prompts that are not already
+ * there, marked as the template's.
  */
 export function startingAgenda(
   previous: Pick<Meeting, 'id' | 'agenda'> | undefined,
   queued: TalkingPoint[],
-  template: Pick<MeetingTemplate, 'agenda'> | undefined,
+  template: Pick<MeetingTemplate, 'id' | 'agenda'> | undefined,
   newId: () => string,
+  knownPrompts: ReadonlySet<string> = new Set(),
 ): AgendaItem[] {
   const carried: AgendaItem[] = (previous?.agenda ?? [])
-    .filter((item) => !item.done)
+    .filter((item) => carriesOver(item, knownPrompts))
     .map((item) => ({
       id: newId(),
       text: item.text,
@@ -28,7 +47,7 @@ export function startingAgenda(
   for (const text of template?.agenda ?? []) {
     if (seen.has(normalise(text))) continue;
     seen.add(normalise(text));
-    prompts.push({ id: newId(), text, author: 'me', done: false });
+    prompts.push({ id: newId(), text, author: 'me', done: false, fromTemplateId: template!.id });
   }
   return [...carried, ...fromQueue, ...prompts];
 }

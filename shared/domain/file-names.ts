@@ -75,15 +75,20 @@ export function withExtension(name: string, ext: string): string {
   return `${name.replace(/[ .]+$/, '')}${suffix}`;
 }
 
-/** Makes names unique within one batch: "a.md", "a-2.md", "a-3.md"… (case-insensitive). */
-export function uniqueNames(names: string[]): string[] {
+/** Makes names unique as they come, over a whole export sent in parts: "a.md", "a-2.md"… (case-insensitive). */
+export function uniqueNamer(): (name: string) => string {
   const taken = new Set<string>();
-  return names.map((name) => {
+  return (name) => {
     const dot = name.lastIndexOf('.');
     const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
     let candidate = name;
     for (let n = 2; taken.has(candidate.toLowerCase()); n += 1) candidate = `${stem}-${n}${ext}`;
     taken.add(candidate.toLowerCase());
     return candidate;
-  });
+  };
+}
+
+/** Makes names unique within one batch: "a.md", "a-2.md", "a-3.md"… (case-insensitive). */
+export function uniqueNames(names: string[]): string[] {
+  return names.map(uniqueNamer());
 }

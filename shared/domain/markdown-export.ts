@@ -1,15 +1,18 @@
 import { stringify } from 'yaml';
 
-import { shareable, type Shared } from '../evidence/privacy';
+import { shareable } from '../evidence/privacy';
 import { safeFileName, uniqueNames } from './file-names';
 import { type ActionItem, type Meeting, meetingKindLabels } from './meetings';
 import type { Person } from './person';
 
 /**
  * Meetings as Markdown. The shared part (agenda, shared notes, action items) is what a manager
- * may send to their report. `privateNotes` is read in exactly one place below, behind an
- * explicit option; front matter and file names are built from fields that never hold it.
+ * may send to their report. Private notes never leave the machine: every section is typed on a
+ * meeting without them, and an export gets its meeting from shareable() (shared/evidence).
  */
+
+/** A meeting as an export may see it. */
+type ShownMeeting = Omit<Meeting, 'privateNotes'>;
 
 export interface ExportFile {
   name: string;
@@ -17,57 +20,68 @@ export interface ExportFile {
 }
 
 export interface NotesExportOptions {
-  /** Only when the user ticked "Include private notes" and confirmed. */
-  includePrivateNotes: boolean;
+  /** The user ("This is me"): a shared file names them, not "Me". */
+  user?: User;
 }
+
+/** Who wrote the notes, named in what they share; null only when the user never said who they are. */
+export type User = Pick<Person, 'name'> | null;
 
 /** One line of Markdown: newlines in a talking point would break the list. */
 const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 
-function ownerLabel(owner: ActionItem['owner'], person: Pick<Person, 'name'>): string {
-  return owner === 'me' ? 'Me' : person.name;
+function ownerLabel(owner: ActionItem['owner'], person: Pick<Person, 'name'>, user: User): string {
+  return oneLine(owner === 'me' ? (user?.name ?? 'Me') : person.name);
 }
 
 export function meetingTitle(meeting: Pick<Meeting, 'kind' | 'date'>, person: Pick<Person, 'name'>): string {
   return `${meetingKindLabels[meeting.kind]} — ${oneLine(person.name)}, ${meeting.date}`;
 }
 
-function agendaSection(meeting: Meeting): string[] {
+function agendaSection(meeting: ShownMeeting): string[] {
   if (meeting.agenda.length === 0) return [];
   return ['## Agenda', '', ...meeting.agenda.map((item) => `- [${item.done ? 'x' : ' '}] ${oneLine(item.text)}`), ''];
 }
 
-function notesSection(meeting: Meeting): string[] {
+function notesSection(meeting: ShownMeeting): string[] {
   const notes = meeting.sharedNotes.trim();
   return notes ? ['## Notes', '', notes, ''] : [];
 }
 
-function actionSection(meeting: Meeting, items: ActionItem[], person: Pick<Person, 'name'>): string[] {
+function actionSection(meeting: ShownMeeting, items: ActionItem[], person: Pick<Person, 'name'>, user: User): string[] {
   if (items.length === 0) return [];
   const line = (a: ActionItem) =>
-    `- [${a.done ? 'x' : ' '}] ${ownerLabel(a.owner, person)}: ${oneLine(a.text)}${a.due ? ` (due ${a.due})` : ''}${a.meetingId !== meeting.id ? ' (carried over)' : ''}`;
+    `- [${a.done ? 'x' : ' '}] ${ownerLabel(a.owner, person, user)}: ${oneLine(a.text)}${a.due ? ` (due ${a.due})` : ''}${a.meetingId !== meeting.id ? ' (carried over)' : ''}`;
   return ['## Action items', '', ...items.map(line), ''];
 }
 
 /** The body every export shares: heading, agenda, shared notes, the given action items. */
-function sharedBody(meeting: Meeting, person: Pick<Person, 'name'>, actionItems: ActionItem[]): string[] {
-  return [`# ${meetingTitle(meeting, person)}`, '', ...agendaSection(meeting), ...notesSection(meeting), ...actionSection(meeting, actionItems, person)];
+function sharedBody(meeting: ShownMeeting, person: Pick<Person, 'name'>, actionItems: ActionItem[], user: User): string[] {
+  return [
+    `# ${meetingTitle(meeting, person)}`,
+    '',
+    ...(user ? [`With ${oneLine(user.name)} and ${oneLine(person.name)}`, ''] : []),
+    ...agendaSection(meeting),
+    ...notesSection(meeting),
+    ...actionSection(meeting, actionItems, person, user),
+  ];
 }
 
 /**
  * One meeting's shared part, for "Copy as Markdown" and "Save as .md". Never private notes.
  * `actionItems` are those shown in the meeting (its own and open ones carried into it).
  */
-export function meetingSharedMarkdown(meeting: Meeting, person: Pick<Person, 'name'>, actionItems: ActionItem[]): string {
-  return `${sharedBody(meeting, person, actionItems).join('\n').trimEnd()}\n`;
+export function meetingSharedMarkdown(meeting: ShownMeeting, person: Pick<Person, 'name'>, actionItems: ActionItem[], user: User = null): string {
+  return `${sharedBody(meeting, person, actionItems, user).join('\n').trimEnd()}\n`;
 }
 
 export function meetingFileStem(meeting: Pick<Meeting, 'kind' | 'date'>, person: Pick<Person, 'name'>): string {
   return `${meeting.date}-${safeFileName(`${meetingKindLabels[meeting.kind]} ${person.name}`)}`;
 }
 
-function frontMatter(meeting: Meeting, person: Pick<Person, 'name'>): string {
+function frontMatter(meeting: ShownMeeting, person: Pick<Person, 'name'>, user: User): string {
   const data: Record<string, unknown> = { person: person.name, date: meeting.date, kind: meetingKindLabels[meeting.kind] };
+  if (user) data.with = user.name;
   if (meeting.time) data.time = meeting.time;
   if (meeting.mood !== undefined) data.mood = meeting.mood;
   if (meeting.energy !== undefined) data.energy = meeting.energy;
@@ -75,18 +89,15 @@ function frontMatter(meeting: Meeting, person: Pick<Person, 'name'>): string {
   return `---\n${stringify(data)}---\n`;
 }
 
-function privateSection(meeting: Shared<'meetings'>): string[] {
-  const notes = meeting.privateNotes?.trim();
-  return notes ? ['## Private notes', '', '> Private: written for the manager only.', '', notes, ''] : [];
-}
-
 /** One meeting as a Markdown file with YAML front matter. */
-export function meetingFile(meeting: Meeting, person: Pick<Person, 'name'>, actionItems: ActionItem[], options: NotesExportOptions): ExportFile {
+export function meetingFile(meeting: Meeting, person: Pick<Person, 'name'>, actionItems: ActionItem[], options: NotesExportOptions = {}): ExportFile {
   // What may leave the machine is decided in one place (shared/evidence/privacy.ts), not here.
   // A meeting is never a private record as a whole, only its private notes are private.
-  const shown = shareable('meetings', meeting, options.includePrivateNotes ? 'include-confirmed-by-user' : 'exclude');
-  const body = [...sharedBody(meeting, person, actionItems), ...(shown ? privateSection(shown) : [])];
-  return { name: `${meetingFileStem(meeting, person)}.md`, content: `${frontMatter(meeting, person)}\n${body.join('\n').trimEnd()}\n` };
+  const shown: ShownMeeting | null = shareable('meetings', meeting);
+  if (!shown) throw new Error('A meeting is never private as a whole');
+  const user = options.user ?? null;
+  const body = sharedBody(shown, person, actionItems, user);
+  return { name: `${meetingFileStem(shown, person)}.md`, content: `${frontMatter(shown, person, user)}\n${body.join('\n').trimEnd()}\n` };
 }
 
 export interface NotesExportInput {
@@ -99,7 +110,7 @@ export interface NotesExportInput {
  * All notes of the given meetings (one person's, or everyone's), one file per meeting, oldest
  * first, with unique names. Meetings whose person is unknown are skipped, not guessed.
  */
-export function notesExportFiles(input: NotesExportInput, options: NotesExportOptions): ExportFile[] {
+export function notesExportFiles(input: NotesExportInput, options: NotesExportOptions = {}): ExportFile[] {
   const byId = new Map(input.people.map((p) => [p.id, p]));
   const itemsByMeeting = new Map<string, ActionItem[]>();
   for (const item of input.actionItems) itemsByMeeting.set(item.meetingId, [...(itemsByMeeting.get(item.meetingId) ?? []), item]);

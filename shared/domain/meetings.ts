@@ -54,6 +54,8 @@ export const agendaItemSchema = z.object({
   carriedFromMeetingId: z.string().optional(),
   /** Set when the item came from the talking-point queue. */
   fromTalkingPointId: z.string().optional(),
+  /** Set when the item is a prompt of the template the meeting was started with: it never carries over. */
+  fromTemplateId: z.string().optional(),
 });
 export type AgendaItem = z.output<typeof agendaItemSchema>;
 

@@ -1,7 +1,10 @@
 import Papa from 'papaparse';
 
+import type { FrozenLadderRef } from '../evidence/refs';
+import type { PlacementOption } from '../ladder/placement';
 import { type DateDetection, type DateOrder, detectDateOrder, readDate } from './csv-dates';
 import { type Person, type PersonFields, personInputSchema, type Track, trackLabels, tracks } from './person';
+import { matchLevel } from './placement-match';
 import { type Team, teamInputSchema } from './team';
 
 /**
@@ -208,12 +211,46 @@ export interface PlannedPerson {
   fields: PersonFields;
 }
 
+/** The ladder a "Level" column is read against: a level it names becomes the person's placement. */
+export interface PlaceOnLadder {
+  against: FrozenLadderRef;
+  options: PlacementOption[];
+}
+
 export interface ImportOptions {
+  /** When set, a Level cell that names a level of this ladder places the person on it. */
+  placeOn?: PlaceOnLadder | null;
   /** Teams stored now: a Department matches one by name (any case), or a new team is planned. */
   teams?: Team[];
   /** How numeric dates are read when the file itself does not show it (the user's choice). */
   dateOrder?: DateOrder | null;
+  /**
+   * The user ("This is me"). A manager cell that is their email, or says "me", names them. An
+   * HR export usually names the manager by the email the HR tool knows, which Trellis may not:
+   * `meAliases` are the manager cells (as `unknownManagers` lists them) the user said are them.
+   */
+  me?: ImportUser | null;
+  meAliases?: readonly string[];
 }
+
+export interface ImportUser {
+  id: string;
+  name: string;
+  email?: string | undefined;
+}
+
+/** A manager cell that names nobody in Trellis or in the file: perhaps the user, under another email. */
+export interface UnknownManager {
+  /** As the file writes it (first time seen). */
+  text: string;
+  /** Lower-cased: what `meAliases` takes. */
+  key: string;
+  /** The spreadsheet rows that name this manager. */
+  rows: number[];
+}
+
+/** Words a manager cell may use for the user themself. */
+const selfWords = new Set(['me', 'myself', '(me)', 'self']);
 
 export interface ImportPlan {
   problems: ImportProblem[];
@@ -222,6 +259,8 @@ export interface ImportPlan {
   teams: { id: string; name: string }[];
   /** What the file's dates look like, and the order they are read in (null: not decided). */
   dates: DateDetection & { readAs: DateOrder | null };
+  /** Managers the file names that match nobody, most rows first (each row is also a problem). */
+  unknownManagers: UnknownManager[];
   created: number;
   updated: number;
   unchanged: number;
@@ -244,6 +283,7 @@ interface RowDraft {
   department: string | undefined;
 }
 
+const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 const cell = (cells: string[], index: number | null) => (index === null ? undefined : (cells[index] ?? '').trim());
 
 function mappingProblems(table: CsvTable, mapping: ColumnMapping): ImportProblem[] {
@@ -278,6 +318,7 @@ function dateProblem(raw: string, reason: 'unknown' | 'invalid', order: DateOrde
 }
 
 interface RowContext {
+  placeOn: PlaceOnLadder | null;
   table: CsvTable;
   mapping: ColumnMapping;
   byEmail: Map<string, Person>;
@@ -288,7 +329,7 @@ interface RowContext {
 }
 
 /** Every check of one row, each problem recorded; returns the draft (valid or not). */
-function draftRow(cells: string[], rowNumber: number, { table, mapping, byEmail, order, problems, dates }: RowContext): RowDraft {
+function draftRow(cells: string[], rowNumber: number, { table, mapping, byEmail, order, problems, dates, placeOn }: RowContext): RowDraft {
   const header = (field: ImportField) => table.headers[mapping[field] ?? -1] ?? importFieldLabels[field];
   let valid = true;
   const reported = new Set<ImportField>();
@@ -308,7 +349,9 @@ function draftRow(cells: string[], rowNumber: number, { table, mapping, byEmail,
 
   if (!email) add('email', 'an email is needed: it is how Trellis recognises this person when you import again');
   const trackText = cell(cells, mapping.track);
-  const track = trackText === undefined ? existing?.track : parseTrack(trackText);
+  // A track of the chosen ladder ("Individual contributor") is read as the placement's track, not as the old free-text track.
+  const ladderTrack = placeOn && trackText ? placeOn.options.some((t) => sameText(t.trackId, trackText) || sameText(t.trackName, trackText)) : false;
+  const track = trackText === undefined || ladderTrack ? existing?.track : parseTrack(trackText);
   if (track === null) add('track', `'${trackText}' is not a track; use one of ${tracks.join(', ')}`);
 
   const date = (field: 'startDate' | 'levelSince'): string => {
@@ -340,12 +383,19 @@ function draftRow(cells: string[], rowNumber: number, { table, mapping, byEmail,
       );
   }
 
+  const levelText = cell(cells, mapping.level);
+  // With no track in the row, someone already placed on this ladder stays on their track when it has the level.
+  const sameLadder = existing?.placement?.ladderId === placeOn?.against.ladderId ? existing?.placement?.trackId : undefined;
+  const match = placeOn ? matchLevel(placeOn.options, levelText, trackText || sameLadder) : null;
+  const placement =
+    match && placeOn ? { ladderId: placeOn.against.ladderId, trackId: match.trackId, levelId: match.levelId, against: placeOn.against } : existing?.placement;
   const parsed = personInputSchema.safeParse({
     name,
     email,
     title: value('title') ?? '',
     track: track ?? '',
     level: value('level') ?? '',
+    placement: placement ?? null,
     location: value('location') ?? '',
     managerId: null,
     teamId: null,
@@ -379,7 +429,8 @@ function draftRow(cells: string[], rowNumber: number, { table, mapping, byEmail,
 
 function sameFields(a: Person, b: PersonFields): boolean {
   const keys = ['name', 'email', 'title', 'track', 'level', 'location', 'managerId', 'teamId', 'startDate', 'levelSince'] as const;
-  return keys.every((k) => (a[k] ?? undefined) === (b[k] ?? undefined));
+  const place = (p: PersonFields['placement']) => (p ? `${p.ladderId}/${p.trackId}/${p.levelId}/${p.against.hash}` : '');
+  return keys.every((k) => (a[k] ?? undefined) === (b[k] ?? undefined)) && place(a.placement) === place(b.placement);
 }
 
 /** "Okafor, Maya" and "maya  okafor" both name Maya Okafor. */
@@ -409,7 +460,9 @@ export function dateReading(table: CsvTable, mapping: ColumnMapping, options: Im
 export function planImport(table: CsvTable, mapping: ColumnMapping, existing: Person[], newId: () => string, options: ImportOptions = {}): ImportPlan {
   const problems: ImportProblem[] = [...table.problems, ...(table.headers.length > 0 ? mappingProblems(table, mapping) : [])];
   const dates = dateReading(table, mapping, options);
-  const empty = (): ImportPlan => ({ problems, people: [], teams: [], dates, created: 0, updated: 0, unchanged: 0 });
+  const unknown = new Map<string, UnknownManager>();
+  const unknownManagers = () => [...unknown.values()].sort((a, b) => b.rows.length - a.rows.length);
+  const empty = (): ImportPlan => ({ problems, people: [], teams: [], dates, unknownManagers: unknownManagers(), created: 0, updated: 0, unchanged: 0 });
   if (problems.some((p) => p.row === null)) return empty();
 
   const byEmail = new Map(existing.filter((p) => p.email).map((p) => [p.email!.toLowerCase(), p]));
@@ -417,7 +470,7 @@ export function planImport(table: CsvTable, mapping: ColumnMapping, existing: Pe
   const managerHeader = table.headers[mapping.managerEmail ?? -1] ?? 'manager email';
   const firstRowOf = new Map<string, number>();
   const drafts: RowDraft[] = [];
-  const context: RowContext = { table, mapping, byEmail, order: dates.readAs, problems, dates: new Map() };
+  const context: RowContext = { table, mapping, byEmail, order: dates.readAs, problems, dates: new Map(), placeOn: options.placeOn ?? null };
   table.rows.forEach((cells, i) => {
     if (isBlank(cells)) return;
     const rowNumber = i + 2;
@@ -448,13 +501,24 @@ export function planImport(table: CsvTable, mapping: ColumnMapping, existing: Pe
   for (const d of valid) addName(d.fields.name, idOf.get(d.email)!);
   const invalidNames = new Map(drafts.filter((d) => !d.valid && d.name).map((d) => [nameKey(d.name), d.row]));
 
+  const me = options.me ?? null;
+  const meKeys = new Set([...selfWords, ...(options.meAliases ?? []).map((a) => a.trim().toLowerCase())]);
+  if (me?.email) meKeys.add(me.email.toLowerCase());
+  const noteUnknown = (d: RowDraft) => {
+    const key = d.manager!;
+    const seen = unknown.get(key) ?? { text: d.managerText ?? key, key, rows: [] };
+    seen.rows.push(d.row);
+    unknown.set(key, seen);
+  };
   const managerOf = (d: RowDraft): string | null | 'problem' => {
     if (d.manager === undefined) return d.existing?.managerId ?? null;
     if (d.manager === '') return null;
+    if (me && meKeys.has(d.manager)) return me.id;
     if (d.manager.includes('@')) {
       const id = idOf.get(d.manager);
       if (id) return id;
       const known = firstRowOf.has(d.manager) ? ` (row ${firstRowOf.get(d.manager)} has problems of its own)` : '';
+      if (!known) noteUnknown(d);
       problems.push({ row: d.row, column: managerHeader, message: `no person has the email ${d.manager}${known}` });
       return 'problem';
     }
@@ -465,6 +529,7 @@ export function planImport(table: CsvTable, mapping: ColumnMapping, existing: Pe
       problems.push({ row: d.row, column: managerHeader, message: `more than one person is called ${shown}; use the manager's email instead` });
     } else {
       const known = invalidNames.has(nameKey(d.manager)) ? ` (row ${invalidNames.get(nameKey(d.manager))} has problems of its own)` : '';
+      if (!known) noteUnknown(d);
       problems.push({ row: d.row, column: managerHeader, message: `no person is called ${shown}${known}` });
     }
     return 'problem';
@@ -505,6 +570,7 @@ export function planImport(table: CsvTable, mapping: ColumnMapping, existing: Pe
     people: changed,
     teams: newTeams.filter((t) => usedTeams.has(t.id)),
     dates,
+    unknownManagers: [],
     created,
     updated: changed.length - created,
     unchanged: planned.length - changed.length,
@@ -557,7 +623,8 @@ export function peopleToCsv(people: Person[], teams: Pick<Team, 'id' | 'name'>[]
       p.managerId ? (emailOf.get(p.managerId) ?? '') : '',
       p.title ?? '',
       p.track ?? '',
-      p.level ?? '',
+      // A placed person's level is its id on the ladder: importing the file again places them on the same level.
+      p.placement?.levelId ?? p.level ?? '',
       p.startDate ?? '',
       p.levelSince ?? '',
       p.teamId ? (teamName.get(p.teamId) ?? '') : '',

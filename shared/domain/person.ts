@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { frozenLadderRefSchema } from '../evidence/refs';
+import { idPattern } from '../ladder/schema';
 import { isoDateSchema } from './dates';
 
 export const tracks = ['engineering', 'management', 'product', 'design', 'other'] as const;
@@ -11,6 +13,25 @@ export const trackLabels: Record<Track, string> = {
   design: 'Design',
   other: 'Other',
 };
+
+const ladderPartId = z.string().min(1).max(200).regex(idPattern, 'Use an id of letters, digits, ".", "_" or "-"');
+
+/**
+ * Where a person is on a career ladder: ids from a ladder file (picked, never typed), and the
+ * exact version they were placed against, so a later edit that renames or drops the level can be
+ * recognised and mapped. Assessments read this shape.
+ */
+export const personPlacementSchema = z
+  .object({
+    ladderId: ladderPartId,
+    trackId: ladderPartId,
+    /** A level id, or a sub-level id. */
+    levelId: ladderPartId,
+    against: frozenLadderRefSchema,
+  })
+  .strict()
+  .refine((p) => p.against.ladderId === p.ladderId, { message: 'The placement names a version of another ladder', path: ['against'] });
+export type PersonPlacement = z.output<typeof personPlacementSchema>;
 
 const optionalText = (max: number, label: string) =>
   z
@@ -43,7 +64,13 @@ export const personInputSchema = z
       .union([z.enum(tracks), z.literal('')])
       .transform((t) => (t === '' ? undefined : t))
       .optional(),
+    /** Free text from before ladders (and from HR files): kept and shown where no placement exists. */
     level: optionalText(40, 'Level'),
+    /** The person's ladder, track and level; null or absent: not placed on a ladder. */
+    placement: personPlacementSchema
+      .nullable()
+      .optional()
+      .transform((p) => p ?? undefined),
     /** Where the person works (an office, a city, "Remote"), as the HR tool names it. */
     location: optionalText(120, 'Location'),
     managerId: z
@@ -77,6 +104,7 @@ export const personSchema = z.object({
   title: z.string().optional(),
   track: z.enum(tracks).optional(),
   level: z.string().optional(),
+  placement: personPlacementSchema.optional(),
   location: z.string().optional(),
   managerId: z.string().nullable(),
   teamId: z.string().optional(),

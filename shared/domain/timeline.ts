@@ -15,14 +15,19 @@ export interface TimelineEntry {
   detail: string;
   /** When an open action item is due ('YYYY-MM-DD'); the screen formats it after `detail`. */
   due?: string;
+  /** An action item that is done: the screen shows it as done, not only says so. */
+  done?: boolean;
   /** Route to open, e.g. the meeting. */
   href: string;
   /** The text the filter searches, folded (see text.ts). */
   search: string;
 }
 
-/** One chronological list, newest first. Action items sit on the date of the meeting that agreed them. */
-export function buildTimeline(meetings: Meeting[], actions: ActionItem[]): TimelineEntry[] {
+/**
+ * One chronological list, newest first. Action items sit on the date of the meeting that agreed
+ * them and name their owner: "You", or the person (`personName`) whose timeline this is.
+ */
+export function buildTimeline(meetings: Meeting[], actions: ActionItem[], personName: string): TimelineEntry[] {
   const meetingById = new Map(meetings.map((m) => [m.id, m]));
   const entries: TimelineEntry[] = [];
   for (const m of meetings) {
@@ -43,7 +48,7 @@ export function buildTimeline(meetings: Meeting[], actions: ActionItem[]): Timel
   }
   for (const a of actions) {
     const origin = meetingById.get(a.meetingId);
-    const owner = a.owner === 'me' ? 'You' : 'Them';
+    const owner = a.owner === 'me' ? 'You' : personName;
     const state = a.done ? 'done' : a.due ? null : 'open';
     entries.push({
       id: a.id,
@@ -52,8 +57,9 @@ export function buildTimeline(meetings: Meeting[], actions: ActionItem[]): Timel
       title: a.text,
       detail: state ? `${owner} · ${state}` : owner,
       ...(!a.done && a.due ? { due: a.due } : {}),
+      ...(a.done ? { done: true } : {}),
       href: origin ? `/one-on-ones/meetings/${origin.id}` : '',
-      search: fold(a.text),
+      search: fold(`${a.text} ${owner}`),
     });
   }
   // Newest first; on the same day the meeting comes before the items it produced.

@@ -1,3 +1,4 @@
+import type { Assessment } from '../domain/assessments';
 import type { ActionItem, Meeting, MeetingTemplate, Series, TalkingPoint } from '../domain/meetings';
 import type { Person } from '../domain/person';
 import type { Relationship } from '../domain/relationships';
@@ -5,8 +6,8 @@ import type { Team } from '../domain/team';
 
 /**
  * Which fields the passphrase lock encrypts at rest, keyed by Dexie table like `privacyPolicies`
- * (a test fails when a table has none). A table that issue 12's later tables add (feedback,
- * assessments, packets) declares its fields here and is encrypted without any other change.
+ * (a test fails when a table has none). A table that later issues add (feedback, wins, goals,
+ * packets) declares its fields here and is encrypted without any other change.
  *
  * - `private`: encrypted whenever the lock is on (a manager's own text).
  * - `noteText`: encrypted too when the user chose "all note text".
@@ -38,6 +39,12 @@ export const atRestPolicies = {
   actionItems: atRest<ActionItem>({ private: [], noteText: ['text'] }),
   talkingPoints: atRest<TalkingPoint>({ private: [], noteText: ['text'] }),
   templates: atRest<MeetingTemplate>(nothing),
+  /**
+   * The author's private notes always; with "all note text", the summary and the ratings (each
+   * rating's comment, not-applicable reason and evidence titles travel in it, and its value with
+   * them). What stays readable: whose assessment, its date, period, level, ladder and status.
+   */
+  assessments: atRest<Assessment>({ private: ['privateNotes'], noteText: ['summary', 'ratings'] }),
   /** The lock's own key ring: wrapped keys are already encrypted, and it must be readable while locked. */
   keyring: { private: [], noteText: [] } as AtRestPolicy<Record<string, unknown>>,
 };

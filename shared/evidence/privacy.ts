@@ -1,3 +1,4 @@
+import type { Assessment } from '../domain/assessments';
 import type { ActionItem, Meeting, MeetingTemplate, Series, TalkingPoint } from '../domain/meetings';
 import type { Person } from '../domain/person';
 import type { Relationship } from '../domain/relationships';
@@ -38,6 +39,8 @@ export const privacyPolicies = {
   actionItems: policy<ActionItem>()({ privateFields: [], isPrivate: never }),
   talkingPoints: policy<TalkingPoint>()({ privateFields: [], isPrivate: never }),
   templates: policy<MeetingTemplate>()({ privateFields: [], isPrivate: never }),
+  /** An assessment's private notes are its author's alone; a private assessment never leaves at all. */
+  assessments: policy<Assessment>()({ privateFields: ['privateNotes'], isPrivate: privateByVisibility }),
   /** The passphrase lock's key ring: wrapped keys never leave the machine except in the user's own backup. */
   keyring: policy<{ id: string }>()({ privateFields: [], isPrivate: () => true }),
 } as const;
@@ -46,29 +49,27 @@ export type PolicyTable = keyof typeof privacyPolicies;
 type RowOf<T extends PolicyTable> = (typeof privacyPolicies)[T] extends PrivacyPolicy<infer R, infer _F> ? R : never;
 type FieldOf<T extends PolicyTable> = (typeof privacyPolicies)[T] extends PrivacyPolicy<infer _R, infer F> ? F : never;
 /** A record as it may leave the machine: its private fields may be absent. */
-export type Shared<T extends PolicyTable> = Omit<RowOf<T>, FieldOf<T>> & Partial<Pick<RowOf<T>, FieldOf<T>>>;
+export type Shared<T extends PolicyTable> = Omit<RowOf<T>, FieldOf<T>>;
 
 /**
- * The user's explicit, confirmed choice to include their own private notes in an export of their
- * own notes (the "Include private notes" box plus its warning). Nothing else may pass it, and it
- * never makes a private record exportable: only private fields of exportable ones.
+ * The record as it may leave the machine: `null` when the record is private, otherwise a copy
+ * without its private fields. There is no way to ask for them: no export, packet or exchange
+ * file ever holds a private field (the backup, which stays the user's own copy of everything,
+ * does not go through here).
  */
-export type PrivateFieldsChoice = 'exclude' | 'include-confirmed-by-user';
-
-/** The record as it may leave the machine: `null` when the record is private, otherwise a copy without its private fields. */
-export function shareable<T extends PolicyTable>(table: T, row: RowOf<T>, choice: PrivateFieldsChoice = 'exclude'): Shared<T> | null {
+export function shareable<T extends PolicyTable>(table: T, row: RowOf<T>): Shared<T> | null {
   const p = privacyPolicies[table] as unknown as PrivacyPolicy<RowOf<T>, string & keyof RowOf<T>>;
   if (p.isPrivate(row)) return null;
   const copy: Record<string, unknown> = { ...(row as object) };
-  if (choice === 'exclude') for (const field of p.privateFields) delete copy[field];
+  for (const field of p.privateFields) delete copy[field];
   return copy as Shared<T>;
 }
 
 /** `shareable()` over a list, dropping private records. */
-export function shareableRecords<T extends PolicyTable>(table: T, rows: readonly RowOf<T>[], choice: PrivateFieldsChoice = 'exclude'): Shared<T>[] {
+export function shareableRecords<T extends PolicyTable>(table: T, rows: readonly RowOf<T>[]): Shared<T>[] {
   const out: Shared<T>[] = [];
   for (const row of rows) {
-    const kept = shareable(table, row, choice);
+    const kept = shareable(table, row);
     if (kept) out.push(kept);
   }
   return out;

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { appContract, appEventContract } from './app';
 import { backupContract, backupEventContract } from './backup';
 import { filesContract, filesEventContract } from './files';
+import { ladderImportContract, ladderImportEventContract } from './ladder-import';
 import { laddersContract, laddersEventContract } from './ladders';
 import type { MethodName, SubscriberName } from './names';
 import type { DomainContract, Operation } from './operation';
@@ -26,6 +27,7 @@ export type { Operation };
  * - `ladderId` + `hash`: an id of the ladder id pattern and a sha256, naming a file in Trellis's version store;
  * - `suggestedName` and export file names: plain file names (no folder, no dot file, no device name),
  *   only ever inside the folder the user picked, with the extension of the export's kind;
+ * - `ladder-import:save` `name`: a plain `.yaml` file name, written only inside the user's ladders folder, never over a file;
  * - `shell:open-external` `url`: opened only after the user confirms it in main's dialog.
  */
 export const contract = {
@@ -33,6 +35,7 @@ export const contract = {
   ...settingsContract,
   ...shellContract,
   ...laddersContract,
+  ...ladderImportContract,
   ...filesContract,
   ...backupContract,
 } as const satisfies DomainContract;
@@ -43,6 +46,7 @@ export const eventContract = {
   ...settingsEventContract,
   ...shellEventContract,
   ...laddersEventContract,
+  ...ladderImportEventContract,
   ...filesEventContract,
   ...backupEventContract,
 } as const satisfies Record<string, z.ZodType>;

@@ -6,13 +6,13 @@
  */
 import { parse } from 'yaml';
 
-import { sortProblems } from './check';
+import { checkerFailed, sortProblems } from './check';
 import { Reporter } from './context';
 import { loadLadder } from './load';
 import type { LadderProblem, LadderSource, ReadInclude } from './model';
 import { resolveCompetencies } from './resolve-competencies';
 import { resolveScales } from './resolve-structure';
-import { describeError, limits, looksTooDeep } from './source';
+import { limits, looksTooDeep } from './source';
 
 export interface SharedFileCheck {
   valid: boolean;
@@ -56,16 +56,7 @@ export function checkSharedLadderFile(entry: LadderSource, readInclude?: ReadInc
       report,
     );
   } catch (error) {
-    problems.push({
-      file: path,
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 1,
-      severity: 'error',
-      code: 'internal',
-      message: `the checker failed: ${describeError(error)}`,
-    });
+    problems.push(checkerFailed(path, error));
   }
   const bounded = sortProblems(problems, files).slice(0, limits.maxProblems);
   return { valid: !bounded.some((p) => p.severity === 'error'), problems: bounded, files };

@@ -30,17 +30,7 @@ export function checkLadder(entry: LadderSource, readInclude?: ReadInclude, opti
     if (ladder && previous && typeof previous === 'object' && Array.isArray(previous.cells)) problems.push(...criterionIdWarnings(previous, ladder));
   } catch (error) {
     // A bug of ours must not take the app down with it: report it like any other problem.
-    problems.push({
-      file: path,
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 1,
-      severity: 'error',
-      code: 'internal',
-      message: `the checker failed: ${describeError(error)}`,
-      hint: 'please report this file to the Trellis maintainers',
-    });
+    problems.push(checkerFailed(path, error));
   }
   const hasError = problems.some((p) => p.severity === 'error');
   return { ladder: hasError ? null : ladder, problems: boundProblems(problems, files, path, hasError), files };
@@ -51,17 +41,7 @@ function boundProblems(problems: LadderProblem[], files: string[], path: string,
   if (problems.length <= limits.maxProblems) return sortProblems(problems, files);
   const kept = [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity === 'warning')].slice(0, limits.maxProblems);
   const more = problems.length - limits.maxProblems;
-  const note: LadderProblem = {
-    file: path,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    severity: hasError ? 'error' : 'warning',
-    code: 'too-many-problems',
-    message: `${more} more problems not shown`,
-    hint: 'fix the ones above first',
-  };
+  const note = fileProblem(path, hasError ? 'error' : 'warning', 'too-many-problems', `${more} more problems not shown`, 'fix the ones above first');
   return [...sortProblems(kept, files), note];
 }
 
@@ -146,6 +126,16 @@ function contentVersion(loaded: LoadedLadder): string {
 
 /** Problems that cause others (a file that cannot be read as YAML at all) are listed first. */
 const rootCauses = new Set(['yaml-syntax', 'too-large', 'too-deep', 'alias-limit', 'empty-file', 'include-unreadable', 'include-cycle', 'too-many-includes']);
+
+/** A problem about a whole file rather than a place in it: shown at its first line. */
+export function fileProblem(file: string, severity: LadderProblem['severity'], code: string, message: string, hint?: string): LadderProblem {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity, code, message, ...(hint === undefined ? {} : { hint }) };
+}
+
+/** A bug of ours must not take the app down with it: it is reported like any other problem. */
+export function checkerFailed(file: string, error: unknown): LadderProblem {
+  return fileProblem(file, 'error', 'internal', `the checker failed: ${describeError(error)}`, 'please report this file to the Trellis maintainers');
+}
 
 export function sortProblems(problems: LadderProblem[], files: string[]): LadderProblem[] {
   const order = (file: string) => {

@@ -1,5 +1,5 @@
 /** Career ladders: the file format, the checker and the resolved model the app uses. */
-export { cellFor, checkLadder } from './check';
+export { cellFor, checkLadder, fileProblem } from './check';
 export { checkSharedLadderFile, isSharedLadderFile, type SharedFileCheck } from './check-shared';
 export { criteriaText, derivedCriterionId } from './criteria';
 export {

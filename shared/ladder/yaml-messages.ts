@@ -173,6 +173,15 @@ function explain(error: YAMLError, lineIndex: number, lines: Line[], text: strin
   if (implicitKeyError) {
     // 1. A key without its colon: "examples" or "title Engineer".
     const bare = bareWords.exec(line.text);
+    // 0. A line of a "|" or ">" text that lost its indentation: it ends the text and reads as a key.
+    // Prose (several words) at or inside the key's column; one word is more likely a key without its colon.
+    const block = bare?.[3]?.trim() && !line.text.includes(':') ? blockTextAbove(lines, lineIndex) : undefined;
+    if (block) {
+      return at(lineIndex, {
+        message: `this line is indented less than the text of "${block.key}" above it`,
+        hint: `to continue that text, indent it like line ${block.textLine + 1} (column ${block.column + 1}); the lines of a "|" text all start in the same column`,
+      });
+    }
     if (bare && !line.text.includes(':')) {
       const key = bare[2]!;
       const rest = bare[3]?.trim();
@@ -215,6 +224,29 @@ function explain(error: YAMLError, lineIndex: number, lines: Line[], text: strin
   }
 
   return at(lineIndex, { message: plainYamlMessage(message), hint: fallbackHints[error.code] });
+}
+
+/** `key: |` or `- key: >-` (a block text starts on the next lines), with an optional comment. */
+const blockHeader = /^(\s*(?:-\s+)*)([^\s#'"{}[\],&*!|>%@`-][^:#]*?):\s+[|>][-+0-9]*\s*(?:#.*)?$/;
+
+/**
+ * When the line before `lineIndex` is part of a block text (`key: |`) indented more than this
+ * line, and this line is not indented past the key: the text's key, its first line and column.
+ */
+function blockTextAbove(lines: Line[], lineIndex: number): { key: string; textLine: number; column: number } | undefined {
+  const line = lines[lineIndex]!;
+  const previous = previousContentLine(lines, lineIndex);
+  if (previous === undefined || lines[previous]!.indent <= line.indent) return undefined;
+  const column = lines[previous]!.indent;
+  for (let i = previous; i >= 0; i--) {
+    const other = lines[i]!;
+    if (other.text.trim() === '') continue;
+    if (other.indent >= column) continue;
+    const header = blockHeader.exec(other.text);
+    if (!header || header[1]!.length >= column || line.indent > header[1]!.length) return undefined;
+    return { key: header[2]!.trim(), textLine: previous, column };
+  }
+  return undefined;
 }
 
 const listItem = /^(\s*)-(\s|$)/;

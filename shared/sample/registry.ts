@@ -1,5 +1,6 @@
 import type { SampleModule } from './context';
 import { actionItemsModule } from './modules/action-items';
+import { assessmentsModule } from './modules/assessments';
 import { oneOnOnesModule } from './modules/one-on-ones';
 import { orgModule } from './modules/org';
 
@@ -8,4 +9,4 @@ import { orgModule } from './modules/org';
  * tables.ts and one module here (after the modules it reads). Each module draws from its own
  * random stream, so adding one leaves every other table's rows exactly as they were.
  */
-export const sampleModules: readonly SampleModule[] = [orgModule, oneOnOnesModule, actionItemsModule];
+export const sampleModules: readonly SampleModule[] = [orgModule, oneOnOnesModule, actionItemsModule, assessmentsModule];

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 
+import { assessmentSchema } from '../domain/assessments';
 import { actionItemSchema, meetingSchema, seriesSchema, talkingPointSchema } from '../domain/meetings';
 import { personSchema } from '../domain/person';
 import { relationshipSchema } from '../domain/relationships';
@@ -18,6 +19,7 @@ export const sampleTableSchemas = {
   meetings: meetingSchema,
   talkingPoints: talkingPointSchema,
   actionItems: actionItemSchema,
+  assessments: assessmentSchema,
 } as const;
 
 export type SampleTableName = keyof typeof sampleTableSchemas;

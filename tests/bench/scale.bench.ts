@@ -19,7 +19,10 @@ export default async function scaleBench(): Promise<BenchResult[]> {
   // Absolute figures are for an otherwise idle 2-core machine: say how busy it was.
   const load: number[] = [os.loadavg()[0]!];
   try {
-    for (const file of (await readdir(figuresDir)).filter((f) => f.endsWith('.ts')).sort()) {
+    // TRELLIS_BENCH_FIGURES=20,search runs only the figure modules whose file names start with 20 or contain "search".
+    const picked = process.env.TRELLIS_BENCH_FIGURES?.split(',').filter(Boolean);
+    const modules = (await readdir(figuresDir)).filter((f) => f.endsWith('.ts') && (!picked || picked.some((p) => f.startsWith(p) || f.includes(p))));
+    for (const file of modules.sort()) {
       const figure = ((await import(pathToFileURL(path.join(figuresDir, file)).href)) as { default: ChromiumFigure }).default;
       const start = performance.now();
       console.log(`scale bench: ${figure.title}…`);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 import { chromium } from '@playwright/test';
 
-import { channels, events, methodName, subscriberName } from '../../shared/ipc/channels';
+import { installBridge } from '../support/bridge';
 import { chromiumArgs, chromiumExecutable } from '../support/chromium';
 import { createTestMain } from '../support/main-context';
 import { serveFolder } from '../support/static-server';
@@ -24,19 +24,7 @@ export async function openPersonInChromium(runs: number): Promise<number[] | nul
   const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: chromiumArgs });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    // window.trellis as the preload installs it, over a binding (as in the browser test fixture).
-    await page.exposeBinding('__trellisBridge', (_source, channel: unknown, payload: unknown) => main.dispatch(channel, payload));
-    await page.addInitScript(
-      ({ methods, subscribers }) => {
-        const w = window as unknown as { __trellisBridge: (c: string, p: unknown) => Promise<unknown> };
-        const api = Object.fromEntries([
-          ...methods.map(([c, m]) => [m, (input?: unknown) => w.__trellisBridge(c, input)]),
-          ...subscribers.map(([, name]) => [name, () => () => {}]),
-        ]);
-        Object.defineProperty(window, 'trellis', { value: Object.freeze(api) });
-      },
-      { methods: channels.map((c) => [c, methodName(c)] as const), subscribers: events.map((e) => [e, subscriberName(e)] as const) },
-    );
+    await installBridge(page, (channel, payload) => main.dispatch(channel, payload));
     await page.goto(`${server.origin}/index.html`);
     await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
     await page.evaluate(seedThroughIndexedDb, longHistoryRows());

@@ -46,7 +46,7 @@ async function jsdomResults(): Promise<BenchResult[]> {
     for (let i = 0; i < WARMUP + RUNS; i++) {
       const t0 = performance.now();
       const [meetings, actions] = await Promise.all([repos.meetings.forPerson(personId), repos.actionItems.forPerson(personId)]);
-      const model = buildTimeline(meetings, actions);
+      const model = buildTimeline(meetings, actions, 'Alex Rivera');
       const t1 = performance.now();
       const container = document.createElement('div');
       document.body.append(container);

@@ -16,7 +16,7 @@ async function readAll(dir: string): Promise<Map<string, string>> {
   return new Map(await Promise.all(names.map(async (n) => [n, await readFile(path.join(dir, n), 'utf8')] as const)));
 }
 
-test('Markdown: the shared part and the notes export leave private notes out unless ticked and confirmed', async ({ app, main }, testInfo) => {
+test('Markdown: the shared part and the notes export never hold private notes', async ({ app, main }, testInfo) => {
   await addPerson(app, 'Alex Rivera');
   await createSeries(app, 'Alex Rivera');
   const meeting = await startMeeting(app, 'Alex Rivera', isoDay(0));
@@ -41,12 +41,14 @@ test('Markdown: the shared part and the notes export leave private notes out unl
   await expect(app.getByRole('status').filter({ hasText: 'Copied the shared notes as Markdown' })).toBeVisible();
   expect(await app.evaluate(() => navigator.clipboard.readText())).toBe(shared);
 
-  // Export notes from the person's page, box not ticked.
+  // Export notes from the person's page: it says private notes stay behind, and offers no way to include them.
   await meeting.openPersonPage('Alex Rivera');
   const person = new PersonPage(app, 'Alex Rivera');
   const exportNotes = await person.exportNotes();
   const dialog = exportNotes.root;
   await expect(dialog).toContainText('1 meeting as Markdown files');
+  await expect(dialog).toContainText('Private notes are never exported');
+  await expect(dialog.getByRole('checkbox')).toHaveCount(0);
   await lookInBothThemes(app, 'export-notes-dialog', testInfo);
   main.chooseFolderAnswers.push(main.exportDir);
   await exportNotes.export();
@@ -60,30 +62,14 @@ test('Markdown: the shared part and the notes export leave private notes out unl
   }
   expect(files.get(sharedName.replace('.md', '-2.md'))).toMatch(/^---\nperson: Alex Rivera\ndate: "?\d{4}-\d{2}-\d{2}"?\nkind: 1:1\n/);
 
-  // Ticked: a second, explicit confirmation, then the private notes are in the file body.
-  await person.exportNotes();
-  await exportNotes.tickIncludePrivate();
-  main.chooseFolderAnswers.push(main.exportDir);
-  await exportNotes.export();
-  await expect(dialog.getByRole('alert')).toContainText('Private notes will be written to these files. Anyone who can read the folder can read them.');
-  expect(await readdir(main.exportDir)).toHaveLength(2);
-  await lookInBothThemes(app, 'export-notes-confirm', testInfo);
-  await exportNotes.confirmWithPrivateNotes();
-  await expect(dialog).toBeHidden();
-  files = await readAll(main.exportDir);
-  const withPrivate = files.get(sharedName.replace('.md', '-3.md'))!;
-  expect(withPrivate).toContain('## Private notes');
-  expect(withPrivate).toContain(`${MARKER} seemed tired`);
-  expect(withPrivate.split('\n---\n')[0]).not.toContain(MARKER);
-
-  // Everyone's notes, from the People list: private notes left out again by default.
+  // Everyone's notes, from the People list: private notes left out there too.
   const everyone = await (await PeoplePage.open(app)).exportAllNotes();
-  await expect(everyone.includePrivate).not.toBeChecked();
   main.chooseFolderAnswers.push(main.exportDir);
   await everyone.export();
   await expect(everyone.root).toBeHidden();
   files = await readAll(main.exportDir);
-  expect(files.get(sharedName.replace('.md', '-4.md'))).not.toContain(MARKER);
+  expect(files.get(sharedName.replace('.md', '-3.md'))).not.toContain(MARKER);
+  expect(files.size).toBe(3);
 });
 
 test('.ics export of a series parses back with ical.js with the right rule', async ({ app, main }, testInfo) => {
@@ -105,42 +91,27 @@ test('.ics export of a series parses back with ical.js with the right rule', asy
   expect(parsed.occurrences.map(day)).toEqual([isoDay(0), isoDay(7), isoDay(14), isoDay(21)]);
 });
 
-test('keyboard only: export with private notes needs the box and a second, focused confirmation', async ({ app, main }) => {
+test('keyboard only: export notes is reached and run from the keyboard, and leaves private notes behind', async ({ app, main }) => {
   await addPerson(app, 'Alex Rivera');
   await createSeries(app, 'Alex Rivera');
   const meeting = await startMeeting(app, 'Alex Rivera', isoDay(0));
-  await meeting.writeNotes({ private: MARKER });
+  await meeting.writeNotes({ shared: 'Shared words', private: MARKER });
   await meeting.openPersonPage('Alex Rivera');
 
   const person = new PersonPage(app, 'Alex Rivera');
   await person.exportNotesButton.focus();
   await app.keyboard.press('Enter');
   const exportNotes = new ExportNotesDialog(app, 'Export notes of Alex Rivera');
-  const dialog = exportNotes.root;
-  const box = exportNotes.includePrivate;
-  for (let i = 0; i < 5 && !(await box.evaluate((el) => el === document.activeElement)); i++) await app.keyboard.press('Tab');
-  await expect(box).toBeFocused();
-  await app.keyboard.press('Space');
-  await expect(box).toBeChecked();
-  await app.keyboard.press('Tab');
-  await app.keyboard.press('Tab');
-  await expect(exportNotes.exportButton).toBeFocused();
-  await app.keyboard.press('Enter');
-  // The safe choice has focus: pressing Enter again goes back instead of exporting.
-  await expect(exportNotes.backButton).toBeFocused();
-  await app.keyboard.press('Enter');
-  await expect(box).toBeChecked();
-  expect(await readdir(main.exportDir)).toEqual([]);
-
-  await exportNotes.exportButton.focus();
-  await app.keyboard.press('Enter');
-  await app.keyboard.press('Tab');
-  await expect(exportNotes.confirmButton).toBeFocused();
+  const button = exportNotes.exportButton;
+  for (let i = 0; i < 5 && !(await button.evaluate((el) => el === document.activeElement)); i++) await app.keyboard.press('Tab');
+  await expect(button).toBeFocused();
   main.chooseFolderAnswers.push(main.exportDir);
   await app.keyboard.press('Enter');
-  await expect(dialog).toBeHidden();
+  await expect(exportNotes.root).toBeHidden();
   const files = await readAll(main.exportDir);
-  expect([...files.values()].some((c) => c.includes(MARKER))).toBe(true);
+  expect(files.size).toBe(1);
+  expect([...files.values()].some((c) => c.includes('Shared words'))).toBe(true);
+  expect([...files.values()].some((c) => c.includes(MARKER))).toBe(false);
 });
 
 test('a failed export says why in the dialog and leaves it open', async ({ app, main }) => {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test as base, type TestInfo } from '@playwright/test';
 
-import { channels, events, methodName, subscriberName } from '../../shared/ipc/channels';
+import { emitTo, installBridge } from '../support/bridge';
 import { createTestMain, type TestMain } from '../support/main-context';
 import { serveFolder, type StaticServer } from '../support/static-server';
 
@@ -16,6 +16,12 @@ export const screenshotDir = path.resolve(here, '.output/screens');
 interface Fixtures {
   main: TestMain;
   app: Page;
+  /**
+   * false (the default): the profile starts as a manager's who has been through the welcome
+   * (role set, nobody chosen as "me" yet), so a spec sees the app as before there was a welcome.
+   * true: a truly fresh profile, which opens on the welcome (`test.use({ firstRun: true })`).
+   */
+  firstRun: boolean;
 }
 
 /**
@@ -32,8 +38,10 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
     },
     { scope: 'worker' },
   ],
-  main: async ({}, use) => {
+  firstRun: [false, { option: true }],
+  main: async ({ firstRun }, use) => {
     const main = await createTestMain();
+    if (!firstRun) main.store.set('settings', { userRole: 'manager' });
     await use(main);
     await main.dispose();
   },
@@ -54,39 +62,11 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
  * of the same context. Returns the function that stops main's events reaching the page.
  */
 export async function connectApp(page: Page, server: StaticServer, main: TestMain): Promise<() => void> {
-  await page.exposeBinding('__trellisBridge', async (source, channel: unknown, payload: unknown) => {
-    const caller = new URL(source.frame.url()).origin;
-    if (caller !== server.origin) return { ok: false, error: { code: 'forbidden', message: 'This caller may not use Trellis operations.' } };
+  await installBridge(page, async (channel, payload, origin) => {
+    if (origin !== server.origin) return { ok: false, error: { code: 'forbidden', message: 'This caller may not use Trellis operations.' } };
     return main.dispatch(channel, payload);
   });
-  const methods = channels.map((c) => [c, methodName(c)] as const);
-  const subscribers = events.map((e) => [e, subscriberName(e)] as const);
-  await page.addInitScript(
-    ({ methods, subscribers }) => {
-      const w = window as unknown as { __trellisBridge: (c: string, p: unknown) => Promise<unknown>; __trellisEmit?: (e: string, p: unknown) => void };
-      const listeners = new Map<string, Set<(payload: unknown) => void>>();
-      // Main pushes events by calling this from the test side (the bridge's webContents.send).
-      w.__trellisEmit = (event, payload) => listeners.get(event)?.forEach((l) => l(structuredClone(payload)));
-      const api = Object.fromEntries([
-        ...methods.map(([channel, method]) => [method, (input?: unknown) => w.__trellisBridge(channel, input)]),
-        ...subscribers.map(([event, name]) => [
-          name,
-          (listener: (payload: unknown) => void) => {
-            const set = listeners.get(event) ?? new Set();
-            set.add(listener);
-            listeners.set(event, set);
-            return () => void set.delete(listener);
-          },
-        ]),
-      ]);
-      Object.defineProperty(window, 'trellis', { value: Object.freeze(api), enumerable: true });
-    },
-    { methods, subscribers },
-  );
-  const send = (event: string, payload: unknown) =>
-    void page
-      .evaluate(([e, p]) => (window as unknown as { __trellisEmit: (e: string, p: unknown) => void }).__trellisEmit(e as string, p), [event, payload] as const)
-      .catch(() => {});
+  const send = (event: string, payload: unknown) => emitTo(page, event, payload);
   main.transports.add(send);
   await page.goto(`${server.origin}/index.html`);
   return () => main.transports.delete(send);

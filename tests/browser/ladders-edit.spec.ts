@@ -1,3 +1,4 @@
+import { todayIso } from '../../shared/domain/dates';
 import { expect, lookInBothThemes, test } from './fixtures';
 import { readUserFile, seedLadders, writeUserFile } from './ladders-support';
 import { LaddersPage } from './pages/ladders';
@@ -26,10 +27,18 @@ test('edit in CodeMirror: a live error at line:column, then fixed and saved to d
   for (let i = 0; i < 'versoin: "2"'.length; i++) await app.keyboard.press('Backspace');
   await app.keyboard.type('# Edited in Trellis');
   await expect(ladders.noProblems).toBeVisible();
-  await ladders.saveButton.click();
-  await expect(app.getByRole('status')).toContainText('Saved team.yaml');
+  // A comment changes nothing anyone is asked: a patch is proposed.
+  const dialog = await ladders.save();
+  await expect(dialog.version('Patch')).toBeChecked();
+  await dialog.summary.fill('Comment about editing in Trellis.');
+  await dialog.saveAs('1.2.1').click();
+  await expect(app.getByRole('status')).toContainText('Saved team.yaml as version 1.2.1');
   const saved = await readUserFile(main);
-  expect(saved).toBe(`${original}# Edited in Trellis`);
+  expect(saved).toBe(
+    `${original}# Edited in Trellis`
+      .replace('version: "1.2.0"\n', 'version: "1.2.1"\n')
+      .replace('changelog:\n', `changelog:\n  - version: "1.2.1"\n    date: "${todayIso()}"\n    summary: Comment about editing in Trellis.\n`),
+  );
   // The editor keeps showing what was saved, now without unsaved changes.
   await expect(app.getByText('Unsaved changes')).toBeHidden();
   await expect(ladders.editorContent).toContainText('# Edited in Trellis');

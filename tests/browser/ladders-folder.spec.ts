@@ -8,7 +8,7 @@ import { LaddersPage } from './pages/ladders';
 
 test('a ladders folder on a drive that is gone: shipped ladders stay, the reason shows, another folder can be chosen', async ({ app, main }, testInfo) => {
   const gone = path.join(main.dataDir, 'usb', 'ladders');
-  main.store.set('settings', { theme: 'system', laddersFolder: gone });
+  main.store.set('settings', { theme: 'system', userRole: 'manager', laddersFolder: gone });
   await app.setViewportSize({ width: 1024, height: 640 });
   await LaddersPage.open(app);
   await expect(app.getByRole('alert')).toContainText(`Trellis cannot open your ladders folder ${gone}: it does not exist (is its drive plugged in?)`);

@@ -5,9 +5,11 @@ import { unzipSync } from 'fflate';
 import { isoDay } from './dates';
 import { expect, lookInBothThemes, screenSizes, test } from './fixtures';
 import { tick } from './pages/controls';
+import { SampleTeam } from './pages/first-run';
 import { LockScreen, LockSettings, readIndexedDb } from './pages/lock';
 import { MeetingPage } from './pages/meeting';
 import { createSeries, startMeeting } from './pages/one-on-ones';
+import { Palette } from './pages/palette';
 import { addPerson } from './pages/people';
 
 const CANARY = 'CANARY-9c41';
@@ -160,4 +162,75 @@ test('a backup of a locked database stays encrypted, and restoring it asks for i
   await app.goto(url);
   await expect(new MeetingPage(app).privateNotes).toHaveValue(`Private ${CANARY}: thinking about a move to the platform team`);
   expect(await readIndexedDb(app)).not.toContain('Private CANARY');
+});
+
+/** What the unsaved-typing journal (renderer/app/unsaved.ts) holds in localStorage. */
+const journal = (app: Parameters<typeof addPerson>[0]) =>
+  app.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('trellis.unsaved:'))
+      .map((k) => localStorage.getItem(k))
+      .join('\n'),
+  );
+
+test('with the lock on, search finds encrypted notes only while unlocked, and unsaved typing is not kept in the clear', async ({ app }) => {
+  // Two Argon2id derivations and two index builds.
+  test.slow();
+  const { url } = await meetingWithCanary(app);
+  const lock = await LockSettings.open(app);
+  await expect(lock.section).toContainText('index is built in memory from the decrypted notes, is never written to disk');
+  await lock.turnOn(PASSPHRASE, { encrypt: /All note text/ });
+  await lock.closeRecoveryKey();
+
+  // Right after turning it on, in the same session: the index is built again with the key.
+  const palette = await Palette.open(app);
+  await palette.type('platform team');
+  await expect(palette.group('Meeting notes').getByRole('option', { name: /Private note/ })).toBeVisible();
+  await palette.close();
+
+  // Typing still inside the autosave delay when the page goes away is not written to localStorage.
+  await app.goto(url);
+  const meeting = new MeetingPage(app);
+  await meeting.privateNotes.fill(`Unsaved ${CANARY} typed right before leaving`);
+  await app.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  expect(await journal(app)).not.toContain(CANARY);
+  await expect(meeting.saved).toBeVisible();
+
+  // Locked: no search worker runs (its index held the decrypted text), and nothing protected is on screen.
+  await (await LockSettings.open(app)).lockNow();
+  await expect.poll(() => app.workers().filter((w) => /search/.test(w.url())).length).toBe(0);
+  await expect(app.getByRole('button', { name: /^Search/ })).toHaveCount(0);
+
+  // Unlocked again: the index is built again, in memory, and finds what was typed.
+  await LockScreen.unlock(app, PASSPHRASE);
+  await expect(app.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  const again = await Palette.open(app);
+  await again.type('typed right before leaving');
+  await expect(again.group('Meeting notes').getByRole('option', { name: /Private note/ })).toBeVisible();
+  expect(await readIndexedDb(app)).not.toContain(CANARY);
+  expect(await journal(app)).not.toContain(CANARY);
+});
+
+test('the sample team is never locked, and its Settings say the lock belongs to your own data', async ({ app }) => {
+  test.slow();
+  await meetingWithCanary(app);
+  const lock = await LockSettings.open(app);
+  await lock.turnOn(PASSPHRASE);
+  await lock.closeRecoveryKey();
+  await app.getByRole('region', { name: 'Sample team' }).getByRole('button', { name: 'Try with a sample team' }).click();
+  const sample = new SampleTeam(app);
+  await sample.expectOpen();
+  // The sample opens without the passphrase: it is made up, in a database of its own, never encrypted.
+  await expect(LockScreen.heading(app)).toHaveCount(0);
+  const inSample = await LockSettings.open(app);
+  await expect(inSample.section).toContainText('The passphrase lock protects your own data, not the sample team');
+  await expect(inSample.section.getByRole('button')).toHaveCount(0);
+  expect(await readIndexedDb(app, 'trellis-sample')).not.toContain('"$lock"');
+  // The user's own data stays encrypted meanwhile, and asks for its passphrase on the way back.
+  expect(await readIndexedDb(app)).not.toContain('thinking about a move');
+  await sample.banner.getByRole('button', { name: 'Leave the sample' }).click();
+  await app.getByRole('dialog', { name: 'Leave the sample team?' }).getByRole('button', { name: 'Leave and remove the sample' }).click();
+  await expect(LockScreen.heading(app)).toBeVisible();
+  await LockScreen.unlock(app, PASSPHRASE);
+  await expect(app.getByRole('heading', { level: 1 })).toBeVisible();
 });

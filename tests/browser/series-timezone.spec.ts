@@ -4,19 +4,18 @@ import path from 'node:path';
 import { parseSeriesIcs } from '../support/ical';
 import { expect, lookInBothThemes, screenSizes, test } from './fixtures';
 import { choose } from './pages/controls';
+import { YouSettings } from './pages/first-run';
 import { goTo } from './pages/nav';
+import { PeoplePage } from './pages/people';
 
 test('a series time zone is picked by typing "Berl", and its .ics names organizer and attendee', async ({ app, main }, testInfo) => {
-  // The user's own email, from Settings: the organizer of calendar files.
-  await goTo(app, 'Settings');
-  const email = app.getByRole('textbox', { name: 'Your email' });
-  await email.fill('not an email');
-  await email.press('Enter');
-  await expect(app.getByText('Enter a valid email address, like maya@example.com')).toBeVisible();
-  await email.fill('Maya@Example.com');
-  await email.press('Enter');
-  await expect(app.getByRole('status')).toContainText('Saved your email');
-  expect(main.store.get('settings')).toMatchObject({ userEmail: 'maya@example.com' });
+  // The user is a person in Trellis ("This is me"): their email is the organizer of calendar files.
+  const people = await PeoplePage.open(app);
+  await people.addPerson({ name: 'Maya Okafor', email: 'Maya@Example.com' });
+  const you = await YouSettings.open(app);
+  await you.chooseMe('Maya Okafor');
+  await expect(you.section).toContainText('Calendar files name you, maya@example.com, as organizer');
+  expect(main.store.get('settings')).toMatchObject({ mePersonId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
   await lookInBothThemes(app, 'settings-your-email', testInfo);
 
   await goTo(app, 'People');
@@ -70,6 +69,6 @@ test('a series time zone is picked by typing "Berl", and its .ics names organize
   expect(parsed.organizer).toMatchObject({ address: 'mailto:maya@example.com' });
   expect(parsed.attendees).toEqual([
     { address: 'mailto:alex@example.com', cn: 'Alex Rivera', role: 'REQ-PARTICIPANT', partstat: 'NEEDS-ACTION' },
-    { address: 'mailto:maya@example.com', cn: null, role: 'CHAIR', partstat: 'ACCEPTED' },
+    { address: 'mailto:maya@example.com', cn: 'Maya Okafor', role: 'CHAIR', partstat: 'ACCEPTED' },
   ]);
 });

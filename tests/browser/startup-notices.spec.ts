@@ -20,13 +20,14 @@ test('a damaged settings file: the window opens with defaults and the user is to
   const notice = app.getByRole('alert').filter({ hasText: 'Your settings were reset' });
   await expect(notice).toContainText('it is not valid JSON');
   await expect(notice).toContainText(recovery!.movedTo);
-  await expect(app.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  // With the settings gone, Trellis asks again who is using it (the notice says why).
+  await expect(app.getByRole('heading', { level: 1, name: 'Welcome to Trellis' })).toBeVisible();
   await lookInBothThemes(app, 'settings-reset-notice', testInfo);
 
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notice).toBeHidden();
   // Told once: not again after a reload.
   await app.reload();
-  await expect(app.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await expect(app.getByRole('heading', { level: 1, name: 'Welcome to Trellis' })).toBeVisible();
   await expect(app.getByText('Your settings were reset')).toHaveCount(0);
 });

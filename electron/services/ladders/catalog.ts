@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import type { FolderProblem, LadderOrigin, LadderStatus, LadderSummary } from '../../../shared/ipc/ladders';
-import { isSharedLadderFile, type Ladder, type LadderProblem } from '../../../shared/ladder';
+import { fileProblem, isSharedLadderFile, type Ladder, type LadderProblem } from '../../../shared/ladder';
 import { draftPathFor, isLadderFileName, sha256 } from './files';
 import { type LadderFolder, refusalMessage } from './folder';
 import { checkInFolder } from './sources';
@@ -113,16 +113,7 @@ export async function loadEntry(
     // Refused before reading (a link out of the folder, too large): listed, with the reason on the file.
     const words = refusalMessage(relative, read)!;
     const size = read.reason === 'too-large' ? read.size : 0;
-    const problem: LadderProblem = {
-      file: relative,
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 1,
-      severity: 'error',
-      code: read.reason === 'outside' ? 'link-outside-folder' : 'too-large',
-      ...words,
-    };
+    const problem = fileProblem(relative, 'error', read.reason === 'outside' ? 'link-outside-folder' : 'too-large', words.message, words.hint);
     const base = {
       key,
       origin,
@@ -171,16 +162,12 @@ export async function loadEntry(
       // A full disk must not take the ladder away: it stays in use, only its copy is missing.
       base.problems = [
         ...base.problems,
-        {
-          file: relative,
-          line: 1,
-          column: 1,
-          endLine: 1,
-          endColumn: 1,
-          severity: 'warning',
-          code: 'version-not-stored',
-          message: 'Trellis could not keep a copy of this version (is the disk full?); it tries again the next time the file is read',
-        },
+        fileProblem(
+          relative,
+          'warning',
+          'version-not-stored',
+          'Trellis could not keep a copy of this version (is the disk full?); it tries again the next time the file is read',
+        ),
       ];
     }
     return { ...base, inUse: { ladder, hash: checked.hash, fromEarlierFile: false } };

@@ -3,10 +3,10 @@ import path from 'node:path';
 
 import type { FolderProblem, LadderDetail, LadderList, LadderOrigin, SaveResult } from '../../../shared/ipc/ladders';
 import { AppError } from '../../../shared/ipc/result';
-import { limits } from '../../../shared/ladder';
+import { type LadderProblem, limits } from '../../../shared/ladder';
 import { editCellCriteria } from '../../../shared/ladder/edit';
 import { criteriaFirstSeen, type LadderReview, reviewLadder } from '../../../shared/ladder/review';
-import { createAtomicWriter, errorCode, fileError, type FileSystem } from '../atomic-write';
+import { createAtomicWriter, errorCode, fileError, type FileSystem, syncFolder } from '../atomic-write';
 import { type EntryState, keyFor, loadEntry, scanFolder, summarize, toDraft } from './catalog';
 import { isDraftFileName, isLadderFileName } from './files';
 import { isInside, type LadderFolder, ladderFolder } from './folder';
@@ -41,6 +41,8 @@ export interface LaddersServiceOptions {
   log?: (message: string, error: unknown) => void;
 }
 
+export type CreateResult = { saved: true; key: string; file: string } | { saved: false; problems: LadderProblem[] };
+
 export interface LaddersService {
   list(): Promise<LadderList>;
   get(key: string): Promise<LadderDetail>;
@@ -49,6 +51,13 @@ export interface LaddersService {
   /** Quick edit of one cell's criteria, written into the file that defines the competency. */
   editCell(key: string, cell: CellRef, criteria: string, baseHash?: string): Promise<SaveResult>;
   copyToFolder(key: string): Promise<{ key: string }>;
+  /**
+   * A new ladder file in the user's folder (an import): checked first, written under `name` or
+   * the first free name like it (`team-2.yaml`), never over an existing file.
+   */
+  createFile(name: string, text: string): Promise<CreateResult>;
+  /** `name`, or the first free name like it, in the user's folder now. */
+  freeFileName(name: string): Promise<string>;
   /** The criteria review of the version in use, with "unchanged since" taken from the stored versions. */
   review(key: string, since: string): Promise<LadderReview>;
   /** The user's ladders folder as the settings name it now (absolute). */
@@ -415,6 +424,42 @@ export function createLaddersService(options: LaddersServiceOptions): LaddersSer
           return { key: keyFor('user', relative) };
         }),
       ),
+    createFile: (name, text) =>
+      ready().then(() =>
+        serial(async (): Promise<CreateResult> => {
+          const open = user!;
+          if (!open.ok) throw new AppError('io', open.problems[0]?.message ?? 'Your ladders folder cannot be opened right now.');
+          if (tooLarge(text))
+            throw new AppError('invalid-input', `This ladder is larger than a ladder file may be (${limits.maxBytes.toLocaleString('en')} bytes).`);
+          const checked = checkInFolder(open.folder, { path: name, text });
+          if (!checked.check.ladder || checked.check.problems.some((p) => p.severity === 'error')) return { saved: false, problems: checked.check.problems };
+          // A file that appears between choosing the name and placing it is never replaced: try the next free name.
+          for (let attempt = 0; attempt < 20; attempt++) {
+            const relative = freeName(open.folder, name);
+            const target = open.folder.writablePath(relative);
+            if (!target) throw new AppError('forbidden', 'Trellis only writes inside your ladders folder.');
+            if (target.exists) continue;
+            let placed = false;
+            try {
+              const temp = await atomic.writeTemp(target.path, text);
+              placed = await atomic.placeWithoutReplacing(temp, target.path);
+              if (!placed) await atomic.discard(temp);
+              else await syncFolder(path.dirname(target.path), options.fs);
+            } catch (error) {
+              throw fileError(error, relative, 'save');
+            }
+            if (!placed) continue;
+            const changed = await loadUserFolder(open);
+            if (changed.length > 0) options.onChanged(changed);
+            return { saved: true, key: keyFor('user', relative), file: relative };
+          }
+          throw new AppError('conflict', `Could not find a free file name for ${name}.`);
+        }),
+      ),
+    async freeFileName(name) {
+      await ready();
+      return freeName(user!.folder, name);
+    },
     folder: () => path.resolve(options.userFolder()),
     reloadFolder: ready,
     async close() {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Form } from 'react-aria-components';
 
 import type { LadderSummary } from '../../../shared/ipc/ladders';
-import type { LadderProblem, ResolvedCell } from '../../../shared/ladder';
+import type { Ladder, LadderProblem, ResolvedCell } from '../../../shared/ladder/model';
 import { errorMessage } from '../../app/errors';
 import { useMainAction } from '../../app/useMain';
 import { Button } from '../../ui/Button';
@@ -10,10 +10,13 @@ import { Dialog } from '../../ui/Dialog';
 import { Markdown } from '../../ui/Markdown';
 import { useStatus } from '../../ui/Status';
 import { TextArea } from '../../ui/TextArea';
+import { CriteriaList, linksMarkdown } from './Criteria';
+import { cellOwn, expectsLabel } from './model';
 import { ProblemList } from './ProblemsPanel';
 
 export interface CellDialogProps {
   cell: ResolvedCell;
+  ladder: Ladder;
   title: string;
   /** "L2 Engineer II": the level an inherited cell comes from, in words. */
   inheritedFromLabel: string | null;
@@ -22,9 +25,12 @@ export interface CellDialogProps {
 }
 
 /** One cell: its criteria (Markdown), examples and links; a quick edit of the criteria for the user's own ladders. */
-export function CellDialog({ cell, title, inheritedFromLabel, summary, onClose }: CellDialogProps) {
+export function CellDialog({ cell, ladder, title, inheritedFromLabel, summary, onClose }: CellDialogProps) {
   const [editing, setEditing] = useState(false);
-  const canEdit = !summary.readOnly && summary.status === 'valid';
+  // The quick edit rewrites one text; criteria with ids, or an expected step, are edited in the YAML editor so nothing is lost.
+  const listed =
+    cell.status === 'defined' && ((cell.items?.length ?? 0) > 1 || (cell.items ?? []).some((i) => i.idFrom === 'file') || cell.expects !== undefined);
+  const canEdit = !summary.readOnly && summary.status === 'valid' && !listed;
   return (
     <Dialog title={title} isOpen onOpenChange={(open) => !open && onClose()}>
       <CellStatusNote cell={cell} inheritedFromLabel={inheritedFromLabel} />
@@ -32,7 +38,7 @@ export function CellDialog({ cell, title, inheritedFromLabel, summary, onClose }
         <QuickEdit cell={cell} summary={summary} onDone={onClose} onCancel={() => setEditing(false)} />
       ) : (
         <>
-          <CellContent cell={cell} />
+          <CellContent cell={cell} ladder={ladder} />
           <div className="dialog__actions">
             {!summary.readOnly && (
               <Button onPress={() => setEditing(true)} isDisabled={!canEdit}>
@@ -44,7 +50,13 @@ export function CellDialog({ cell, title, inheritedFromLabel, summary, onClose }
               Close
             </Button>
           </div>
-          {!summary.readOnly && !canEdit && <p className="muted small">Fix the problems in {summary.file} before quick edits.</p>}
+          {!summary.readOnly && !canEdit && (
+            <p className="muted small">
+              {listed
+                ? 'This cell lists its criteria one by one or says what step is expected: edit it in Edit YAML, so the ids that assessments point at stay.'
+                : `Fix the problems in ${summary.file} before quick edits.`}
+            </p>
+          )}
         </>
       )}
     </Dialog>
@@ -65,29 +77,53 @@ function CellStatusNote({ cell, inheritedFromLabel }: { cell: ResolvedCell; inhe
   return null;
 }
 
-function CellContent({ cell }: { cell: ResolvedCell }) {
+function CellContent({ cell, ladder }: { cell: ResolvedCell; ladder: Ladder }) {
+  const competency = ladder.competencies.find((c) => c.id === cell.competencyId);
+  const scale = ladder.scales.find((s) => s.id === competency?.scaleId);
+  const step = typeof cell.expects === 'string' ? scale?.steps.find((s) => s.id === cell.expects) : undefined;
+  // A cell written as one text reads as before; criteria written one by one are shown as items.
+  const items = cell.status === 'not-applicable' ? [] : (cell.items ?? []);
+  const listed = items.length > 1 || items.some((i) => i.idFrom === 'file');
+  const own = listed ? cellOwn(cell) : { examples: cell.examples, links: cell.links };
   return (
     <div className="cell-content">
-      {cell.criteria && (
-        <section aria-label="Criteria">
-          <h3>Criteria</h3>
-          <Markdown source={cell.criteria} policy="ladder" />
+      {cell.expects !== undefined && competency && cell.status !== 'not-applicable' && (
+        <section aria-label="Expected proficiency" className="cell-content__expects">
+          <h3>Expected proficiency</h3>
+          <p>
+            <strong>{expectsLabel(ladder, competency, cell.expects)}</strong>
+            {scale && <span className="muted"> on the {scale.name} scale</span>}
+            {step?.description && <span>: {step.description}</span>}
+          </p>
         </section>
       )}
-      {cell.examples.length > 0 && (
+      {listed ? (
+        <section aria-label="Criteria">
+          <h3>Criteria{items.length > 1 ? ` (${items.length})` : ''}</h3>
+          <CriteriaList items={items} label="Criteria, one by one" />
+        </section>
+      ) : (
+        cell.criteria && (
+          <section aria-label="Criteria">
+            <h3>Criteria</h3>
+            <Markdown source={cell.criteria} policy="ladder" />
+          </section>
+        )
+      )}
+      {own.examples.length > 0 && (
         <section aria-label="Examples">
-          <h3>Examples</h3>
+          <h3>{listed ? 'Examples of the whole cell' : 'Examples'}</h3>
           <ul>
-            {cell.examples.map((e, i) => (
+            {own.examples.map((e, i) => (
               <li key={i}>{e}</li>
             ))}
           </ul>
         </section>
       )}
-      {cell.links.length > 0 && (
+      {own.links.length > 0 && (
         <section aria-label="Links">
-          <h3>Links</h3>
-          <Markdown source={cell.links.map((l) => `- [${l.title.replace(/[[\]]/g, '')}](<${l.url}>)`).join('\n')} policy="ladder" />
+          <h3>{listed ? 'Links for the whole cell' : 'Links'}</h3>
+          <Markdown source={linksMarkdown(own.links)} policy="ladder" />
         </section>
       )}
       {cell.source && (

@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 
 import type { LadderDetail } from '../../../shared/ipc/ladders';
-import type { LadderProblem } from '../../../shared/ladder';
+import { checkLadder, type Ladder, type LadderProblem } from '../../../shared/ladder';
 import { errorMessage } from '../../app/errors';
 import { useMainAction } from '../../app/useMain';
 import { Button } from '../../ui/Button';
 import { useStatus } from '../../ui/Status';
 import { ProblemList } from './ProblemsPanel';
-import { createLadderEditor, type EditorView, goTo, replaceText } from './yaml-editor';
+import { SaveVersionDialog } from './SaveVersionDialog';
+import { createLadderEditor, type EditorView, goTo, includeReader, replaceText } from './yaml-editor';
 
 export interface LadderEditorProps {
   detail: LadderDetail;
@@ -15,8 +16,9 @@ export interface LadderEditorProps {
 
 /**
  * The YAML editor of one ladder file (lazy-loaded: CodeMirror is its own chunk). Problems show
- * as squiggles and as a list while typing; Save writes only a valid file, anything else can be
- * kept as a draft beside it. A change on disk reloads the text unless there are unsaved edits.
+ * as squiggles and as a list beside the editor while typing; Save proposes the next version and
+ * writes only a valid file, anything else can be kept as a draft beside it. A change on disk
+ * reloads the text unless there are unsaved edits.
  */
 export default function LadderEditor({ detail }: LadderEditorProps) {
   const entry = detail.files[0] ?? { path: detail.summary.file, text: '' };
@@ -25,6 +27,8 @@ export default function LadderEditor({ detail }: LadderEditorProps) {
   const [text, setText] = useState(entry.text);
   const [base, setBase] = useState({ text: entry.text, hash: detail.summary.diskHash });
   const [problems, setProblems] = useState<LadderProblem[]>([]);
+  /** The checked edit, while the save dialog asks for its version. */
+  const [saving, setSaving] = useState<Ladder | null>(null);
   const saveFile = useMainAction('ladders:save');
   const saveDraftFile = useMainAction('ladders:save-draft');
   const busy = saveFile.pending || saveDraftFile.pending;
@@ -43,6 +47,7 @@ export default function LadderEditor({ detail }: LadderEditorProps) {
       path: entry.path,
       includes,
       readOnly,
+      previous: detail.ladder,
       label: `${entry.path} (YAML)`,
       onChange: setText,
       onProblems: setProblems,
@@ -77,17 +82,33 @@ export default function LadderEditor({ detail }: LadderEditorProps) {
     else if (editor && editor.state.doc.toString() !== text) replaceText(editor, text);
   }, [text]);
 
-  const save = async () => {
+  const includes = () => new Map(detail.files.slice(1).map((f) => [f.path, f.text]));
+
+  /** Save: check the text as main will, then ask which version it is. */
+  const startSave = () => {
+    const check = checkLadder({ path: entry.path, text }, includeReader(includes()), { previous: detail.ladder });
+    if (!check.ladder) {
+      setProblems(check.problems);
+      announce(`Not saved: ${detail.summary.file} has problems`, 'error');
+      return;
+    }
+    setSaving(check.ladder);
+  };
+
+  const save = async (final: string) => {
     try {
-      const result = await saveFile.run({ key: detail.summary.key, text, baseHash: base.hash });
+      const result = await saveFile.run({ key: detail.summary.key, text: final, baseHash: base.hash });
+      setSaving(null);
       if (result.saved) {
-        setBase({ text, hash: result.summary.diskHash });
-        announce(`Saved ${detail.summary.file}`);
+        setText(final);
+        setBase({ text: final, hash: result.summary.diskHash });
+        announce(`Saved ${detail.summary.file}${result.summary.version ? ` as version ${result.summary.version}` : ''}`);
       } else {
         setProblems(result.problems);
         announce(`Not saved: ${detail.summary.file} has problems`, 'error');
       }
     } catch (e) {
+      setSaving(null);
       announce(errorMessage(e), 'error');
     }
   };
@@ -116,8 +137,8 @@ export default function LadderEditor({ detail }: LadderEditorProps) {
             <Button onPress={() => void saveDraft()} isDisabled={!dirty || busy}>
               Save as draft
             </Button>
-            <Button variant="primary" onPress={() => void save()} isDisabled={!dirty || busy || errors.length > 0}>
-              Save
+            <Button variant="primary" onPress={startSave} isDisabled={!dirty || busy || errors.length > 0}>
+              Save…
             </Button>
           </div>
         )}
@@ -132,24 +153,42 @@ export default function LadderEditor({ detail }: LadderEditorProps) {
           or save yours as a draft.
         </div>
       )}
-      <div ref={host} className="ladder-editor__host" />
-      <p className="muted small">Tab indents. Press Esc, then Tab, to leave the editor. Ctrl+F searches.</p>
-      <div className="ladder-editor__problems" aria-live="polite">
-        {problems.length === 0 ? (
-          <p className="ladder-editor__ok">No problems: this file can be saved.</p>
-        ) : (
-          <>
-            <p>
-              <strong>
-                {errors.length} error{errors.length === 1 ? '' : 's'}
-              </strong>
-              {problems.length > errors.length && `, ${problems.length - errors.length} warning${problems.length - errors.length === 1 ? '' : 's'}`}
-              {errors.length > 0 && !readOnly && ': fix them to save, or save a draft.'}
-            </p>
-            <ProblemList problems={problems} onPick={(p) => p.file === entry.path && view.current && goTo(view.current, p)} />
-          </>
-        )}
+      <div className="ladder-editor__body">
+        <div className="ladder-editor__main">
+          <div ref={host} className="ladder-editor__host" />
+          <p className="muted small">Tab indents. Press Esc, then Tab, to leave the editor. Ctrl+F searches.</p>
+        </div>
+        <aside className="ladder-editor__problems" aria-labelledby="editor-problems-heading">
+          <h3 id="editor-problems-heading">Problems</h3>
+          <div aria-live="polite" className="ladder-editor__problems-list">
+            {problems.length === 0 ? (
+              <p className="ladder-editor__ok">No problems: this file can be saved.</p>
+            ) : (
+              <>
+                <p>
+                  <strong>
+                    {errors.length} error{errors.length === 1 ? '' : 's'}
+                  </strong>
+                  {problems.length > errors.length && `, ${problems.length - errors.length} warning${problems.length - errors.length === 1 ? '' : 's'}`}
+                  {errors.length > 0 && !readOnly && ': fix them to save, or save a draft.'}
+                </p>
+                <ProblemList problems={problems} onPick={(p) => p.file === entry.path && view.current && goTo(view.current, p)} />
+              </>
+            )}
+          </div>
+        </aside>
       </div>
+      {saving && (
+        <SaveVersionDialog
+          file={detail.summary.file}
+          before={detail.ladder}
+          after={saving}
+          text={text}
+          pending={saveFile.pending}
+          onSave={(final) => void save(final)}
+          onCancel={() => setSaving(null)}
+        />
+      )}
     </section>
   );
 }

@@ -1,10 +1,11 @@
 import './ladders.css';
 
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 
 import type { FolderProblem, LadderDetail, LadderList, LadderSummary } from '../../../shared/ipc/ladders';
 import type { ResolvedCell } from '../../../shared/ladder';
 import { errorMessage } from '../../app/errors';
+import { type RevealRequest, useReveal } from '../../app/reveal';
 import { useMainAction } from '../../app/useMain';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
@@ -19,11 +20,14 @@ import { Matrix } from './Matrix';
 import { levelLabel } from './model';
 import { ProblemsPanel } from './ProblemsPanel';
 import { ReviewView } from './ReviewView';
+import { TrackInfo } from './TrackInfo';
 import { useLadderDetail, useLadderList } from './useLadders';
 import { VersionsView } from './VersionsView';
 
 // CodeMirror and the checker it runs are loaded only when someone opens the editor.
 const LadderEditor = lazy(() => import('./LadderEditor'));
+// The importers (papaparse, the FT and Monzo readers) load only when someone imports.
+const ImportLadderDialog = lazy(() => import('./import/ImportLadderDialog'));
 
 type View = 'matrix' | 'compare' | 'edit' | 'versions' | 'review';
 const views: { id: View; label: string }[] = [
@@ -42,11 +46,35 @@ function defaultKey(list: LadderList): string | null {
   return (list.ladders.find((l) => l.origin === 'user') ?? list.ladders[0])?.key ?? null;
 }
 
+/** A cell search opened: the ladder file, track, competency and level (see features/search/kinds/ladder-criteria.ts). */
+interface CellRef {
+  key: string;
+  trackId: string;
+  competencyId: string;
+  levelId: string;
+  /** Counts reveals, so opening the same cell again opens it again. */
+  n: number;
+}
+
 export default function LaddersPage() {
   const list = useLadderList();
   const [picked, setPicked] = useState<string | null>(null);
+  const [revealed, setRevealed] = useState<CellRef | null>(null);
+  useReveal(
+    'ladder-cell',
+    useCallback((r: RevealRequest) => {
+      try {
+        const ref = JSON.parse(r.terms[0] ?? '') as Omit<CellRef, 'n'>;
+        setPicked(ref.key);
+        setRevealed((old) => ({ ...ref, n: (old?.n ?? 0) + 1 }));
+      } catch {
+        // Not a cell reference: the screen opens as usual.
+      }
+    }, []),
+  );
   const { announce } = useStatus();
   const choose = useMainAction('ladders:choose-folder');
+  const [importing, setImporting] = useState(false);
   const ladders = list.value ?? null;
   const key = ladders && (picked && ladders.ladders.some((l) => l.key === picked) ? picked : defaultKey(ladders));
   const summary = ladders?.ladders.find((l) => l.key === key) ?? null;
@@ -62,9 +90,17 @@ export default function LaddersPage() {
   };
 
   const actions = (
-    <Button onPress={() => void chooseFolder()} aria-label="Choose ladders folder">
-      Choose folder…
-    </Button>
+    <>
+      <Button onPress={() => setImporting(true)}>Import a ladder…</Button>
+      <Button onPress={() => void chooseFolder()} aria-label="Choose ladders folder">
+        Choose folder…
+      </Button>
+      {importing && (
+        <Suspense fallback={null}>
+          <ImportLadderDialog onClose={() => setImporting(false)} onImported={setPicked} />
+        </Suspense>
+      )}
+    </>
   );
   if (list.status === 'loading') return <p className="loading">Loading ladders…</p>;
   if (list.status === 'error')
@@ -104,7 +140,12 @@ export default function LaddersPage() {
         </p>
       )}
       {detail.status === 'ready' && detail.value.summary.key === summary.key ? (
-        <LadderScreen key={summary.key} detail={detail.value} summary={summary} />
+        <LadderScreen
+          key={`${summary.key}:${revealed?.key === summary.key ? revealed.n : 0}`}
+          detail={detail.value}
+          summary={summary}
+          initialCell={revealed?.key === summary.key ? revealed : null}
+        />
       ) : (
         <p className="loading">Loading ladder…</p>
       )}
@@ -122,12 +163,17 @@ function FolderProblems({ problems }: { problems: FolderProblem[] }) {
 }
 
 /** `summary` is the newest word from main (the list); `detail` may lag a moment behind it, but its files and hash agree with each other. */
-function LadderScreen({ detail, summary }: { detail: LadderDetail; summary: LadderSummary }) {
+function LadderScreen({ detail, summary, initialCell }: { detail: LadderDetail; summary: LadderSummary; initialCell: CellRef | null }) {
   const { ladder } = detail;
   const [view, setView] = useState<View>(ladder ? 'matrix' : 'edit');
-  const [trackId, setTrackId] = useState<string | null>(null);
+  const [trackId, setTrackId] = useState<string | null>(initialCell?.trackId ?? null);
   const [query, setQuery] = useState('');
-  const [openCell, setOpenCell] = useState<ResolvedCell | null>(null);
+  const [openCell, setOpenCell] = useState<ResolvedCell | null>(
+    () =>
+      (initialCell &&
+        ladder?.cells.find((c) => c.trackId === initialCell.trackId && c.competencyId === initialCell.competencyId && c.levelId === initialCell.levelId)) ??
+      null,
+  );
   const { announce } = useStatus();
   const copyToFolder = useMainAction('ladders:copy-to-folder');
   const track = ladder?.tracks.find((t) => t.id === trackId) ?? ladder?.tracks[0];
@@ -143,7 +189,7 @@ function LadderScreen({ detail, summary }: { detail: LadderDetail; summary: Ladd
 
   return (
     <>
-      <ProblemsPanel summary={summary} onOpenEditor={view === 'edit' ? undefined : () => setView('edit')} />
+      <ProblemsPanel summary={summary} compact={view === 'edit'} onOpenEditor={view === 'edit' ? undefined : () => setView('edit')} />
       {ladder && (
         <header className="ladder-head">
           <div>
@@ -172,7 +218,12 @@ function LadderScreen({ detail, summary }: { detail: LadderDetail; summary: Ladd
           </>
         )}
       </div>
-      {ladder && track && view === 'matrix' && <Matrix ladder={ladder} trackId={track.id} query={query} onOpen={setOpenCell} />}
+      {ladder && track && view === 'matrix' && (
+        <>
+          <TrackInfo ladder={ladder} trackId={track.id} />
+          <Matrix ladder={ladder} trackId={track.id} query={query} onOpen={setOpenCell} />
+        </>
+      )}
       {ladder && track && view === 'compare' && <CompareView ladder={ladder} trackId={track.id} query={query} />}
       {view === 'edit' && (
         <Suspense fallback={<p className="loading">Loading the editor…</p>}>
@@ -184,6 +235,7 @@ function LadderScreen({ detail, summary }: { detail: LadderDetail; summary: Ladd
       {ladder && openCell && (
         <CellDialog
           cell={openCell}
+          ladder={ladder}
           title={`${ladder.competencies.find((c) => c.id === openCell.competencyId)?.name ?? openCell.competencyId} · ${levelLabel(ladder, openCell.trackId, openCell.levelId)}`}
           inheritedFromLabel={openCell.inheritedFromLevelId ? levelLabel(ladder, openCell.trackId, openCell.inheritedFromLevelId) : null}
           summary={summary}

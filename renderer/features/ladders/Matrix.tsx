@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useRef, useState } from 'react';
 
-import type { Ladder, ResolvedCell } from '../../../shared/ladder';
-import { cellAt, cellMatches, groupsOf, indexCells, levelsOf, preview } from './model';
+import type { Ladder, LadderCompetency, ResolvedCell } from '../../../shared/ladder/model';
+import { cellAt, cellMatches, competencyCounts, expectsLabel, expectsPosition, groupsOf, indexCells, levelsOf, preview } from './model';
 
 export interface MatrixProps {
   ladder: Ladder;
@@ -18,10 +18,19 @@ export function cellStatusText(cell: ResolvedCell): string | null {
   return null;
 }
 
+/** What a cell shows besides its criteria: the expected step, and whether it goes down from the level below. */
+interface CellExtras {
+  expects: string | null;
+  /** The level below on the track when this cell expects less than it. */
+  downFrom: string | null;
+}
+
 /**
  * Levels across, competencies down, grouped by category. Every cell is a button that opens it;
- * inherited and not-applicable cells say so in words. A search frames the cells that match
- * (and says so to screen readers) and hides competencies with no match at all.
+ * it shows the expected step and the criteria one by one; inherited and not-applicable cells say
+ * so in words, and so does a step lower than the level below's. A competency's weight and points
+ * and the track's emphasis are on its row. A search frames the cells that match (and says so to
+ * screen readers) and hides competencies with no match at all.
  */
 export function Matrix({ ladder, trackId, query, onOpen }: MatrixProps) {
   const levels = levelsOf(ladder, trackId);
@@ -32,14 +41,23 @@ export function Matrix({ ladder, trackId, query, onOpen }: MatrixProps) {
   const [active, setActive] = useState({ r: 0, c: 0 });
   let matches = 0;
   let rowNumber = 0;
+  const track = ladder.tracks.find((t) => t.id === trackId);
+  const emphasis = new Map((track?.emphasis ?? []).map((e) => [e.competencyId, e.note]));
   const rows = groups.map((group) => {
     const competencies = group.competencies
       .map((competency) => {
+        let below: { levelId: string; position: number } | null = null;
         const cells = levels.map((level) => {
           const cell = cellAt(index, trackId, competency.id, level.id);
           const hit = cell ? cellMatches(query, cell, competency, level.title) : false;
           if (searching && hit) matches++;
-          return { level, cell, hit };
+          const position = expectsPosition(ladder, competency, cell?.expects);
+          const extras: CellExtras = {
+            expects: cell?.expects !== undefined && cell.status !== 'not-applicable' ? expectsLabel(ladder, competency, cell.expects) : null,
+            downFrom: position !== undefined && below && position < below.position ? below.levelId : null,
+          };
+          if (position !== undefined) below = { levelId: level.id, position };
+          return { level, cell, hit, extras };
         });
         return { competency, cells };
       })
@@ -103,13 +121,14 @@ export function Matrix({ ladder, trackId, query, onOpen }: MatrixProps) {
                 {competencies.map(({ competency, cells, r }) => (
                   <tr key={competency.id}>
                     <th scope="row" className="ladder-matrix__competency">
-                      {competency.name}
+                      <CompetencyHeader competency={competency} emphasis={emphasis.has(competency.id) ? (emphasis.get(competency.id) ?? '') : null} />
                     </th>
-                    {cells.map(({ level, cell, hit }, c) => (
+                    {cells.map(({ level, cell, hit, extras }, c) => (
                       <td key={level.id} className={searching && hit ? 'is-match' : undefined}>
                         {cell && (
                           <MatrixCell
                             cell={cell}
+                            extras={extras}
                             label={`${competency.name}, ${level.id} ${level.title}${searching && hit ? ', matches the search' : ''}`}
                             position={{ r, c }}
                             tabbable={current.r === r && current.c === c}
@@ -130,8 +149,28 @@ export function Matrix({ ladder, trackId, query, onOpen }: MatrixProps) {
   );
 }
 
+/** The row header: the competency, what it counts for, and whether this track puts weight on it. */
+function CompetencyHeader({ competency, emphasis }: { competency: LadderCompetency; emphasis: string | null }) {
+  const counts = competencyCounts(competency);
+  return (
+    <>
+      <span className="ladder-matrix__competency-name">{competency.name}</span>
+      {counts && <span className="ladder-matrix__counts">{counts}</span>}
+      {emphasis !== null && (
+        <span className="ladder-matrix__emphasis" title={emphasis || undefined}>
+          <span className="badge badge--accent">Emphasis</span>
+          {emphasis && <span className="visually-hidden">: {emphasis}</span>}
+        </span>
+      )}
+    </>
+  );
+}
+
+const shownItems = 3;
+
 interface MatrixCellProps {
   cell: ResolvedCell;
+  extras: CellExtras;
   label: string;
   position: { r: number; c: number };
   tabbable: boolean;
@@ -139,8 +178,13 @@ interface MatrixCellProps {
   onOpen: (cell: ResolvedCell) => void;
 }
 
-function MatrixCell({ cell, label, position, tabbable, onFocus, onOpen }: MatrixCellProps) {
+function MatrixCell({ cell, extras, label, position, tabbable, onFocus, onOpen }: MatrixCellProps) {
   const status = cellStatusText(cell);
+  const items = cell.status === 'not-applicable' ? [] : (cell.items ?? []);
+  const words = [extras.expects ? `expects ${extras.expects}` : null, extras.downFrom ? `lower than at ${extras.downFrom}` : null, status]
+    .filter(Boolean)
+    .join('; ');
+  const links = cell.links.length;
   return (
     <button
       type="button"
@@ -150,13 +194,36 @@ function MatrixCell({ cell, label, position, tabbable, onFocus, onOpen }: Matrix
       tabIndex={tabbable ? 0 : -1}
       data-r={position.r}
       data-c={position.c}
-      aria-label={`${label}${status ? ` (${status})` : ''}`}
+      aria-label={`${label}${words ? ` (${words})` : ''}`}
     >
       {status && <span className="ladder-cell__status">{status}</span>}
-      {cell.status !== 'not-applicable' && cell.criteria && <span className="ladder-cell__text">{preview(cell.criteria)}</span>}
-      {cell.status === 'defined' && cell.examples.length > 0 && (
+      {extras.expects && (
+        <span className="ladder-cell__expects">
+          <span className="ladder-cell__expects-label">Expects</span> {extras.expects}
+        </span>
+      )}
+      {extras.downFrom && <span className="ladder-cell__down">⚠ Lower than at {extras.downFrom}</span>}
+      {items.length > 1 ? (
+        <span className="ladder-cell__items">
+          {items.slice(0, shownItems).map((item) => (
+            <span key={item.id} className="ladder-cell__item">
+              {preview(item.text, 70)}
+            </span>
+          ))}
+          {items.length > shownItems && <span className="ladder-cell__more">+ {items.length - shownItems} more</span>}
+        </span>
+      ) : (
+        cell.status !== 'not-applicable' && cell.criteria && <span className="ladder-cell__text">{preview(cell.criteria)}</span>
+      )}
+      {cell.status === 'defined' && (cell.examples.length > 0 || links > 0 || items.length > 1) && (
         <span className="ladder-cell__meta">
-          {cell.examples.length} example{cell.examples.length === 1 ? '' : 's'}
+          {[
+            items.length > 1 ? `${items.length} criteria` : null,
+            cell.examples.length > 0 ? `${cell.examples.length} example${cell.examples.length === 1 ? '' : 's'}` : null,
+            links > 0 ? `${links} link${links === 1 ? '' : 's'}` : null,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </span>
       )}
     </button>

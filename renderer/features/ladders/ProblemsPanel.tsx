@@ -19,7 +19,7 @@ export function ProblemList({ problems, onPick }: { problems: LadderProblem[]; o
             <code className="problem__where">{where(p)}</code>
           )}{' '}
           <span className="problem__message">{p.message}</span>
-          {p.hint && <span className="problem__hint muted"> — {p.hint}</span>}
+          {p.hint && <span className="problem__hint muted">{p.hint}</span>}
         </li>
       ))}
     </ul>
@@ -28,9 +28,10 @@ export function ProblemList({ problems, onPick }: { problems: LadderProblem[]; o
 
 /**
  * Shown above a ladder whose file has problems. Says plainly which version stays in use, so a
- * half-finished edit in another editor never looks like data loss.
+ * half-finished edit in another editor never looks like data loss. `compact`: above the YAML
+ * editor, which lists the problems beside the text.
  */
-export function ProblemsPanel({ summary, onOpenEditor }: { summary: LadderSummary; onOpenEditor?: () => void }) {
+export function ProblemsPanel({ summary, onOpenEditor, compact = false }: { summary: LadderSummary; onOpenEditor?: () => void; compact?: boolean }) {
   const errors = summary.problems.filter((p) => p.severity === 'error');
   if (summary.problems.length === 0) return null;
   const heading =
@@ -57,7 +58,8 @@ export function ProblemsPanel({ summary, onOpenEditor }: { summary: LadderSummar
         </p>
       )}
       {summary.status === 'invalid' && <p>There is no earlier valid version of this file to show. Fix the problems below.</p>}
-      <ProblemList problems={summary.problems} />
+      {/* In the editor the list is beside the text (and follows the typing), so it is not repeated here. */}
+      {!compact && <ProblemList problems={summary.problems} />}
     </section>
   );
 }

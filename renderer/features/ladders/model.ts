@@ -69,3 +69,39 @@ export function cellMatches(query: string, cell: ResolvedCell, competency: Ladde
   if (words.length === 0) return true;
   return matchesWords(fold([cell.criteria, ...cell.examples, competency.name, competency.description ?? '', levelTitle, cell.levelId].join('\n')), words);
 }
+
+/** The words for an expected step: its label on the competency's scale ("Working knowledge"), or the number. */
+export function expectsLabel(ladder: Ladder, competency: Pick<LadderCompetency, 'scaleId'>, value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  const scale = ladder.scales.find((s) => s.id === competency.scaleId);
+  return scale?.steps.find((s) => s.id === value)?.label ?? value;
+}
+
+/** Position of an expected step on the competency's scale (higher is more), for spotting a step down. */
+export function expectsPosition(ladder: Ladder, competency: Pick<LadderCompetency, 'scaleId'>, value: string | number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'number') return value;
+  const index = ladder.scales.find((s) => s.id === competency.scaleId)?.steps.findIndex((s) => s.id === value) ?? -1;
+  return index < 0 ? undefined : index;
+}
+
+/** A cell's own examples and links (a list cell's items carry theirs; a text cell's one item carries the cell's). */
+export function cellOwn(cell: ResolvedCell): { examples: string[]; links: ResolvedCell['links'] } {
+  const items = cell.items ?? [];
+  const itemExamples = items.reduce((n, i) => n + i.examples.length, 0);
+  const itemLinks = items.reduce((n, i) => n + i.links.length, 0);
+  return {
+    examples: cell.examples.slice(0, Math.max(0, cell.examples.length - itemExamples)),
+    links: cell.links.slice(0, Math.max(0, cell.links.length - itemLinks)),
+  };
+}
+
+/** "Weight 1.5 · 10 points": what the file says a competency counts for. */
+export function competencyCounts(competency: Pick<LadderCompetency, 'weight' | 'points'>): string | null {
+  const parts = [
+    competency.weight !== undefined ? `Weight ${competency.weight}` : null,
+    competency.points !== undefined ? `${competency.points} points` : null,
+  ];
+  const text = parts.filter(Boolean).join(' · ');
+  return text || null;
+}

@@ -12,7 +12,7 @@ import { EditorState, type Extension, type Text } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 
-import { checkLadder, type LadderProblem, type LadderSource } from '../../../shared/ladder';
+import { checkLadder, type Ladder, type LadderProblem, type LadderSource, type ReadInclude } from '../../../shared/ladder';
 
 export { EditorView, forceLinting };
 
@@ -62,12 +62,15 @@ export interface LadderLintOptions {
   path: string;
   /** Included files as on disk, by path. */
   includes: Map<string, string>;
-  /** Every problem of every file, after each check (for the list under the editor). */
+  /** Every problem of every file, after each check (for the list beside the editor). */
   onProblems: (problems: LadderProblem[]) => void;
+  /** The version in use: criteria ids the text drops from it are warned about as you type. */
+  previous?: Ladder | null;
 }
 
-function ladderLinter(options: LadderLintOptions): Extension {
-  const readInclude = (fromPath: string, includePath: string): LadderSource | null => {
+/** Reads included files from what main sent along with the entry (paths relative to the ladders folder). */
+export function includeReader(includes: Map<string, string>): ReadInclude {
+  return (fromPath, includePath): LadderSource | null => {
     const dir = fromPath.includes('/') ? fromPath.slice(0, fromPath.lastIndexOf('/') + 1) : '';
     const parts: string[] = [];
     for (const part of `${dir}${includePath}`.split('/')) {
@@ -75,12 +78,16 @@ function ladderLinter(options: LadderLintOptions): Extension {
       else if (part && part !== '.') parts.push(part);
     }
     const resolved = parts.join('/');
-    const text = options.includes.get(resolved);
+    const text = includes.get(resolved);
     return text === undefined ? null : { path: resolved, text };
   };
+}
+
+function ladderLinter(options: LadderLintOptions): Extension {
+  const readInclude = includeReader(options.includes);
   return linter(
     (view) => {
-      const result = checkLadder({ path: options.path, text: view.state.doc.toString() }, readInclude);
+      const result = checkLadder({ path: options.path, text: view.state.doc.toString() }, readInclude, { previous: options.previous ?? null });
       options.onProblems(result.problems);
       return result.problems
         .filter((p) => p.file === options.path)
@@ -135,9 +142,17 @@ export function createLadderEditor(options: LadderEditorOptions): EditorView {
   });
 }
 
-/** Replaces the whole text (e.g. the file changed on disk), keeping the editor and its settings. */
+/**
+ * Brings the editor to `text` (the file changed on disk, a version written on save) by replacing
+ * only the part that differs, so the cursor and scroll position stay where they were.
+ */
 export function replaceText(view: EditorView, text: string) {
-  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+  const current = view.state.doc.toString();
+  let start = 0;
+  while (start < current.length && start < text.length && current[start] === text[start]) start++;
+  let end = 0;
+  while (end < current.length - start && end < text.length - start && current[current.length - 1 - end] === text[text.length - 1 - end]) end++;
+  view.dispatch({ changes: { from: start, to: current.length - end, insert: text.slice(start, text.length - end) } });
 }
 
 export function goTo(view: EditorView, problem: LadderProblem) {

@@ -3,7 +3,9 @@ import './lock.css';
 import { useEffect, useState } from 'react';
 
 import type { LockScope } from '../../../shared/evidence/at-rest';
+import { useCurrentUser } from '../../app/current-user';
 import { useRepositories } from '../../app/data';
+import { replayUnsaved } from '../../app/unsaved';
 import type { LockService, LockStatus } from '../../db/lock/keyring';
 import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
@@ -20,18 +22,35 @@ import { RecoveryKey } from './RecoveryKey';
 
 const scopes: { id: LockScope; label: string }[] = [
   { id: 'private', label: 'Private notes only' },
-  { id: 'all-text', label: 'All note text: private and shared notes, agendas, action items, talking points' },
+  { id: 'all-text', label: 'All note text: private and shared notes, agendas, action items, talking points, assessments' },
 ];
 
 const scopeText: Record<LockScope, string> = {
-  private: 'your private notes',
-  'all-text': 'all note text (private and shared notes, agendas, action items and talking points)',
+  private: 'your private notes (of 1:1s and assessments)',
+  'all-text': 'all note text (private and shared notes, agendas, action items, talking points, and assessments’ summaries, ratings and comments)',
 };
 
 type Open = null | 'on' | 'change' | 'off';
 
 /** Settings → Passphrase lock. */
 export function LockSettings() {
+  const { sample } = useCurrentUser();
+  if (sample) {
+    // The sample is made-up data in a database of its own: the lock belongs to the user's own data.
+    return (
+      <section className="card settings-section" aria-labelledby="lock-heading">
+        <h2 id="lock-heading">Passphrase lock</h2>
+        <p>
+          The passphrase lock protects your own data, not the sample team, which is made up and removed when you leave it. Leave the sample to turn the lock on
+          or off or to change its settings. If your own data is locked, Trellis asks for your passphrase when you come back to it.
+        </p>
+      </section>
+    );
+  }
+  return <OwnDataLockSettings />;
+}
+
+function OwnDataLockSettings() {
   const { db } = useRepositories();
   const service = lockServiceFor(db);
   const { announce } = useStatus();
@@ -130,7 +149,12 @@ function WhatIsProtected() {
           settings. Someone with your disk can see whom you meet and when, not what you wrote.
         </li>
         <li>
-          <strong>Search</strong> works while Trellis is unlocked; its index is kept in memory only and is gone when Trellis locks or quits.
+          <strong>Search</strong> finds encrypted text only while Trellis is unlocked: its index is built in memory from the decrypted notes, is never written
+          to disk, and is thrown away the moment Trellis locks or quits, then built again after you unlock (search is incomplete for a few seconds meanwhile).
+        </li>
+        <li>
+          <strong>Typing not yet saved</strong> is not kept on disk while the lock is on: if Trellis crashes within a second of typing, that second is lost
+          rather than stored in the clear. Locking and quitting save it first.
         </li>
         <li>
           <strong>Files you export</strong> (notes, calendars, packets) are written in the clear: they are meant to be read. Private notes never go into them.
@@ -151,6 +175,7 @@ function WhatIsProtected() {
 }
 
 function TurnOnDialog({ service, isOpen, onClose }: { service: LockService; isOpen: boolean; onClose: () => void }) {
+  const repos = useRepositories();
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [scope, setScope] = useState<LockScope>('private');
@@ -170,7 +195,11 @@ function TurnOnDialog({ service, isOpen, onClose }: { service: LockService; isOp
     setBusy(true);
     setErrors({});
     try {
-      setRecoveryKey((await service.enable(passphrase, scope, Number(idle))).recoveryKey);
+      const { recoveryKey } = await service.enable(passphrase, scope, Number(idle));
+      // Typing kept in localStorage from before (a save that failed at the last start) would stay
+      // there in the clear: it is written into the now encrypted database and dropped.
+      await replayUnsaved(repos).catch(() => {});
+      setRecoveryKey(recoveryKey);
     } catch (e) {
       const message = lockErrorMessage(e);
       setErrors(/passphrase of at least/.test(message) ? { passphrase: message } : { form: message });

@@ -119,9 +119,7 @@ export function ActionItemsSection({ meetingId, items, personName, meetingDates,
       )}
       <AppForm className="inline-form" onSubmit={() => add()}>
         <TextField label="New action item" value={text} onChange={setText} error={errors.text} />
-        <div className="field field--narrow">
-          <SelectField label="Owner" value={owner} onChange={setOwner} options={owners} />
-        </div>
+        <SelectField className="field--narrow" label="Owner" value={owner} onChange={setOwner} options={owners} />
         <DateField className="field--narrow" label="Due" value={due} onChange={setDue} error={errors.due} />
         <Button type="submit">Add action</Button>
       </AppForm>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 import type { AgendaItem, Meeting } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
@@ -27,7 +27,25 @@ function Origin({ item, meetingDates }: { item: AgendaItem; meetingDates: Map<st
     return <span className="origin">{date ? `from ${formatDate(date)}` : 'carried over'}</span>;
   }
   if (item.fromTalkingPointId) return <span className="badge badge--accent">queued</span>;
+  if (item.fromTemplateId) return <span className="origin">template prompt</span>;
   return null;
+}
+
+/**
+ * Arriving at a meeting (from "Start meeting", or a link on a screen that is gone now) leaves
+ * focus nowhere: it goes to the new talking point, a frame later so that the closing dialog's
+ * focus restore does not take it back. Arriving with focus somewhere (the sidebar) keeps it there.
+ */
+function useFocusOnArrival() {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body) ref.current?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  return ref;
 }
 
 export function AgendaSection({ meeting, personName, meetingDates, onDeleted, onError }: AgendaSectionProps) {
@@ -35,6 +53,7 @@ export function AgendaSection({ meeting, personName, meetingDates, onDeleted, on
   const [text, setText] = useState('');
   const [author, setAuthor] = useState<AgendaItem['author']>('me');
   const [error, setError] = useState<string | undefined>();
+  const newPoint = useFocusOnArrival();
   const who = (a: AgendaItem['author']) => (a === 'me' ? 'Me' : personName.split(' ')[0]);
   const authors: SelectOption<AgendaItem['author']>[] = [
     { id: 'me', label: 'Me' },
@@ -69,7 +88,7 @@ export function AgendaSection({ meeting, personName, meetingDates, onDeleted, on
     <section className="card section-card" aria-labelledby="agenda-heading">
       <div className="section-card__header">
         <h2 id="agenda-heading">Shared agenda</h2>
-        <span className="muted small">Tick a point once it is discussed; the rest carries over</span>
+        <span className="muted small">Tick a point once it is discussed; until then it carries over (template prompts stay here)</span>
       </div>
       {meeting.agenda.length === 0 ? (
         <p className="muted">No talking points yet. Add one below, or queue points for {personName} before the meeting.</p>
@@ -94,6 +113,7 @@ export function AgendaSection({ meeting, personName, meetingDates, onDeleted, on
       <AppForm className="inline-form" onSubmit={() => add()}>
         <TextField
           label="New talking point"
+          inputRef={newPoint}
           value={text}
           onChange={(v) => {
             setText(v);
@@ -101,9 +121,7 @@ export function AgendaSection({ meeting, personName, meetingDates, onDeleted, on
           }}
           error={error}
         />
-        <div className="field--narrow field">
-          <SelectField label="Raised by" value={author} onChange={setAuthor} options={authors} />
-        </div>
+        <SelectField className="field--narrow" label="Raised by" value={author} onChange={setAuthor} options={authors} />
         <Button type="submit">Add point</Button>
       </AppForm>
     </section>

@@ -1,28 +1,17 @@
 import './share.css';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
-import { notesExportFiles, type NotesExportInput } from '../../../shared/domain/markdown-export';
 import type { Person } from '../../../shared/domain/person';
-import { type Repositories, useRepositories } from '../../app/data';
+import { currentPerson } from '../../app/current-user';
+import { useRepositories } from '../../app/data';
 import { errorMessage } from '../../app/errors';
-import { useMainAction } from '../../app/useMain';
+import { useMainCall } from '../../app/useMain';
 import { Button } from '../../ui/Button';
-import { Checkbox } from '../../ui/Checkbox';
 import { Dialog } from '../../ui/Dialog';
+import { ProgressBar } from '../../ui/ProgressBar';
 import { useStatus } from '../../ui/Status';
-
-export const PRIVATE_EXPORT_WARNING = 'Private notes will be written to these files. Anyone who can read the folder can read them.';
-
-/** The meetings and action items to export: one person's, or everyone's. */
-async function loadNotes(repos: Repositories, person: Person | null): Promise<NotesExportInput> {
-  const people = person ? [person] : await repos.people.list();
-  const [meetings, items] = await Promise.all([
-    person ? repos.meetings.forPerson(person.id) : repos.meetings.list(),
-    Promise.all(people.map((p) => repos.actionItems.forPerson(p.id))),
-  ]);
-  return { people, meetings, actionItems: items.flat() };
-}
+import { countNotes, ExportCancelled, type ExportProgress, streamNotesExport } from './export-notes';
 
 export interface ExportNotesDialogProps {
   /** Whose notes; null for everyone's. */
@@ -30,87 +19,122 @@ export interface ExportNotesDialogProps {
   onClose: () => void;
 }
 
+type Step = { kind: 'choose' } | { kind: 'exporting'; folder: string; progress: ExportProgress } | { kind: 'finishing'; folder: string };
+
 /**
- * "Export notes…": one Markdown file per meeting into a folder the user picks. Private notes
- * are left out unless the box is ticked AND the user confirms a second, explicit warning.
+ * "Export notes…": one Markdown file per meeting into a folder the user picks in main's dialog,
+ * streamed in bounded chunks with a progress bar and Cancel; main stages the files and moves them
+ * into the folder only when all are written, so a cancel or a failure leaves nothing there.
+ * Private notes never leave the machine: the files are built from shareable() meetings.
  */
 export function ExportNotesDialog({ person, onClose }: ExportNotesDialogProps) {
   const repos = useRepositories();
+  const call = useMainCall();
   const { announce } = useStatus();
-  const [input, setInput] = useState<NotesExportInput | null>(null);
-  const [includePrivate, setIncludePrivate] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const exportFolder = useMainAction('files:export-folder');
-  const busy = exportFolder.pending;
+  const [count, setCount] = useState<number | null>(null);
+  const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const running = useRef<AbortController | null>(null);
 
   useEffect(() => {
     let live = true;
-    loadNotes(repos, person).then(
-      (loaded) => live && setInput(loaded),
+    countNotes(repos, person).then(
+      (n) => live && setCount(n),
       () => live && setError('Trellis could not read the notes to export. Try again.'),
     );
     return () => void (live = false);
   }, [repos, person]);
 
-  const count = input?.meetings.length ?? 0;
+  // Closing the dialog mid-export cancels it.
+  useEffect(() => () => running.current?.abort(), []);
+
   const whose = person ? `${person.name}’s` : 'everyone’s';
+  const busy = step.kind === 'exporting' || step.kind === 'finishing';
 
   const runExport = async () => {
-    if (!input) return;
     setError(null);
+    setNotice(null);
+    const begun = await call('files:export-begin', { title: `Export ${whose} notes`, kind: 'markdown' }).catch((e: unknown) => {
+      setError(errorMessage(e));
+      return null;
+    });
+    if (!begun?.started) {
+      setStep({ kind: 'choose' });
+      return;
+    }
+    const { exportId, folder } = begun;
+    const controller = new AbortController();
+    running.current = controller;
+    setStep({ kind: 'exporting', folder, progress: { done: 0, total: count ?? 0 } });
     try {
-      const files = notesExportFiles(input, { includePrivateNotes: includePrivate });
-      if (files.length === 0) {
-        setConfirming(false);
+      const sent = await streamNotesExport({
+        repos,
+        person,
+        user: await currentPerson(repos.people),
+        signal: controller.signal,
+        send: async (files) => void (await call('files:export-chunk', { exportId, files })),
+        onProgress: (progress) => !controller.signal.aborted && setStep({ kind: 'exporting', folder, progress }),
+      });
+      if (sent === 0) {
+        await call('files:export-cancel', { exportId });
+        setStep({ kind: 'choose' });
         setError('There is nothing to export: none of these meetings belongs to a person Trellis knows.');
         return;
       }
-      const result = await exportFolder.run({ title: `Export ${whose} notes`, files });
-      if (!result.saved) {
-        setConfirming(false);
-        return;
-      }
-      announce(`Exported ${result.written.length} ${result.written.length === 1 ? 'file' : 'files'} to ${result.folder}`);
+      setStep({ kind: 'finishing', folder });
+      const result = await call('files:export-commit', { exportId });
+      running.current = null;
+      announce(`Exported ${result.count} ${result.count === 1 ? 'file' : 'files'} to ${result.folder}`);
       onClose();
     } catch (e) {
-      setConfirming(false);
-      setError(errorMessage(e));
+      running.current = null;
+      // main drops an export whose chunk or commit failed; after any other failure, or a cancel, it is told to.
+      await call('files:export-cancel', { exportId }).catch(() => {});
+      setStep({ kind: 'choose' });
+      if (e instanceof ExportCancelled) setNotice(`Export cancelled. Nothing was written to ${folder}.`);
+      else setError(errorMessage(e));
     }
   };
 
-  const next = () => (includePrivate ? setConfirming(true) : void runExport());
+  const next = () => void runExport();
 
   return (
     <Dialog title={person ? `Export notes of ${person.name}` : 'Export everyone’s notes'} isOpen onOpenChange={(open) => !open && onClose()}>
-      {confirming ? (
+      {busy ? (
         <>
-          <p className="export-warning" role="alert">
-            <strong>Include private notes?</strong>
-            {PRIVATE_EXPORT_WARNING}
-          </p>
+          {step.kind === 'exporting' ? (
+            <ProgressBar
+              label={`Writing ${step.progress.done} of ${step.progress.total} ${step.progress.total === 1 ? 'meeting' : 'meetings'}`}
+              fraction={step.progress.total === 0 ? 0 : step.progress.done / step.progress.total}
+            />
+          ) : (
+            <ProgressBar label="Moving the files into place" fraction={1} />
+          )}
+          <p className="muted">Into {step.folder}. Nothing appears there until every file is written.</p>
           <div className="dialog__actions">
-            <Button onPress={() => setConfirming(false)} autoFocus>
-              Back
-            </Button>
-            <Button variant="danger" isDisabled={busy} onPress={() => void runExport()}>
-              Export with private notes
+            <Button onPress={() => running.current?.abort()} isDisabled={step.kind === 'finishing'} autoFocus>
+              Cancel export
             </Button>
           </div>
         </>
       ) : (
         <>
           <p>
-            {input === null
+            {count === null
               ? 'Counting meetings…'
               : count === 0
                 ? `There are no meetings to export yet.`
                 : `${count} ${count === 1 ? 'meeting' : 'meetings'} as Markdown files, one per meeting, with the person, date, kind, mood and tags at the top of each. You choose the folder next.`}
           </p>
-          <Checkbox isSelected={includePrivate} onChange={setIncludePrivate}>
-            Include private notes
-          </Checkbox>
-          <p className="muted">Left unticked, the files hold the agenda, shared notes and action items only.</p>
+          <p className="muted">
+            The files hold the agenda, shared notes and action items. Private notes are never exported: they stay in Trellis (and in its backups).
+          </p>
+          {notice && (
+            <p className="banner" role="status">
+              {notice}
+            </p>
+          )}
           {error && (
             <p className="banner banner--error" role="alert">
               {error}
@@ -118,7 +142,7 @@ export function ExportNotesDialog({ person, onClose }: ExportNotesDialogProps) {
           )}
           <div className="dialog__actions">
             <Button onPress={onClose}>Cancel</Button>
-            <Button variant="primary" isDisabled={busy || count === 0} onPress={next}>
+            <Button variant="primary" isDisabled={!count} onPress={next}>
               Choose folder and export…
             </Button>
           </div>

@@ -2,15 +2,14 @@ import { useCallback, useState } from 'react';
 
 import type { Meeting } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
-import { errorMessage } from '../../app/errors';
 import type { UnsavedWrite } from '../../app/unsaved';
 import type { NotesPatch } from '../../db/meetings';
-import { Button } from '../../ui/Button';
 import { cx } from '../../ui/cx';
 import { LockIcon } from '../../ui/LockIcon';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { NotesEditor } from './NotesEditor';
+import { SaveFailed } from './SaveFailed';
 import { type SaveState, saveStateLabel, useAutosave } from './useAutosave';
 
 interface Draft {
@@ -90,20 +89,14 @@ export function MeetingNotes({ meeting, personName }: { meeting: Meeting; person
       <div className="notes-status">
         <SaveIndicator state={state} />
       </div>
-      {state.kind === 'error' && (
-        <div className="banner banner--error" role="alert">
-          <p>{errorMessage(state.error)}</p>
-          <Button size="small" onPress={() => void retry()}>
-            Try saving again
-          </Button>
-        </div>
-      )}
+      <SaveFailed state={state} retry={retry} />
       <section className="card section-card" aria-labelledby="shared-notes-heading">
         <NotesEditor
           label="Shared notes"
           heading={<h2 id="shared-notes-heading">Shared notes</h2>}
           value={draft.sharedNotes}
           onChange={set('sharedNotes')}
+          revealTarget={`meeting:${meeting.id}:shared`}
           description="Markdown. Part of what you can share with the other person."
           placeholder="Decisions, context, what you agreed…"
         />
@@ -121,6 +114,7 @@ export function MeetingNotes({ meeting, personName }: { meeting: Meeting; person
           }
           value={draft.privateNotes}
           onChange={set('privateNotes')}
+          revealTarget={`meeting:${meeting.id}:private`}
           description={`Markdown. ${personName} never sees these, and exports leave them out unless you choose to include them.`}
           placeholder="Your own observations and reminders…"
         />

@@ -65,7 +65,7 @@ export default function MeetingPage({ id }: { id: string }) {
           )}
           {person && (
             <Link className="btn" href={`/people/${person.id}`}>
-              {name}’s page
+              <span className="btn__label">{name}’s page</span>
             </Link>
           )}
           <Button variant="quiet" onPress={() => setDeleting(true)}>

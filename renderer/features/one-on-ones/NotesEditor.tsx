@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 
+import { revealInTextArea, type RevealRequest, useReveal } from '../../app/reveal';
 import { Markdown } from '../../ui/Markdown';
 import { Segmented } from '../../ui/Segmented';
 
@@ -13,6 +14,8 @@ export interface NotesEditorProps {
   onChange: (value: string) => void;
   description?: string;
   placeholder?: string;
+  /** Opened from search at a match in these notes: the target search names (see app/reveal.ts). */
+  revealTarget?: string;
 }
 
 /**
@@ -22,11 +25,16 @@ export interface NotesEditorProps {
  * a plain <textarea> and not ui/TextArea: react-aria's text field holds the value itself, and
  * with it the browser's undo no longer brings typed text back (meetings-keyboard.spec.ts).
  */
-export function NotesEditor({ label, heading, value, onChange, description, placeholder }: NotesEditorProps) {
+export function NotesEditor({ label, heading, value, onChange, description, placeholder, revealTarget }: NotesEditorProps) {
   const [mode, setMode] = useState<Mode>('write');
   // Only read when the textarea mounts: changing defaultValue later would reset its undo history.
   const [initial, setInitial] = useState(value);
   const id = useId();
+  const area = useRef<HTMLTextAreaElement>(null);
+  useReveal(
+    revealTarget,
+    useCallback((r: RevealRequest) => area.current && revealInTextArea(area.current, r.terms), []),
+  );
   const switchMode = (next: Mode) => {
     if (next === 'write') setInitial(value);
     setMode(next);
@@ -51,6 +59,7 @@ export function NotesEditor({ label, heading, value, onChange, description, plac
             {label}
           </label>
           <textarea
+            ref={area}
             id={`${id}-input`}
             className="input textarea"
             rows={8}

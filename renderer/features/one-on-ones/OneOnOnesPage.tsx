@@ -7,10 +7,10 @@ import { todayIso } from '../../../shared/domain/dates';
 import { meetingKindLabels, type Series } from '../../../shared/domain/meetings';
 import { usePeople } from '../../app/usePeople';
 import { Button } from '../../ui/Button';
-import { DataTable } from '../../ui/DataTable';
 import { daysAgo, formatDate } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
+import { VirtualTable } from '../../ui/VirtualTable';
 import { describeCadence } from './format';
 import { type SeriesRow, useRecentMeetings, useSeriesRows } from './hooks';
 import { SeriesDialog } from './SeriesDialog';
@@ -20,11 +20,17 @@ type Editing = { series: Series | null } | null;
 
 function SeriesTable({ rows, today, onStart, onEdit }: { rows: SeriesRow[]; today: string; onStart: (r: SeriesRow) => void; onEdit: (s: Series) => void }) {
   return (
-    <DataTable label="Series" columns={['Person', 'Kind and cadence', 'Next', 'Last held']} actions>
-      {rows.map((r) => {
+    <VirtualTable
+      label="Series"
+      columns={['Person', 'Kind and cadence', 'Next', 'Last held']}
+      actions
+      rows={rows}
+      rowKey={(r) => r.series.id}
+      estimateRowHeight={58}
+      renderRow={(r) => {
         const name = r.person?.name ?? 'Unknown person';
         return (
-          <tr key={r.series.id}>
+          <>
             <td>
               {r.person ? <Link href={`/people/${r.person.id}`}>{name}</Link> : name}
               <div className="muted small">{meetingKindLabels[r.series.kind]}</div>
@@ -52,10 +58,10 @@ function SeriesTable({ rows, today, onStart, onEdit }: { rows: SeriesRow[]; toda
                 Edit
               </Button>
             </td>
-          </tr>
+          </>
         );
-      })}
-    </DataTable>
+      }}
+    />
   );
 }
 

@@ -5,8 +5,10 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 
 import { seriesHealth } from '../../../shared/domain/cadence';
+import { carriesOver, promptTexts } from '../../../shared/domain/carry-over';
 import { todayIso } from '../../../shared/domain/dates';
 import { type ActionItem, meetingKindLabels } from '../../../shared/domain/meetings';
+import { builtInTemplates } from '../../../shared/domain/templates';
 import { useRepositories } from '../../app/data';
 import { Button } from '../../ui/Button';
 import { daysAgo, formatDate } from '../../ui/dates';
@@ -15,6 +17,7 @@ import { LockIcon } from '../../ui/LockIcon';
 import { Markdown } from '../../ui/Markdown';
 import { Page } from '../../ui/Page';
 import { ActionItemRow } from './ActionItemsSection';
+import { useTemplates } from './hooks';
 import { QueueSection } from './PersonSections';
 import { SeriesCalendarButton } from './ShareActions';
 import { StartMeetingDialog } from './StartMeetingDialog';
@@ -58,6 +61,7 @@ export default function PrepPage({ seriesId }: { seriesId: string }) {
   const today = todayIso();
   const data = usePrepData(seriesId, today);
   const [starting, setStarting] = useState(false);
+  const templates = useTemplates();
   if (data === undefined) return <p className="loading">Loading…</p>;
   if (data === null || !data.person) {
     return (
@@ -74,6 +78,8 @@ export default function PrepPage({ seriesId }: { seriesId: string }) {
   const lastHeld = activity?.lastHeld;
   const health = seriesHealth(series, lastHeld ? [lastHeld.date] : [], today);
   const first = person.name.split(' ')[0] ?? person.name;
+  const knownPrompts = promptTexts([...builtInTemplates, ...(templates ?? [])]);
+  const notDiscussed = last?.agenda.filter((i) => carriesOver(i, knownPrompts)) ?? [];
   return (
     <Page
       title={`Prep: ${meetingKindLabels[series.kind]} with ${person.name}`}
@@ -112,15 +118,13 @@ export default function PrepPage({ seriesId }: { seriesId: string }) {
             <>
               <h3>Shared notes and decisions</h3>
               <Markdown source={last.sharedNotes} policy="notes" label="Last meeting's shared notes" />
-              {last.agenda.some((i) => !i.done) && (
+              {notDiscussed.length > 0 && (
                 <>
                   <h3>Not discussed yet (carries over)</h3>
                   <ul aria-label="Not discussed yet">
-                    {last.agenda
-                      .filter((i) => !i.done)
-                      .map((i) => (
-                        <li key={i.id}>{i.text}</li>
-                      ))}
+                    {notDiscussed.map((i) => (
+                      <li key={i.id}>{i.text}</li>
+                    ))}
                   </ul>
                 </>
               )}

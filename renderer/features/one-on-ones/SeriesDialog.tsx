@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
 
 import { defaultTimeZone, weekdayLabels } from '../../../shared/domain/cadence';
 import { isoWeekday, todayIso } from '../../../shared/domain/dates';
 import { type Cadence, cadenceLabels, cadences, type MeetingKind, meetingKindLabels, meetingKinds, type Series } from '../../../shared/domain/meetings';
 import type { FieldErrors, Person } from '../../../shared/domain/person';
+import { overlappingSeries, proposeSlot } from '../../../shared/domain/slots';
 import { useRepositories } from '../../app/data';
 import { errorMessage } from '../../app/errors';
 import { ValidationError } from '../../db/errors';
@@ -50,21 +52,69 @@ export interface SeriesDialogProps {
   onClose: (saved?: Series) => void;
 }
 
+/** The slot the form shows, and what it overlaps: a proposal until the user picks a weekday or time. */
+function useSlot(draft: Draft, series: Series | null, people: Person[], proposing: boolean) {
+  const repos = useRepositories();
+  // Series are one per person and kind, a short list: the dialog compares against all active ones.
+  const others = useLiveQuery(async () => (await repos.series.list()).filter((s) => !s.archived && s.id !== series?.id), [repos, series?.id]);
+  return useMemo(() => {
+    const today = todayIso();
+    const duration = Math.round(Number(draft.duration));
+    const valid = others !== undefined && Number.isFinite(duration) && duration >= 5 && /^\d\d:\d\d$/.test(draft.time) && draft.startDate !== '';
+    if (!valid) return { weekday: draft.weekday, time: draft.time, overlaps: [] as string[], proposed: false, checked: false };
+    const wanted = { cadence: draft.cadence, durationMinutes: duration, startDate: draft.startDate, timeZone: draft.timeZone };
+    const proposal = proposing ? proposeSlot(wanted, others, { from: today, weekday: Number(draft.weekday), time: draft.time }) : null;
+    const weekday = proposal ? String(proposal.weekday) : draft.weekday;
+    const time = proposal?.time ?? draft.time;
+    const from = draft.startDate > today ? draft.startDate : today;
+    const nameOf = new Map(people.map((p) => [p.id, p.name]));
+    const overlaps = overlappingSeries({ ...wanted, weekday: Number(weekday), time }, others, from).map(
+      (s) => `${meetingKindLabels[s.kind]} with ${nameOf.get(s.personId) ?? 'someone'} (${weekdayLabels[s.weekday - 1]} ${s.time})`,
+    );
+    return { weekday, time, overlaps, proposed: proposal !== null, checked: true };
+  }, [draft, others, people, proposing]);
+}
+
 export function SeriesDialog({ series, people, personId, onClose }: SeriesDialogProps) {
   const repos = useRepositories();
   const { announce } = useStatus();
   const [draft, setDraft] = useState<Draft>(() => draftOf(series, personId));
+  // A new series proposes a free slot until the user picks the weekday or time themselves.
+  const [proposing, setProposing] = useState(series === null);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const slot = useSlot(draft, series, people, proposing);
   const set =
     <K extends keyof Draft>(field: K) =>
     (value: Draft[K]) => {
-      setDraft((d) => ({ ...d, [field]: value }));
+      if (field === 'weekday' || field === 'time') {
+        // Whatever the form showed (perhaps a proposal) becomes the user's, with their change on top.
+        setDraft((d) => ({ ...d, weekday: slot.weekday, time: slot.time, [field]: value }));
+        setProposing(false);
+      } else setDraft((d) => ({ ...d, [field]: value }));
       setErrors((e) => ({ ...e, [field]: undefined, form: undefined }));
     };
+  const findFreeSlot = () => {
+    setDraft((d) => ({ ...d, weekday: slot.weekday, time: slot.time }));
+    setProposing(true);
+  };
+  // Always a note: react-aria links a field's description only if it is there from the first render.
+  const slotNote =
+    slot.overlaps.length > 0
+      ? 'Overlaps another series (see below)'
+      : slot.proposed
+        ? 'A free slot: no other series meets then'
+        : slot.checked
+          ? 'No other series meets then'
+          : 'Compared with your other series';
 
   const save = async () => {
     const duration = Number(draft.duration);
-    const input = { ...draft, weekday: Number(draft.weekday), durationMinutes: Number.isFinite(duration) ? Math.round(duration) : NaN };
+    const input = {
+      ...draft,
+      weekday: Number(slot.weekday),
+      time: slot.time,
+      durationMinutes: Number.isFinite(duration) ? Math.round(duration) : NaN,
+    };
     try {
       const saved = series ? await repos.series.update(series.id, input) : await repos.series.create(input);
       const name = people.find((p) => p.id === saved.personId)?.name ?? 'them';
@@ -115,17 +165,25 @@ export function SeriesDialog({ series, people, personId, onClose }: SeriesDialog
           />
           <SelectField
             label="Weekday"
-            value={draft.weekday}
+            value={slot.weekday}
             onChange={set('weekday')}
             options={weekdayLabels.map((label, i) => ({ id: String(i + 1), label }))}
             error={errors.weekday}
             description={draft.cadence === 'monthly' ? 'Monthly series keep the same week of the month as the first meeting' : undefined}
           />
-          <TextField label="Time" type="time" value={draft.time} onChange={set('time')} error={errors.time} />
+          <TextField label="Time" type="time" value={slot.time} onChange={set('time')} error={errors.time} description={slotNote} />
           <TextField label="Duration (minutes)" type="number" value={draft.duration} onChange={set('duration')} error={errors.duration} />
           <DateField label="First meeting on or after" value={draft.startDate} onChange={set('startDate')} error={errors.startDate} />
           <TimeZoneField value={draft.timeZone} onChange={set('timeZone')} error={errors.timeZone} description="Used when exporting to a calendar" />
         </div>
+        {slot.overlaps.length > 0 && (
+          <p className="banner banner--warning banner--action" role="status">
+            <span>This time overlaps your {slot.overlaps.join(', ')}.</span>
+            <Button size="small" onPress={findFreeSlot}>
+              Find a free slot
+            </Button>
+          </p>
+        )}
         <FormActions submitLabel={series ? 'Save series' : 'Create series'} onCancel={onClose}>
           {series && (
             <Button variant="danger" onPress={() => void archive(series)}>

@@ -4,7 +4,7 @@ import { icsFileName, seriesToIcs } from '../../../shared/domain/ics';
 import { meetingFileStem, meetingSharedMarkdown } from '../../../shared/domain/markdown-export';
 import { type Meeting, meetingKindLabels, type Series } from '../../../shared/domain/meetings';
 import type { Person } from '../../../shared/domain/person';
-import { currentCalendarUser } from '../../app/current-user';
+import { calendarUserOf, currentPerson } from '../../app/current-user';
 import { useRepositories } from '../../app/data';
 import { errorMessage } from '../../app/errors';
 import { useMainAction } from '../../app/useMain';
@@ -18,11 +18,11 @@ const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
  * agenda, shared notes and action items. Private notes are never read here.
  */
 export function MeetingShareActions({ meeting, person, size = 'normal' }: { meeting: Meeting; person: Pick<Person, 'name'>; size?: 'small' | 'normal' }) {
-  const { actionItems } = useRepositories();
+  const { actionItems, people } = useRepositories();
   const { announce } = useStatus();
   const saveText = useMainAction('files:save-text');
 
-  const markdown = async () => meetingSharedMarkdown(meeting, person, await actionItems.forMeeting(meeting));
+  const markdown = async () => meetingSharedMarkdown(meeting, person, await actionItems.forMeeting(meeting), await currentPerson(people));
 
   const copy = async () => {
     try {
@@ -72,11 +72,12 @@ export function SeriesCalendarButton({
   person: Pick<Person, 'name' | 'email'>;
   size?: 'small' | 'normal';
 }) {
+  const { people } = useRepositories();
   const { announce } = useStatus();
   const saveText = useMainAction('files:save-text');
   const save = async () => {
     try {
-      const content = seriesToIcs(series, person, { now: new Date(), organizer: await currentCalendarUser() });
+      const content = seriesToIcs(series, person, { now: new Date(), organizer: calendarUserOf(await currentPerson(people)) });
       const result = await saveText.run({ suggestedName: icsFileName(series, person), content, kind: 'calendar', title: 'Add to calendar' });
       if (result.saved && result.path) announce(`Saved ${baseName(result.path)}: open it to add the series to your calendar`);
     } catch (e) {

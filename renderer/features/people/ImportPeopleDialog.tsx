@@ -14,24 +14,31 @@ import {
   importFields,
   type ImportPlan,
   type ImportProblem,
+  type ImportUser,
   isBlank,
   parseCsv,
   peopleToCsv,
+  type PlaceOnLadder,
   planImport,
+  type UnknownManager,
 } from '../../../shared/domain/people-csv';
 import type { Person } from '../../../shared/domain/person';
 import type { Team } from '../../../shared/domain/team';
+import { placementOptions } from '../../../shared/ladder/placement';
+import { useMe } from '../../app/current-user';
 import { useRepositories } from '../../app/data';
 import { errorMessage } from '../../app/errors';
 import { useMainAction } from '../../app/useMain';
 import { useTeams } from '../../app/usePeople';
 import { ImportRefusedError } from '../../db/people';
 import { Button } from '../../ui/Button';
+import { Checkbox } from '../../ui/Checkbox';
 import { formatDate } from '../../ui/dates';
 import { Dialog } from '../../ui/Dialog';
 import { RadioGroupField } from '../../ui/RadioGroupField';
 import { SelectField } from '../../ui/SelectField';
 import { useStatus } from '../../ui/Status';
+import { placeableLadders, useLadder, useLadderList } from './placements';
 
 const NOT_IN_FILE = '__none__';
 const PREVIEW_ROWS = 8;
@@ -45,9 +52,22 @@ interface LoadedFile {
 /** A day as the preview shows an interpretation: with the month's name, so it cannot be misread. */
 const longDate = (iso: string) => formatDate(iso, 'spelled');
 
-function previewPlan(table: CsvTable, mapping: ColumnMapping, everyone: Person[], teams: Team[], dateOrder: DateOrder | null): ImportPlan {
+interface MeOptions {
+  me: ImportUser | null;
+  meAliases: string[];
+}
+
+function previewPlan(
+  table: CsvTable,
+  mapping: ColumnMapping,
+  everyone: Person[],
+  teams: Team[],
+  dateOrder: DateOrder | null,
+  placeOn: PlaceOnLadder | null,
+  meOptions: MeOptions,
+): ImportPlan {
   let n = 0;
-  return planImport(table, mapping, everyone, () => `preview-${++n}`, { teams, dateOrder });
+  return planImport(table, mapping, everyone, () => `preview-${++n}`, { teams, dateOrder, placeOn, ...meOptions });
 }
 
 function summary(plan: ImportPlan): string {
@@ -93,16 +113,28 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
   const [file, setFile] = useState<LoadedFile | null>(null);
   const [encoding, setEncoding] = useState<CsvEncoding | null>(null);
   const [dateOrder, setDateOrder] = useState<DateOrder | null>(null);
+  // A Level column read against a ladder: a level it names places the person there.
+  const [ladderId, setLadderId] = useState<string | null>(null);
+  const ladderList = useLadderList();
+  const { ladder: chosen, summary: chosenSummary } = useLadder(ladderId);
+  const chosenHash = chosenSummary?.hash ?? null;
+  const placeOn = useMemo<PlaceOnLadder | null>(
+    () => (chosen && chosenHash ? { against: { ladderId: chosen.id, version: chosen.version, hash: chosenHash }, options: placementOptions(chosen) } : null),
+    [chosen, chosenHash],
+  );
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [refused, setRefused] = useState<ImportProblem[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const me = useMe() ?? null;
+  const [meChosen, setMeChosen] = useState<ChosenManager[]>([]);
+  const meAliases = useMemo(() => meChosen.map((c) => c.key), [meChosen]);
 
   const decoded = useMemo(() => (file ? decodeCsvBytes(file.bytes, encoding ?? undefined) : null), [file, encoding]);
   const table = useMemo(() => (decoded ? parseCsv(decoded.text) : null), [decoded]);
   const plan = useMemo(
-    () => (table && mapping ? previewPlan(table, mapping, everyone, teamList ?? [], dateOrder) : null),
-    [table, mapping, everyone, teamList, dateOrder],
+    () => (table && mapping ? previewPlan(table, mapping, everyone, teamList ?? [], dateOrder, placeOn, { me, meAliases }) : null),
+    [table, mapping, everyone, teamList, dateOrder, placeOn, me, meAliases],
   );
   const fileProblem = decoded ? encodingProblem(decoded) : null;
   const problems = refused ?? [...(fileProblem ? [fileProblem] : []), ...(plan?.problems ?? [])];
@@ -117,6 +149,7 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
     }
     const bytes = new Uint8Array(await chosen.arrayBuffer());
     setFile({ name: chosen.name, bytes });
+    setMeChosen([]);
     setEncoding(null);
     setDateOrder(null);
     setMapping(detectMapping(parseCsv(decodeCsvBytes(bytes).text).headers));
@@ -139,7 +172,7 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
     if (!table || !mapping || fileProblem) return;
     setBusy(true);
     try {
-      const done = await people.importCsv(table, mapping, { dateOrder });
+      const done = await people.importCsv(table, mapping, { dateOrder, placeOn, me, meAliases });
       const teamNote = done.teams.length ? `, ${done.teams.length} ${done.teams.length === 1 ? 'team' : 'teams'} created` : '';
       announce(`Imported people: ${done.created} added, ${done.updated} updated${teamNote}`);
       onClose();
@@ -211,6 +244,20 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
               description={decoded.source === 'bom' ? 'Marked in the file' : decoded.source === 'detected' ? 'Detected from the file' : 'As you chose'}
               error={fileProblem ? 'The names do not read correctly in this encoding' : undefined}
             />
+            {mapping.level !== null && placeableLadders(ladderList.value).length > 0 && (
+              <SelectField
+                label="Read levels against"
+                value={ladderId}
+                empty="No ladder (keep levels as text)"
+                onChange={setLadderId}
+                options={placeableLadders(ladderList.value).map((l) => ({ id: l.id!, label: l.name ?? l.file }))}
+                description={
+                  plan && placeOn
+                    ? `${plan.people.filter((p) => p.fields.placement?.against.hash === placeOn.against.hash).length} of ${plan.people.length} placed on the ladder; other levels stay as text`
+                    : 'A level the ladder has places the person on it'
+                }
+              />
+            )}
             {plan && (
               <DateReadingField
                 dates={plan.dates}
@@ -222,6 +269,17 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
               />
             )}
           </div>
+          {me && plan && (
+            <ManagerIsMe
+              me={me}
+              unknown={plan.unknownManagers}
+              chosen={meChosen}
+              onChange={(chosen) => {
+                setRefused(null);
+                setMeChosen(chosen);
+              }}
+            />
+          )}
           {problems.length > 0 ? <ProblemList problems={problems} /> : plan && <p className="import-ready">{summary(plan)}</p>}
           <PreviewTable fileName={file.name} table={table} mapping={mapping} problems={problems} readAs={plan?.dates.readAs ?? null} />
           <MappingFields headers={table.headers} mapping={mapping} onChange={remap} />
@@ -234,6 +292,52 @@ export function ImportPeopleDialog({ everyone, onClose }: ImportPeopleDialogProp
         </Button>
       </div>
     </Dialog>
+  );
+}
+
+/** A manager cell the user said is them: its key for the plan, its text as the file wrote it. */
+interface ChosenManager {
+  key: string;
+  text: string;
+}
+
+/** Unknown managers offered as "this is me" at most: the few that manage the most rows. */
+const ME_CANDIDATES = 3;
+
+/**
+ * An HR export names the user as everyone's manager, often by an email Trellis does not know
+ * for them: the managers that match nobody can each be said to be the user.
+ */
+function ManagerIsMe({
+  me,
+  unknown,
+  chosen,
+  onChange,
+}: {
+  me: Pick<Person, 'name'>;
+  unknown: UnknownManager[];
+  chosen: ChosenManager[];
+  onChange: (chosen: ChosenManager[]) => void;
+}) {
+  // A chosen manager resolves, so it leaves `unknown`: it is listed from `chosen`, ticked.
+  const offered = [...chosen.map((c) => ({ ...c, rows: null })), ...unknown.slice(0, ME_CANDIDATES).map((u) => ({ ...u, rows: u.rows.length }))];
+  if (offered.length === 0) return null;
+  return (
+    <fieldset className="import-me">
+      <legend>Managers Trellis does not know</legend>
+      {offered.map((o) => (
+        <Checkbox
+          key={o.key}
+          isSelected={chosen.some((c) => c.key === o.key)}
+          onChange={(on) => onChange(on ? [...chosen, { key: o.key, text: o.text }] : chosen.filter((c) => c.key !== o.key))}
+        >
+          <span>
+            “{o.text}” is me, {me.name}
+            {o.rows !== null && <span className="muted"> · manager in {o.rows === 1 ? '1 row' : `${o.rows} rows`}</span>}
+          </span>
+        </Checkbox>
+      ))}
+    </fieldset>
   );
 }
 

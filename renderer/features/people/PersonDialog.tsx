@@ -14,9 +14,10 @@ import { FormActions } from '../../ui/FormActions';
 import { SelectField } from '../../ui/SelectField';
 import { useStatus } from '../../ui/Status';
 import { TextField } from '../../ui/TextField';
+import { choiceOf, type PlacementChoice, PlacementFields, usePlacementToSave } from './PlacementFields';
 
 /** The form's fields as typed; '' is "not set" (the schema reads it so). */
-type Draft = Required<{ [K in Exclude<keyof PersonInput, 'track'>]: string }> & { track: Track | '' };
+type Draft = Required<{ [K in Exclude<keyof PersonInput, 'track' | 'placement'>]: string }> & { track: Track | '' };
 
 function draftOf(person: Person | null): Draft {
   return {
@@ -38,7 +39,8 @@ export interface PersonDialogProps {
   person: Person | null;
   everyone: Person[];
   isOpen: boolean;
-  onClose: () => void;
+  /** With the person when one was added or saved. */
+  onClose: (saved?: Person) => void;
 }
 
 export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialogProps) {
@@ -48,6 +50,11 @@ export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialog
   const [draft, setDraft] = useState<Draft>(() => draftOf(person));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
+  const [choice, setChoice] = useState<PlacementChoice>(() => choiceOf(person?.placement));
+  const toSave = usePlacementToSave(choice);
+  const stored = person?.placement;
+  // Unchanged, the placement keeps the version it was made against (so a level the ladder dropped is still recognised).
+  const unchanged = stored && stored.ladderId === choice.ladderId && stored.trackId === choice.trackId && stored.levelId === choice.levelId;
 
   const set =
     <K extends keyof Draft>(field: K) =>
@@ -62,16 +69,21 @@ export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialog
     .map((p) => ({ id: p.id, label: p.title ? `${p.name} — ${p.title}` : p.name }));
 
   const save = async () => {
+    if (!unchanged && toSave.problem) {
+      setErrors({ placement: toSave.problem });
+      return;
+    }
     setSaving(true);
     const input: PersonInput = {
       ...draft,
+      placement: unchanged ? stored : toSave.placement,
       managerId: draft.managerId || null,
       teamId: draft.teamId || null,
     };
     try {
       const saved = person ? await people.update(person.id, input) : await people.create(input);
       announce(person ? `Saved changes to ${saved.name}` : `Added ${saved.name}`);
-      onClose();
+      onClose(saved);
     } catch (error) {
       if (error instanceof ValidationError) setErrors(error.fieldErrors);
       else setErrors({ form: errorMessage(error) });
@@ -106,16 +118,37 @@ export function PersonDialog({ person, everyone, isOpen, onClose }: PersonDialog
             description="Used to match people when importing"
           />
           <TextField label="Title" name="title" value={draft.title} onChange={set('title')} error={errors.title} placeholder="e.g. Senior Engineer" />
-          <SelectField
-            label="Track"
-            name="track"
-            value={draft.track || null}
-            onChange={set('track')}
-            placeholder="Choose a track"
-            options={tracks.map((t) => ({ id: t, label: trackLabels[t] }))}
-            error={errors.track}
+          <PlacementFields
+            value={choice}
+            onChange={(next) => {
+              setChoice(next);
+              setErrors((e) => ({ ...e, placement: undefined, form: undefined }));
+            }}
+            error={errors.placement}
           />
-          <TextField label="Level" name="level" value={draft.level} onChange={set('level')} error={errors.level} placeholder="e.g. L4" />
+          {/* Free text from before ladders (or an HR file): kept, and editable for someone not on a ladder. */}
+          {!choice.ladderId && (
+            <>
+              <SelectField
+                label="Track"
+                name="track"
+                value={draft.track || null}
+                onChange={set('track')}
+                placeholder="Choose a track"
+                options={tracks.map((t) => ({ id: t, label: trackLabels[t] }))}
+                error={errors.track}
+              />
+              <TextField
+                label="Level"
+                name="level"
+                value={draft.level}
+                onChange={set('level')}
+                error={errors.level}
+                placeholder="e.g. L4"
+                description="Free text, for someone not on a ladder"
+              />
+            </>
+          )}
           <SelectField
             label="Manager"
             name="managerId"

@@ -15,17 +15,24 @@ import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
 import { ExportNotesButton, PersonSeriesSection, QueuePointDialog, QueueSection, SeriesDialog, useSeriesRows } from '../one-on-ones';
 import { PersonDialog } from './PersonDialog';
+import { usePlacementStates } from './placements';
 import { RelationshipsCard } from './RelationshipsCard';
 import { Timeline } from './Timeline';
 
 function Details({ person, teamName }: { person: Person; teamName: string | undefined }) {
+  const placement = usePlacementStates(useMemo(() => [person], [person])).get(person.id);
+  const placed: [string, string | undefined][] = person.placement
+    ? [['Ladder', placement?.kind === 'moved' ? `${person.placement.levelId} — level no longer on the ladder` : (placement?.label ?? person.placement.levelId)]]
+    : [
+        ['Track', person.track && trackLabels[person.track]],
+        ['Level', person.level],
+      ];
   const rows: [string, string | undefined][] = [
     ['Email', person.email],
     ['Title', person.title],
     ['Team', teamName],
     ['Location', person.location],
-    ['Track', person.track && trackLabels[person.track]],
-    ['Level', person.level],
+    ...placed,
     ['Started', person.startDate && formatDate(person.startDate, 'medium')],
     ['Level since', person.levelSince && formatDate(person.levelSince, 'medium')],
   ];
@@ -52,7 +59,7 @@ const OLDER_MEETINGS = 200;
  * The person's newest meetings (by [personId+date], newest first, capped) and the action items
  * agreed in them, as timeline entries, and whether older meetings are left out.
  */
-function usePersonTimeline(personId: string, limit: number) {
+function usePersonTimeline(personId: string, personName: string | undefined, limit: number) {
   const { meetings, actionItems } = useRepositories();
   const data = useLiveQuery(async () => {
     const newest = await meetings.historyForPerson(personId, limit + 1);
@@ -60,7 +67,10 @@ function usePersonTimeline(personId: string, limit: number) {
     const items = await actionItems.forMeetings(personId, shown);
     return { shown, items, more: newest.length > limit };
   }, [meetings, actionItems, personId, limit]);
-  return useMemo(() => (data ? { entries: buildTimeline(data.shown, data.items), more: data.more } : undefined), [data]);
+  return useMemo(
+    () => (data && personName !== undefined ? { entries: buildTimeline(data.shown, data.items, personName), more: data.more } : undefined),
+    [data, personName],
+  );
 }
 
 export default function PersonPage({ id }: { id: string }) {
@@ -69,12 +79,12 @@ export default function PersonPage({ id }: { id: string }) {
   const today = todayIso();
   const seriesRows = useSeriesRows(today, id);
   const [historyLimit, setHistoryLimit] = useState(TIMELINE_MEETINGS);
-  const timeline = usePersonTimeline(id, historyLimit);
+  const timeline = usePersonTimeline(id, everyone?.find((p) => p.id === id)?.name, historyLimit);
   const [editing, setEditing] = useState(false);
   const [newSeries, setNewSeries] = useState(false);
   const [queueing, setQueueing] = useState(false);
 
-  if (!everyone || !seriesRows || !timeline) return <p className="loading">Loading…</p>;
+  if (!everyone || !seriesRows) return <p className="loading">Loading…</p>;
   const person = everyone.find((p) => p.id === id);
   if (!person) {
     return (
@@ -87,6 +97,7 @@ export default function PersonPage({ id }: { id: string }) {
       </Page>
     );
   }
+  if (!timeline) return <p className="loading">Loading…</p>;
   const mine = seriesRows;
   const teamName = teamList?.find((t) => t.id === person.teamId)?.name;
   return (

@@ -4,26 +4,38 @@ import { Link } from 'wouter';
 
 import { filterTimeline, type TimelineEntry, type TimelineKind, timelineKindLabels, timelineKinds } from '../../../shared/domain/timeline';
 import { Checkbox } from '../../ui/Checkbox';
+import { cx } from '../../ui/cx';
 import { formatDate } from '../../ui/dates';
 import { TextField } from '../../ui/TextField';
 
 const ROW_HEIGHT = 56;
 const icons: Record<TimelineKind, string> = { meeting: '⇄', action: '☐' };
 
+/** A meeting's row names its kind and date ("1:1 on 24 Nov 2026"), so its link says which meeting it opens. */
+function titleOf(entry: TimelineEntry): string {
+  return entry.kind === 'meeting' ? `${entry.title} on ${formatDate(entry.date, 'medium')}` : entry.title;
+}
+
 function TimelineRow({ entry, index, total }: { entry: TimelineEntry; index: number; total: number }) {
+  const title = titleOf(entry);
   return (
-    <div role="listitem" aria-setsize={total} aria-posinset={index + 1} className={`timeline-row timeline-row--${entry.kind}`}>
+    <div
+      role="listitem"
+      aria-setsize={total}
+      aria-posinset={index + 1}
+      className={cx('timeline-row', `timeline-row--${entry.kind}`, entry.done && 'timeline-row--done')}
+    >
       <span className="timeline-row__date">{formatDate(entry.date)}</span>
       <span className="timeline-row__icon" aria-hidden="true">
-        {icons[entry.kind]}
+        {entry.done ? '✓' : icons[entry.kind]}
       </span>
       <span className="timeline-row__body">
         {entry.href ? (
           <Link href={entry.href} className="timeline-row__title">
-            {entry.title}
+            {title}
           </Link>
         ) : (
-          <span className="timeline-row__title">{entry.title}</span>
+          <span className="timeline-row__title">{title}</span>
         )}
         <span className="muted small timeline-row__detail">{entry.due ? `${entry.detail} · due ${formatDate(entry.due)}` : entry.detail}</span>
       </span>

@@ -11,7 +11,6 @@ const upcoming: Record<string, { title: string; lines: string[] }> = {
       'Editing in the app with precise error messages',
     ],
   },
-  growth: { title: 'Growth plans', lines: ['Goals tied to ladder criteria', 'Progress you can see in every 1:1'] },
   feedback: { title: 'Feedback', lines: ['Feedback given and received, with follow-ups that come due'] },
   packets: {
     title: 'Promotion packets',

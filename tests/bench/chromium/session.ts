@@ -9,8 +9,8 @@ import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
 
 import { todayIso } from '../../../shared/domain/dates';
-import { channels, events, methodName, subscriberName } from '../../../shared/ipc/channels';
 import type { SampleSizeName } from '../../../shared/sample';
+import { installBridge } from '../../support/bridge';
 import { chromiumArgs, chromiumExecutable } from '../../support/chromium';
 import { createTestMain, type TestMain } from '../../support/main-context';
 import { serveFolder, type StaticServer } from '../../support/static-server';
@@ -69,10 +69,17 @@ export class BenchSession {
     await buildHelper();
     const root = await mkdtemp(path.join(os.tmpdir(), 'trellis-bench-'));
     const main = await createTestMain();
+    // The benchmark measures a manager's screens: past the first-run welcome.
+    main.store.set('settings', { userRole: 'manager' });
     const fixed = await serveFolder(distDir, BENCH_PORT).catch(() => null);
     const server = fixed ?? (await serveFolder(distDir));
     if (!fixed) console.log(`scale bench: port ${BENCH_PORT} is taken; seeding afresh on ${server.origin}`);
     return new BenchSession(root, server, main, fixed !== null);
+  }
+
+  /** The next folder main's folder dialog answers (an export's destination). */
+  answerFolderDialog(folder: string): void {
+    this.main.chooseFolderAnswers.push(folder);
   }
 
   get appUrl(): string {
@@ -195,18 +202,7 @@ export class BenchSession {
       viewport: { width: 1280, height: 800 },
     });
     // window.trellis as the preload installs it, over a binding to the real handler table.
-    await context.exposeBinding('__trellisBridge', (_source, channel: unknown, payload: unknown) => this.main.dispatch(channel, payload));
-    await context.addInitScript(
-      ({ methods, subscribers }) => {
-        const w = window as unknown as { __trellisBridge: (c: string, p: unknown) => Promise<unknown> };
-        const api = Object.fromEntries([
-          ...methods.map(([c, m]) => [m, (input?: unknown) => w.__trellisBridge(c, input)]),
-          ...subscribers.map(([, name]) => [name, () => () => {}]),
-        ]);
-        Object.defineProperty(window, 'trellis', { value: Object.freeze(api) });
-      },
-      { methods: channels.map((c) => [c, methodName(c)] as const), subscribers: events.map((e) => [e, subscriberName(e)] as const) },
-    );
+    await installBridge(context, (channel, payload) => this.main.dispatch(channel, payload));
     if (probe) await context.addInitScript({ path: path.join(here, 'probe.js') });
     const page = context.pages()[0] ?? (await context.newPage());
     return { context, page, close: () => context.close() };

@@ -23,6 +23,81 @@ export class CellDialog extends DialogModel {
   }
 }
 
+/** Saving an edit: the proposed version, what each kind means, the changelog entry, criteria whose ids change. */
+export class SaveVersionDialog extends DialogModel {
+  constructor(page: Page, file = 'team.yaml') {
+    super(page, `Save ${file}`);
+  }
+  /** "Patch · 1.2.1", "Minor · 1.3.0", "Major · 2.0.0". */
+  version(kind: 'Patch' | 'Minor' | 'Major') {
+    return this.root.getByRole('radio', { name: new RegExp(`^${kind} · `) });
+  }
+  /** The option as shown: the version and what that kind of version means. */
+  option(kind: 'Patch' | 'Minor' | 'Major') {
+    return this.root.locator('label', { has: this.page.getByRole('radio', { name: new RegExp(`^${kind} · `) }) });
+  }
+  get summary() {
+    return this.root.getByRole('textbox', { name: 'What changed (changelog entry)' });
+  }
+  get idWarning() {
+    return this.root.getByRole('alert');
+  }
+  async saveAnyway() {
+    await this.root.getByText(/^Save anyway/).click();
+  }
+  async choose(kind: 'Patch' | 'Minor' | 'Major') {
+    await this.option(kind).click();
+  }
+  saveAs(version: string) {
+    return this.root.getByRole('button', { name: `Save as ${version}` });
+  }
+}
+
+/** Import a ladder: choose a file (main's dialog), map its columns, preview the draft, save. */
+export class ImportLadderDialog extends DialogModel {
+  constructor(page: Page) {
+    super(page, 'Import a ladder');
+  }
+  async chooseFile() {
+    await this.root.getByRole('button', { name: 'Choose a file…' }).click();
+  }
+  get refusal() {
+    return this.root.getByRole('alert');
+  }
+  /** Sets a column of the mapping step ("Competency column", "Category column") to a header ("B: Area") or "None". */
+  async mapColumn(field: string, option: string | RegExp) {
+    await choose(this.page, this.root, new RegExp(`${field}$`), option);
+  }
+  async layout(label: 'A row per competency, a column per level' | 'A row per criterion (competency, level and criteria in columns)') {
+    await this.root.getByRole('radio', { name: label }).check({ force: true });
+  }
+  levelColumn(label: string | RegExp) {
+    return this.root.getByRole('checkbox', { name: label });
+  }
+  async preview() {
+    await this.root.getByRole('button', { name: 'Preview' }).click();
+  }
+  get draft() {
+    return this.root.getByRole('region', { name: 'Trellis YAML draft' });
+  }
+  get checker() {
+    return this.root.getByRole('region', { name: 'Checker' });
+  }
+  get problems() {
+    // An alert when the file has errors, a region when it has only warnings.
+    return this.root.getByRole('alert', { name: /problem/ }).or(this.root.getByRole('region', { name: 'Worth a look before saving' }));
+  }
+  get fileName() {
+    return this.root.getByRole('textbox', { name: 'File name' });
+  }
+  get saveButton() {
+    return this.root.getByRole('button', { name: 'Save ladder' });
+  }
+  async save() {
+    await this.saveButton.click();
+  }
+}
+
 /** The Ladders screen: matrix, compare, YAML editor, versions and review of one ladder. */
 export class LaddersPage {
   constructor(readonly page: Page) {}
@@ -59,6 +134,18 @@ export class LaddersPage {
     await choose(this.page, this.page, /From level$/, from);
     await choose(this.page, this.page, /To level$/, to);
   }
+  /** What the track says about itself above the matrix: emphasis, archetypes, points. */
+  trackInfo(track: string) {
+    return this.page.getByRole('region', { name: `About the ${track} track` });
+  }
+  /** One competency in "Compare levels". */
+  compareRow(competency: string) {
+    return this.page.getByRole('article', { name: competency });
+  }
+  /** The criteria a level asks that the one compared with does not. */
+  newAtThisLevel(competency: string) {
+    return this.compareRow(competency).getByRole('region', { name: 'New at this level' });
+  }
   get searchBox() {
     return this.page.getByRole('searchbox', { name: 'Search this ladder' });
   }
@@ -68,6 +155,12 @@ export class LaddersPage {
   async chooseFolder() {
     await this.page.getByRole('button', { name: 'Choose ladders folder' }).click();
   }
+  async importLadder() {
+    await this.page.getByRole('button', { name: 'Import a ladder…' }).click();
+    const dialog = new ImportLadderDialog(this.page);
+    await expect(dialog.root).toBeVisible();
+    return dialog;
+  }
   async copyToMyFolder() {
     await this.page.getByRole('button', { name: 'Copy to my folder' }).click();
   }
@@ -76,8 +169,25 @@ export class LaddersPage {
   editor(file = 'team.yaml') {
     return this.page.getByRole('textbox', { name: `${file} (YAML)` });
   }
+  /** The editor as drawn on screen (its text may be wider and scroll inside it). */
+  get editorFrame() {
+    return this.page.locator('.cm-editor');
+  }
   get editorContent() {
     return this.page.locator('.cm-content');
+  }
+  /** Replaces the whole text in one go, as pasting a new version of the file does. */
+  async pasteText(text: string, file = 'team.yaml') {
+    await this.editor(file).click();
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.insertText(text);
+  }
+  /** Puts the cursor at the start of a line (1-based) and types there. */
+  async typeAtLine(line: number, text: string, file = 'team.yaml') {
+    await this.editor(file).click();
+    await this.page.keyboard.press('Control+Home');
+    for (let i = 1; i < line; i++) await this.page.keyboard.press('ArrowDown');
+    await this.page.keyboard.type(text);
   }
   /** Puts the cursor at the end of the file and types. */
   async typeAtEnd(text: string, file = 'team.yaml') {
@@ -85,8 +195,24 @@ export class LaddersPage {
     await this.page.keyboard.press('Control+End');
     await this.page.keyboard.type(text);
   }
+  /** Opens the save dialog (which proposes the version). */
   get saveButton() {
-    return this.page.getByRole('button', { name: 'Save', exact: true });
+    return this.page.getByRole('button', { name: 'Save…', exact: true });
+  }
+  async save(file = 'team.yaml') {
+    await this.saveButton.click();
+    return new SaveVersionDialog(this.page, file);
+  }
+  /** The problems beside the editor. */
+  get problems() {
+    return this.page.getByRole('complementary', { name: 'Problems' });
+  }
+  problemAt(where: string) {
+    return this.problems.getByRole('button', { name: `Go to ${where}` });
+  }
+  /** The whole entry of a problem beside the editor: where, what, and the hint. */
+  problemItem(where: string) {
+    return this.problems.getByRole('listitem').filter({ has: this.page.getByRole('button', { name: `Go to ${where}` }) });
   }
   async saveDraft() {
     await this.page.getByRole('button', { name: 'Save as draft' }).click();

@@ -81,8 +81,27 @@ export class MeetingPage {
   async undo() {
     await this.page.getByRole('button', { name: 'Undo' }).click();
   }
+  get deleteButton() {
+    return this.page.getByRole('button', { name: 'Delete…' });
+  }
+  /** The square drawn for a point's or action's checkbox (the input itself is visually hidden). */
+  checkboxBox(text: string) {
+    return this.page.locator('label', { has: this.item(text) }).locator('.checkbox__box');
+  }
+  get raisedBy() {
+    return this.agenda.getByRole('button', { name: /Raised by/ });
+  }
+  get addPointButton() {
+    return this.agenda.getByRole('button', { name: 'Add point' });
+  }
+  get owner() {
+    return this.actions.getByRole('button', { name: /Owner/ });
+  }
+  get due() {
+    return this.actions.getByRole('group', { name: 'Due', exact: true });
+  }
   async deleteMeeting() {
-    await this.page.getByRole('button', { name: 'Delete…' }).click();
+    await this.deleteButton.click();
     return this.page.getByRole('dialog', { name: 'Delete this meeting?' });
   }
   async saveAsMarkdown() {

@@ -8,6 +8,8 @@ import { TemplatesPage } from './templates';
 
 export interface SeriesOptions {
   weekday?: string;
+  /** "10:15": typed over whatever free slot the dialog proposed. */
+  time?: string;
   startDate?: string;
 }
 
@@ -22,6 +24,20 @@ export class SeriesDialog extends DialogModel {
     await this.choosePerson(person);
     if (opts.weekday) await choose(this.page, this.root, /Weekday/, opts.weekday);
     if (opts.startDate) await fillDate(this.root, 'First meeting on or after', opts.startDate);
+    if (opts.time) await this.time.fill(opts.time);
+  }
+  get weekday() {
+    return this.root.getByRole('button', { name: /Weekday/ });
+  }
+  get time() {
+    return this.root.getByLabel('Time', { exact: true });
+  }
+  /** The warning that the chosen weekday and time overlap another series. */
+  get overlapWarning() {
+    return this.root.getByRole('status').filter({ hasText: 'This time overlaps' });
+  }
+  async findFreeSlot() {
+    await this.root.getByRole('button', { name: 'Find a free slot' }).click();
   }
   async create() {
     await this.root.getByRole('button', { name: 'Create series' }).click();

@@ -41,6 +41,12 @@ export class PersonDialog extends DialogModel {
     if (p.team) await choose(this.page, this.root, /Team/, p.team);
     if (p.startDate) await fillDate(this.root, 'Start date', p.startDate);
   }
+  /** Places the person on a ladder by the pickers' labels ("Team Ladder", "Engineering (IC)", "Senior Engineer (L3)"). */
+  async placeOn(ladder: string, track: string, level: string) {
+    await choose(this.page, this.root, /Ladder$/, ladder);
+    await choose(this.page, this.root, /Ladder track$/, track);
+    await choose(this.page, this.root, /Ladder level$/, level);
+  }
   async chooseManager(name: string) {
     await this.root.getByRole('button', { name: /Manager/ }).click();
     await this.page.getByRole('option', { name: new RegExp(`^${name}`) }).click();
@@ -60,6 +66,19 @@ export class PersonDialog extends DialogModel {
   }
   async unarchive() {
     await this.root.getByRole('button', { name: 'Unarchive' }).click();
+  }
+}
+
+/** "Map <name> to a level": for someone whose level the ladder no longer has. */
+export class MapPlacementDialog extends DialogModel {
+  constructor(page: Page, name: string) {
+    super(page, `Map ${name} to a level`);
+  }
+  option(label: string | RegExp) {
+    return this.root.getByRole('radio', { name: label });
+  }
+  async move() {
+    await this.root.getByRole('button', { name: 'Move' }).click();
   }
 }
 
@@ -141,6 +160,19 @@ export class PeoplePage {
   async edit(name: string) {
     await this.page.getByRole('button', { name: `Edit ${name}` }).click();
     return new PersonDialog(this.page, `Edit ${name}`);
+  }
+
+  /** The notice above the list when people's levels are gone from their ladder. */
+  get placementNotice() {
+    return this.page.getByRole('status').filter({ hasText: 'on a level their ladder no longer has' });
+  }
+  /** What the list shows in a person's "Track · level" cell. */
+  placementOf(name: string) {
+    return this.row(name).getByRole('cell').nth(3);
+  }
+  async mapToLevel(name: string) {
+    await this.page.getByRole('button', { name: `Map ${name} to a level` }).click();
+    return new MapPlacementDialog(this.page, name);
   }
 
   async filter(text: string) {

@@ -49,6 +49,10 @@ export class PersonPage {
   get timeline() {
     return this.page.getByRole('list', { name: 'Timeline' });
   }
+  /** A row of the timeline that mentions `text` (a meeting's "1:1 on 24 Nov 2026", an action's words). */
+  timelineEntry(text: string | RegExp) {
+    return this.timeline.getByRole('listitem').filter({ hasText: text });
+  }
   async filterTimeline(text: string) {
     await this.page.getByRole('searchbox', { name: 'Filter timeline' }).fill(text);
   }

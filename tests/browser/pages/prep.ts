@@ -22,6 +22,10 @@ export class PrepPage {
   owes(who: string) {
     return this.page.getByRole('list', { name: who });
   }
+  /** The text of an open action item, as drawn (its checkbox's label). */
+  actionText(text: string) {
+    return this.page.locator('label', { has: this.page.getByRole('checkbox', { name: text }) });
+  }
   get later() {
     return this.page.getByRole('region', { name: 'Feedback follow-ups and growth goals' });
   }

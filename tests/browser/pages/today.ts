@@ -16,4 +16,9 @@ export class TodayPage {
   list(name: '1:1s today' | 'Later this week' | 'Overdue series' | 'Overdue action items') {
     return this.page.getByRole('list', { name });
   }
+  /** The entry of a list that starts with `text` ("1:1 with Alex Rivera"), not one that only mentions it. */
+  entry(list: '1:1s today' | 'Later this week', text: string) {
+    const start = new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+    return this.list(list).getByRole('listitem').filter({ hasText: start });
+  }
 }

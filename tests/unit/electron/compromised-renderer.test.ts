@@ -190,6 +190,7 @@ const fields = {
   path: hostilePath,
   defaultPath: hostilePath,
   requestId: fc.oneof(fc.constant('ab'.repeat(16)), hostilePath),
+  exportId: fc.oneof(fc.constant('ab'.repeat(16)), hostilePath),
 };
 
 const payloadFor = (channel: Channel) => {
@@ -211,7 +212,7 @@ describe('a compromised renderer reaches nothing outside what the user chose', (
     // The folder dialogs answer what a user would: the export folder, or cancel.
     await fc.assert(
       fc.asyncProperty(payloadFor(channel), fc.boolean(), async (payload, chooses) => {
-        if (chooses && channel === 'files:export-folder') main.chooseFolderAnswers.push(main.exportDir);
+        if (chooses && (channel === 'files:export-folder' || channel === 'files:export-begin')) main.chooseFolderAnswers.push(main.exportDir);
         const answer = await main.dispatch(channel, payload);
         main.chooseFolderAnswers.length = 0;
         expect(typeof answer.ok).toBe('boolean');

@@ -17,7 +17,7 @@ describe('dispatcher', () => {
   it('answers valid calls with a value', async () => {
     expect(await main.dispatch('settings:get', undefined)).toEqual({
       ok: true,
-      value: { theme: 'system', laddersFolder: null, userEmail: null, backupKeepDaily: 7, backupKeepWeekly: 4 },
+      value: { theme: 'system', laddersFolder: null, userEmail: null, userRole: null, mePersonId: null, backupKeepDaily: 7, backupKeepWeekly: 4 },
     });
     const info = await main.dispatch('app:info', undefined);
     expect(info).toMatchObject({ ok: true, value: { name: 'Trellis', paths: { userData: main.dataDir } } });

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { SCAN_LIMITS, scanFolder } from '../../../electron/services/ladders/catalog';
 import { createLaddersService, type LaddersService, type LaddersServiceOptions } from '../../../electron/services/ladders/service';
+import { eventually } from '../../support/eventually';
 import { createTestMain } from '../../support/main-context';
 
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures/ladders/app');
@@ -26,18 +27,6 @@ function start(options: Partial<LaddersServiceOptions> & { userFolder: () => str
   const service = createLaddersService({ bundledDir: shipped, userDataDir: path.join(root, 'data'), onChanged: () => {}, debounceMs: 40, ...options });
   services.push(service);
   return service;
-}
-
-async function eventually(check: () => Promise<void> | void, tries = 200): Promise<void> {
-  for (let i = 0; ; i++) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (i >= tries) throw error;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
 }
 
 describe('a ladders folder that cannot be loaded', () => {

@@ -6,22 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { createLaddersService, type LaddersService } from '../../../electron/services/ladders/service';
 import { watchFolder } from '../../../electron/services/ladders/watcher';
+import { eventually } from '../../support/eventually';
 
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures/ladders/app');
 const quiet = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls until `check` passes: file watching is asynchronous by nature. */
-async function eventually(check: () => Promise<void> | void, tries = 200): Promise<void> {
-  for (let i = 0; ; i++) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (i >= tries) throw error;
-      await quiet(25);
-    }
-  }
-}
 
 let root: string;
 let userFolder: string;

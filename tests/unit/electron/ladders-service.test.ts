@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLaddersService, type LaddersService } from '../../../electron/services/ladders/service';
 import { AppError } from '../../../shared/ipc/result';
 import { cellFor } from '../../../shared/ladder';
+import { eventually } from '../../support/eventually';
 
 const fixtures = path.resolve(__dirname, '../../fixtures/ladders/app');
 
@@ -24,19 +25,6 @@ function start(): LaddersService {
     onChanged: (keys) => changes.push(keys),
     debounceMs: 40,
   });
-}
-
-/** Polls until `check` passes: file watching is asynchronous by nature. */
-async function eventually(check: () => Promise<void> | void, tries = 200): Promise<void> {
-  for (let i = 0; ; i++) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (i >= tries) throw error;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
 }
 
 const quiet = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -64,6 +52,7 @@ describe('ladders service: reading', () => {
     await writeFile(path.join(userFolder, 'team.draft.yaml'), 'not: a ladder');
     const list = await service.list();
     expect(list.ladders.map((l) => [l.key, l.status, l.readOnly])).toEqual([
+      ['bundled:scored.yaml', 'valid', true],
       ['bundled:support.yaml', 'valid', true],
       ['bundled:team.yaml', 'valid', true],
       ['user:team.yaml', 'valid', false],

@@ -10,8 +10,15 @@ describe('settings service', () => {
   it('starts from defaults and saves a patch', () => {
     const store = memoryStore();
     const settings = createSettingsService(store);
-    expect(settings.get()).toEqual({ theme: 'system', laddersFolder: null, userEmail: null, ...backupDefaults });
-    expect(settings.set({ theme: 'dark' })).toEqual({ theme: 'dark', laddersFolder: null, userEmail: null, ...backupDefaults });
+    expect(settings.get()).toEqual({ theme: 'system', laddersFolder: null, userEmail: null, userRole: null, mePersonId: null, ...backupDefaults });
+    expect(settings.set({ theme: 'dark' })).toEqual({
+      theme: 'dark',
+      laddersFolder: null,
+      userEmail: null,
+      userRole: null,
+      mePersonId: null,
+      ...backupDefaults,
+    });
     expect(createSettingsService(store).get().theme).toBe('dark');
   });
 
@@ -24,11 +31,20 @@ describe('settings service', () => {
 
   it('survives a hand-edited or damaged file field by field', () => {
     const settings = createSettingsService(memoryStore({ settings: { theme: 42, laddersFolder: '/home/me/ladders', unknown: true } }));
-    expect(settings.get()).toEqual({ theme: 'system', laddersFolder: '/home/me/ladders', userEmail: null, ...backupDefaults });
+    expect(settings.get()).toEqual({
+      theme: 'system',
+      laddersFolder: '/home/me/ladders',
+      userEmail: null,
+      userRole: null,
+      mePersonId: null,
+      ...backupDefaults,
+    });
     expect(createSettingsService(memoryStore({ settings: 'garbage' })).get()).toEqual({
       theme: 'system',
       laddersFolder: null,
       userEmail: null,
+      userRole: null,
+      mePersonId: null,
       ...backupDefaults,
     });
   });
@@ -42,6 +58,32 @@ describe('your email (the organizer of calendar files)', () => {
     expect(() => settings.set({ userEmail: 'not an email' })).toThrow();
     expect(settings.get().userEmail).toBe('maya@example.com');
     expect(settings.set({ userEmail: null }).userEmail).toBeNull();
+  });
+});
+
+describe('who uses Trellis (role and "this is me")', () => {
+  it('keeps a role and a person id, and clears the person with null', () => {
+    const settings = createSettingsService(memoryStore());
+    expect(settings.set({ userRole: 'engineer', mePersonId: '0b5c1e6a-0c1f-4d7a-9d8e-2f3a4b5c6d7e' })).toMatchObject({
+      userRole: 'engineer',
+      mePersonId: '0b5c1e6a-0c1f-4d7a-9d8e-2f3a4b5c6d7e',
+    });
+    expect(settings.set({ mePersonId: null }).mePersonId).toBeNull();
+    expect(settings.get().userRole).toBe('engineer');
+  });
+
+  it('refuses a role it does not know and a person id that is not an id', () => {
+    const settings = createSettingsService(memoryStore());
+    for (const mePersonId of ['../settings.json', '', 'a'.repeat(65), '<img src=x>', 'id with spaces', '-leading-dash']) {
+      expect(() => settings.set({ mePersonId }), mePersonId).toThrow();
+    }
+    expect(() => settings.set({ userRole: 'admin' } as never)).toThrow();
+    expect(settings.get()).toMatchObject({ userRole: null, mePersonId: null });
+  });
+
+  it('drops a damaged role or person id from the file, keeping the rest', () => {
+    const settings = createSettingsService(memoryStore({ settings: { theme: 'dark', userRole: 'boss', mePersonId: '../../x' } }));
+    expect(settings.get()).toMatchObject({ theme: 'dark', userRole: null, mePersonId: null });
   });
 });
 

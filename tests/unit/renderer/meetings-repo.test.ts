@@ -147,3 +147,18 @@ describe('relationships and teams', () => {
     expect((await repos.people.get(alexId))?.teamId).toBeUndefined();
   });
 });
+
+describe('template prompts', () => {
+  it('stay in the meeting they were chosen for; only written points carry into later meetings', async () => {
+    const series = await weeklySeries();
+    const start = (date: string, templateId?: string) =>
+      repos.meetings.start({ personId: alexId, seriesId: series.id, kind: 'one-on-one', date, ...(templateId ? { templateId } : {}) });
+    const first = await start('2026-11-09', 'builtin-first');
+    await repos.meetings.addAgendaItem(first.id, 'Promotion timeline', 'them');
+    const second = await start('2026-11-16', 'builtin-weekly');
+    const weekly = (await repos.templates.get('builtin-weekly'))!.agenda;
+    expect(second.agenda.map((i) => i.text)).toEqual(['Promotion timeline', ...weekly]);
+    const third = await start('2026-11-23');
+    expect(third.agenda.map((i) => i.text)).toEqual(['Promotion timeline']);
+  });
+});

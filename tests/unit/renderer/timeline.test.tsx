@@ -50,10 +50,34 @@ afterEach(cleanup);
 
 describe('buildTimeline', () => {
   it('is newest first, puts a meeting before its actions, and never searches private notes', () => {
-    const entries = buildTimeline([meeting(1, { privateNotes: 'SECRET-WORD' }), meeting(5)], [action(1, 'm1')]);
+    const entries = buildTimeline([meeting(1, { privateNotes: 'SECRET-WORD' }), meeting(5)], [action(1, 'm1')], 'Alex Rivera');
     expect(entries.map((e) => e.id)).toEqual(['m5', 'm1', 'x1']);
     expect(filterTimeline(entries, new Set(['meeting', 'action']), 'secret-word')).toEqual([]);
     expect(filterTimeline(entries, new Set(['action']), '').map((e) => e.id)).toEqual(['x1']);
+  });
+});
+
+describe('timeline rows', () => {
+  it('name owners, say which meeting a row opens, and show done items as done', () => {
+    const items: ActionItem[] = [
+      { ...action(1, 'm1'), owner: 'them', text: 'Share the design doc' },
+      { ...action(2, 'm1'), owner: 'me', text: 'Book the offsite', done: true, doneAt: stamp },
+    ];
+    const entries = buildTimeline([meeting(1, { kind: 'career', date: '2026-02-10' })], items, 'Alex Rivera');
+    expect(entries.find((e) => e.id === 'x1')).toMatchObject({ detail: 'Alex Rivera · open' });
+    expect(entries.find((e) => e.id === 'x1')?.done).toBeUndefined();
+    expect(entries.find((e) => e.id === 'x2')).toMatchObject({ detail: 'You · done', done: true });
+    expect(filterTimeline(entries, new Set(['action']), 'alex').map((e) => e.id)).toEqual(['x1']);
+
+    render(<Timeline entries={entries} />);
+    const meetingRow = screen.getByRole('link', { name: /^Career conversation on \D*10\D*2026$/ });
+    expect(meetingRow.getAttribute('href')).toContain('/one-on-ones/meetings/m1');
+    const done = screen.getByRole('link', { name: 'Book the offsite' }).closest('[role="listitem"]')!;
+    expect(done.className).toContain('timeline-row--done');
+    expect(done.textContent).toContain('✓');
+    const open = screen.getByRole('link', { name: 'Share the design doc' }).closest('[role="listitem"]')!;
+    expect(open.className).not.toContain('timeline-row--done');
+    expect(open.textContent).toContain('Alex Rivera · open');
   });
 });
 
@@ -61,7 +85,7 @@ describe('Timeline', () => {
   it('keeps only the rows in view in the DOM and filters by kind and words', () => {
     const meetings = Array.from({ length: 500 }, (_, i) => meeting(i));
     const actions = Array.from({ length: 2000 }, (_, i) => action(i, `m${i % 500}`));
-    render(<Timeline entries={buildTimeline(meetings, actions)} />);
+    render(<Timeline entries={buildTimeline(meetings, actions, 'Alex Rivera')} />);
     const rows = screen.getAllByRole('listitem');
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.length).toBeLessThan(40);

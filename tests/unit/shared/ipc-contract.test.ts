@@ -5,6 +5,7 @@ import { backupContract, backupEventContract } from '../../../shared/ipc/backup'
 import { channels, events, isChannel } from '../../../shared/ipc/channels';
 import { contract, eventContract } from '../../../shared/ipc/contract';
 import { filesContract, filesEventContract } from '../../../shared/ipc/files';
+import { ladderImportContract, ladderImportEventContract } from '../../../shared/ipc/ladder-import';
 import { laddersContract, laddersEventContract } from '../../../shared/ipc/ladders';
 import { methodName, preloadNames, subscriberName } from '../../../shared/ipc/names';
 import { settingsContract, settingsEventContract } from '../../../shared/ipc/settings';
@@ -15,6 +16,7 @@ const domains = {
   settings: [settingsContract, settingsEventContract],
   shell: [shellContract, shellEventContract],
   ladders: [laddersContract, laddersEventContract],
+  'ladder-import': [ladderImportContract, ladderImportEventContract],
   files: [filesContract, filesEventContract],
   backup: [backupContract, backupEventContract],
 } as const;

@@ -35,6 +35,18 @@ describe('YAML syntax mistakes, said as what to do', () => {
     ]);
   });
 
+  it('a line of a "|" text that lost its indentation: about indentation, not a missing ":"', () => {
+    const text =
+      'id: t\nname: T\ntracks: [{ id: ic, name: IC }]\nlevels: [{ id: L1 }]\ncompetencies:\n  - id: c\n    name: C\n    levels:\n      L1:\n        criteria: |\n          Sets practices across several teams and measures\n        whether they work.\n';
+    expect(lines(check(text))).toEqual([
+      '12:9 yaml-syntax this line is indented less than the text of "criteria" above it (to continue that text, indent it like line 11 (column 11); the lines of a "|" text all start in the same column)',
+    ]);
+    // One word at the key's column is a key whose colon is missing, as before.
+    expect(lines(check(text.replace('        whether they work.\n', '        examples\n          - One.\n')))[0]).toMatch(
+      /^12:9 yaml-syntax add ":" after "examples"/,
+    );
+  });
+
   it('a line indented less than the line above', () => {
     expect(lines(check(edit('    rank: 1\n    summary: Learns', '    rank: 1\n   summary: Learns')))).toEqual([
       '20:4 yaml-syntax this line is indented less than the line above: line it up with "rank" (keys of the same block start in the same column (column 5 here): add 1 space, or indent it like a key further up if it belongs there)',

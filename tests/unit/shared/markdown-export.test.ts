@@ -63,6 +63,28 @@ describe('meetingSharedMarkdown', () => {
   });
 });
 
+describe('exports name the user, not "Me"', () => {
+  const user = { name: 'Maya Okafor' };
+  it('names the user as owner of their action items and as the other person in the meeting', () => {
+    const md = meetingSharedMarkdown(meeting(), people[0]!, items, user);
+    expect(md).toContain('With Maya Okafor and Alex Rivera');
+    expect(md).toContain('- [x] Maya Okafor: Book the offsite');
+    expect(md).toContain('- [ ] Alex Rivera: Send the RFC (due 2026-03-06)');
+    expect(md).not.toMatch(/\bMe:|\bThem:/);
+  });
+
+  it('does so in every exported file, front matter included', () => {
+    const files = notesExportFiles({ people, meetings: [meeting()], actionItems: items }, { user });
+    expect(files[0]!.content).toContain('- [x] Maya Okafor: Book the offsite');
+    expect(frontMatterOf(files[0]!.content)).toMatchObject({ person: 'Alex Rivera', with: 'Maya Okafor' });
+    expect(files[0]!.content).not.toMatch(/\bMe:/);
+  });
+
+  it('keeps a user name with a line break on one line', () => {
+    expect(meetingSharedMarkdown(meeting(), people[0]!, items, { name: 'Maya\nOkafor' })).toContain('- [x] Maya Okafor: Book the offsite');
+  });
+});
+
 describe('notesExportFiles', () => {
   const input = {
     people,
@@ -74,8 +96,8 @@ describe('notesExportFiles', () => {
     actionItems: items,
   };
 
-  it('leaves private notes out by default: not in bodies, front matter or names', () => {
-    const files = notesExportFiles(input, { includePrivateNotes: false });
+  it('leaves private notes out: not in bodies, front matter or names', () => {
+    const files = notesExportFiles(input);
     expect(files.map((f) => f.name)).toEqual(['2026-02-01-1-1-sam-lee.md', '2026-03-02-1-1-alex-rivera.md', '2026-03-02-1-1-alex-rivera-2.md']);
     for (const f of files) {
       expect(f.content).not.toContain(MARKER);
@@ -85,19 +107,8 @@ describe('notesExportFiles', () => {
     }
   });
 
-  it('includes private notes only with the option, and only in the body', () => {
-    const files = notesExportFiles(input, { includePrivateNotes: true });
-    const alex = files.find((f) => f.name === '2026-03-02-1-1-alex-rivera.md')!;
-    expect(alex.content).toContain('## Private notes');
-    expect(alex.content).toContain(MARKER);
-    for (const f of files) {
-      expect(JSON.stringify(frontMatterOf(f.content))).not.toContain(MARKER);
-      expect(f.name.toLowerCase()).not.toContain(MARKER.toLowerCase());
-    }
-  });
-
   it('writes front matter with person, date, kind, mood, energy and tags', () => {
-    const [sam, alex] = notesExportFiles(input, { includePrivateNotes: false });
+    const [sam, alex] = notesExportFiles(input);
     expect(frontMatterOf(alex!.content)).toEqual({
       person: 'Alex Rivera',
       date: '2026-03-02',
@@ -111,7 +122,7 @@ describe('notesExportFiles', () => {
   });
 
   it('skips meetings of unknown people instead of guessing', () => {
-    expect(notesExportFiles({ ...input, people: [] }, { includePrivateNotes: true })).toEqual([]);
+    expect(notesExportFiles({ ...input, people: [] })).toEqual([]);
   });
 });
 
@@ -156,14 +167,11 @@ describe('property: private notes never leak by default', () => {
             tags: r.tags,
           });
           const input = { people: [{ id: 'alex', name: r.name }], meetings: [m], actionItems: items };
-          for (const f of notesExportFiles(input, { includePrivateNotes: false })) {
+          for (const f of notesExportFiles(input)) {
             expect(f.content).not.toContain(MARKER);
             expect(f.name).not.toContain(MARKER.toLowerCase());
           }
           expect(meetingSharedMarkdown(m, { name: r.name }, items)).not.toContain(MARKER);
-          const [withPrivate] = notesExportFiles(input, { includePrivateNotes: true });
-          expect(withPrivate!.content).toContain(MARKER);
-          expect(JSON.stringify(frontMatterOf(withPrivate!.content))).not.toContain(MARKER);
         },
       ),
       { numRuns: 200 },

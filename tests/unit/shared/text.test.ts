@@ -37,7 +37,7 @@ describe('one accent folding for search and filters', () => {
       done: false,
       createdAt: '2026-01-01T00:00:00.000Z',
     } as ActionItem;
-    const entries = buildTimeline([], [item]);
+    const entries = buildTimeline([], [item], 'Chloé Dubois');
     expect(filterTimeline(entries, new Set(timelineKinds), 'retro PREPARER')).toHaveLength(1);
   });
 });

@@ -1,0 +1,119 @@
+import { ChunkBuffer, type ChunkLimits } from '../../../shared/domain/export-chunks';
+import { uniqueNamer } from '../../../shared/domain/file-names';
+import { type ExportFile, meetingFile, type User } from '../../../shared/domain/markdown-export';
+import type { ActionItem } from '../../../shared/domain/meetings';
+import type { Person } from '../../../shared/domain/person';
+import type { Repositories } from '../../app/data';
+
+/**
+ * "Export notes" at any size: one person's meetings at a time (read through [personId+date]),
+ * files built in slices that give the main thread back every few milliseconds, and sent to main
+ * in bounded chunks with at most one in flight while the next is built. Nothing here holds more
+ * than one person's meetings and two chunks.
+ */
+
+export interface ExportProgress {
+  done: number;
+  total: number;
+}
+
+export interface NotesExportRun {
+  repos: Pick<Repositories, 'people' | 'meetings' | 'actionItems'>;
+  /** Whose notes; null for everyone's. */
+  person: Pick<Person, 'id' | 'name'> | null;
+  /** The user ("This is me"), named in the files instead of "Me". */
+  user?: User;
+  /** Sends one chunk to main (files:export-chunk). */
+  send: (files: ExportFile[]) => Promise<void>;
+  signal?: AbortSignal;
+  onProgress?: (progress: ExportProgress) => void;
+  limits?: ChunkLimits;
+  /** Milliseconds of building before giving the main thread back. */
+  sliceMs?: number;
+}
+
+/**
+ * What the renderer sends per message: well inside main's bounds (MAX_EXPORT_CHUNK_FILES / _CHARS),
+ * because each message is copied in one task on the renderer's main thread; about 1 MB keeps it short.
+ */
+export const EXPORT_CHUNK_LIMITS: ChunkLimits = { maxFiles: 100, maxChars: 1_000_000 };
+
+/** Gives the main thread back (a macrotask, not clamped like nested timers). */
+export function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+export class ExportCancelled extends Error {
+  constructor() {
+    super('The export was cancelled.');
+    this.name = 'ExportCancelled';
+  }
+}
+
+/** How many meetings an export of `person` (null: everyone) would hold: a key count. */
+export const countNotes = (repos: NotesExportRun['repos'], person: Pick<Person, 'id'> | null) => repos.meetings.count(person?.id);
+
+/** Streams the files of the export through `send`; resolves to how many files were sent. */
+export async function streamNotesExport(run: NotesExportRun): Promise<number> {
+  const { repos, person, signal, onProgress } = run;
+  const limits = run.limits ?? EXPORT_CHUNK_LIMITS;
+  const sliceMs = run.sliceMs ?? 8;
+  const check = () => {
+    if (signal?.aborted) throw new ExportCancelled();
+  };
+  const people = person ? [person] : await repos.people.list();
+  const total = await countNotes(repos, person);
+  const buffer = new ChunkBuffer<ExportFile>(limits);
+  const uniqueName = uniqueNamer();
+  let inFlight: Promise<void> = Promise.resolve();
+  let sent = 0;
+  let done = 0;
+  const dispatch = async (chunk: ExportFile[] | null) => {
+    if (!chunk) return;
+    await inFlight;
+    check();
+    inFlight = run.send(chunk);
+    // A failure is seen at the next await of inFlight; keep it from being reported as unhandled meanwhile.
+    inFlight.catch(() => {});
+    sent += chunk.length;
+  };
+  onProgress?.({ done, total });
+  for (const p of people) {
+    check();
+    const [meetings, items] = await Promise.all([repos.meetings.forPerson(p.id), repos.actionItems.forPerson(p.id)]);
+    const itemsByMeeting = new Map<string, ActionItem[]>();
+    for (const item of items) {
+      const list = itemsByMeeting.get(item.meetingId);
+      if (list) list.push(item);
+      else itemsByMeeting.set(item.meetingId, [item]);
+    }
+    // Oldest first, as the files are numbered when names repeat.
+    meetings.reverse();
+    let sliceStart = performance.now();
+    for (const meeting of meetings) {
+      const file = meetingFile(meeting, p, itemsByMeeting.get(meeting.id) ?? [], { user: run.user ?? null });
+      await dispatch(buffer.add({ name: uniqueName(file.name), content: file.content }));
+      done += 1;
+      if (performance.now() - sliceStart > sliceMs) {
+        onProgress?.({ done, total: Math.max(total, done) });
+        await yieldToMain();
+        check();
+        sliceStart = performance.now();
+      }
+    }
+    onProgress?.({ done, total: Math.max(total, done) });
+  }
+  await dispatch(buffer.take());
+  await inFlight;
+  check();
+  return sent;
+}

@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'react';
+
+import { useRepositories } from '../../app/data';
+import { useMainCall, useMainQuery } from '../../app/useMain';
+import { pushSearchDocs, startSearchIndex, stopSearchIndex } from './client';
+import type { SearchDoc } from './kinds';
+import { criterionDocs } from './kinds/ladder-criteria';
+
+/**
+ * Keeps the search index of this window: starts the worker once the first screen is up (it reads
+ * IndexedDB itself, off the main thread; with the passphrase lock on, only while unlocked) and hands it the ladder criteria, which come from files
+ * main reads, again whenever a ladder changes. Renders nothing.
+ */
+export default function SearchIndexer() {
+  const { db } = useRepositories();
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    const handle = requestIdleCallback(() => setIdle(true), { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
+  }, []);
+  useEffect(() => {
+    if (!idle) return;
+    // The passphrase lock: the worker reads encrypted fields with the data key the page holds.
+    // When the key goes (Lock now, the idle lock) the index, which holds decrypted text, is ended
+    // at once, before anything else runs; a new key (the lock turned on) builds it again.
+    let key = db.lock.key;
+    startSearchIndex(db.name, key);
+    const unsubscribe = db.lock.subscribe(() => {
+      if (db.lock.key === key) return;
+      key = db.lock.key;
+      stopSearchIndex();
+      if (key || db.lock.scope === null) startSearchIndex(db.name, key);
+    });
+    return () => {
+      unsubscribe();
+      stopSearchIndex();
+    };
+  }, [idle, db]);
+
+  const list = useMainQuery('ladders:list', undefined, { refreshOn: ['ladders:changed'], skip: !idle });
+  const call = useMainCall();
+  const ladders = list.status === 'ready' ? list.value.ladders : null;
+  useEffect(() => {
+    if (!ladders) return;
+    let current = true;
+    void (async () => {
+      const docs: SearchDoc[] = [];
+      for (const summary of ladders) {
+        try {
+          const detail = await call('ladders:get', { key: summary.key });
+          if (detail.ladder) docs.push(...criterionDocs(summary.key, detail.ladder));
+        } catch {
+          // A ladder main cannot read now has nothing to search; the Ladders screen says why.
+        }
+      }
+      if (current) pushSearchDocs('ladder-criterion', docs);
+    })();
+    return () => {
+      current = false;
+    };
+  }, [ladders, call]);
+  return null;
+}

@@ -1,0 +1,104 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useLayoutEffect, useRef, useState } from 'react';
+
+import { DataTableHead } from './DataTable';
+
+export interface VirtualTableProps<T> {
+  /** Names the table for assistive technology (and for tests): "People", "Series". */
+  label: string;
+  columns: string[];
+  /** Adds a last column, unlabelled on screen, for the buttons of each row (td.row-actions). */
+  actions?: boolean;
+  rows: readonly T[];
+  rowKey: (row: T) => string;
+  /** The cells of one row: <td> elements. */
+  renderRow: (row: T) => React.ReactNode;
+  /** A typical row's height in pixels, before rows are measured. */
+  estimateRowHeight: number;
+}
+
+/** The closest ancestor that scrolls vertically: the page's scroller, whatever the shell calls it. */
+function scrollParent(element: HTMLElement | null): HTMLElement | null {
+  for (let node = element?.parentElement ?? null; node; node = node.parentElement) {
+    const { overflowY } = getComputedStyle(node);
+    if (overflowY === 'auto' || overflowY === 'scroll') return node;
+  }
+  return null;
+}
+
+/** How far the table's body starts below the top of the scroller's content. */
+function offsetWithin(element: HTMLElement, scroller: HTMLElement): number {
+  return element.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+}
+
+/**
+ * A DataTable for lists that grow (People, 1:1s): a real table, scrolled with the page, with only
+ * the rows near the view in the DOM. Assistive technology still hears the whole list: the table
+ * says how many rows it has (aria-rowcount) and each row its place (aria-rowindex); the spacer
+ * rows that keep the scroll height are hidden from it. Moving focus with Tab scrolls the focused
+ * row into view, which draws the rows after it, so the keyboard reaches every row.
+ */
+export function VirtualTable<T>({ label, columns, actions, rows, rowKey, renderRow, estimateRowHeight }: VirtualTableProps<T>) {
+  const body = useRef<HTMLTableSectionElement>(null);
+  const [scroller, setScroller] = useState<HTMLElement | null>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+
+  useLayoutEffect(() => {
+    const found = scrollParent(body.current);
+    setScroller(found);
+    if (!found || !body.current) return;
+    const tbody = body.current;
+    const measure = () => setScrollMargin(offsetWithin(tbody, found));
+    measure();
+    // Content above the table (a banner, a toolbar that wraps) moves it: follow it.
+    const observer = new ResizeObserver(measure);
+    observer.observe(found.firstElementChild ?? found);
+    return () => observer.disconnect();
+  }, []);
+
+  // The React Compiler cannot memoise around TanStack Virtual; this component renders fine without it.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller,
+    estimateSize: () => estimateRowHeight,
+    overscan: 10,
+    scrollMargin,
+    getItemKey: (index) => rowKey(rows[index]!),
+    // Before the scroller is known (the first paint), draw what a screen holds.
+    initialRect: { width: 1024, height: 800 },
+  });
+  // Moving the scroll position when a row's measured height differs from the estimate would stop the
+  // browser's own smooth scrolling (End, Page Down) half-way; rows are drawn at the estimate's height
+  // (a minimum), so a row that is taller only pushes the rows after it.
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = () => false;
+  const items = virtualizer.getVirtualItems();
+  const top = items.length > 0 ? items[0]!.start - scrollMargin : 0;
+  const bottom = items.length > 0 ? virtualizer.getTotalSize() - (items.at(-1)!.end - scrollMargin) : 0;
+  const span = columns.length + (actions ? 1 : 0);
+
+  return (
+    <div className="card">
+      <table className="data-table data-table--virtual" aria-label={label} aria-rowcount={rows.length + 1}>
+        <DataTableHead columns={columns} actions={actions} rowIndex={1} />
+        <tbody ref={body}>
+          {top > 0 && (
+            <tr aria-hidden="true" className="data-table__spacer">
+              <td colSpan={span} style={{ height: top }} />
+            </tr>
+          )}
+          {items.map((item) => (
+            <tr key={item.key} data-index={item.index} ref={virtualizer.measureElement} aria-rowindex={item.index + 2} style={{ height: estimateRowHeight }}>
+              {renderRow(rows[item.index]!)}
+            </tr>
+          ))}
+          {bottom > 0 && (
+            <tr aria-hidden="true" className="data-table__spacer">
+              <td colSpan={span} style={{ height: bottom }} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

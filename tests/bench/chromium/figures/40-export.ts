@@ -1,0 +1,67 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+import type { BenchResult } from '../../harness';
+import type { ChromiumFigure } from '../figure';
+import { longestTaskDuring } from '../trace';
+
+type Probe = { __probe: { todayReady: Promise<number> } };
+
+/**
+ * "Export all notes…" at large, as the user does it: People, the dialog, main's folder dialog
+ * (answered with a temp folder), until the status says every file was written. The renderer's
+ * heap is sampled through the export; the longest main-thread task is read from a trace.
+ */
+const figure: ChromiumFigure = {
+  title: 'export all notes at large',
+  async run(session) {
+    const launched = await session.launch('large');
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'trellis-bench-export-'));
+    try {
+      const { page } = launched;
+      await page.goto(session.appUrl);
+      await page.evaluate(() => (window as unknown as Probe).__probe.todayReady);
+      await page.evaluate(() => (location.hash = '#/people'));
+      await page.getByRole('button', { name: 'Export all notes…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export everyone’s notes' });
+      await dialog.getByText(/meetings as Markdown files/).waitFor({ timeout: 60_000 });
+      session.answerFolderDialog(folder);
+      const cdp = await page.context().newCDPSession(page);
+      let peak = 0;
+      let sampling = true;
+      const sampler = (async () => {
+        while (sampling) {
+          const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+          peak = Math.max(peak, usedSize / (1024 * 1024));
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      })();
+      let ms = 0;
+      const longest = await longestTaskDuring(page, async () => {
+        const started = performance.now();
+        await dialog.getByRole('button', { name: 'Choose folder and export…' }).click();
+        await page
+          .getByRole('status')
+          .filter({ hasText: /^Exported \d+ files to / })
+          .waitFor({ timeout: 20 * 60_000 });
+        ms = performance.now() - started;
+      });
+      sampling = false;
+      await sampler;
+      await cdp.detach();
+      const files = (await readdir(folder)).length;
+      const results: BenchResult[] = [
+        { name: `export all notes at large (${files.toLocaleString('en-GB')} files)`, value: ms, unit: 'ms', target: 'informational' },
+        { name: 'export all notes at large: peak renderer JS heap', value: peak, unit: 'MB', target: '< 150 MB', pass: peak < 150 },
+        { name: 'export all notes at large: longest main-thread task', value: longest, unit: 'ms', target: '< 50 ms', pass: longest < 50 },
+      ];
+      return results;
+    } finally {
+      await launched.close();
+      await rm(folder, { recursive: true, force: true });
+    }
+  },
+};
+
+export default figure;

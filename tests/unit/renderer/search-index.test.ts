@@ -1,0 +1,230 @@
+import 'fake-indexeddb/auto';
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+
+import { createRepositories } from '../../../renderer/app/data';
+import { TrellisDatabase } from '../../../renderer/db/database';
+import { tableChanges } from '../../../renderer/features/search/changes';
+import { type LoadRows, SearchEngine, searchTerm } from '../../../renderer/features/search/engine';
+import { kindsByTable, registerSearchKind, type SearchDoc, searchKind, searchKinds } from '../../../renderer/features/search/kinds';
+import { criterionDocs } from '../../../renderer/features/search/kinds/ladder-criteria';
+import { snippet } from '../../../renderer/features/search/snippet';
+import type { Meeting } from '../../../shared/domain/meetings';
+import { fold } from '../../../shared/domain/text';
+import { checkLadder } from '../../../shared/ladder';
+
+const meeting = (id: string, patch: Partial<Meeting> = {}): Meeting => ({
+  id,
+  personId: 'p1',
+  seriesId: 's1',
+  kind: 'one-on-one',
+  date: '2026-03-02',
+  agenda: [],
+  sharedNotes: '',
+  privateNotes: '',
+  tags: [],
+  createdAt: '2026-03-02T09:00:00.000Z',
+  updatedAt: '2026-03-02T09:00:00.000Z',
+  ...patch,
+});
+
+/** Rows kept in memory, as the worker reads them from IndexedDB. */
+function memory() {
+  const tables = new Map<string, Map<string, unknown>>();
+  const put = (table: string, rows: { id: string }[]) => {
+    const t = tables.get(table) ?? new Map<string, unknown>();
+    tables.set(table, t);
+    for (const r of rows) t.set(r.id, r);
+  };
+  const load: LoadRows = async (table, ids) => ids.map((id) => tables.get(table)?.get(id));
+  return { put, load, remove: (table: string, id: string) => tables.get(table)?.delete(id) };
+}
+
+describe('search terms and snippets', () => {
+  it('folds accents and case with the one fold of shared/domain/text.ts and drops stop words', () => {
+    expect(searchTerm('Équipe')).toBe(fold('Équipe'));
+    expect(searchTerm('ÉQUIPE')).toBe('equipe');
+    expect(searchTerm('the')).toBeNull();
+  });
+
+  it('marks the matched words around the first match, with ellipses when cut', () => {
+    const long = `${'Filler words here. '.repeat(20)}Worried about the Équipe reorganisation. ${'More text after. '.repeat(20)}`;
+    const parts = snippet(long, new Set(['equipe', 'reorganisation']));
+    expect(parts[0]!.text.startsWith('…words here.')).toBe(true);
+    expect(parts.at(-1)!.text.endsWith('…')).toBe(true);
+    expect(parts.filter((p) => p.hit).map((p) => p.text)).toEqual(['Équipe', 'reorganisation']);
+    expect(parts.map((p) => p.text).join('').length).toBeLessThan(180);
+  });
+
+  it('leaves Markdown marks out of a snippet', () => {
+    const parts = snippet('**Decision:** see [the doc](https://x.example) about `rollout`', new Set(['rollout']));
+    expect(parts.map((p) => p.text).join('')).toBe('Decision: see the doc about rollout');
+  });
+});
+
+describe('search kinds registry', () => {
+  it('has one module per kind, grouped by table, in order', () => {
+    expect(searchKinds().map((k) => k.kind)).toEqual(['person', 'meeting-notes', 'agenda-item', 'action-item', 'talking-point', 'ladder-criterion']);
+    expect(
+      kindsByTable()
+        .get('meetings')
+        ?.map((k) => k.kind),
+    ).toEqual(['meeting-notes', 'agenda-item']);
+    expect(searchKind('ladder-criterion')?.table).toBeUndefined();
+  });
+
+  it('lets a later feature add a kind with one module', async () => {
+    registerSearchKind<{ id: string; personId: string; text: string }>({
+      kind: 'test-feedback',
+      label: 'Feedback',
+      singular: 'Feedback',
+      table: 'testFeedback',
+      order: 60,
+      docs: (r) => [{ id: `test-feedback:${r.id}`, kind: 'test-feedback', recordId: r.id, personId: r.personId, title: 'Feedback', body: r.text }],
+      open: (hit) => ({ path: `/feedback/${hit.recordId}` }),
+    });
+    const engine = new SearchEngine();
+    const rows = memory();
+    rows.put('testFeedback', [{ id: 'f1', personId: 'p1', text: 'Great demo of the billing flow' } as never]);
+    engine.putRows('testFeedback', [{ id: 'f1', personId: 'p1', text: 'Great demo of the billing flow' }]);
+    const groups = await engine.search('billing', {}, 5, rows.load);
+    expect(groups.map((g) => [g.kind, g.hits[0]?.recordId])).toEqual([['test-feedback', 'f1']]);
+    expect(searchKind('test-feedback')?.open({ ...groups[0]!.hits[0]!, field: 'body', terms: [] }).path).toBe('/feedback/f1');
+  });
+});
+
+describe('the search engine', () => {
+  it('indexes shared and private notes and each agenda item, and says which field matched', async () => {
+    const engine = new SearchEngine();
+    const rows = memory();
+    const m = meeting('m1', {
+      sharedNotes: 'We agreed the roadmap.',
+      privateNotes: 'Worried about the Équipe reorganisation.',
+      agenda: [{ id: 'a1', text: 'Offsite planning', author: 'me', done: false }],
+    });
+    rows.put('meetings', [m]);
+    engine.putRows('meetings', [m]);
+    const [notes] = await engine.search('equipe', {}, 5, rows.load);
+    expect(notes).toMatchObject({ kind: 'meeting-notes', total: 1 });
+    expect(notes!.hits[0]).toMatchObject({ recordId: 'm1', field: 'private', personId: 'p1', date: '2026-03-02' });
+    expect(notes!.hits[0]!.snippet.find((p) => p.hit)?.text).toBe('Équipe');
+    const open = searchKind('meeting-notes')!.open(notes!.hits[0]!);
+    expect(open).toEqual({ path: '/one-on-ones/meetings/m1', reveal: { target: 'meeting:m1:private', terms: ['equipe'] } });
+
+    const [agenda] = await engine.search('offsite', {}, 5, rows.load);
+    expect(agenda).toMatchObject({ kind: 'agenda-item', hits: [{ recordId: 'm1', ref: 'a1', field: 'body' }] });
+  });
+
+  it('finds by prefix while typing and forgives a typo in a longer word; every word must match', async () => {
+    const engine = new SearchEngine();
+    const rows = memory();
+    const ms = [meeting('m1', { sharedNotes: 'Migration of the billing service' }), meeting('m2', { sharedNotes: 'Billing dashboards' })];
+    rows.put('meetings', ms);
+    engine.putRows('meetings', ms);
+    const ids = async (q: string) => (await engine.search(q, {}, 5, rows.load)).flatMap((g) => g.hits.map((h) => h.recordId)).sort();
+    expect(await ids('migr')).toEqual(['m1']);
+    expect(await ids('biling')).toEqual(['m1', 'm2']);
+    expect(await ids('billing migration')).toEqual(['m1']);
+    expect(await ids('   ')).toEqual([]);
+  });
+
+  it('replaces a record on update and forgets it on delete, without a rebuild', async () => {
+    const engine = new SearchEngine();
+    const rows = memory();
+    rows.put('meetings', [meeting('m1', { sharedNotes: 'alpha' })]);
+    engine.putRows('meetings', [meeting('m1', { sharedNotes: 'alpha' })]);
+    const count = engine.documentCount;
+    engine.putRows('meetings', [meeting('m1', { sharedNotes: 'beta' })]);
+    rows.put('meetings', [meeting('m1', { sharedNotes: 'beta' })]);
+    expect(engine.documentCount).toBe(count);
+    expect(await engine.search('alpha', {}, 5, rows.load)).toEqual([]);
+    expect((await engine.search('beta', {}, 5, rows.load))[0]?.total).toBe(1);
+    engine.removeRecords('meetings', ['m1']);
+    expect(await engine.search('beta', {}, 5, rows.load)).toEqual([]);
+    expect(engine.documentCount).toBe(0);
+  });
+
+  it('filters by kind, person and date, and caps hits per kind with the total', async () => {
+    const engine = new SearchEngine();
+    const rows = memory();
+    const ms = Array.from({ length: 8 }, (_, i) =>
+      meeting(`m${i}`, {
+        personId: i % 2 ? 'p2' : 'p1',
+        date: `2026-01-0${i + 1}`,
+        sharedNotes: 'rollout plan',
+        agenda: [{ id: `a${i}`, text: 'rollout', author: 'me', done: false }],
+      }),
+    );
+    rows.put('meetings', ms);
+    engine.putRows('meetings', ms);
+    const all = await engine.search('rollout', {}, 3, rows.load);
+    expect(all.map((g) => [g.kind, g.total, g.hits.length])).toEqual([
+      ['meeting-notes', 8, 3],
+      ['agenda-item', 8, 3],
+    ]);
+    const narrowed = await engine.search('rollout', { kinds: ['meeting-notes'], personId: 'p2', from: '2026-01-03', to: '2026-01-06' }, 10, rows.load);
+    expect(narrowed.map((g) => g.hits.map((h) => h.recordId).sort())).toEqual([['m3', 'm5']]);
+  });
+
+  it('takes ladder criteria from the page and replaces them as a whole', async () => {
+    const file = path.resolve('ladders/engineering.yaml');
+    const ladder = checkLadder({ path: file, text: readFileSync(file, 'utf8') }, (_from, include) => ({
+      path: include,
+      text: readFileSync(path.resolve('ladders', include), 'utf8'),
+    })).ladder!;
+    const docs = criterionDocs('bundled:engineering.yaml', ladder);
+    expect(docs.length).toBeGreaterThan(20);
+    const engine = new SearchEngine();
+    engine.setDocs('ladder-criterion', docs);
+    const groups = await engine.search('mentoring', {}, 5, memory().load);
+    expect(groups[0]?.kind).toBe('ladder-criterion');
+    expect(groups[0]!.hits[0]!.snippet.some((p) => p.hit) || groups[0]!.hits[0]!.field === 'title').toBe(true);
+    const ref = JSON.parse(groups[0]!.hits[0]!.ref!) as { key: string; competencyId: string };
+    expect(ref.key).toBe('bundled:engineering.yaml');
+    engine.setDocs('ladder-criterion', []);
+    expect(await engine.search('mentoring', {}, 5, memory().load)).toEqual([]);
+  });
+});
+
+describe("Dexie's change notices", () => {
+  it('name the rows each write touched, and a bulk write names the whole table', async () => {
+    const name = `search-${crypto.randomUUID()}`;
+    const db = new TrellisDatabase(name);
+    const repos = createRepositories(db);
+    const seen: Map<string, { ids: Set<string>; all: boolean }>[] = [];
+    const listener = (parts: Record<string, unknown>) => void seen.push(tableChanges(parts, name));
+    Dexie.on('storagemutated', listener);
+    try {
+      const alex = await repos.people.create({ name: 'Alex' });
+      expect(seen.at(-1)?.get('people')).toEqual({ ids: new Set([alex.id]), all: false });
+      await db.actionItems.bulkPut(
+        Array.from({ length: 60 }, (_, i) => ({
+          id: `a${i}`,
+          personId: alex.id,
+          meetingId: 'm',
+          text: 'x',
+          owner: 'me' as const,
+          done: false,
+          open: 1 as const,
+          createdAt: 'x',
+          updatedAt: 'x',
+        })),
+      );
+      expect(seen.at(-1)?.get('actionItems')?.all).toBe(true);
+      await db.people.delete(alex.id);
+      expect(seen.at(-1)?.get('people')).toEqual({ ids: new Set([alex.id]), all: false });
+      // Another database's notices are not ours.
+      expect(tableChanges({ 'idb://other/people/': { from: 'x', to: 'x', d: 1 } }, name).size).toBe(0);
+    } finally {
+      Dexie.on('storagemutated').unsubscribe(listener);
+      db.close();
+    }
+  });
+});
+
+// Keeps the doc type honest for the registry test above.
+export type _Doc = SearchDoc;
