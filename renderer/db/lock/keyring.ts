@@ -217,6 +217,7 @@ export class LockService {
   async setIdleMinutes(idleMinutes: number): Promise<void> {
     const ring = await this.requireRing();
     await this.db.keyring.put({ ...ring, idleMinutes });
+    this.state.changed();
   }
 
   private async requireRing(): Promise<KeyRing> {
@@ -258,6 +259,8 @@ export class LockService {
       this.state.set(before);
       throw error;
     }
+    // Listeners read the key ring again now that it is committed (the lock gate's idle timer, the journal).
+    this.state.changed();
   }
 }
 

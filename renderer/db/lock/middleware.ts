@@ -24,6 +24,11 @@ export class LockState {
   set(next: { key: CryptoKey | null; scope: LockScope | null }): void {
     this.key = next.key;
     this.scope = next.scope;
+    this.changed();
+  }
+
+  /** Tells the listeners that the lock changed (also when only the key ring did: idle time, a finished rewrite). */
+  changed(): void {
     for (const l of this.listeners) l();
   }
 

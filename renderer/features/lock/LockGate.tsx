@@ -76,9 +76,11 @@ export function LockGate({ db, children }: { db: TrellisDatabase; children: Reac
     };
   }, [db, service]);
 
+  // Typing kept in localStorage on unload would sit there in the clear: with the lock on it is not
+  // kept. Asked of the encryption layer at that moment (its scope is set the instant the lock is
+  // turned on), not of React state, which follows a render later.
+  useEffect(() => setKeepUnsavedAllowed(() => db.lock.scope === null), [db]);
   const enabled = status?.enabled ?? false;
-  // Typing kept in localStorage on unload would sit there in the clear: with the lock on it is not kept.
-  useEffect(() => setKeepUnsavedAllowed(() => !enabled), [enabled]);
   useIdleLock(db, enabled && unlocked ? status!.idleMinutes : 0);
 
   if (error)
