@@ -211,7 +211,7 @@ test('with the lock on, search finds encrypted notes only while unlocked, and un
   expect(await journal(app)).not.toContain(CANARY);
 });
 
-test('the sample team is never locked, and its Settings say the lock belongs to your own data', async ({ app }) => {
+test('the sample team is never locked, and Settings say the lock and backups belong to your own data', async ({ app }) => {
   test.slow();
   await meetingWithCanary(app);
   const lock = await LockSettings.open(app);
@@ -226,6 +226,10 @@ test('the sample team is never locked, and its Settings say the lock belongs to 
   await expect(inSample.section).toContainText('The passphrase lock protects your own data, not the sample team');
   await expect(inSample.section.getByRole('button')).toHaveCount(0);
   expect(await readIndexedDb(app, 'trellis-sample')).not.toContain('"$lock"');
+  // Backups are of the user's own data: neither made from nor restored into the sample.
+  await expect(app.getByRole('note').filter({ hasText: 'You are trying the sample team. Backups hold your own data' })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Export backup…' })).toBeDisabled();
+  await expect(app.getByRole('button', { name: 'Restore from backup…' })).toBeDisabled();
   // The user's own data stays encrypted meanwhile, and asks for its passphrase on the way back.
   expect(await readIndexedDb(app)).not.toContain('thinking about a move');
   await sample.banner.getByRole('button', { name: 'Leave the sample' }).click();
