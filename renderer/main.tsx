@@ -13,6 +13,7 @@ import { flushAll, listenForFlush } from './app/flush';
 import { ReplayUnsaved } from './app/ReplayUnsaved';
 import { readSampleSession, removeLeftoverSample, SAMPLE_DATABASE_NAME } from './app/sample-session';
 import { openDatabase } from './db/database';
+import { LockGate } from './features/lock';
 import { DataGate } from './features/settings';
 
 const root = createRoot(document.getElementById('root')!);
@@ -37,13 +38,16 @@ root.render(
   <StrictMode>
     {/* Nothing opens the database before the gate has backed it up ahead of a schema upgrade. */}
     <DataGate>
-      <ReplayUnsaved repos={repositories}>
-        <RepositoriesProvider value={repositories}>
-          <CurrentUserProvider>
-            <App />
-          </CurrentUserProvider>
-        </RepositoriesProvider>
-      </ReplayUnsaved>
+      {/* With the passphrase lock on, nothing reads the notes before the key is in memory. */}
+      <LockGate db={db}>
+        <ReplayUnsaved repos={repositories}>
+          <RepositoriesProvider value={repositories}>
+            <CurrentUserProvider>
+              <App />
+            </CurrentUserProvider>
+          </RepositoriesProvider>
+        </ReplayUnsaved>
+      </LockGate>
     </DataGate>
   </StrictMode>,
 );

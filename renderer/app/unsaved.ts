@@ -51,8 +51,15 @@ type Stored = { kind: string; args: unknown; keptAt: string };
 
 const body = (write: UnsavedWrite) => JSON.stringify(write.args);
 
+let keepAllowed = () => true;
+/** The passphrase lock switches keeping off: localStorage would hold the typing in the clear. */
+export function setKeepUnsavedAllowed(allowed: () => boolean): void {
+  keepAllowed = allowed;
+}
+
 /** Keeps `write` synchronously; a full or unavailable storage is not an error here (the normal save still runs). */
 export function keepUnsaved(write: UnsavedWrite, storage: Storage = localStorage): void {
+  if (!keepAllowed()) return;
   try {
     storage.setItem(PREFIX + write.key, JSON.stringify({ kind: write.kind, args: write.args, keptAt: new Date().toISOString() } satisfies Stored));
   } catch {

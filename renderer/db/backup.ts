@@ -4,8 +4,8 @@
  * the schema (`db.tables`), so a table added in a new Dexie version is backed up and restored
  * without touching this file. No IPC here; features/settings/backup-actions.ts moves the text.
  */
-import Dexie, { type Table } from 'dexie';
-import { exportDB, importDB, importInto } from 'dexie-export-import';
+import Dexie, { type IndexableTypePart, type Table } from 'dexie';
+import { importDB, importInto } from 'dexie-export-import';
 
 import type { DatabaseFacts, DataRange, TableFacts } from '../../shared/backup';
 import { BackupDataError } from './backup-errors';
@@ -92,32 +92,73 @@ export interface ExportProgress {
   phase: 'reading' | 'saving';
 }
 
+/** Rows read (and turned into JSON) per request while exporting. */
+const EXPORT_PAGE = 2000;
+
 /**
  * Exports every table in one read transaction (a consistent snapshot) and hands the JSON to
  * `write` in pieces of at most `chunkChars` characters, never cutting a character in two.
+ *
+ * The file is dexie-export-import's format 1 (what `parseDatabaseExport` and `importDB` read),
+ * written here rather than by `exportDB`: Trellis's rows are plain JSON (strings, numbers,
+ * booleans, null, arrays, objects: the zod schemas of shared/ and the lock's base64 envelopes),
+ * so the per-row Typeson pass `exportDB` makes for Dates, Blobs and typed arrays only cost time. Each page of rows is one native `JSON.stringify`, kept as a Blob
+ * (outside the JavaScript heap) until the transaction is over, then streamed to `write`.
  */
 export async function exportDatabase(
   db: Dexie,
   write: (chunk: string) => Promise<void>,
   options: { chunkChars: number; onProgress?: (p: ExportProgress) => void },
 ): Promise<DatabaseFacts> {
-  const counts = new Map<string, number>(db.tables.map((t) => [t.name, 0]));
   const dates = dateRangeTracker();
-  const blob = await exportDB(db, {
-    prettyJson: false,
-    numRowsPerChunk: 2000,
-    filter: (table, value) => {
-      counts.set(table, (counts.get(table) ?? 0) + 1);
-      dates.observe(value);
-      return true;
-    },
-    progressCallback: ({ completedRows, totalRows }) => {
-      options.onProgress?.({ phase: 'reading', fraction: totalRows ? completedRows / totalRows : 0 });
-      return true;
-    },
+  const tables = db.tables;
+  const counts = new Map<string, number>();
+  const pieces: (string | Blob)[] = [];
+  let totalRows = 0;
+  let doneRows = 0;
+  await db.transaction('r', tables, async () => {
+    const rowCounts = await Promise.all(tables.map((t) => t.count()));
+    totalRows = rowCounts.reduce((a, b) => a + b, 0);
+    const header = {
+      formatName: 'dexie',
+      formatVersion: 1,
+      data: {
+        databaseName: db.name,
+        databaseVersion: db.verno,
+        tables: tables.map((t, i) => ({ name: t.name, schema: schemaString(t), rowCount: rowCounts[i]! })),
+        data: [] as unknown[],
+      },
+    };
+    const empty = JSON.stringify(header);
+    // Everything up to the inside of `data.data: [`; its closing `]}}` goes after the tables.
+    pieces.push(empty.slice(0, empty.lastIndexOf(']')));
+    for (const [t, table] of tables.entries()) {
+      const inbound = !!table.schema.primKey.keyPath;
+      pieces.push(`${t > 0 ? ',' : ''}{"tableName":${JSON.stringify(table.name)},"inbound":${String(inbound)},"rows":[`);
+      let count = 0;
+      let lastKey: unknown = null;
+      for (;;) {
+        const collection = lastKey === null ? table.orderBy(':id') : table.where(':id').above(lastKey);
+        const page = collection.limit(EXPORT_PAGE);
+        const [values, keys] = inbound ? [await page.toArray(), null] : await Promise.all([page.toArray(), page.primaryKeys()]);
+        if (values.length === 0) break;
+        for (const value of values) dates.observe(value);
+        const rows = keys ? values.map((v, i) => [keys[i], v]) : values;
+        const json = JSON.stringify(rows);
+        pieces.push(new Blob([`${count > 0 ? ',' : ''}${json.slice(1, -1)}`]));
+        count += values.length;
+        doneRows += values.length;
+        lastKey = keys ? keys[keys.length - 1] : Dexie.getByKeyPath(values[values.length - 1], table.schema.primKey.keyPath as string);
+        options.onProgress?.({ phase: 'reading', fraction: totalRows ? doneRows / totalRows : 1 });
+        if (values.length < EXPORT_PAGE) break;
+      }
+      counts.set(table.name, count);
+      pieces.push(']}');
+    }
+    pieces.push(']}}');
   });
-  const reader = blob.stream().getReader();
-  const decoder = new TextDecoder();
+
+  const size = pieces.reduce((n, p) => n + (typeof p === 'string' ? p.length : p.size), 0);
   let pending = '';
   let sent = 0;
   const flush = async (all: boolean) => {
@@ -129,18 +170,17 @@ export async function exportDatabase(
       pending = pending.slice(end);
     }
   };
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    sent += value.byteLength;
-    pending += decoder.decode(value, { stream: true });
+  for (const [i, piece] of pieces.entries()) {
+    const text = typeof piece === 'string' ? piece : await piece.text();
+    sent += typeof piece === 'string' ? piece.length : piece.size;
+    pieces[i] = '';
+    pending += text;
     await flush(false);
-    options.onProgress?.({ phase: 'saving', fraction: blob.size ? sent / blob.size : 1 });
+    options.onProgress?.({ phase: 'saving', fraction: size ? sent / size : 1 });
   }
-  pending += decoder.decode();
   await flush(true);
-  const tables: TableFacts[] = db.tables.map((t) => ({ name: t.name, schema: schemaString(t), rows: counts.get(t.name) ?? 0 }));
-  return { name: db.name, version: db.verno, tables, dataRange: dates.range() };
+  const facts: TableFacts[] = tables.map((t) => ({ name: t.name, schema: schemaString(t), rows: counts.get(t.name) ?? 0 }));
+  return { name: db.name, version: db.verno, tables: facts, dataRange: dates.range() };
 }
 
 const isKey = (value: unknown): boolean =>
@@ -207,6 +247,14 @@ export function parseDatabaseExport(
   return json;
 }
 
+/** Rows written per bulk request while restoring. */
+const IMPORT_PAGE = 5000;
+
+/** Whether any row carries Typeson's `$types` (a Date, a Blob…): only such rows need the library's import. */
+function needsTypeson(json: DexieExport): boolean {
+  return json.data.data.some((part) => part.rows.some((row) => typeof row === 'object' && row !== null && '$types' in row));
+}
+
 /** A dexie-export-import stream over an export already in memory: import without awaiting a file. */
 function loadedStream(json: DexieExport) {
   return { result: json, done: () => true, eof: () => true, pullAsync: async () => json, pullSync: () => json };
@@ -218,7 +266,11 @@ export interface RestoreOptions {
   onProgress?: (fraction: number) => void;
 }
 
-/** An older backup is imported into a scratch database, migrated by the code's upgrades, re-exported. */
+/**
+ * An older backup is imported into a scratch database, migrated by the code's upgrades, and
+ * exported again as stored (no middleware: with the passphrase lock, encrypted fields stay as
+ * they are; an upgrade that rewrote one would have to run unlocked, and none does).
+ */
 async function migrate(json: DexieExport, openWithCode: RestoreOptions['openWithCode']): Promise<DexieExport> {
   const scratch = `${json.data.databaseName}-restore-${crypto.randomUUID()}`;
   try {
@@ -226,9 +278,15 @@ async function migrate(json: DexieExport, openWithCode: RestoreOptions['openWith
     imported.close();
     const migrated = openWithCode(scratch);
     await migrated.open();
-    const blob = await exportDB(migrated, { prettyJson: false });
     migrated.close();
-    const upgraded = JSON.parse(await blob.text()) as DexieExport;
+    const stored = await openAsStored(scratch);
+    const parts: string[] = [];
+    try {
+      await exportDatabase(stored, async (chunk) => void parts.push(chunk), { chunkChars: 1 << 24 });
+    } finally {
+      stored.close();
+    }
+    const upgraded = JSON.parse(parts.join('')) as DexieExport;
     upgraded.data.databaseName = json.data.databaseName;
     return upgraded;
   } finally {
@@ -255,17 +313,43 @@ export async function restoreDatabase(name: string, parsed: DexieExport, options
     }
     // A search index saved for the data being replaced must not be taken for the restored data's.
     renewSearchGeneration(name);
+    const rowsOf = new Map(json.data.data.map((part) => [part.tableName, part]));
+    const total = json.data.data.reduce((n, part) => n + part.rows.length, 0);
+    let done = 0;
     await target.transaction('rw', target.tables, async () => {
-      await importInto(target, loadedStream(json) as never, {
-        noTransaction: true,
-        clearTablesBeforeImport: true,
-        // A backup restores into Trellis's database whatever it was called where it was made.
-        acceptNameDiff: true,
-        progressCallback: ({ completedRows, totalRows }) => {
-          options.onProgress?.(totalRows ? completedRows / totalRows : 1);
-          return true;
-        },
-      });
+      if (needsTypeson(json)) {
+        // A file whose rows carry types JSON has no words for (not one Trellis writes): the library's own import.
+        await importInto(target, loadedStream(json) as never, {
+          noTransaction: true,
+          clearTablesBeforeImport: true,
+          // A backup restores into Trellis's database whatever it was called where it was made.
+          acceptNameDiff: true,
+          progressCallback: ({ completedRows, totalRows }) => {
+            options.onProgress?.(totalRows ? completedRows / totalRows : 1);
+            return true;
+          },
+        });
+        return;
+      }
+      // Plain rows, as exportDatabase writes them: each table cleared and filled with bulk writes.
+      for (const table of target.tables) {
+        await table.clear();
+        const part = rowsOf.get(table.name);
+        if (!part) continue;
+        for (let i = 0; i < part.rows.length; i += IMPORT_PAGE) {
+          const page = part.rows.slice(i, i + IMPORT_PAGE);
+          if (part.inbound) await table.bulkAdd(page);
+          else {
+            const pairs = page as [IndexableTypePart, unknown][];
+            await table.bulkAdd(
+              pairs.map((p) => p[1]),
+              pairs.map((p) => p[0]),
+            );
+          }
+          done += page.length;
+          options.onProgress?.(total ? done / total : 1);
+        }
+      }
     });
   } finally {
     target.close();

@@ -10,8 +10,18 @@ import type { LearningBudget, LearningItem, StretchProject } from '../../shared/
 import type { Team } from '../../shared/domain/team';
 import type { PacketDraft } from '../../shared/packets/model';
 import type { SigningKeyRow } from '../../shared/packets/signing';
+import type { KeyRing } from './lock/keyring';
+import { encryptionMiddleware, LockState } from './lock/middleware';
 
 export const DATABASE_NAME = 'trellis';
+
+/** One lock state per database name, so every connection to it (e.g. `durable(db)`) encrypts alike. */
+const lockStates = new Map<string, LockState>();
+export function lockStateFor(name: string): LockState {
+  let state = lockStates.get(name);
+  if (!state) lockStates.set(name, (state = new LockState()));
+  return state;
+}
 
 /**
  * Sets every series' `latestMeeting` from the meetings: one key-only pass over [seriesId+date]
@@ -81,9 +91,16 @@ export class TrellisDatabase extends Dexie {
   stretchProjects!: EntityTable<StretchProject, 'id'>;
   learningItems!: EntityTable<LearningItem, 'id'>;
   learningBudgets!: EntityTable<LearningBudget, 'id'>;
+  /** The passphrase lock's key ring (renderer/db/lock/keyring.ts): one row while the lock is on. */
+  keyring!: EntityTable<KeyRing, 'id'>;
+  /** What the encryption layer knows (the data key only while unlocked). */
+  readonly lock: LockState;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
+    this.lock = lockStateFor(name);
+    // Protected fields (shared/evidence/at-rest.ts) are encrypted right above IndexedDB.
+    this.use(encryptionMiddleware(this.lock));
     // Version 1 (released in 0.1.0). Booleans are not indexable in IndexedDB: `archived` is filtered in memory.
     this.version(1).stores({
       people: 'id, name, email, managerId, updatedAt',
@@ -117,6 +134,10 @@ export class TrellisDatabase extends Dexie {
         actionItems: 'id, meetingId, [personId+open], [open+due], [personId+doneAt], [personId+createdAt]',
       })
       .upgrade((tx) => fillLatestMeetings(tx.table('meetings'), tx.table('series')));
+    // Version 4: the passphrase lock's key ring. No row changes here: turning the lock on is an
+    // explicit step (LockService.enable) that encrypts the protected fields in one transaction,
+    // so an upgrade never needs the passphrase (docs/passphrase-lock.md).
+    this.version(4).stores({ keyring: 'id' });
     // Version 5 (growth plans, landing after 6): new tables only, so nothing to upgrade.
     // - goals [personId+status]: a person's goals in progress (prep, stagnation) as one key range;
     //   [personId+date] and *competencyIds as for every evidence table.

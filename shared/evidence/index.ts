@@ -1,3 +1,4 @@
+export * from './at-rest';
 export * from './coverage';
 export * from './exchange';
 export * from './privacy';

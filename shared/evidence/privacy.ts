@@ -64,6 +64,8 @@ export const privacyPolicies = {
   /** What someone's learning cost is between them and their manager: never in an export. */
   learningItems: policy<LearningItem>()({ privateFields: ['cost', 'currency'], isPrivate: never }),
   learningBudgets: policy<LearningBudget>()({ privateFields: [], isPrivate: () => true }),
+  /** The passphrase lock's key ring: wrapped keys never leave the machine except in the user's own backup. */
+  keyring: policy<{ id: string }>()({ privateFields: [], isPrivate: () => true }),
 } as const;
 
 export type PolicyTable = keyof typeof privacyPolicies;

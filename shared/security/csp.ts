@@ -6,7 +6,8 @@
  */
 const directives: Record<string, string> = {
   'default-src': "'self'",
-  'script-src': "'self'",
+  // WebAssembly only (Argon2id for the passphrase lock, hash-wasm): no eval of JavaScript.
+  'script-src': "'self' 'wasm-unsafe-eval'",
   'style-src': "'self' 'unsafe-inline'",
   'img-src': "'self' data: blob:",
   'font-src': "'self' data:",

@@ -341,7 +341,9 @@ export function createBackupService(options: BackupServiceOptions) {
           app: { name: 'Trellis', version: options.appVersion, platform: options.platform },
           database: facts,
           ladders: { folder: laddersFolder, files: ladders.files.length, skipped: ladders.skipped },
-          lock: { enabled: false },
+          // The passphrase lock keeps its key ring (wrapped keys, key check) as one row of the
+          // `keyring` table, inside the database part: the rows stay encrypted as stored.
+          lock: { enabled: facts.tables.some((t) => t.name === 'keyring' && t.rows > 0) },
           parts,
         };
         await writer.addPart(MANIFEST_PATH, encoder.encode(JSON.stringify(manifest, null, 2)));

@@ -2,13 +2,14 @@ import { useEffect, useState } from 'react';
 
 import { useRepositories } from '../../app/data';
 import { useMainCall, useMainQuery } from '../../app/useMain';
+import { forgetSearchIndex, renewSearchGeneration } from '../../db/search-index-store';
 import { pushSearchDocs, startSearchIndex, stopSearchIndex } from './client';
 import type { SearchDoc } from './kinds';
 import { criterionDocs } from './kinds/ladder-criteria';
 
 /**
  * Keeps the search index of this window: starts the worker once the first screen is up (it reads
- * IndexedDB itself, off the main thread) and hands it the ladder criteria, which come from files
+ * IndexedDB itself, off the main thread; with the passphrase lock on, only while unlocked) and hands it the ladder criteria, which come from files
  * main reads, again whenever a ladder changes. Renders nothing.
  */
 export default function SearchIndexer() {
@@ -20,9 +21,31 @@ export default function SearchIndexer() {
   }, []);
   useEffect(() => {
     if (!idle) return;
-    startSearchIndex(db.name);
-    return () => stopSearchIndex();
-  }, [idle, db.name]);
+    // The passphrase lock: the worker reads encrypted fields with the data key the page holds.
+    // When the key goes (Lock now, the idle lock) the index, which holds decrypted text, is ended
+    // at once, before anything else runs; a new key (the lock turned on) builds it again.
+    // With a key the index is never saved, and one saved before the lock was turned on (words of
+    // private notes, in the clear) is deleted.
+    const start = (key: CryptoKey | null) => {
+      if (key) {
+        renewSearchGeneration(db.name);
+        void forgetSearchIndex(db.name).catch(() => {});
+      }
+      startSearchIndex(db.name, { key });
+    };
+    let key = db.lock.key;
+    start(key);
+    const unsubscribe = db.lock.subscribe(() => {
+      if (db.lock.key === key) return;
+      key = db.lock.key;
+      stopSearchIndex();
+      if (key || db.lock.scope === null) start(key);
+    });
+    return () => {
+      unsubscribe();
+      stopSearchIndex();
+    };
+  }, [idle, db]);
 
   const list = useMainQuery('ladders:list', undefined, { refreshOn: ['ladders:changed'], skip: !idle });
   const call = useMainCall();

@@ -25,14 +25,16 @@ const send = (message: ToWorker) => worker?.postMessage(message);
 
 export interface StartOptions {
   /**
-   * Save the index beside the data so the next start need not build it again (the default). Off
-   * while the passphrase lock is on: the index holds the words of private notes in the clear.
+   * Save the index beside the data so the next start need not build it again (the default). Never
+   * with a `key`: the index holds the words of private notes in the clear.
    */
   persist?: boolean;
+  /** With the passphrase lock on, the data key: the worker decrypts with it and keeps what it indexes in memory only. */
+  key?: CryptoKey | null;
 }
 
 /** Starts indexing the database (no-op once started). */
-export function startSearchIndex(database: string, { persist = true }: StartOptions = {}): void {
+export function startSearchIndex(database: string, { persist = true, key = null }: StartOptions = {}): void {
   if (worker) return;
   worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'search' });
   worker.onmessage = (event: MessageEvent<FromWorker>) => {
@@ -51,7 +53,7 @@ export function startSearchIndex(database: string, { persist = true }: StartOpti
     status = { state: 'failed', documents: status.documents, error: 'Search stopped working; restart Trellis to search again.' };
     for (const l of statusListeners) l(status);
   };
-  send({ type: 'start', database, generation: searchGeneration(database), persist });
+  send({ type: 'start', database, generation: searchGeneration(database), persist: persist && key === null, key });
   for (const [kind, docs] of pushed) send({ type: 'docs', kind, docs });
 }
 

@@ -3,8 +3,13 @@ import type { SearchDoc } from './kinds';
 
 /** Messages between the page and the search worker. */
 export type ToWorker =
-  /** `generation` names the database's contents (db/search-index-store.ts); `persist` false keeps the index in memory only. */
-  | { type: 'start'; database: string; generation: string; persist: boolean }
+  /**
+   * `generation` names the database's contents (db/search-index-store.ts); `persist` false keeps
+   * the index in memory only. `key`: the passphrase lock's data key while unlocked (a
+   * non-extractable CryptoKey, cloned, not exported), so the worker can read encrypted fields;
+   * null when the lock is off. With a key the index is never saved.
+   */
+  | { type: 'start'; database: string; generation: string; persist: boolean; key: CryptoKey | null }
   | { type: 'docs'; kind: string; docs: SearchDoc[] }
   | { type: 'search'; id: number; query: string; filters: SearchFilters; perKind: number }
   | { type: 'stop' };

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import Dexie from 'dexie';
 
-import { TrellisDatabase } from '../../db/database';
+import { lockStateFor, TrellisDatabase } from '../../db/database';
 import { type JournalEntry, SearchIndexStore } from '../../db/search-index-store';
 import { tableChanges } from './changes';
 import { indexSignature, SearchEngine } from './engine';
@@ -11,8 +11,9 @@ import type { FromWorker, IndexStatus, ToWorker } from './protocol';
  * The search index lives here: built from IndexedDB the first time, kept current from Dexie's
  * change notices, and saved beside the data (db/search-index-store.ts) so the next start loads it
  * instead of reading every record again. It never leaves this worker except as the few hits a
- * query shows. When the page asks for no saving (the passphrase lock is on: the index holds the
- * words of private notes), it lives in memory only and locking ends the worker.
+ * query shows. With the passphrase lock on, the page hands over the data key with 'start' (the
+ * only way this worker can read encrypted fields) and the index is never saved: it holds the
+ * words of private notes, decrypted. Locking ends the worker, and that index with it.
  */
 
 const PAGE = 1000;
@@ -179,9 +180,12 @@ async function whileSaving<T>(work: (s: Saver) => Promise<T>): Promise<T | undef
 
 async function build(start: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   const started = performance.now();
+  // Reads only: the worker never writes, so the scope (what to encrypt on write) stays unset.
+  lockStateFor(start.database).set({ key: start.key, scope: null });
   const database = new TrellisDatabase(start.database);
   db = database;
-  if (start.persist) saver = new Saver(new SearchIndexStore(start.database), start.generation);
+  // Never saved while the lock is on (a key came): it would put decrypted words on disk.
+  if (start.persist && start.key === null) saver = new Saver(new SearchIndexStore(start.database), start.generation);
   // Changes made while the index loads or builds are applied after it, on rows read again then.
   const onChange = (parts: Record<string, unknown>) => {
     const changes = tableChanges(parts, start.database);

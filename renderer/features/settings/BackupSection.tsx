@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import type { BackupStatusDto } from '../../../shared/ipc/backup';
 import type { AppInfo } from '../../../shared/ipc/contract';
+import { useCurrentUser } from '../../app/current-user';
 import { errorMessage } from '../../app/errors';
 import { useMainAction, useMainCall } from '../../app/useMain';
 import { Button } from '../../ui/Button';
@@ -48,6 +49,8 @@ export function DataAndBackups({ info }: { info: AppInfo }) {
   const saveSettings = useMainAction('settings:set');
   const { ctx, status, error, reload } = useBackupStatus();
   const { announce } = useStatus();
+  // Backups are of the user's own database; the sample team has one of its own, which is open now.
+  const inSample = useCurrentUser().sample !== null;
   const [progress, setProgress] = useState<Progress | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [checked, setChecked] = useState<CheckedBackup | null>(null);
@@ -159,11 +162,17 @@ export function DataAndBackups({ info }: { info: AppInfo }) {
           A backup holds everything: people, 1:1 notes (private notes too), action items, your ladder files and settings. Trellis makes one every day you use
           it, and before every data update and every restore. Export one to keep a copy on another disk: it is as private as your notes.
         </p>
+        {inSample && (
+          <p className="banner banner--warning" role="note">
+            You are trying the sample team. Backups hold your own data, which is not open now: leave the sample to export a backup or restore one. Trellis still
+            backs up your own data every day meanwhile.
+          </p>
+        )}
         <div className="settings-actions">
-          <Button variant="primary" isDisabled={busy} onPress={() => void exportBackup()}>
+          <Button variant="primary" isDisabled={busy || inSample} onPress={() => void exportBackup()}>
             Export backup…
           </Button>
-          <Button isDisabled={busy} onPress={() => void startRestore({ kind: 'chosen' })}>
+          <Button isDisabled={busy || inSample} onPress={() => void startRestore({ kind: 'chosen' })}>
             Restore from backup…
           </Button>
         </div>
@@ -213,7 +222,7 @@ export function DataAndBackups({ info }: { info: AppInfo }) {
                   <Button
                     size="small"
                     variant="quiet"
-                    isDisabled={busy}
+                    isDisabled={busy || inSample}
                     aria-label={`Restore the backup of ${formatWhen(b.createdAt)}`}
                     onPress={() => void startRestore({ kind: 'automatic', name: b.name })}
                   >

@@ -15,7 +15,8 @@ type Step = { kind: 'confirm' } | { kind: 'restoring'; progress: Progress } | { 
 export function RestoreDialog({ ctx, checked, onClose }: { ctx: BackupContext; checked: CheckedBackup; onClose: () => void }) {
   const [step, setStep] = useState<Step>({ kind: 'confirm' });
   const { summary } = checked;
-  const rows = summary.database.tables.filter((t) => t.rows > 0);
+  // The lock's key ring is said in its own line, not counted as data.
+  const rows = summary.database.tables.filter((t) => t.rows > 0 && t.name !== 'keyring');
 
   const cancel = () => {
     void cancelRestore(ctx, checked.restoreId);
@@ -55,6 +56,10 @@ export function RestoreDialog({ ctx, checked, onClose }: { ctx: BackupContext; c
               {rows.length > 0 ? rows.map((t) => countLabel(t.name, t.rows)).join(', ') : 'No people or notes'}
               {summary.ladderFiles > 0 && `; ${summary.ladderFiles} ladder ${summary.ladderFiles === 1 ? 'file' : 'files'}`}
               {summary.hasSettings && '; settings'}
+            </dd>
+            <dt>Lock</dt>
+            <dd>
+              {summary.lock.enabled ? 'Passphrase lock on: after restoring, Trellis asks for the passphrase this backup was made with' : 'No passphrase lock'}
             </dd>
             {summary.database.dataRange && (
               <>

@@ -82,6 +82,59 @@ export class BenchSession {
     this.main.chooseFolderAnswers.push(folder);
   }
 
+  /** The next file main's open dialog answers (a backup to restore). */
+  answerOpenDialog(file: string): void {
+    this.main.chooseOpenAnswers.push(file);
+  }
+
+  /** The file main's save dialog answered last (main's test dialogs pick a temp path). */
+  get lastSavedPath(): string | undefined {
+    return this.main.savePaths.at(-1);
+  }
+
+  /**
+   * Sums the time main's handlers spend on the channels `match` accepts, from now until the
+   * returned function is called (which gives the sum): the figures that cross the test bridge
+   * with megabytes tell main's work apart from the bridge's.
+   */
+  timeMain(match: (channel: string) => boolean): () => number {
+    const dispatch = this.main.dispatch;
+    let ms = 0;
+    const byChannel = new Map<string, { calls: number; ms: number }>();
+    this.main.dispatch = async (channel, payload) => {
+      const start = performance.now();
+      try {
+        return await dispatch(channel, payload);
+      } finally {
+        if (match(String(channel))) {
+          const spent = performance.now() - start;
+          ms += spent;
+          const c = byChannel.get(String(channel)) ?? { calls: 0, ms: 0 };
+          byChannel.set(String(channel), { calls: c.calls + 1, ms: c.ms + spent });
+        }
+      }
+    };
+    return () => {
+      this.main.dispatch = dispatch;
+      if (process.env.TRELLIS_BENCH_VERBOSE) console.log(`  main: ${[...byChannel].map(([c, v]) => `${c} ×${v.calls} ${v.ms.toFixed(0)} ms`).join(', ')}`);
+      return ms;
+    };
+  }
+
+  /** Starts Chromium on a copy of the set's profile: for figures that change the data (restore, the lock). */
+  async launchCopy(set: SetName, options: { probe?: boolean } = {}): Promise<Launched> {
+    const dir = path.join(this.root, `copy-${set}-${crypto.randomUUID()}`);
+    await cp(await this.profile(set), dir, { recursive: true });
+    const launched = await this.launchOn(dir, options.probe ?? true);
+    return {
+      ...launched,
+      close: async () => {
+        await launched.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  }
+
   get appUrl(): string {
     return `${this.server.origin}/renderer/index.html`;
   }

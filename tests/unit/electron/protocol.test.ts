@@ -115,9 +115,9 @@ describe('content security policy', () => {
       .map((d) => d.trim().split(/\s+/))
       .map(([k, ...v]) => [k, v.join(' ')]),
   );
-  it('allows scripts only from the app itself', () => {
-    expect(directives['script-src']).toBe("'self'");
-    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
+  it('allows scripts only from the app itself (and WebAssembly compilation, for Argon2id; never eval)', () => {
+    expect(directives['script-src']).toBe("'self' 'wasm-unsafe-eval'");
+    expect(CONTENT_SECURITY_POLICY.replace("'wasm-unsafe-eval'", '')).not.toContain('unsafe-eval');
     expect(directives['default-src']).toBe("'self'");
   });
   it('forbids plugins, base rewriting and framing', () => {

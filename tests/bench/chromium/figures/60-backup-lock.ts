@@ -1,0 +1,225 @@
+import { stat } from 'node:fs/promises';
+import os from 'node:os';
+
+import type { Page } from '@playwright/test';
+
+import type { SampleSizeName } from '../../../../shared/sample';
+import type { BenchResult } from '../../harness';
+import { type ChromiumFigure, median } from '../figure';
+
+type Probe = { __probe: { todayReady: Promise<number>; open: (hash: string, selector: string) => Promise<number> } };
+type Timed = { __bridgeWait: number };
+
+const PASSPHRASE = 'correct horse battery staple';
+const ROUNDS = 5;
+const TIMELINE = 'main [role="list"][aria-label="Timeline"] [role="listitem"]';
+const PEOPLE = 'main table[aria-label="People"] tbody tr';
+
+/**
+ * The set: large by default (what issue 12's targets are for). TRELLIS_BENCH_BACKUP_SET=medium
+ * runs the same figures on a tenth of it, to profile without the large set's minutes.
+ */
+const SET = (process.env.TRELLIS_BENCH_BACKUP_SET ?? 'large') as SampleSizeName;
+
+/**
+ * Times the page's waits on window.trellis (the test bridge plus main's work), so main's own
+ * work, timed on the Node side, can be taken out: the bridge is JSON over the DevTools protocol,
+ * far slower for megabyte messages than Electron's IPC, which passes them by structured clone.
+ */
+// Plain JavaScript text: the bench's compiler would wrap a named function in a __name() helper the page does not have.
+const timeBridge = `(() => {
+  window.__bridgeWait = 0;
+  const wrap = () => {
+    const bridge = window.__trellisBridge;
+    if (!bridge || bridge.timed) return;
+    const timed = async (c, p) => {
+      const start = performance.now();
+      try {
+        return await bridge(c, p);
+      } finally {
+        if (String(c).startsWith('backup:')) window.__bridgeWait += performance.now() - start;
+      }
+    };
+    timed.timed = true;
+    window.__trellisBridge = timed;
+  };
+  wrap();
+  document.addEventListener('DOMContentLoaded', wrap);
+})();`;
+
+async function measured(page: Page, stopMain: () => number, work: () => Promise<void>): Promise<{ total: number; own: number; main: number }> {
+  await page.evaluate(() => ((window as unknown as Timed).__bridgeWait = 0));
+  const start = performance.now();
+  await work();
+  const total = performance.now() - start;
+  const wait = await page.evaluate(() => (window as unknown as Timed).__bridgeWait);
+  const main = stopMain();
+  if (process.env.TRELLIS_BENCH_VERBOSE) {
+    const steps = await page.evaluate(() =>
+      performance
+        .getEntriesByType('measure')
+        .filter((m) => m.name.startsWith('trellis:'))
+        .map((m) => `${m.name.slice(8)} ${m.duration.toFixed(0)} ms`),
+    );
+    await page.evaluate(() => performance.clearMeasures());
+    console.log(`  page: ${steps.join(', ')}; wait on the bridge ${wait.toFixed(0)} ms`);
+  }
+  // What Electron would take: the page's work and main's, without the test bridge's transport.
+  return { total, own: total - (wait - main), main };
+}
+
+async function personPage(page: Page, personId: string): Promise<number> {
+  const open = (hash: string, selector: string) => page.evaluate(([h, s]) => (window as unknown as Probe).__probe.open(h!, s!), [hash, selector]);
+  const times: number[] = [];
+  // The first visit loads the screen's code and warms the caches: not counted.
+  await open(`#/people/${personId}`, TIMELINE);
+  for (let r = 0; r < ROUNDS; r++) {
+    await open('#/people', PEOPLE);
+    times.push(await open(`#/people/${personId}`, TIMELINE));
+  }
+  return median(times);
+}
+
+/** A new start of the app, on Today. */
+async function startAgain(page: Page) {
+  await page.evaluate(() => (location.hash = '#/'));
+  await page.reload();
+}
+
+async function openSettings(page: Page) {
+  await page.evaluate(() => (location.hash = '#/settings'));
+  await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor({ timeout: 60_000 });
+}
+
+/**
+ * Backup and restore as the user does them (Settings, main's dialogs answered), the passphrase
+ * lock turned on for all note text, the time to unlock, and a person's page with the lock off and
+ * on. On a copy of the set's profile: the lock and the restore change it.
+ */
+const figure: ChromiumFigure = {
+  title: `backup, restore and the passphrase lock at ${SET}`,
+  async run(session) {
+    const picks = await session.picks(SET);
+    const launched = await session.launchCopy(SET);
+    const load = [os.loadavg()[0]!];
+    const results: BenchResult[] = [];
+    try {
+      const { page, context } = launched;
+      await context.addInitScript({ content: timeBridge });
+      await page.goto(session.appUrl);
+      await page.evaluate(() => (window as unknown as Probe).__probe.todayReady);
+      // The app makes its daily backup 15 s after start: let it, so none runs beside a measured one.
+      await page.waitForFunction(
+        async () => {
+          const status = await (window as unknown as { trellis: { backupStatus(): Promise<{ automatic: { reason: string }[] }> } }).trellis.backupStatus();
+          return status.automatic.some((b) => b.reason === 'daily');
+        },
+        undefined,
+        { timeout: 5 * 60_000, polling: 2000 },
+      );
+      const plainPage = await personPage(page, picks.personId);
+
+      // Backup, then restore it (the check, the automatic backup of the current data, the replace).
+      await openSettings(page);
+      const backup = await measured(
+        page,
+        session.timeMain((c) => c.startsWith('backup:')),
+        async () => {
+          await page.getByRole('button', { name: 'Export backup…' }).click();
+          await page
+            .getByRole('status')
+            .filter({ hasText: 'Backup saved' })
+            .waitFor({ timeout: 20 * 60_000 });
+        },
+      );
+      const file = session.lastSavedPath!;
+      const bytes = (await stat(file)).size;
+      load.push(os.loadavg()[0]!);
+      session.answerOpenDialog(file);
+      const restore = await measured(
+        page,
+        session.timeMain((c) => c.startsWith('backup:')),
+        async () => {
+          await page.getByRole('button', { name: 'Restore from backup…' }).click();
+          const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
+          await dialog.getByRole('button', { name: 'Replace my data with this backup' }).click({ timeout: 20 * 60_000 });
+          await page.getByRole('dialog', { name: 'Backup restored' }).waitFor({ timeout: 20 * 60_000 });
+        },
+      );
+      load.push(os.loadavg()[0]!);
+      await startAgain(page);
+      await page.evaluate(() => (window as unknown as Probe).__probe.todayReady);
+
+      // The lock on, for all note text: every meeting, item and point encrypted in one transaction.
+      await openSettings(page);
+      const lockStart = performance.now();
+      await page.getByRole('button', { name: 'Turn on passphrase lock…' }).click();
+      const turnOn = page.getByRole('dialog', { name: 'Turn on passphrase lock' });
+      await turnOn.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+      await turnOn.getByLabel('Repeat the passphrase').fill(PASSPHRASE);
+      await page.locator('label', { has: page.getByRole('radio', { name: /All note text/ }) }).click();
+      await turnOn.getByRole('button', { name: 'Turn on lock' }).click();
+      const shown = page.getByRole('dialog', { name: 'The lock is on: your recovery key' });
+      await shown.waitFor({ timeout: 20 * 60_000 });
+      const enableMs = performance.now() - lockStart;
+      await page.locator('label', { has: page.getByRole('checkbox', { name: 'I have printed or written down my recovery key' }) }).click();
+      await shown.getByRole('button', { name: 'Done' }).click();
+      load.push(os.loadavg()[0]!);
+
+      // Unlock at start: Argon2id in its worker, the key check, then Today drawn with its data.
+      await startAgain(page);
+      const form = page.getByRole('form', { name: 'Unlock Trellis' });
+      await form.getByLabel('Passphrase').fill(PASSPHRASE);
+      const unlockStart = performance.now();
+      await form.getByRole('button', { name: 'Unlock' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor({ timeout: 5 * 60_000 });
+      await page.locator('main .prep-grid, main .empty-state').first().waitFor();
+      const unlockMs = performance.now() - unlockStart;
+      const lockedPage = await personPage(page, picks.personId);
+
+      await openSettings(page);
+      const lockedBackup = await measured(
+        page,
+        session.timeMain((c) => c.startsWith('backup:')),
+        async () => {
+          await page.getByRole('button', { name: 'Export backup…' }).click();
+          await page
+            .getByRole('status')
+            .filter({ hasText: 'Backup saved' })
+            .waitFor({ timeout: 20 * 60_000 });
+        },
+      );
+      load.push(os.loadavg()[0]!);
+
+      const ratio = lockedPage / plainPage;
+      const avg = load.reduce((a, b) => a + b, 0) / load.length;
+      console.log(
+        `backup figure at ${SET}: backup file ${(bytes / 1e6).toFixed(1)} MB; backup ${backup.total.toFixed(0)} ms through the bridge (main ${backup.main.toFixed(0)} ms), restore ${restore.total.toFixed(0)} ms (main ${restore.main.toFixed(0)} ms); 1-min load average ${avg.toFixed(1)} on ${os.cpus().length} cores`,
+      );
+      results.push(
+        { name: `backup at ${SET} (renderer + main, bridge taken out)`, value: backup.own, unit: 'ms', target: '< 3000 ms', pass: backup.own < 3000 },
+        {
+          name: `restore at ${SET}: check, automatic backup, replace (bridge taken out)`,
+          value: restore.own,
+          unit: 'ms',
+          target: '< 6000 ms',
+          pass: restore.own < 6000,
+        },
+        { name: `backup at ${SET} through the test bridge (info)`, value: backup.total, unit: 'ms', target: 'informational' },
+        { name: `restore at ${SET} through the test bridge (info)`, value: restore.total, unit: 'ms', target: 'informational' },
+        { name: `backup at ${SET} with the lock on (bridge taken out)`, value: lockedBackup.own, unit: 'ms', target: 'informational' },
+        { name: `turn the lock on at ${SET} (encrypt all note text, one transaction)`, value: enableMs, unit: 'ms', target: 'informational' },
+        { name: `unlock at ${SET}: passphrase → Today drawn (Argon2id 64 MiB × 3)`, value: unlockMs, unit: 'ms', target: 'informational' },
+        { name: `person page at ${SET} (${picks.meetings} meetings), lock off`, value: plainPage, unit: 'ms', target: 'informational' },
+        { name: `person page at ${SET}, lock on (all note text)`, value: lockedPage, unit: 'ms', target: 'informational' },
+        { name: `person page at ${SET}: lock on ÷ lock off`, value: ratio, unit: '×', target: '< 2×', pass: ratio < 2 },
+        { name: `machine load during the backup figures (1-min load average, ${os.cpus().length} cores)`, value: avg, unit: '', target: 'informational' },
+      );
+      return results;
+    } finally {
+      await launched.close();
+    }
+  },
+};
+
+export default figure;
