@@ -2,13 +2,13 @@ import 'fake-indexeddb/auto';
 
 import { readFileSync } from 'node:fs';
 
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 
 import { createRepositories } from '../../../renderer/app/data';
 import { type ActionItemRow, TrellisDatabase } from '../../../renderer/db/database';
 import { actionItemsForMeeting, compareActionItems } from '../../../shared/domain/carry-over';
 import type { Meeting } from '../../../shared/domain/meetings';
+import { createDatabaseAt } from '../../support/schema-history';
 
 /**
  * One team as Trellis 0.1.0 (Dexie version 2) stored it: people, a team, a mentor, series, the
@@ -23,22 +23,7 @@ const fixture = JSON.parse(readFileSync(new URL('../../fixtures/db/v2-one-team.j
 const TODAY = '2026-03-16';
 
 /** Writes the fixture with the schema exactly as released (versions 1 and 2). */
-async function createV2Database(name: string) {
-  const v2 = new Dexie(name);
-  v2.version(1).stores({ people: 'id, name, email, managerId, updatedAt' });
-  v2.version(2).stores({
-    people: 'id, name, email, managerId, teamId, updatedAt',
-    teams: 'id, name',
-    relationships: 'id, fromId, toId, kind',
-    series: 'id, personId, [personId+kind]',
-    meetings: 'id, personId, seriesId, date, [personId+date], [seriesId+date]',
-    actionItems: 'id, personId, meetingId, open, [personId+open], due',
-    talkingPoints: 'id, personId, meetingId',
-    templates: 'id, name',
-  });
-  for (const [table, rows] of Object.entries(fixture)) await v2.table(table).bulkAdd(rows);
-  v2.close();
-}
+const createV2Database = (name: string) => createDatabaseAt(name, [1, 2], fixture);
 
 const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
 

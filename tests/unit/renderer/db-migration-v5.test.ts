@@ -2,11 +2,11 @@ import 'fake-indexeddb/auto';
 
 import { readFileSync } from 'node:fs';
 
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 
 import { createRepositories } from '../../../renderer/app/data';
 import { TrellisDatabase } from '../../../renderer/db/database';
+import { createDatabaseAt } from '../../support/schema-history';
 
 /**
  * Version 5 (growth plans) lands after version 6 (assessments) is already on users' machines, so
@@ -40,32 +40,8 @@ const assessment = {
   finishedAt: '2026-06-28T16:00:00.000Z',
 };
 
-async function createMainDatabase(name: string, withV6: boolean) {
-  const old = new Dexie(name);
-  old.version(1).stores({ people: 'id, name, email, managerId, updatedAt' });
-  old.version(2).stores({
-    people: 'id, name, email, managerId, teamId, updatedAt',
-    teams: 'id, name',
-    relationships: 'id, fromId, toId, kind',
-    series: 'id, personId, [personId+kind]',
-    meetings: 'id, personId, seriesId, date, [personId+date], [seriesId+date]',
-    actionItems: 'id, personId, meetingId, open, [personId+open], due',
-    talkingPoints: 'id, personId, meetingId',
-    templates: 'id, name',
-  });
-  old.version(3).stores({
-    meetings: 'id, date, [personId+date], [seriesId+date]',
-    actionItems: 'id, meetingId, [personId+open], [open+due], [personId+doneAt], [personId+createdAt]',
-  });
-  if (withV6) old.version(6).stores({ assessments: 'id, [personId+date], *competencyIds, chainId' });
-  await old.open();
-  for (const [table, rows] of Object.entries(fixture)) await old.table(table).bulkPut(rows);
-  if (withV6) await old.table('assessments').add(assessment);
-  const before: Record<string, unknown[]> = {};
-  for (const t of old.tables) before[t.name] = await t.toArray();
-  old.close();
-  return before;
-}
+const createMainDatabase = (name: string, withV6: boolean) =>
+  createDatabaseAt(name, withV6 ? [1, 2, 3, 6] : [1, 2, 3], withV6 ? { ...fixture, assessments: [assessment] } : fixture);
 
 const newTables = ['goals', 'goalMilestones', 'goalCheckIns', 'stretchProjects', 'learningItems', 'learningBudgets'];
 

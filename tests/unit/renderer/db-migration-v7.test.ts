@@ -2,11 +2,11 @@ import 'fake-indexeddb/auto';
 
 import { readFileSync } from 'node:fs';
 
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 
 import { createRepositories } from '../../../renderer/app/data';
 import { TrellisDatabase } from '../../../renderer/db/database';
+import { createDatabaseAt } from '../../support/schema-history';
 
 /**
  * Version 7 adds the feedback and follow-up tables and changes no row. A database as version 6
@@ -15,27 +15,7 @@ import { TrellisDatabase } from '../../../renderer/db/database';
  */
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/db/v2-one-team.json', import.meta.url), 'utf8')) as Record<string, { id: string }[]>;
 
-async function createV6Database(name: string) {
-  const v6 = new Dexie(name);
-  v6.version(1).stores({ people: 'id, name, email, managerId, updatedAt' });
-  v6.version(2).stores({
-    people: 'id, name, email, managerId, teamId, updatedAt',
-    teams: 'id, name',
-    relationships: 'id, fromId, toId, kind',
-    series: 'id, personId, [personId+kind]',
-    meetings: 'id, personId, seriesId, date, [personId+date], [seriesId+date]',
-    actionItems: 'id, personId, meetingId, open, [personId+open], due',
-    talkingPoints: 'id, personId, meetingId',
-    templates: 'id, name',
-  });
-  v6.version(3).stores({
-    meetings: 'id, date, [personId+date], [seriesId+date]',
-    actionItems: 'id, meetingId, [personId+open], [open+due], [personId+doneAt], [personId+createdAt]',
-  });
-  v6.version(6).stores({ assessments: 'id, [personId+date], *competencyIds, chainId' });
-  for (const [table, rows] of Object.entries(fixture)) await v6.table(table).bulkAdd(rows);
-  v6.close();
-}
+const createV6Database = (name: string) => createDatabaseAt(name, [1, 2, 3, 6], fixture);
 
 const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
 

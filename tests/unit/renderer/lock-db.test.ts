@@ -15,6 +15,7 @@ import { LockService, WrongRecoveryKeyError } from '../../../renderer/db/lock/ke
 import { LockedError } from '../../../renderer/db/lock/middleware';
 import type { Meeting } from '../../../shared/domain/meetings';
 import { atRestPolicies, encryptedFieldsOf, privacyPolicies } from '../../../shared/evidence';
+import { createDatabaseAt } from '../../support/schema-history';
 
 type Fixture = Record<'people' | 'teams' | 'relationships' | 'series' | 'meetings' | 'actionItems' | 'talkingPoints' | 'templates', { id: string }[]>;
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/db/v2-one-team.json', import.meta.url), 'utf8')) as Fixture;
@@ -22,30 +23,13 @@ const CANARY = 'CANARY-7f3a';
 
 /** The database as version 3 of Trellis left it (the schema of versions 1–3 exactly as declared), with a canary in every protected field. */
 async function createV3Database(name: string) {
-  const v3 = new Dexie(name);
-  v3.version(1).stores({ people: 'id, name, email, managerId, updatedAt' });
-  v3.version(2).stores({
-    people: 'id, name, email, managerId, teamId, updatedAt',
-    teams: 'id, name',
-    relationships: 'id, fromId, toId, kind',
-    series: 'id, personId, [personId+kind]',
-    meetings: 'id, personId, seriesId, date, [personId+date], [seriesId+date]',
-    actionItems: 'id, personId, meetingId, open, [personId+open], due',
-    talkingPoints: 'id, personId, meetingId',
-    templates: 'id, name',
-  });
-  v3.version(3).stores({
-    meetings: 'id, date, [personId+date], [seriesId+date]',
-    actionItems: 'id, meetingId, [personId+open], [open+due], [personId+doneAt], [personId+createdAt]',
-  });
   const tables = structuredClone(fixture) as unknown as Record<string, Record<string, unknown>[]>;
   for (const m of tables.meetings!) {
     m.privateNotes = `${String(m.privateNotes)} ${CANARY} private`;
     m.sharedNotes = `${String(m.sharedNotes)} ${CANARY} shared`;
   }
   for (const t of [...tables.actionItems!, ...tables.talkingPoints!]) t.text = `${String(t.text)} ${CANARY}`;
-  for (const [table, rows] of Object.entries(tables)) await v3.table(table).bulkAdd(rows);
-  v3.close();
+  await createDatabaseAt(name, [1, 2, 3], tables);
   return tables;
 }
 

@@ -2,12 +2,12 @@ import 'fake-indexeddb/auto';
 
 import { readFileSync } from 'node:fs';
 
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 
 import { createRepositories } from '../../../renderer/app/data';
 import { TrellisDatabase } from '../../../renderer/db/database';
 import { openPacketFile, type PacketContent, packetFileText } from '../../../shared/packets';
+import { createDatabaseAt } from '../../support/schema-history';
 
 type Fixture = Record<string, { id: string }[]>;
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/db/v2-one-team.json', import.meta.url), 'utf8')) as Fixture;
@@ -15,27 +15,7 @@ const fixture = JSON.parse(readFileSync(new URL('../../fixtures/db/v2-one-team.j
 const frozen = { ladderId: 'support', version: '1.0.0', hash: 'a'.repeat(64) };
 
 /** The schema as main had it before packets (versions 1, 2, 3 and 6), with the one-team fixture in it. */
-async function createV6Database(name: string) {
-  const v6 = new Dexie(name);
-  v6.version(1).stores({ people: 'id, name, email, managerId, updatedAt' });
-  v6.version(2).stores({
-    people: 'id, name, email, managerId, teamId, updatedAt',
-    teams: 'id, name',
-    relationships: 'id, fromId, toId, kind',
-    series: 'id, personId, [personId+kind]',
-    meetings: 'id, personId, seriesId, date, [personId+date], [seriesId+date]',
-    actionItems: 'id, personId, meetingId, open, [personId+open], due',
-    talkingPoints: 'id, personId, meetingId',
-    templates: 'id, name',
-  });
-  v6.version(3).stores({
-    meetings: 'id, date, [personId+date], [seriesId+date]',
-    actionItems: 'id, meetingId, [personId+open], [open+due], [personId+doneAt], [personId+createdAt]',
-  });
-  v6.version(6).stores({ assessments: 'id, [personId+date], *competencyIds, chainId' });
-  for (const [table, rows] of Object.entries(fixture)) await v6.table(table).bulkAdd(rows);
-  v6.close();
-}
+const createV6Database = (name: string) => createDatabaseAt(name, [1, 2, 3, 6], fixture);
 
 describe('Dexie version 8: packets and the signing key', () => {
   it('opens a version 6 database with every row kept and the two new tables empty', async () => {
