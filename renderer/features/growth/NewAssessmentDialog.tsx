@@ -49,7 +49,8 @@ export function NewAssessmentDialog({ person, kind: initialKind, onClose }: { pe
     const next: typeof errors = {};
     if (!level) next.level = 'Choose the level to assess against';
     if (!checked.success) next.period = checked.error.issues[0]?.message ?? 'Enter the period';
-    if (!current.ladder || !current.summary?.hash) next.form = current.error ?? 'Choose a ladder that can be read';
+    if (!current.ladder || !current.summary?.hash)
+      next.form = current.error ?? (list.status === 'error' ? list.error : null) ?? 'Choose a ladder that can be read';
     setErrors(next);
     if (Object.keys(next).length > 0 || !current.ladder || !current.summary?.hash || !track || !level || !checked.success) return;
     setBusy(true);
@@ -107,7 +108,7 @@ export function NewAssessmentDialog({ person, kind: initialKind, onClose }: { pe
             setTrackId(id);
             setLevelId(null);
           }}
-          placeholder={current.loading ? 'Loading…' : 'Choose a track'}
+          placeholder={list.status === 'loading' || current.loading ? 'Loading…' : 'Choose a track'}
         />
         <SelectField
           label="Level"

@@ -1,48 +1,11 @@
 import { useEffect, useState } from 'react';
 
 import type { FrozenLadderRef } from '../../../shared/evidence/refs';
-import type { LadderSummary } from '../../../shared/ipc/ladders';
 import type { Ladder } from '../../../shared/ladder';
-import { type Output, useMainCall, useMainQuery } from '../../app/useMain';
+import { useMainCall } from '../../app/useMain';
 
-/** Every ladder main knows, kept current as files change. */
-export function useLadderList() {
-  return useMainQuery('ladders:list', undefined, { refreshOn: ['ladders:changed'] });
-}
-
-/** The file in use for a ladder id: a usable one, the user's own before a bundled copy. */
-export function summaryFor(list: Output<'ladders:list'> | undefined, ladderId: string): LadderSummary | undefined {
-  const usable = (list?.ladders ?? []).filter((l) => l.id === ladderId && l.hash !== null && l.status !== 'invalid');
-  return usable.find((l) => l.origin === 'user') ?? usable[0];
-}
-
-/** The ladders an assessment can be made on: valid ones, once per id. */
-export function usableLadders(list: Output<'ladders:list'> | undefined): LadderSummary[] {
-  const ids = [...new Set((list?.ladders ?? []).filter((l) => l.id && l.hash && l.status !== 'invalid').map((l) => l.id!))];
-  return ids.map((id) => summaryFor(list, id)!).filter(Boolean);
-}
-
-/** The version of a ladder in use now (null while loading or when the ladder is gone). */
-export function useCurrentLadder(ladderId: string | null): {
-  summary: LadderSummary | undefined;
-  ladder: Ladder | null;
-  loading: boolean;
-  error: string | null;
-} {
-  const list = useLadderList();
-  const listed = list.status === 'ready' ? list.value : undefined;
-  const summary = ladderId ? summaryFor(listed, ladderId) : undefined;
-  const detail = useMainQuery('ladders:get', { key: summary?.key ?? 'bundled:none.yaml' }, { skip: !summary, refreshKey: summary?.hash ?? null });
-  const ladder = detail.status === 'ready' && summary ? detail.value.ladder : null;
-  const loading = list.status === 'loading' || (Boolean(summary) && detail.status === 'loading');
-  const error = list.status === 'error' ? list.error : detail.status === 'error' ? detail.error : null;
-  return { summary, ladder, loading, error };
-}
-
-/** The exact version an assessment was made against, from main's version store. */
-export function useFrozenLadder(ladderId: string, hash: string) {
-  return useMainQuery('ladders:version-get', { ladderId, hash });
-}
+// The ladder hooks every feature shares live in app/useLadders.ts.
+export { summaryFor, usableLadders, useCurrentLadder, useFrozenLadder, useLadderList } from '../../app/useLadders';
 
 /**
  * The frozen versions several assessments were made against, by `ladderId@hash`, each asked of

@@ -6,13 +6,13 @@ import type { Person } from '../../../shared/domain/person';
 import { placementOptions } from '../../../shared/ladder';
 import { useRepositories } from '../../app/data';
 import { errorMessage } from '../../app/errors';
+import { usableLadders, useCurrentLadder, useLadderList } from '../../app/useLadders';
 import { usePeople } from '../../app/usePeople';
 import { AppForm } from '../../ui/AppForm';
 import { DateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
 import { SelectField } from '../../ui/SelectField';
-import { usableLadders, useCurrentLadder, useLadderList } from './ladders';
 
 /** The level just above `levelId` on a track's list (lowest first), or the same one at the top. */
 function nextLevel(levels: readonly { id: string }[], levelId: string | undefined): string | null {
@@ -36,8 +36,8 @@ export function NewPacketDialog({ onClose, personId: initialPerson }: { onClose:
   const ladders = usableLadders(list.status === 'ready' ? list.value : undefined);
   const [ladderChoice, setLadderChoice] = useState<string | null>(null);
   const ladderId = ladderChoice ?? placement?.ladderId ?? ladders[0]?.id ?? null;
-  const summary = ladders.find((l) => l.id === ladderId);
-  const current = useCurrentLadder(summary);
+  const current = useCurrentLadder(ladderId);
+  const summary = current.summary;
   const options = current.ladder ? placementOptions(current.ladder) : [];
   const [trackChoice, setTrackChoice] = useState<string | null>(null);
   const track = options.find((o) => o.trackId === (trackChoice ?? placement?.trackId)) ?? options[0];

@@ -34,6 +34,7 @@ import { useMe } from '../../app/current-user';
 import { useRepositories } from '../../app/data';
 import { errorMessage } from '../../app/errors';
 import type { UnsavedWrite } from '../../app/unsaved';
+import { useFrozenLadder } from '../../app/useLadders';
 import { useMainCall } from '../../app/useMain';
 import { usePerson } from '../../app/usePeople';
 import { evidenceFor } from '../../db/evidence';
@@ -48,7 +49,6 @@ import { useStatus } from '../../ui/Status';
 import { TextArea } from '../../ui/TextArea';
 import { TextField } from '../../ui/TextField';
 import { SaveFailed, type SaveState, saveStateLabel, useAutosave } from '../one-on-ones';
-import { useFrozenLadder } from './ladders';
 
 const EvidenceChart = lazy(() => import('./EvidenceChart'));
 
