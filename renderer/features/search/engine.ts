@@ -49,7 +49,7 @@ export interface SearchGroup {
   label: string;
   /** Matches of this kind in all (hits holds the best `perKind`). */
   total: number;
-  /** The search stopped at older quarters once it had plenty: there are at least `total`. */
+  /** The search stopped at older months once it had plenty: there are at least `total`. */
   totalAtLeast?: true;
   hits: SearchHit[];
 }
@@ -79,7 +79,7 @@ const miniOptions = {
  * kind that changes its documents bumps its own `version`. A saved index of another signature is
  * rebuilt.
  */
-const ENGINE_FORMAT = 2;
+const ENGINE_FORMAT = 3;
 
 /** What a saved index must have been made by to be used as it is. */
 export function indexSignature(): string {
@@ -89,20 +89,24 @@ export function indexSignature(): string {
 /** Documents without a date (people, ladder criteria): searched first, always. */
 const UNDATED = 'undated';
 
-/** The shard of a document: the quarter of its date ("2026-Q3"), or UNDATED. */
+/**
+ * The shard of a document: the month of its date ("2026-07"), or UNDATED. A month, not a quarter:
+ * at five years of a large team a quarter holds 15,000 documents and a common word matches
+ * thousands of them, all ranked before the search can stop; a month holds a third of that.
+ */
 export function shardOf(date: string | undefined): string {
   if (!date || !/^\d{4}-\d{2}/.test(date)) return UNDATED;
-  return `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
+  return date.slice(0, 7);
 }
 
 /**
- * Once this many matches are collected, older quarters are not searched: the hits shown are the
- * best of the most recent quarters that have any, and the totals say "at least". A word common in
- * five years of notes then costs what it costs in a quarter or two.
+ * Once this many matches are collected, older months are not searched: the hits shown are the
+ * best of the most recent months that have any, and the totals say "at least". A word common in
+ * five years of notes then costs what it costs in a month or two.
  */
 const ENOUGH = 100;
 
-/** One quarter's documents: its own MiniSearch, and which documents each record has in it. */
+/** One month's documents: its own MiniSearch, and which documents each record has in it. */
 interface Shard {
   mini: MiniSearch<SearchDoc>;
   /** table → record id → its document ids here (a meeting has several). */
@@ -150,9 +154,9 @@ const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[]
 export type LoadRows = (table: string, ids: readonly string[]) => Promise<readonly unknown[]>;
 
 /**
- * The search index: MiniSearch over every kind's documents, one index per quarter of their dates,
- * kept up to date record by record. Queries run newest quarter first and stop once they have
- * plenty (ENOUGH); a change touches one quarter, and only changed quarters are saved again. It
+ * The search index: MiniSearch over every kind's documents, one index per month of their dates,
+ * kept up to date record by record. Queries run newest month first and stop once they have
+ * plenty (ENOUGH); a change touches one month, and only changed months are saved again. It
  * stores no text: snippets are cut from the records themselves, read again for the few hits
  * shown. Pure code, so it is tested in Node; the worker feeds it from IndexedDB.
  */
@@ -202,7 +206,7 @@ export class SearchEngine {
     const keys = all ? [...this.shards.keys()] : [...this.dirty].filter((k) => this.shards.has(k));
     this.dirty.clear();
     const live = this.shards;
-    // Made one at a time as the saver writes them: at five years a quarter is a few megabytes, the whole index far more.
+    // Made one at a time as the saver writes them: at five years a month is a megabyte or two, the whole index far more.
     function* shards(): Generator<[string, string]> {
       for (const key of keys) {
         const shard = live.get(key)!;
@@ -281,7 +285,7 @@ export class SearchEngine {
 
   /**
    * The best `perKind` hits of each kind for the query, grouped in the kinds' order, with
-   * snippets: undated documents first, then quarter by quarter from the newest, until ENOUGH
+   * snippets: undated documents first, then month by month from the newest, until ENOUGH
    * matches are found (then totals are lower bounds). An empty query finds nothing.
    */
   async search(query: string, filters: SearchFilters, perKind: number, load: LoadRows): Promise<SearchGroup[]> {
@@ -301,7 +305,7 @@ export class SearchEngine {
     // Exact and prefix matches first; only when they find next to nothing, and a word of the query
     // is one the index does not know, are typos forgiven (fuzzy matching costs the most).
     const unknown = this.unknownWords(query);
-    // A word no document has makes the AND find nothing: no need to ask every quarter.
+    // A word no document has makes the AND find nothing: no need to ask every month.
     let found = unknown && unknown.length > 0 ? { results: [], complete: true } : this.collect(shards, query, filtered ? { filter } : {});
     if (found.results.length < FUZZY_BELOW && worthForgivingTypos(unknown)) {
       const fuzzy = this.collect(shards, query, { ...(filtered ? { filter } : {}), fuzzy: (term) => (term.length >= FUZZY_FROM ? 0.2 : false), maxFuzzy: 2 });
@@ -356,7 +360,7 @@ export class SearchEngine {
   /**
    * The words of the query no document has (the last one, being typed, counts as known when some
    * word starts with it). Reads MiniSearch's term tree, which it keeps private; should a new
-   * MiniSearch hide it, null: every quarter is asked, and a fuzzy pass follows a poor result.
+   * MiniSearch hide it, null: every month is asked, and a fuzzy pass follows a poor result.
    */
   private unknownWords(query: string): string[] | null {
     const trees = [...this.shards.values()].map((s) => (s.mini as unknown as { _index?: TermTree })._index);

@@ -129,7 +129,7 @@ class Saver {
   }
 
   /**
-   * Writes the quarters changed since the last save and the index's facts, and drops the journal
+   * Writes the months changed since the last save and the index's facts, and drops the journal
    * entries they contain, in one transaction. The first save of a freshly built index replaces
    * whatever was saved before.
    */
@@ -141,7 +141,7 @@ class Saver {
     const full = this.full;
     await this.store.transaction('rw', this.store.saved, this.store.journal, async () => {
       if (full) await this.store.saved.clear();
-      // One quarter serialised and written at a time, so the whole index is never one string in memory.
+      // One month serialised and written at a time, so the whole index is never one string in memory.
       for (const [key, json] of parts.shards) await this.store.saved.put({ key: `shard:${key}`, json });
       await this.store.saved.put({
         key: 'meta',

@@ -7,6 +7,16 @@ export interface SnippetPart {
 }
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+/** A word fold would only lower-case. */
+const ASCII = /^[\x20-\x7e]*$/;
+
+interface Word {
+  start: number;
+  end: number;
+  text: string;
+  /** Whether its folded form is a term that matched: worked out when first asked. */
+  hit?: boolean;
+}
 
 /** Markdown marks and runs of white space say nothing in a one-line snippet. */
 export function plainText(markdown: string): string {
@@ -25,8 +35,11 @@ export function plainText(markdown: string): string {
  */
 export function snippet(text: string, terms: ReadonlySet<string>, max = 160): SnippetPart[] {
   const plain = plainText(text);
-  const words = [...plain.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, hit: terms.has(fold(m[0])) }));
-  const first = words.find((w) => w.hit);
+  // A note runs to hundreds of words, a snippet to a few dozen: a word is folded only when it is
+  // looked at (up to the first hit, then inside the snippet), ASCII words by lower-casing alone.
+  const words: Word[] = [...plain.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+  const isHit = (w: Word) => (w.hit ??= terms.has(ASCII.test(w.text) ? w.text.toLowerCase() : fold(w.text)));
+  const first = words.find(isHit);
   let start = 0;
   if (first && plain.length > max && first.start > max / 3) {
     // Some words of context before the match, starting at a word.
@@ -46,7 +59,7 @@ export function snippet(text: string, terms: ReadonlySet<string>, max = 160): Sn
   let at = start;
   for (const w of words) {
     if (w.start < start || w.end > end) continue;
-    if (!w.hit) continue;
+    if (!isHit(w)) continue;
     push(plain.slice(at, w.start), false);
     push(plain.slice(w.start, w.end), true);
     at = w.end;

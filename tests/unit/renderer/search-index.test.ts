@@ -326,22 +326,22 @@ describe('a saved search index', () => {
     expect(await ids('mentoring')).toEqual([]);
   });
 
-  it('saves again only the quarters that changed', () => {
+  it('saves again only the months that changed', () => {
     const engine = new SearchEngine();
     engine.putRows('meetings', corpus());
     const first = engine.parts();
     const firstShards = [...first.shards];
-    expect(firstShards.map(([k]) => k).sort()).toEqual(['2025-Q4', '2026-Q1']);
+    expect(firstShards.map(([k]) => k).sort()).toEqual(['2025-11', '2026-03']);
     expect([...engine.parts().shards]).toEqual([]);
     engine.putRows('meetings', [meeting('m2', { personId: 'p2', date: '2025-11-20', sharedNotes: 'Billing again' })]);
     const second = engine.parts();
     const secondShards = [...second.shards];
-    expect(secondShards.map(([k]) => k)).toEqual(['2025-Q4']);
+    expect(secondShards.map(([k]) => k)).toEqual(['2025-11']);
     // The latest of each part loads as the whole index.
     const loaded = SearchEngine.load(second.meta, new Map([...firstShards, ...secondShards]));
     expect(loaded.documentCount).toBe(engine.documentCount);
     // A part missing is no index at all.
-    expect(() => SearchEngine.load(second.meta, new Map(secondShards))).toThrow(/lacks its part 2026-Q1/);
+    expect(() => SearchEngine.load(second.meta, new Map(secondShards))).toThrow(/lacks its part 2026-03/);
   });
 
   it('is refused when it is not one, or was made by another version of search', () => {
@@ -365,18 +365,18 @@ describe('a saved search index', () => {
   });
 });
 
-describe('searching quarter by quarter', () => {
-  it('puts each document in the quarter of its date, undated ones apart', () => {
-    expect(shardOf('2026-03-31')).toBe('2026-Q1');
-    expect(shardOf('2026-04-01')).toBe('2026-Q2');
-    expect(shardOf('2025-12-09')).toBe('2025-Q4');
+describe('searching month by month', () => {
+  it('puts each document in the month of its date, undated ones apart', () => {
+    expect(shardOf('2026-03-31')).toBe('2026-03');
+    expect(shardOf('2026-04-01')).toBe('2026-04');
+    expect(shardOf('2025-12-09')).toBe('2025-12');
     expect(shardOf(undefined)).toBe('undated');
   });
 
   it('shows the newest matches first and stops early for a common word, saying the totals are at least', async () => {
     const rows = memory();
     const engine = new SearchEngine();
-    // 150 matching notes in each of four quarters, newest in 2026-Q4.
+    // 150 matching notes in each of four months, newest in 2026-11.
     const ms = ['2025-02-10', '2025-05-10', '2026-08-10', '2026-11-10'].flatMap((date, q) =>
       Array.from({ length: 150 }, (_, i) => meeting(`q${q}-${i}`, { date, sharedNotes: `rollout status ${i}` })),
     );
@@ -385,15 +385,15 @@ describe('searching quarter by quarter', () => {
     const [notes] = await engine.search('rollout', {}, 5, rows.load);
     expect(notes!.hits.every((h) => h.date === '2026-11-10')).toBe(true);
     expect(notes).toMatchObject({ totalAtLeast: true });
-    // Only the newest quarter was read: it alone had plenty.
+    // Only the newest month was read: it alone had plenty.
     expect(notes!.total).toBe(150);
-    // A rare word is looked for in every quarter, and its total is exact.
+    // A rare word is looked for in every month, and its total is exact.
     engine.putRows('meetings', [meeting('old', { date: '2021-01-05', sharedNotes: 'kestrel rollout' })]);
     rows.put('meetings', [meeting('old', { date: '2021-01-05', sharedNotes: 'kestrel rollout' })]);
     const [rare] = await engine.search('kestrel', {}, 5, rows.load);
     expect(rare).toMatchObject({ total: 1, hits: [{ recordId: 'old' }] });
     expect(rare!.totalAtLeast).toBeUndefined();
-    // A date range reads only its quarters, newest first.
+    // A date range reads only its months, newest first.
     const [ranged] = await engine.search('rollout', { from: '2025-01-01', to: '2025-06-30' }, 500, rows.load);
     expect(new Set(ranged!.hits.map((h) => h.date))).toEqual(new Set(['2025-05-10']));
     const [oldest] = await engine.search('rollout', { from: '2025-01-01', to: '2025-03-31' }, 500, rows.load);
@@ -401,7 +401,7 @@ describe('searching quarter by quarter', () => {
     expect(oldest!.totalAtLeast).toBeUndefined();
   });
 
-  it('moves a record to its new quarter when its date changes', async () => {
+  it('moves a record to its new month when its date changes', async () => {
     const rows = memory();
     const engine = new SearchEngine();
     rows.put('meetings', [meeting('m1', { date: '2024-01-10', sharedNotes: 'heron' })]);
