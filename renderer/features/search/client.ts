@@ -12,6 +12,30 @@ let status: IndexStatus = { state: 'building', documents: 0 };
 let nextId = 1;
 const pending = new Map<number, { resolve: (r: SearchAnswer) => void; reject: (e: Error) => void }>();
 const statusListeners = new Set<(s: IndexStatus) => void>();
+/**
+ * While the index builds the worker reports every page of rows it reads; the page hears of it at
+ * most this often (and of 'ready' or 'failed' at once): each notice re-renders whatever shows the
+ * count and asks again the query on screen, and at five years the pages are hundreds.
+ */
+const BUILDING_NOTICE_MS = 500;
+let lastNotice = 0;
+let noticeTimer: ReturnType<typeof setTimeout> | null = null;
+
+function notify(): void {
+  if (noticeTimer !== null) clearTimeout(noticeTimer);
+  noticeTimer = null;
+  lastNotice = performance.now();
+  for (const l of statusListeners) l(status);
+}
+
+function statusChanged(next: IndexStatus): void {
+  const wasBuilding = status.state === 'building';
+  status = next;
+  if (next.state !== 'building' || !wasBuilding) return notify();
+  const wait = lastNotice + BUILDING_NOTICE_MS - performance.now();
+  if (wait <= 0) notify();
+  else noticeTimer ??= setTimeout(notify, wait);
+}
 /** Documents pushed before the worker started, sent when it does. */
 const pushed = new Map<string, SearchDoc[]>();
 
@@ -39,20 +63,15 @@ export function startSearchIndex(database: string, { persist = true, key = null 
   worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'search' });
   worker.onmessage = (event: MessageEvent<FromWorker>) => {
     const m = event.data;
-    if (m.type === 'status') {
-      status = m.status;
-      for (const l of statusListeners) l(status);
-    } else {
+    if (m.type === 'status') statusChanged(m.status);
+    else {
       const p = pending.get(m.id);
       pending.delete(m.id);
       if (m.type === 'results') p?.resolve({ groups: m.groups, ms: m.ms });
       else p?.reject(new Error(m.message));
     }
   };
-  worker.onerror = () => {
-    status = { state: 'failed', documents: status.documents, error: 'Search stopped working; restart Trellis to search again.' };
-    for (const l of statusListeners) l(status);
-  };
+  worker.onerror = () => statusChanged({ state: 'failed', documents: status.documents, error: 'Search stopped working; restart Trellis to search again.' });
   send({ type: 'start', database, generation: searchGeneration(database), persist: persist && key === null, key });
   for (const [kind, docs] of pushed) send({ type: 'docs', kind, docs });
 }
@@ -67,6 +86,8 @@ export function stopSearchIndex(): void {
   worker = null;
   for (const p of pending.values()) p.reject(new Error('Search was stopped'));
   pending.clear();
+  if (noticeTimer !== null) clearTimeout(noticeTimer);
+  noticeTimer = null;
   status = { state: 'building', documents: 0 };
 }
 

@@ -26,18 +26,24 @@ const figure: ChromiumFigure = {
       const started = Date.now();
       await page.goto(session.appUrl);
       await page.evaluate(() => (window as unknown as Probe).__probe.todayReady);
+      // Opening the palette the first time (its code loads, cmdk mounts) is its own figure: the
+      // indexing figure is about the worker's work reaching the page while the user waits.
+      const paletteOpen = await longestTaskDuring(page, () => openPalette(page));
       let readyAt = 0;
       const longest = await longestTaskDuring(page, async () => {
-        await page.keyboard.press('Control+KeyK');
-        await page.getByRole('combobox').waitFor();
-        await page.getByText(/records searchable/).waitFor({ timeout: 600_000 });
+        await indexReady(page);
         readyAt = Date.now();
       });
       const documents = Number((await page.getByText(/records searchable/).innerText()).replace(/[^0-9]/g, ''));
       const times: number[] = [];
-      for (let r = 0; r < ROUNDS; r++) for (const q of QUERIES) times.push(await timeQuery(page, q));
-      const sorted = [...times].sort((a, b) => a - b);
-      const p95 = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
+      const worker: number[] = [];
+      for (let r = 0; r < ROUNDS; r++)
+        for (const q of QUERIES) {
+          const t = await timeQuery(page, q);
+          times.push(t.drawn);
+          worker.push(t.worker);
+        }
+      const p95 = percentile(times, 0.95);
       const pageHeap = await heapAfterGc(page);
       const workerHeap = await workerHeapMb(page);
 
@@ -47,11 +53,10 @@ const figure: ChromiumFigure = {
       const restarted = Date.now();
       await page.reload();
       await page.evaluate(() => (window as unknown as Probe).__probe.todayReady);
+      await openPalette(page);
       let reloadedAt = 0;
       const longestAfterRestart = await longestTaskDuring(page, async () => {
-        await page.keyboard.press('Control+KeyK');
-        await page.getByRole('combobox').waitFor();
-        await page.getByText(/records searchable/).waitFor({ timeout: 600_000 });
+        await indexReady(page);
         reloadedAt = Date.now();
       });
       const from = await page.getByText(/records searchable/).getAttribute('data-index-from');
@@ -75,6 +80,15 @@ const figure: ChromiumFigure = {
           unit: 'ms',
           target: '< 50 ms',
           pass: longestAfterRestart < 50,
+        },
+        { name: 'search: opening the palette the first time, longest main-thread task', value: paletteOpen, unit: 'ms', target: 'informational' },
+        { name: 'search: query answered in the worker (search, snippets), p50', value: median(worker), unit: 'ms', target: 'informational' },
+        {
+          name: 'search: query answered in the worker (search, snippets), p95',
+          value: percentile(worker, 0.95),
+          unit: 'ms',
+          target: '< 30 ms',
+          pass: percentile(worker, 0.95) < 30,
         },
         { name: 'search: query typed → results drawn, p50', value: median(times), unit: 'ms', target: 'informational' },
         { name: 'search: query typed → results drawn, p95', value: p95, unit: 'ms', target: '< 30 ms', pass: p95 < 30 },
@@ -112,8 +126,30 @@ async function savedIndexExists(): Promise<boolean> {
   });
 }
 
-/** Types the query into the open palette and returns the ms until its results are drawn. */
-async function timeQuery(page: Page, query: string): Promise<number> {
+const percentile = (xs: readonly number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)] ?? Number.NaN;
+};
+
+async function openPalette(page: Page): Promise<void> {
+  await page.keyboard.press('Control+KeyK');
+  await page.getByRole('combobox').waitFor();
+}
+
+/**
+ * Waits for the index to be ready: a CSS query a few times a second. (Playwright's text locator
+ * reads every text node of the page at each poll, which at 60 ms a time was the longest task it
+ * measured.)
+ */
+async function indexReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-index-from]') !== null, undefined, { polling: 250, timeout: 600_000 });
+}
+
+/**
+ * Types the query into the open palette: the ms until its results are drawn (the frame that shows
+ * them presented), and the ms the worker spent answering it.
+ */
+async function timeQuery(page: Page, query: string): Promise<{ drawn: number; worker: number }> {
   await page.getByRole('combobox').fill('');
   return page.evaluate(async (q) => {
     const input = document.querySelector<HTMLInputElement>('[cmdk-input]')!;
@@ -121,8 +157,9 @@ async function timeQuery(page: Page, query: string): Promise<number> {
     const start = performance.now();
     setValue.call(input, q);
     input.dispatchEvent(new Event('input', { bubbles: true }));
-    const at = await (window as unknown as Probe).__probe.whenReady(() => document.querySelector(`[data-search-answered="${CSS.escape(q)}"]`) !== null);
-    return at - start;
+    const selector = `[data-search-answered="${CSS.escape(q)}"]`;
+    const at = await (window as unknown as Probe).__probe.whenReady(() => document.querySelector(selector) !== null);
+    return { drawn: at - start, worker: Number(document.querySelector<HTMLElement>(selector)?.dataset.searchMs ?? Number.NaN) };
   }, query);
 }
 
