@@ -2,40 +2,21 @@ import { searchGeneration } from '../../db/search-index-store';
 import type { SearchFilters, SearchGroup } from './engine';
 import type { SearchDoc } from './kinds';
 import type { FromWorker, IndexStatus, ToWorker } from './protocol';
+import { statusNotices } from './status-notices';
 
 /**
  * The page's side of the search worker: one worker per window, started once, asked by id so a
  * late answer is matched to its own question.
  */
 let worker: Worker | null = null;
-let status: IndexStatus = { state: 'building', documents: 0 };
 let nextId = 1;
 const pending = new Map<number, { resolve: (r: SearchAnswer) => void; reject: (e: Error) => void }>();
 const statusListeners = new Set<(s: IndexStatus) => void>();
-/**
- * While the index builds the worker reports every page of rows it reads; the page hears of it at
- * most this often (and of 'ready' or 'failed' at once): each notice re-renders whatever shows the
- * count and asks again the query on screen, and at five years the pages are hundreds.
- */
+/** While the index builds, the page hears of its progress at most this often (status-notices.ts). */
 const BUILDING_NOTICE_MS = 500;
-let lastNotice = 0;
-let noticeTimer: ReturnType<typeof setTimeout> | null = null;
-
-function notify(): void {
-  if (noticeTimer !== null) clearTimeout(noticeTimer);
-  noticeTimer = null;
-  lastNotice = performance.now();
-  for (const l of statusListeners) l(status);
-}
-
-function statusChanged(next: IndexStatus): void {
-  const wasBuilding = status.state === 'building';
-  status = next;
-  if (next.state !== 'building' || !wasBuilding) return notify();
-  const wait = lastNotice + BUILDING_NOTICE_MS - performance.now();
-  if (wait <= 0) notify();
-  else noticeTimer ??= setTimeout(notify, wait);
-}
+const notices = statusNotices((s) => {
+  for (const l of statusListeners) l(s);
+}, BUILDING_NOTICE_MS);
 /** Documents pushed before the worker started, sent when it does. */
 const pushed = new Map<string, SearchDoc[]>();
 
@@ -63,7 +44,7 @@ export function startSearchIndex(database: string, { persist = true, key = null 
   worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'search' });
   worker.onmessage = (event: MessageEvent<FromWorker>) => {
     const m = event.data;
-    if (m.type === 'status') statusChanged(m.status);
+    if (m.type === 'status') notices.report(m.status);
     else {
       const p = pending.get(m.id);
       pending.delete(m.id);
@@ -71,7 +52,8 @@ export function startSearchIndex(database: string, { persist = true, key = null 
       else p?.reject(new Error(m.message));
     }
   };
-  worker.onerror = () => statusChanged({ state: 'failed', documents: status.documents, error: 'Search stopped working; restart Trellis to search again.' });
+  worker.onerror = () =>
+    notices.report({ state: 'failed', documents: notices.current.documents, error: 'Search stopped working; restart Trellis to search again.' });
   send({ type: 'start', database, generation: searchGeneration(database), persist: persist && key === null, key });
   for (const [kind, docs] of pushed) send({ type: 'docs', kind, docs });
 }
@@ -86,9 +68,7 @@ export function stopSearchIndex(): void {
   worker = null;
   for (const p of pending.values()) p.reject(new Error('Search was stopped'));
   pending.clear();
-  if (noticeTimer !== null) clearTimeout(noticeTimer);
-  noticeTimer = null;
-  status = { state: 'building', documents: 0 };
+  notices.reset();
 }
 
 /** Replaces every document of a kind the page provides (ladder criteria). */
@@ -98,7 +78,7 @@ export function pushSearchDocs(kind: string, docs: SearchDoc[]): void {
 }
 
 export function searchStatus(): IndexStatus {
-  return status;
+  return notices.current;
 }
 
 export function onSearchStatus(listener: (s: IndexStatus) => void): () => void {
