@@ -1,6 +1,7 @@
 import { type MouseEvent, useContext, useMemo } from 'react';
 
 import { cx } from './cx';
+import { keptRendering } from './markdown-kept';
 import { OpenLinkContext } from './markdown-links';
 import { type MarkdownPolicy, renderMarkdown } from './markdown-policy';
 
@@ -14,7 +15,7 @@ export interface MarkdownProps {
 }
 
 export function Markdown({ source, policy, label, className }: MarkdownProps) {
-  const html = useMemo(() => renderMarkdown(source, policy), [source, policy]);
+  const html = useMemo(() => keptRendering(`${policy}\u0000${source}`, () => renderMarkdown(source, policy)), [source, policy]);
   const openLink = useContext(OpenLinkContext);
   if (policy === 'notes' && !source.trim()) return <p className={cx('markdown', 'muted', className)}>Nothing written yet.</p>;
   const onClick = (event: MouseEvent<HTMLDivElement>) => {

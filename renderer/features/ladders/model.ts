@@ -51,8 +51,26 @@ export function levelLabel(ladder: Ladder, trackId: string, levelId: string): st
   return title && title !== levelId ? `${levelId} ${title}` : levelId;
 }
 
+/**
+ * Previews made, by length and text: the matrix draws every cell of a ladder on each visit, and
+ * six passes over each criterion's Markdown cost more than the drawing. Bounded, for a ladder
+ * edited all day.
+ */
+const previews = new Map<string, string>();
+const PREVIEWS_KEPT = 20_000;
+
 /** First words of a cell's criteria, Markdown marks removed, for the matrix. */
 export function preview(markdown: string, max = 90): string {
+  const key = `${max}\u0000${markdown}`;
+  const known = previews.get(key);
+  if (known !== undefined) return known;
+  if (previews.size >= PREVIEWS_KEPT) previews.clear();
+  const made = makePreview(markdown, max);
+  previews.set(key, made);
+  return made;
+}
+
+function makePreview(markdown: string, max: number): string {
   const plain = markdown
     .replace(/```[\s\S]*?```/g, ' ')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')

@@ -4,6 +4,7 @@ import { flushAll } from '../../app/flush';
 import { setKeepUnsavedAllowed } from '../../app/unsaved';
 import type { TrellisDatabase } from '../../db/database';
 import type { LockStatus } from '../../db/lock/keyring';
+import { forgetRenderedMarkdown } from '../../ui/markdown-kept';
 import { lockServiceFor, useUnlocked } from './lock-service';
 import { LockScreen } from './LockScreen';
 
@@ -69,7 +70,11 @@ export function LockGate({ db, children }: { db: TrellisDatabase; children: Reac
       },
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
     );
-    const stop = db.lock.subscribe(() => void read());
+    const stop = db.lock.subscribe(() => {
+      // Locked: the notes drawn while unlocked are not kept, rendered, in memory.
+      if (!db.lock.key) forgetRenderedMarkdown();
+      void read();
+    });
     return () => {
       live = false;
       stop();
