@@ -10,7 +10,7 @@ export interface Candidate {
   packet: SessionPacket;
   /** null when the file could not be read or was changed after export: nothing in it is shown. */
   content: PacketContent | null;
-  /** "Candidate 3": by order of opening, the same in every view and export of the session. */
+  /** "Candidate 3": readable packets by order of opening, the same in every view and export of the session (the file name for the others). */
   pseudonym: string;
 }
 
@@ -27,7 +27,13 @@ export function contentOf(packet: SessionPacket): PacketContent | null {
 }
 
 export function candidatesOf(packets: readonly SessionPacket[]): Candidate[] {
-  return [...packets].sort((a, b) => a.position - b.position).map((packet, i) => ({ packet, content: contentOf(packet), pseudonym: `Candidate ${i + 1}` }));
+  let n = 0;
+  return [...packets]
+    .sort((a, b) => a.position - b.position)
+    .map((packet) => {
+      const content = contentOf(packet);
+      return { packet, content, pseudonym: content ? `Candidate ${++n}` : packet.fileName };
+    });
 }
 
 /** Pseudonyms for teams and managers in anonymised views: "Team A", "Manager B", in order of first appearance. */

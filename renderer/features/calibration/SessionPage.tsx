@@ -729,7 +729,7 @@ function SessionLog({ entries, candidates, reading }: { entries: SessionLogEntry
   return (
     <section className="card section-card" aria-labelledby="calibration-log">
       <h2 id="calibration-log">Session log</h2>
-      <ol className="plain-list calibration-log" aria-label="Session log">
+      <ol className="plain-list calibration-log" aria-label="Session log" tabIndex={0}>
         {entries.map((e) => {
           const c = e.packetId ? byId.get(e.packetId) : undefined;
           return (

@@ -68,12 +68,8 @@ describe('CalibrationRepository', () => {
     const again = await repos.calibration.addPackets(session.id, [file('four.json', a)]);
     expect(again[0]!.flags).toEqual([]);
     expect(again[0]!.position).toBe(3);
-    expect(candidatesOf(await repos.calibration.packets(session.id)).map((c) => c.pseudonym)).toEqual([
-      'Candidate 1',
-      'Candidate 2',
-      'Candidate 3',
-      'Candidate 4',
-    ]);
+    // These test files hold no packet content: they are named by their file, not numbered.
+    expect(candidatesOf(await repos.calibration.packets(session.id)).map((c) => c.pseudonym)).toEqual(['one.json', 'two.json', 'three.json', 'four.json']);
     expect((await repos.calibration.decisions(session.id)).every((d) => d.outcome === null)).toBe(true);
     expect((await repos.calibration.logOf(session.id)).map((e) => e.kind)).toEqual(['created', 'opened', 'opened']);
     const [key] = await repos.calibration.knownKeys([a]);
