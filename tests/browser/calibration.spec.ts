@@ -92,7 +92,8 @@ test('a calibration session: three packets checked, read anonymised, decided, on
   await expect(session.row('alex.json')).toContainText('Candidate 1');
   await expect(session.row('alex.json')).not.toContainText('Alex Rivera');
   await session.trustKey('alex.json', 'Morgan Lee (fingerprint read out on a call)');
-  await expect(session.row('alex.json')).toContainText('Trusted: Morgan Lee');
+  await expect(session.row('alex.json')).toContainText('TrustedMorgan Lee (fingerprint read out on a call)');
+  await lookInBothThemes(app, 'calibration-opened', testInfo, { sizes: screenSizes });
 
   // Side by side, anonymised: no names, no gendered pronouns; the edited packet is not read at all.
   await expect(session.comparison.getByRole('columnheader')).toHaveText(['Criterion', 'Candidate 1', 'Candidate 2']);
@@ -148,6 +149,8 @@ test('a calibration session: three packets checked, read anonymised, decided, on
   await expect(session.distribution('level')).toContainText('Fewer than 4 people: not summarised');
   await session.groupBy('Manager');
   await expect(session.distribution('manager').getByRole('row')).toHaveCount(3);
+  await session.distribution('manager').scrollIntoViewIfNeeded();
+  await lookInBothThemes(app, 'calibration-distribution', testInfo, { sizes: screenSizes });
   await expect(app.getByRole('region', { name: 'Proposed and decided' })).toContainText('Fewer than 4 candidates: not summarised.');
 
   // Export CSV and PDF, each where main's save dialog said.

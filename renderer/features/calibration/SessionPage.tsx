@@ -292,7 +292,9 @@ function Workspace({ session }: { session: CalibrationSession }) {
                                 {shortFingerprint(c.packet.fingerprint).slice(0, 19)}…
                               </span>{' '}
                               {key?.trusted ? (
-                                <span className="badge badge--accent">Trusted: {key.label}</span>
+                                <>
+                                  <span className="badge badge--accent">Trusted</span> <span className="muted">{key.label}</span>
+                                </>
                               ) : (
                                 <Button
                                   size="small"
