@@ -237,3 +237,24 @@ describe('decisions export', () => {
     expect(html).toContain("default-src 'none'");
   });
 });
+
+describe('the sample session', () => {
+  it('holds packets whose sha256 is real (they open like received files), decisions beside them and a log in time order', async () => {
+    const { generateSample } = await import('../../../shared/sample');
+    const { openPacketFile } = await import('../../../shared/packets');
+    const { candidatesOf } = await import('../../../shared/calibration');
+    const sample = generateSample({ size: 'small', today: '2026-11-16' });
+    const { calibrationSessions, sessionPackets, decisions, sessionLog } = sample.tables;
+    expect(calibrationSessions).toHaveLength(1);
+    expect(sessionPackets.length).toBeGreaterThan(0);
+    for (const p of sessionPackets) {
+      const opened = await openPacketFile(p.text!);
+      expect(opened.ok && opened.signature.status).toBe('unsigned');
+    }
+    expect(candidatesOf(sessionPackets).every((c) => c.content !== null)).toBe(true);
+    expect(decisions.map((d) => d.id).sort()).toEqual(sessionPackets.map((p) => p.id).sort());
+    expect(sessionLog.map((e) => e.at)).toEqual([...sessionLog.map((e) => e.at)].sort());
+    expect(sessionLog.filter((e) => e.kind === 'changed')).toHaveLength(1);
+    expect(sessionLog.find((e) => e.kind === 'changed')?.reason).toBeTruthy();
+  });
+});
