@@ -96,7 +96,7 @@ export class CalibrationRepository {
         const known = new Map((await this.db.knownKeys.bulkGet(fingerprints)).flatMap((k) => (k ? [[k.fingerprint, k] as const] : [])));
         const newKeys: KnownKey[] = [];
         const packets = files.map((f, i) => {
-          const flags = [...f.flags];
+          const flags: SessionPacket['flags'] = [...f.flags];
           if (f.fingerprint && !known.has(f.fingerprint)) {
             flags.push({ flag: 'new-key', message: 'Signed with a key this Trellis has not seen before: check with the sender whose it is.' });
             if (!newKeys.some((k) => k.fingerprint === f.fingerprint))
