@@ -93,14 +93,14 @@ export class CalibrationRepository {
         const held = await this.db.sessionPackets.where('sessionId').equals(sessionId).count();
         if (held + files.length > PACKETS_PER_SESSION) throw new ValidationError({ files: `A session holds at most ${PACKETS_PER_SESSION} packets.` });
         const fingerprints = [...new Set(files.flatMap((f) => (f.fingerprint ? [f.fingerprint] : [])))];
-        const known = new Map((await this.db.knownKeys.bulkGet(fingerprints)).flatMap((k) => (k ? [[k.fingerprint, k] as const] : [])));
+        const known = new Map((await this.db.knownKeys.bulkGet(fingerprints)).flatMap((k) => (k ? [[k.id, k] as const] : [])));
         const newKeys: KnownKey[] = [];
         const packets = files.map((f, i) => {
           const flags: SessionPacket['flags'] = [...f.flags];
           if (f.fingerprint && !known.has(f.fingerprint)) {
             flags.push({ flag: 'new-key', message: 'Signed with a key this Trellis has not seen before: check with the sender whose it is.' });
-            if (!newKeys.some((k) => k.fingerprint === f.fingerprint))
-              newKeys.push({ fingerprint: f.fingerprint, firstSeenAt: at, firstFileName: f.fileName, trusted: 0, label: '' });
+            if (!newKeys.some((k) => k.id === f.fingerprint))
+              newKeys.push({ id: f.fingerprint, firstSeenAt: at, firstFileName: f.fileName, trusted: 0, label: '' });
           }
           return sessionPacketSchema.parse({
             id: crypto.randomUUID(),
@@ -185,7 +185,7 @@ export class CalibrationRepository {
       const at = this.stamp();
       const current = await this.db.knownKeys.get(fingerprint);
       await this.db.knownKeys.put({
-        fingerprint,
+        id: fingerprint,
         firstSeenAt: current?.firstSeenAt ?? at,
         firstFileName: current?.firstFileName ?? '',
         trusted: 1,

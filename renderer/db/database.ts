@@ -97,7 +97,7 @@ export class TrellisDatabase extends Dexie {
   sessionPackets!: EntityTable<SessionPacket, 'id'>;
   decisions!: EntityTable<Decision, 'id'>;
   sessionLog!: EntityTable<SessionLogEntry, 'id'>;
-  knownKeys!: EntityTable<KnownKey, 'fingerprint'>;
+  knownKeys!: EntityTable<KnownKey, 'id'>;
   /** The passphrase lock's key ring (renderer/db/lock/keyring.ts): one row while the lock is on. */
   keyring!: EntityTable<KeyRing, 'id'>;
   /** What the encryption layer knows (the data key only while unlocked). */
@@ -179,13 +179,13 @@ export class TrellisDatabase extends Dexie {
       signingKeys: 'id',
     });
     // Version 9: calibration sessions. New tables only: sessions newest first; a session's packets,
-    // decisions and its log in time order ([sessionId+at]); signing keys met, by fingerprint.
+    // decisions and its log in time order ([sessionId+at]); signing keys met, by fingerprint (their id).
     this.version(9).stores({
       calibrationSessions: 'id, updatedAt',
       sessionPackets: 'id, sessionId',
       decisions: 'id, sessionId',
       sessionLog: 'id, [sessionId+at]',
-      knownKeys: 'fingerprint',
+      knownKeys: 'id',
     });
   }
 }

@@ -97,7 +97,8 @@ export type SessionLogEntry = z.output<typeof sessionLogEntrySchema>;
 /** A signing key the committee has met: seen in an opened packet, and perhaps marked trusted. */
 export const knownKeySchema = z
   .object({
-    fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+    /** The key's fingerprint (sha256 of the public key, hex). */
+    id: z.string().regex(/^[0-9a-f]{64}$/),
     firstSeenAt: z.string(),
     firstFileName: z.string().max(300),
     /** 0 | 1 (indexable). */

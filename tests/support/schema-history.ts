@@ -38,7 +38,7 @@ export const schemaHistory: Record<number, Record<string, string | null>> = {
     sessionPackets: 'id, sessionId',
     decisions: 'id, sessionId',
     sessionLog: 'id, [sessionId+at]',
-    knownKeys: 'fingerprint',
+    knownKeys: 'id',
   },
 };
 

@@ -220,7 +220,7 @@ function Workspace({ session }: { session: CalibrationSession }) {
     ];
     return values.map((v) => ({ id: v, label: reading.group(by, v) }));
   };
-  const keyOf = new Map((keys ?? []).flatMap((k) => (k ? [[k.fingerprint, k] as const] : [])));
+  const keyOf = new Map((keys ?? []).flatMap((k) => (k ? [[k.id, k] as const] : [])));
 
   return (
     <Page

@@ -29,7 +29,7 @@ describe('Dexie version 9: calibration sessions', () => {
     for (const [table, rows] of Object.entries(fixture)) expect(byId(await db.table(table).toArray()), table).toEqual(byId(rows));
     for (const t of [db.calibrationSessions, db.sessionPackets, db.decisions, db.sessionLog, db.knownKeys]) expect(await t.count(), t.name).toBe(0);
     expect(db.sessionLog.schema.indexes.map((i) => i.name)).toEqual(['[sessionId+at]']);
-    expect(db.knownKeys.schema.primKey.name).toBe('fingerprint');
+    expect(db.knownKeys.schema.primKey.name).toBe('id');
     // The v8 data still works beside the new tables.
     const repos = createRepositories(db);
     expect((await repos.packets.listRecent()).map((p) => p.id)).toEqual(['8d1f2c3a-0b4e-4c6d-9e7f-1a2b3c4d5e6f', '9e2a3b4c-1c5f-4d7e-8f90-2b3c4d5e6f70']);
