@@ -92,7 +92,7 @@ test('a calibration session: three packets checked, read anonymised, decided, on
   await expect(session.row('alex.json')).toContainText('Candidate 1');
   await expect(session.row('alex.json')).not.toContainText('Alex Rivera');
   await session.trustKey('alex.json', 'Morgan Lee (fingerprint read out on a call)');
-  await expect(session.row('alex.json')).toContainText('TrustedMorgan Lee (fingerprint read out on a call)');
+  await expect(session.row('alex.json')).toContainText('Trusted Morgan Lee (fingerprint read out on a call)');
   await lookInBothThemes(app, 'calibration-opened', testInfo, { sizes: screenSizes });
 
   // Side by side, anonymised: no names, no gendered pronouns; the edited packet is not read at all.
