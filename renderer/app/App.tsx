@@ -39,6 +39,7 @@ const WelcomePage = lazy(() => import('../features/welcome/WelcomePage'));
 const PacketsPage = lazy(() => import('../features/packets/PacketsPage'));
 const PacketPage = lazy(() => import('../features/packets/PacketPage'));
 const CalibrationPage = lazy(() => import('../features/calibration/CalibrationPage'));
+const CalibrationSessionPage = lazy(() => import('../features/calibration/SessionPage'));
 const FeedbackPage = lazy(() => import('../features/feedback/FeedbackPage'));
 const FeedbackInboxPage = lazy(() => import('../features/feedback/InboxPage'));
 const FeedbackEntryPage = lazy(() => import('../features/feedback/EntryPage'));
@@ -112,6 +113,7 @@ export function App() {
                     <Route path="/packets" component={PacketsPage} />
                     <Route path="/packets/:id">{(params) => <PacketPage key={params.id} id={params.id} />}</Route>
                     <Route path="/calibration" component={CalibrationPage} />
+                    <Route path="/calibration/:id">{(params) => <CalibrationSessionPage key={params.id} id={params.id} />}</Route>
                     <Route path="/feedback" component={FeedbackPage} />
                     <Route path="/feedback/inbox" component={FeedbackInboxPage} />
                     <Route path="/feedback/entries/:id">{(params) => <FeedbackEntryPage key={params.id} id={params.id} />}</Route>

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 
 import { ActionItemsRepository } from '../db/action-items';
 import { AssessmentsRepository } from '../db/assessments';
+import { CalibrationRepository } from '../db/calibration';
 import type { TrellisDatabase } from '../db/database';
 import { FeedbackRepository } from '../db/feedback';
 import { GoalsRepository } from '../db/goals';
@@ -27,6 +28,7 @@ export interface Repositories {
   templates: TemplatesRepository;
   assessments: AssessmentsRepository;
   packets: PacketsRepository;
+  calibration: CalibrationRepository;
   feedback: FeedbackRepository;
   goals: GoalsRepository;
   stretch: StretchRepository;
@@ -46,6 +48,7 @@ export function createRepositories(db: TrellisDatabase, now?: () => Date): Repos
     templates,
     assessments: new AssessmentsRepository(db, now),
     packets: new PacketsRepository(db, now),
+    calibration: new CalibrationRepository(db, now),
     feedback: new FeedbackRepository(db, now),
     goals: new GoalsRepository(db, now),
     stretch: new StretchRepository(db, now),

@@ -1,5 +1,6 @@
 import type { DraftPatch } from '../../shared/domain/assessments';
 import type { FeedbackDraft } from '../../shared/domain/feedback';
+import type { DecisionTextPatch } from '../db/calibration';
 import type { GoalTextPatch } from '../db/goals';
 import type { NotesPatch } from '../db/meetings';
 import type { PacketPatch } from '../db/packets';
@@ -35,6 +36,12 @@ const replayers = {
   'feedback-entry': (repos: Repositories, [id, draft]: [string, FeedbackDraft]) =>
     repos.feedback.save(id, draft).catch((error: unknown) => {
       if (error instanceof Error && error.name === 'ValidationError') return;
+      throw error;
+    }),
+  // A session deleted meanwhile has nothing left to save into.
+  'calibration-decision': (repos: Repositories, [id, patch]: [string, DecisionTextPatch]) =>
+    repos.calibration.saveDecisionText(id, patch).catch((error: unknown) => {
+      if (error instanceof Error && error.name === 'NotFoundError') return;
       throw error;
     }),
   'goal-text': (repos: Repositories, [id, patch]: [string, GoalTextPatch]) => repos.goals.saveText(id, patch),

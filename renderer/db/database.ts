@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 
+import type { CalibrationSession, Decision, KnownKey, SessionLogEntry, SessionPacket } from '../../shared/calibration/model';
 import type { Assessment } from '../../shared/domain/assessments';
 import type { FeedbackEntry, FollowUp } from '../../shared/domain/feedback';
 import type { ActionItem, Meeting, MeetingTemplate, Series, TalkingPoint } from '../../shared/domain/meetings';
@@ -91,6 +92,12 @@ export class TrellisDatabase extends Dexie {
   stretchProjects!: EntityTable<StretchProject, 'id'>;
   learningItems!: EntityTable<LearningItem, 'id'>;
   learningBudgets!: EntityTable<LearningBudget, 'id'>;
+  /** Calibration sessions (renderer/db/calibration.ts): packets as opened, decisions beside them, the log, keys met. */
+  calibrationSessions!: EntityTable<CalibrationSession, 'id'>;
+  sessionPackets!: EntityTable<SessionPacket, 'id'>;
+  decisions!: EntityTable<Decision, 'id'>;
+  sessionLog!: EntityTable<SessionLogEntry, 'id'>;
+  knownKeys!: EntityTable<KnownKey, 'id'>;
   /** The passphrase lock's key ring (renderer/db/lock/keyring.ts): one row while the lock is on. */
   keyring!: EntityTable<KeyRing, 'id'>;
   /** What the encryption layer knows (the data key only while unlocked). */
@@ -170,6 +177,15 @@ export class TrellisDatabase extends Dexie {
     this.version(8).stores({
       packets: 'id, personId, updatedAt',
       signingKeys: 'id',
+    });
+    // Version 9: calibration sessions. New tables only: sessions newest first; a session's packets,
+    // decisions and its log in time order ([sessionId+at]); signing keys met, by fingerprint (their id).
+    this.version(9).stores({
+      calibrationSessions: 'id, updatedAt',
+      sessionPackets: 'id, sessionId',
+      decisions: 'id, sessionId',
+      sessionLog: 'id, [sessionId+at]',
+      knownKeys: 'id',
     });
   }
 }

@@ -1,3 +1,4 @@
+import type { CalibrationSession, Decision, KnownKey, SessionLogEntry, SessionPacket } from '../calibration/model';
 import type { Assessment } from '../domain/assessments';
 import type { FeedbackEntry, FollowUp } from '../domain/feedback';
 import type { ActionItem, Meeting, MeetingTemplate, Series, TalkingPoint } from '../domain/meetings';
@@ -65,6 +66,16 @@ export const atRestPolicies = {
   packets: atRest<PacketDraft>({ private: [], noteText: ['summary', 'criteria'] }),
   /** The packet signing key's private half: encrypted whenever the lock is on (issue: "encrypted when the passphrase lock is on"). */
   signingKeys: atRest<SigningKeyRow>({ private: ['privateKey'], noteText: [] }),
+  /**
+   * Calibration (with "all note text"): the packets' text (narratives about people), the
+   * committee's rationale and open questions, and what the log kept of them. Names of sessions,
+   * flags, dates and outcomes stay readable.
+   */
+  calibrationSessions: atRest<CalibrationSession>({ private: [], noteText: ['scope'] }),
+  sessionPackets: atRest<SessionPacket>({ private: [], noteText: ['text'] }),
+  decisions: atRest<Decision>({ private: [], noteText: ['rationale', 'openQuestions'] }),
+  sessionLog: atRest<SessionLogEntry>({ private: [], noteText: ['reason', 'rationale'] }),
+  knownKeys: atRest<KnownKey>(nothing),
   /** The lock's own key ring: wrapped keys are already encrypted, and it must be readable while locked. */
   keyring: { private: [], noteText: [] } as AtRestPolicy<Record<string, unknown>>,
 };

@@ -1,3 +1,4 @@
+import type { CalibrationSession, Decision, KnownKey, SessionLogEntry, SessionPacket } from '../calibration/model';
 import type { Assessment } from '../domain/assessments';
 import type { FeedbackEntry, FollowUp } from '../domain/feedback';
 import type { ActionItem, Meeting, MeetingTemplate, Series, TalkingPoint } from '../domain/meetings';
@@ -64,6 +65,15 @@ export const privacyPolicies = {
   /** What someone's learning cost is between them and their manager: never in an export. */
   learningItems: policy<LearningItem>()({ privateFields: ['cost', 'currency'], isPrivate: never }),
   learningBudgets: policy<LearningBudget>()({ privateFields: [], isPrivate: () => true }),
+  /**
+   * Calibration: packets as other managers sent them (already shareable when they left), the
+   * committee's decisions and log (exported on purpose, for HR records), keys met. Nothing private.
+   */
+  calibrationSessions: policy<CalibrationSession>()({ privateFields: [], isPrivate: never }),
+  sessionPackets: policy<SessionPacket>()({ privateFields: [], isPrivate: never }),
+  decisions: policy<Decision>()({ privateFields: [], isPrivate: never }),
+  sessionLog: policy<SessionLogEntry>()({ privateFields: [], isPrivate: never }),
+  knownKeys: policy<KnownKey>()({ privateFields: [], isPrivate: never }),
   /** The passphrase lock's key ring: wrapped keys never leave the machine except in the user's own backup. */
   keyring: policy<{ id: string }>()({ privateFields: [], isPrivate: () => true }),
 } as const;

@@ -11,8 +11,10 @@ export interface PacketSources {
   /** The frozen ladder version the packet is judged against. */
   ladder: Ladder;
   /** The person as `shareable('people', …)` handed them out. */
-  person: { name: string; title?: string };
+  person: { name: string; title?: string; team?: string };
   currentLevelTitle?: string;
+  /** When they reached their current level (ISO day), when known. */
+  levelSince?: string;
   preparedBy: { name: string } | null;
   /** Evidence after `shareableEvidence()`: anything not in here cannot reach the packet. */
   evidence: readonly EvidenceItem[];
@@ -49,7 +51,11 @@ export function buildPacketContent(sources: PacketSources): PacketContent {
     };
   });
   return {
-    person: sources.person.title ? { name: sources.person.name, title: sources.person.title } : { name: sources.person.name },
+    person: {
+      name: sources.person.name,
+      ...(sources.person.title ? { title: sources.person.title } : {}),
+      ...(sources.person.team ? { team: sources.person.team } : {}),
+    },
     preparedBy: sources.preparedBy,
     ladderName: ladder.name,
     target: {
@@ -58,6 +64,7 @@ export function buildPacketContent(sources: PacketSources): PacketContent {
       levelId: draft.levelId,
       levelTitle: levelTitle(ladder, draft.trackId, draft.levelId),
       ...(sources.currentLevelTitle ? { currentLevelTitle: sources.currentLevelTitle } : {}),
+      ...(sources.levelSince ? { levelSince: sources.levelSince } : {}),
     },
     period: { ...draft.period },
     summary: { ...draft.summary },

@@ -89,7 +89,8 @@ export type PacketCriterion = z.output<typeof packetCriterionSchema>;
 /** What a committee receives: the content of a `trellis.packet` file and the source of every other format. */
 export const packetContentSchema = z
   .object({
-    person: z.object({ name: text(200), title: text(200).optional() }).strict(),
+    /** `team` (since calibration sessions): the team's name, for the committee's filters and distribution views. */
+    person: z.object({ name: text(200), title: text(200).optional(), team: text(200).optional() }).strict(),
     preparedBy: z
       .object({ name: text(200) })
       .strict()
@@ -102,6 +103,8 @@ export const packetContentSchema = z
         levelId: z.string().min(1).max(200),
         levelTitle: text(300),
         currentLevelTitle: text(300).optional(),
+        /** When they reached the current level (Person.levelSince), for "time in level" in calibration. */
+        levelSince: isoDateSchema.optional(),
       })
       .strict(),
     period: z.object({ from: isoDateSchema, to: isoDateSchema }).strict(),

@@ -1,6 +1,7 @@
 import type { SampleModule } from './context';
 import { actionItemsModule } from './modules/action-items';
 import { assessmentsModule } from './modules/assessments';
+import { calibrationModule } from './modules/calibration';
 import { feedbackModule } from './modules/feedback';
 import { goalsModule } from './modules/goals';
 import { oneOnOnesModule } from './modules/one-on-ones';
@@ -11,4 +12,12 @@ import { orgModule } from './modules/org';
  * tables.ts and one module here (after the modules it reads). Each module draws from its own
  * random stream, so adding one leaves every other table's rows exactly as they were.
  */
-export const sampleModules: readonly SampleModule[] = [orgModule, oneOnOnesModule, actionItemsModule, assessmentsModule, feedbackModule, goalsModule];
+export const sampleModules: readonly SampleModule[] = [
+  orgModule,
+  oneOnOnesModule,
+  actionItemsModule,
+  assessmentsModule,
+  feedbackModule,
+  goalsModule,
+  calibrationModule,
+];

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 
+import { calibrationSessionSchema, decisionSchema, sessionLogEntrySchema, sessionPacketSchema } from '../calibration/model';
 import { assessmentSchema } from '../domain/assessments';
 import { feedbackEntrySchema, followUpSchema } from '../domain/feedback';
 import { actionItemSchema, meetingSchema, seriesSchema, talkingPointSchema } from '../domain/meetings';
@@ -27,6 +28,10 @@ export const sampleTableSchemas = {
   goals: goalSchema,
   goalMilestones: milestoneSchema,
   goalCheckIns: checkInSchema,
+  calibrationSessions: calibrationSessionSchema,
+  sessionPackets: sessionPacketSchema,
+  decisions: decisionSchema,
+  sessionLog: sessionLogEntrySchema,
 } as const;
 
 export type SampleTableName = keyof typeof sampleTableSchemas;

@@ -33,6 +33,13 @@ export const schemaHistory: Record<number, Record<string, string | null>> = {
   6: { assessments: 'id, [personId+date], *competencyIds, chainId' },
   7: { feedback: 'id, date, [personId+date], *competencyIds', followUps: 'id, feedbackId, [open+due], [personId+open]' },
   8: { packets: 'id, personId, updatedAt', signingKeys: 'id' },
+  9: {
+    calibrationSessions: 'id, updatedAt',
+    sessionPackets: 'id, sessionId',
+    decisions: 'id, sessionId',
+    sessionLog: 'id, [sessionId+at]',
+    knownKeys: 'id',
+  },
 };
 
 /**

@@ -74,8 +74,10 @@ export default function PacketPage({ id }: { id: string }) {
 
 function PacketLoader({ draft }: { draft: PacketDraft }) {
   const person = usePerson(draft.personId);
+  const { db } = useRepositories();
+  const team = useLiveQuery(async () => (person?.teamId ? ((await db.teams.get(person.teamId)) ?? null) : null), [db, person?.teamId]);
   const frozen = useFrozenLadder(draft.ladder.ladderId, draft.ladder.hash);
-  if (person === undefined || frozen.status === 'loading') return <p className="loading">Loading…</p>;
+  if (person === undefined || team === undefined || frozen.status === 'loading') return <p className="loading">Loading…</p>;
   if (frozen.status === 'error')
     return (
       <Page title="Packet">
@@ -99,7 +101,17 @@ function PacketLoader({ draft }: { draft: PacketDraft }) {
   // Where they are now, when they are placed on the same ladder and track.
   const currentLevelTitle =
     placement && placement.ladderId === ladder.id && placement.trackId === draft.trackId ? levelTitle(ladder, draft.trackId, placement.levelId) : undefined;
-  return <Builder key={draft.id} draft={draft} person={{ name: shared.name, title: shared.title }} currentLevelTitle={currentLevelTitle} ladder={ladder} />;
+  const sharedTeam = team ? shareable('teams', team) : null;
+  return (
+    <Builder
+      key={draft.id}
+      draft={draft}
+      person={{ name: shared.name, title: shared.title, team: sharedTeam?.name }}
+      currentLevelTitle={currentLevelTitle}
+      levelSince={currentLevelTitle ? shared.levelSince : undefined}
+      ladder={ladder}
+    />
+  );
 }
 
 const patchOf = (d: PacketDraft): PacketPatch => ({ summary: d.summary, criteria: d.criteria, period: d.period });
@@ -126,11 +138,13 @@ function Builder({
   draft,
   person,
   currentLevelTitle,
+  levelSince,
   ladder,
 }: {
   draft: PacketDraft;
-  person: { name: string; title?: string };
+  person: { name: string; title?: string; team?: string };
   currentLevelTitle: string | undefined;
+  levelSince: string | undefined;
   ladder: Ladder;
 }) {
   const repos = useRepositories();
@@ -158,11 +172,12 @@ function Builder({
             ladder,
             person,
             currentLevelTitle,
+            levelSince,
             preparedBy: me ? { name: me.name } : null,
             evidence,
           })
         : null,
-    [shared, evidence, ladder, person, me, currentLevelTitle],
+    [shared, evidence, ladder, person, me, currentLevelTitle, levelSince],
   );
   const checks = useMemo(() => (content ? checkPacket(content) : []), [content]);
 

@@ -87,6 +87,11 @@ export class BenchSession {
     this.main.chooseOpenAnswers.push(file);
   }
 
+  /** The next files main's multi-file open dialog answers (packets to open). */
+  answerOpenPathsDialog(files: readonly string[]): void {
+    this.main.chooseOpenPathsAnswers.push([...files]);
+  }
+
   /** The file main's save dialog answered last (main's test dialogs pick a temp path). */
   get lastSavedPath(): string | undefined {
     return this.main.savePaths.at(-1);

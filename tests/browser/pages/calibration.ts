@@ -1,8 +1,9 @@
-import type { Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
+import { DialogModel } from './dialog';
 import { goTo } from './nav';
 
-/** Calibration: the packets a committee opened, their checks, and the comparison by criterion. */
+/** Calibration: the committee's sessions. */
 export class CalibrationPage {
   constructor(readonly page: Page) {}
 
@@ -10,6 +11,32 @@ export class CalibrationPage {
     await goTo(page, 'Calibration');
     return new CalibrationPage(page);
   }
+
+  get sessions() {
+    return this.page.getByRole('list', { name: 'Calibration sessions' });
+  }
+
+  async newSession(name: string, scope = '') {
+    await this.page.getByRole('button', { name: 'New session…' }).click();
+    const dialog = new DialogModel(this.page, 'New calibration session');
+    await dialog.root.getByRole('textbox', { name: 'Name' }).fill(name);
+    if (scope) await dialog.root.getByRole('textbox', { name: 'Scope' }).fill(scope);
+    await dialog.root.getByRole('button', { name: 'Start session' }).click();
+    await expect(dialog.root).toBeHidden();
+    await expect(this.page.getByRole('heading', { level: 1, name })).toBeVisible();
+    return new CalibrationSession(this.page);
+  }
+
+  async openSession(name: string) {
+    await this.sessions.getByRole('link', { name }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name })).toBeVisible();
+    return new CalibrationSession(this.page);
+  }
+}
+
+/** One session: opened packets and their checks, filters, comparison, decisions, distribution, log, export. */
+export class CalibrationSession {
+  constructor(readonly page: Page) {}
 
   async openPackets() {
     await this.page.getByRole('button', { name: 'Open packets…' }).click();
@@ -19,11 +46,91 @@ export class CalibrationPage {
     return this.page.getByRole('table', { name: 'Opened packets' }).getByRole('row').filter({ hasText: fileName });
   }
 
+  async trustKey(fileName: string, owner: string) {
+    await this.row(fileName)
+      .getByRole('button', { name: `Trust the key of ${fileName}` })
+      .click();
+    const dialog = new DialogModel(this.page, 'Trust this signing key');
+    await dialog.root.getByRole('textbox', { name: 'Whose key it is' }).fill(owner);
+    await dialog.root.getByRole('button', { name: 'Trust key' }).click();
+    await expect(dialog.root).toBeHidden();
+  }
+
   get comparison() {
     return this.page.getByRole('table', { name: 'Candidates by criterion' });
   }
 
-  async showNames() {
-    await this.page.getByText('Anonymised reading').click();
+  async filter(label: 'Level' | 'Track' | 'Team' | 'Manager', option: string) {
+    await this.page
+      .getByRole('region', { name: 'Filter candidates' })
+      .getByRole('button', { name: new RegExp(`${label}$`) })
+      .click();
+    await this.page.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  get filterCount() {
+    return this.page.getByRole('region', { name: 'Filter candidates' }).getByRole('status');
+  }
+
+  decision(name: string) {
+    return new DecisionCard(this.page, this.page.getByRole('article', { name, exact: true }));
+  }
+
+  async showAllNames() {
+    await this.page.getByRole('button', { name: 'Show all names' }).click();
+  }
+
+  distribution(by: 'level' | 'track' | 'team' | 'manager') {
+    return this.page.getByRole('table', { name: `Proposed and decided by ${by}` });
+  }
+
+  async groupBy(label: 'Level' | 'Track' | 'Team' | 'Manager') {
+    await this.page.getByRole('radiogroup', { name: 'Group by' }).getByRole('radio', { name: label, exact: true }).click();
+  }
+
+  get log() {
+    return this.page.getByRole('list', { name: 'Session log' });
+  }
+
+  async export(format: 'CSV' | 'PDF') {
+    await this.page.getByRole('button', { name: `Export ${format}…` }).click();
+    await expect(this.page.getByRole('status').filter({ hasText: /Decisions exported to/ })).toBeVisible({ timeout: 60_000 });
+  }
+}
+
+export class DecisionCard {
+  constructor(
+    readonly page: Page,
+    readonly root: Locator,
+  ) {}
+
+  async write(field: 'Rationale' | 'Open questions', text: string) {
+    await this.root.getByRole('textbox', { name: field }).fill(text);
+  }
+
+  outcome(label: 'Promote' | 'Not yet' | 'Defer') {
+    return this.root.getByRole('radio', { name: label });
+  }
+
+  async decide(label: 'Promote' | 'Not yet' | 'Defer') {
+    // By its label, as a person does (the radio itself is visually hidden).
+    await this.root
+      .locator('label')
+      .filter({ hasText: new RegExp(`^${label}$`) })
+      .click();
+  }
+
+  /** Picks another outcome for a recorded decision: the dialog asks why. */
+  async change(label: 'Promote' | 'Not yet' | 'Defer') {
+    await this.decide(label);
+    return new DialogModel(this.page, /^Change the decision on /);
+  }
+
+  async saved() {
+    await expect(this.root.getByRole('status', { name: /: Saved$/ })).toBeVisible();
+  }
+
+  async showName() {
+    await this.root.getByRole('button', { name: /^Show the name of / }).click();
   }
 }

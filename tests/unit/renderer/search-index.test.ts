@@ -80,6 +80,8 @@ describe('search kinds registry', () => {
       'assessment',
       'goal-check-in',
       'ladder-criterion',
+      'calibration-session',
+      'calibration-decision',
     ]);
     expect(
       kindsByTable()
@@ -87,6 +89,23 @@ describe('search kinds registry', () => {
         ?.map((k) => k.kind),
     ).toEqual(['meeting-notes', 'agenda-item']);
     expect(searchKind('ladder-criterion')?.table).toBeUndefined();
+  });
+
+  it('makes a calibration decision one document with no candidate name, opening its session; nothing for an empty one', () => {
+    const kind = searchKind('calibration-decision')!;
+    const decision = {
+      id: 'd1',
+      sessionId: 's1',
+      outcome: 'promote',
+      rationale: 'Clear org-wide scope',
+      openQuestions: 'Mentoring?',
+      decidedAt: '2026-12-01T10:00:00.000Z',
+      updatedAt: '2026-12-01T10:00:00.000Z',
+    };
+    const [doc] = kind.docs(decision);
+    expect(doc).toMatchObject({ title: 'Promote', body: 'Clear org-wide scope\nMentoring?', date: '2026-12-01', ref: 's1' });
+    expect(kind.open({ ...doc!, field: 'body', terms: [] }).path).toBe('/calibration/s1');
+    expect(kind.docs({ ...decision, rationale: '', openQuestions: ' ' })).toEqual([]);
   });
 
   it('makes an assessment one document: comments searchable, private notes private, nothing for an empty one', () => {
