@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 
 import { ActionItemsRepository } from '../db/action-items';
 import { AssessmentsRepository } from '../db/assessments';
+import { CyclesRepository } from '../db/cycles';
 import type { TrellisDatabase } from '../db/database';
 import { FeedbackRepository } from '../db/feedback';
 import { GoalsRepository } from '../db/goals';
@@ -14,6 +15,7 @@ import { StretchRepository } from '../db/stretch';
 import { TalkingPointsRepository } from '../db/talking-points';
 import { TeamsRepository } from '../db/teams';
 import { TemplatesRepository } from '../db/templates';
+import { WinsRepository } from '../db/wins';
 
 export interface Repositories {
   db: TrellisDatabase;
@@ -30,6 +32,8 @@ export interface Repositories {
   feedback: FeedbackRepository;
   goals: GoalsRepository;
   stretch: StretchRepository;
+  cycles: CyclesRepository;
+  wins: WinsRepository;
 }
 
 export function createRepositories(db: TrellisDatabase, now?: () => Date): Repositories {
@@ -49,6 +53,8 @@ export function createRepositories(db: TrellisDatabase, now?: () => Date): Repos
     feedback: new FeedbackRepository(db, now),
     goals: new GoalsRepository(db, now),
     stretch: new StretchRepository(db, now),
+    cycles: new CyclesRepository(db, now),
+    wins: new WinsRepository(db, now),
   };
 }
 

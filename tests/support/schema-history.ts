@@ -33,6 +33,12 @@ export const schemaHistory: Record<number, Record<string, string | null>> = {
   6: { assessments: 'id, [personId+date], *competencyIds, chainId' },
   7: { feedback: 'id, date, [personId+date], *competencyIds', followUps: 'id, feedbackId, [open+due], [personId+open]' },
   8: { packets: 'id, personId, updatedAt', signingKeys: 'id' },
+  10: {
+    feedbackCycles: 'id, updatedAt',
+    cycleRequests: 'id, cycleId, [cycleId+personId]',
+    cycleResponses: 'id, cycleId, [cycleId+personId], [personId+date], *competencyIds',
+    wins: 'id, date, [personId+date], *competencyIds',
+  },
 };
 
 /**
