@@ -1,12 +1,14 @@
 import type { z } from 'zod';
 
 import { assessmentSchema } from '../domain/assessments';
+import { cycleRequestSchema, cycleResponseSchema, feedbackCycleSchema } from '../domain/cycles';
 import { feedbackEntrySchema, followUpSchema } from '../domain/feedback';
 import { actionItemSchema, meetingSchema, seriesSchema, talkingPointSchema } from '../domain/meetings';
 import { personSchema } from '../domain/person';
 import { checkInSchema, goalSchema, milestoneSchema } from '../domain/plans';
 import { relationshipSchema } from '../domain/relationships';
 import { teamSchema } from '../domain/team';
+import { winSchema } from '../domain/wins';
 
 /**
  * Every table the generator fills, with the domain schema each row must pass, in load order.
@@ -27,6 +29,10 @@ export const sampleTableSchemas = {
   goals: goalSchema,
   goalMilestones: milestoneSchema,
   goalCheckIns: checkInSchema,
+  feedbackCycles: feedbackCycleSchema,
+  cycleRequests: cycleRequestSchema,
+  cycleResponses: cycleResponseSchema,
+  wins: winSchema,
 } as const;
 
 export type SampleTableName = keyof typeof sampleTableSchemas;
