@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 
-import { type CriterionRef,criterionRefSchema, evidenceFieldsSchema } from '../evidence/refs';
+import { type CriterionRef, criterionRefSchema, evidenceFieldsSchema } from '../evidence/refs';
 import { isoDateSchema } from './dates';
 
 export const MAX_CYCLE_NAME = 120;

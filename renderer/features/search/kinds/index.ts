@@ -10,5 +10,6 @@ import './feedback';
 import './assessments';
 import './ladder-criteria';
 import './goals';
+import './wins';
 
 export * from './registry';
