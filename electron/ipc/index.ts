@@ -86,7 +86,7 @@ export function createHandlerTable(ctx: MainContext): HandlerTable {
   const saveFile = createSaveFile(writer, ctx.chooseSavePath);
   const staged = createStagedExports();
   ctx.onDispose?.(() => staged.dispose());
-  const reminders = createReminderScheduler((notice) => ctx.notify?.(notice), ctx.reminderClock);
+  const reminders = createReminderScheduler((notice) => ctx.notify?.(notice), ctx.reminderClock, ctx.store);
   ctx.onDispose?.(async () => reminders.dispose());
   const info = (): AppInfo => ({
     name: 'Trellis',

@@ -27,6 +27,9 @@ export const systemClock: ReminderClock = {
 
 /** The hour (local) a reminder comes on the day it falls due. */
 export const REMINDER_HOUR = 9;
+const SENT_KEY = 'remindersSent';
+/** Ids remembered at most: far more follow-ups than anyone keeps open. */
+const MAX_SENT = 5_000;
 /** Timers are armed at most this far ahead, so a sleep or a clock change is caught up within a day. */
 const MAX_WAIT_MS = 6 * 60 * 60 * 1000;
 
@@ -57,9 +60,16 @@ export function noticeFor(reminders: readonly Reminder[]): ReminderNotice {
  * Reminders firing together make one notification. A reminder that was sent is not sent again
  * while Trellis runs, even when the renderer schedules it again.
  */
-export function createReminderScheduler(notify: (notice: ReminderNotice) => void, clock: ReminderClock = systemClock) {
+export function createReminderScheduler(
+  notify: (notice: ReminderNotice) => void,
+  clock: ReminderClock = systemClock,
+  store?: { get(key: string): unknown; set(key: string, value: unknown): void },
+) {
   let pending: Reminder[] = [];
-  const sent = new Set<string>();
+  // Sent ids live in main's own store, so a restart does not notify the same follow-up again.
+  const stored = store?.get(SENT_KEY);
+  const sent = new Set<string>(Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string').slice(-MAX_SENT) : []);
+  const remember = () => store?.set(SENT_KEY, [...sent].slice(-MAX_SENT));
   let timer: unknown = null;
 
   const arm = () => {
@@ -78,6 +88,7 @@ export function createReminderScheduler(notify: (notice: ReminderNotice) => void
     if (due.length > 0) {
       pending = pending.filter((r) => !due.includes(r));
       for (const r of due) sent.add(r.id);
+      remember();
       notify(noticeFor(due));
     }
     arm();

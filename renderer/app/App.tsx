@@ -43,6 +43,9 @@ const CalibrationSessionPage = lazy(() => import('../features/calibration/Sessio
 const FeedbackPage = lazy(() => import('../features/feedback/FeedbackPage'));
 const FeedbackInboxPage = lazy(() => import('../features/feedback/InboxPage'));
 const FeedbackEntryPage = lazy(() => import('../features/feedback/EntryPage'));
+const FeedbackCyclesPage = lazy(() => import('../features/feedback/CyclesPage'));
+const FeedbackCyclePage = lazy(() => import('../features/feedback/CyclePage'));
+const WinsPage = lazy(() => import('../features/feedback/WinsPage'));
 const GoalPage = lazy(() => import('../features/plans/GoalPage'));
 // Growth plans' panel on a 1:1: handed in here, since plans uses one-on-ones.
 const MeetingGoals = lazy(() => import('../features/plans/MeetingGoals'));
@@ -116,6 +119,9 @@ export function App() {
                     <Route path="/calibration/:id">{(params) => <CalibrationSessionPage key={params.id} id={params.id} />}</Route>
                     <Route path="/feedback" component={FeedbackPage} />
                     <Route path="/feedback/inbox" component={FeedbackInboxPage} />
+                    <Route path="/feedback/cycles" component={FeedbackCyclesPage} />
+                    <Route path="/feedback/cycles/:id">{(params) => <FeedbackCyclePage key={params.id} id={params.id} />}</Route>
+                    <Route path="/feedback/wins" component={WinsPage} />
                     <Route path="/feedback/entries/:id">{(params) => <FeedbackEntryPage key={params.id} id={params.id} />}</Route>
                     <Route path="/:section">{(params) => <PlaceholderPage section={params.section} />}</Route>
                   </Switch>

@@ -12,6 +12,7 @@ const ShortcutsOverlay = lazy(() => import('../features/palette/ShortcutsOverlay
 const SearchIndexer = lazy(() => import('../features/search/Indexer'));
 // Quick capture of feedback, over any screen, loaded on first use.
 const FeedbackCapture = lazy(() => import('../features/feedback/QuickCaptureDialog'));
+const WinCapture = lazy(() => import('../features/feedback/WinCaptureDialog'));
 
 /** Typing in a field (or a dialog being open) keeps single-key shortcuts out of the way. */
 function isTyping(target: EventTarget | null): boolean {
@@ -78,6 +79,7 @@ export function CommandLayer() {
         )}
         {overlay && <ShortcutsOverlay onClose={() => setOverlay(false)} />}
         {capture?.kind === 'feedback' && <FeedbackCapture screen={location} personId={capture.personId} onClose={() => requestCapture(null)} />}
+        {capture?.kind === 'win' && <WinCapture screen={location} personId={capture.personId} onClose={() => requestCapture(null)} />}
       </Suspense>
     </>
   );

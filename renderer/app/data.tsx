@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 import { ActionItemsRepository } from '../db/action-items';
 import { AssessmentsRepository } from '../db/assessments';
 import { CalibrationRepository } from '../db/calibration';
+import { CyclesRepository } from '../db/cycles';
 import type { TrellisDatabase } from '../db/database';
 import { FeedbackRepository } from '../db/feedback';
 import { GoalsRepository } from '../db/goals';
@@ -15,6 +16,7 @@ import { StretchRepository } from '../db/stretch';
 import { TalkingPointsRepository } from '../db/talking-points';
 import { TeamsRepository } from '../db/teams';
 import { TemplatesRepository } from '../db/templates';
+import { WinsRepository } from '../db/wins';
 
 export interface Repositories {
   db: TrellisDatabase;
@@ -32,6 +34,8 @@ export interface Repositories {
   feedback: FeedbackRepository;
   goals: GoalsRepository;
   stretch: StretchRepository;
+  cycles: CyclesRepository;
+  wins: WinsRepository;
 }
 
 export function createRepositories(db: TrellisDatabase, now?: () => Date): Repositories {
@@ -52,6 +56,8 @@ export function createRepositories(db: TrellisDatabase, now?: () => Date): Repos
     feedback: new FeedbackRepository(db, now),
     goals: new GoalsRepository(db, now),
     stretch: new StretchRepository(db, now),
+    cycles: new CyclesRepository(db, now),
+    wins: new WinsRepository(db, now),
   };
 }
 

@@ -5,7 +5,7 @@ import { useSyncExternalStore } from 'react';
  * (CommandLayer) opens the capture dialog of that kind over whatever screen is showing, with the
  * person of that screen filled in. `personId`, when given, wins over the screen's person.
  */
-export type CaptureKind = 'feedback';
+export type CaptureKind = 'feedback' | 'win';
 export type CaptureRequest = { kind: CaptureKind; personId?: string } | null;
 
 let state: CaptureRequest = null;

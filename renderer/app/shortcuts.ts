@@ -36,6 +36,7 @@ export const shortcuts: readonly Shortcut[] = [
   { keys: ['S'], label: 'Start a 1:1 with…', group: 'Actions', action: { kind: 'command', id: 'one-on-ones.start' } },
   { keys: ['Q'], label: 'Queue a talking point for…', group: 'Actions', action: { kind: 'command', id: 'one-on-ones.queue-point' } },
   { keys: ['F'], label: 'Capture feedback (about the person on screen)', group: 'Actions', action: { kind: 'capture', what: 'feedback' } },
+  { keys: ['W'], label: 'Log a win (of the person on screen)', group: 'Actions', action: { kind: 'capture', what: 'win' } },
   { keys: ['Mod+Z'], label: 'Undo the last change to the agenda or action items', group: 'On a meeting' },
   { keys: ['Enter'], label: 'Add the talking point or action item being typed', group: 'On a meeting' },
 ];

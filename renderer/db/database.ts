@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 
 import type { CalibrationSession, Decision, KnownKey, SessionLogEntry, SessionPacket } from '../../shared/calibration/model';
 import type { Assessment } from '../../shared/domain/assessments';
+import type { CycleRequest, CycleResponse, FeedbackCycle } from '../../shared/domain/cycles';
 import type { FeedbackEntry, FollowUp } from '../../shared/domain/feedback';
 import type { ActionItem, Meeting, MeetingTemplate, Series, TalkingPoint } from '../../shared/domain/meetings';
 import type { Person } from '../../shared/domain/person';
@@ -9,6 +10,7 @@ import type { CheckIn, Goal, Milestone } from '../../shared/domain/plans';
 import type { Relationship } from '../../shared/domain/relationships';
 import type { LearningBudget, LearningItem, StretchProject } from '../../shared/domain/stretch';
 import type { Team } from '../../shared/domain/team';
+import type { Win } from '../../shared/domain/wins';
 import type { PacketDraft } from '../../shared/packets/model';
 import type { SigningKeyRow } from '../../shared/packets/signing';
 import type { KeyRing } from './lock/keyring';
@@ -84,6 +86,12 @@ export class TrellisDatabase extends Dexie {
   feedback!: EntityTable<FeedbackEntry, 'id'>;
   /** Follow-ups of feedback entries, with a 0/1 `open` for the indexes. */
   followUps!: EntityTable<FollowUp, 'id'>;
+  /** Feedback cycles (renderer/db/cycles.ts): the plan, the peers asked, what came back. */
+  feedbackCycles!: EntityTable<FeedbackCycle, 'id'>;
+  cycleRequests!: EntityTable<CycleRequest, 'id'>;
+  cycleResponses!: EntityTable<CycleResponse, 'id'>;
+  /** The wins log (renderer/db/wins.ts). */
+  wins!: EntityTable<Win, 'id'>;
   /** Growth plans (renderer/db/goals.ts): goals, their milestones and check-ins. */
   goals!: EntityTable<Goal, 'id'>;
   goalMilestones!: EntityTable<Milestone, 'id'>;
@@ -186,6 +194,19 @@ export class TrellisDatabase extends Dexie {
       decisions: 'id, sessionId',
       sessionLog: 'id, [sessionId+at]',
       knownKeys: 'id',
+    });
+    // Version 10 (feedback cycles and wins): new tables only, so nothing
+    // to upgrade, and only this version's tables (Dexie carries the others forward).
+    // - feedbackCycles by updatedAt (the list, newest first).
+    // - cycleRequests [cycleId+personId]: one participant's peers; cycleId: a cycle's health.
+    // - cycleResponses as every evidence table ([personId+date], *competencyIds), plus
+    //   [cycleId+personId] (a participant's summary) and cycleId (the cycle's health).
+    // - wins as every evidence table, plus date (the newest wins of anyone).
+    this.version(10).stores({
+      feedbackCycles: 'id, updatedAt',
+      cycleRequests: 'id, cycleId, [cycleId+personId]',
+      cycleResponses: 'id, cycleId, [cycleId+personId], [personId+date], *competencyIds',
+      wins: 'id, date, [personId+date], *competencyIds',
     });
   }
 }

@@ -1,10 +1,18 @@
+import { type FeedbackEntry, feedbackKindLabels, feedbackTitle } from './feedback';
 import { type ActionItem, type Meeting, meetingKindLabels } from './meetings';
 import { fold, matchesWords, queryWords } from './text';
+import { type Win, winTitle } from './wins';
 
 /** Kinds of entry on a person's timeline; feedback, goals and assessments will join later. */
-export const timelineKinds = ['meeting', 'action'] as const;
+export const timelineKinds = ['meeting', 'action', 'feedback', 'win'] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
-export const timelineKindLabels: Record<TimelineKind, string> = { meeting: 'Meetings', action: 'Action items' };
+export const timelineKindLabels: Record<TimelineKind, string> = { meeting: 'Meetings', action: 'Action items', feedback: 'Feedback', win: 'Wins' };
+
+/** Evidence the timeline shows beside the meetings: feedback entries and wins of the same span. */
+export interface TimelineEvidence {
+  feedback?: readonly FeedbackEntry[];
+  wins?: readonly Win[];
+}
 
 export interface TimelineEntry {
   id: string;
@@ -27,7 +35,7 @@ export interface TimelineEntry {
  * One chronological list, newest first. Action items sit on the date of the meeting that agreed
  * them and name their owner: "You", or the person (`personName`) whose timeline this is.
  */
-export function buildTimeline(meetings: Meeting[], actions: ActionItem[], personName: string): TimelineEntry[] {
+export function buildTimeline(meetings: Meeting[], actions: ActionItem[], personName: string, evidence: TimelineEvidence = {}): TimelineEntry[] {
   const meetingById = new Map(meetings.map((m) => [m.id, m]));
   const entries: TimelineEntry[] = [];
   for (const m of meetings) {
@@ -62,8 +70,32 @@ export function buildTimeline(meetings: Meeting[], actions: ActionItem[], person
       search: fold(`${a.text} ${owner}`),
     });
   }
+  for (const f of evidence.feedback ?? []) {
+    const title = feedbackTitle(f) || feedbackKindLabels[f.kind];
+    entries.push({
+      id: f.id,
+      kind: 'feedback',
+      date: f.date,
+      title,
+      detail: `${feedbackKindLabels[f.kind]}${f.visibility === 'private' ? ' · private' : ''}`,
+      href: `/feedback/entries/${f.id}`,
+      search: fold(`${f.situation} ${f.behaviour} ${f.impact} ${f.nextStep}`),
+    });
+  }
+  for (const w of evidence.wins ?? []) {
+    entries.push({
+      id: w.id,
+      kind: 'win',
+      date: w.date,
+      title: winTitle(w),
+      detail: ['Win', w.impact.trim() ? winTitle({ title: w.impact }, 80) : '', w.visibility === 'private' ? 'private' : ''].filter(Boolean).join(' · '),
+      href: '/feedback/wins',
+      search: fold(`${w.title} ${w.impact}`),
+    });
+  }
   // Newest first; on the same day the meeting comes before the items it produced.
-  return entries.sort((a, b) => b.date.localeCompare(a.date) || (a.kind === b.kind ? 0 : a.kind === 'meeting' ? -1 : 1));
+  const rank = (k: TimelineKind) => timelineKinds.indexOf(k);
+  return entries.sort((a, b) => b.date.localeCompare(a.date) || rank(a.kind) - rank(b.kind));
 }
 
 export function filterTimeline(entries: TimelineEntry[], kinds: ReadonlySet<TimelineKind>, query: string): TimelineEntry[] {

@@ -1,5 +1,6 @@
 import type { CalibrationSession, Decision, KnownKey, SessionLogEntry, SessionPacket } from '../calibration/model';
 import type { Assessment } from '../domain/assessments';
+import type { CycleRequest, CycleResponse, FeedbackCycle } from '../domain/cycles';
 import type { FeedbackEntry, FollowUp } from '../domain/feedback';
 import type { ActionItem, Meeting, MeetingTemplate, Series, TalkingPoint } from '../domain/meetings';
 import type { Person } from '../domain/person';
@@ -7,6 +8,7 @@ import type { CheckIn, Goal, Milestone } from '../domain/plans';
 import type { Relationship } from '../domain/relationships';
 import type { LearningBudget, LearningItem, StretchProject } from '../domain/stretch';
 import type { Team } from '../domain/team';
+import type { Win } from '../domain/wins';
 import type { PacketDraft } from '../packets/model';
 import type { SigningKeyRow } from '../packets/signing';
 
@@ -54,6 +56,13 @@ export const atRestPolicies = {
   /** Feedback (optional, with "all note text"): the SBI text and who it came from when that is a name. */
   feedback: atRest<FeedbackEntry>({ private: [], noteText: ['situation', 'behaviour', 'impact', 'nextStep', 'fromName'] }),
   followUps: atRest<FollowUp>({ private: [], noteText: ['note', 'outcome'] }),
+  /** Cycles: the name is a plan's title, readable; requests name a peer when they are outside Trellis. */
+  feedbackCycles: atRest<FeedbackCycle>({ private: [], noteText: ['name'] }),
+  cycleRequests: atRest<CycleRequest>({ private: [], noteText: ['peerName'] }),
+  /** A peer's words and, when they are outside Trellis, their name. */
+  cycleResponses: atRest<CycleResponse>({ private: [], noteText: ['text', 'respondentName'] }),
+  /** Wins: what happened, what it led to and the links, with "all note text". */
+  wins: atRest<Win>({ private: [], noteText: ['title', 'impact', 'links'] }),
   /** Goals: the manager's private notes always; the rest of their text with "all note text". */
   goals: atRest<Goal>({ private: ['privateNotes'], noteText: ['title', 'description', 'teamOutcome'] }),
   goalMilestones: atRest<Milestone>({ private: [], noteText: ['title'] }),

@@ -1,5 +1,6 @@
 import type { CalibrationSession, Decision, KnownKey, SessionLogEntry, SessionPacket } from '../calibration/model';
 import type { Assessment } from '../domain/assessments';
+import type { CycleRequest, CycleResponse, FeedbackCycle } from '../domain/cycles';
 import type { FeedbackEntry, FollowUp } from '../domain/feedback';
 import type { ActionItem, Meeting, MeetingTemplate, Series, TalkingPoint } from '../domain/meetings';
 import type { Person } from '../domain/person';
@@ -7,6 +8,7 @@ import type { CheckIn, Goal, Milestone } from '../domain/plans';
 import type { Relationship } from '../domain/relationships';
 import type { LearningBudget, LearningItem, StretchProject } from '../domain/stretch';
 import type { Team } from '../domain/team';
+import type { Win } from '../domain/wins';
 import type { PacketDraft } from '../packets/model';
 import type { SigningKeyRow } from '../packets/signing';
 import type { EvidenceItem } from './coverage';
@@ -56,6 +58,14 @@ export const privacyPolicies = {
   feedback: policy<FeedbackEntry>()({ privateFields: [], isPrivate: privateByVisibility }),
   /** A follow-up carries its entry's visibility: a private entry's note and outcome stay too. */
   followUps: policy<FollowUp>()({ privateFields: [], isPrivate: privateByVisibility }),
+  /** A cycle's plan (name, period, who and what it asks about) is no secret. */
+  feedbackCycles: policy<FeedbackCycle>()({ privateFields: [], isPrivate: never }),
+  /** Who was asked about whom is the manager's own bookkeeping: never in an export. */
+  cycleRequests: policy<CycleRequest>()({ privateFields: [], isPrivate: () => true }),
+  /** A peer's response is evidence: a private one never leaves; a shareable one leaves whole. */
+  cycleResponses: policy<CycleResponse>()({ privateFields: [], isPrivate: privateByVisibility }),
+  /** A private win never leaves; a shareable one leaves whole. */
+  wins: policy<Win>()({ privateFields: [], isPrivate: privateByVisibility }),
   /** A goal's private notes are the manager's own; a private goal never leaves at all. */
   goals: policy<Goal>()({ privateFields: ['privateNotes'], isPrivate: privateByVisibility }),
   goalMilestones: policy<Milestone>()({ privateFields: [], isPrivate: privateByVisibility }),

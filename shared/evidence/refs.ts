@@ -43,7 +43,7 @@ export const frozenLadderRefSchema = z
 export type FrozenLadderRef = z.output<typeof frozenLadderRefSchema>;
 
 /** Kinds of records that count as evidence about a person. Features add theirs here as they land. */
-export const evidenceKinds = ['meeting', 'feedback', 'win', 'goal-check-in', 'milestone', 'assessment', 'stretch'] as const;
+export const evidenceKinds = ['meeting', 'feedback', 'win', 'goal-check-in', 'milestone', 'assessment', 'stretch', 'peer-response'] as const;
 export type EvidenceKind = (typeof evidenceKinds)[number];
 
 /** A link from one record to another, by id (e.g. a goal check-in that came from a 1:1). */

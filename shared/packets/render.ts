@@ -20,6 +20,7 @@ const kindLabel: Record<string, string> = {
   milestone: 'Milestone',
   assessment: 'Assessment',
   stretch: 'Stretch project',
+  'peer-response': 'Peer feedback (cycle)',
 };
 export const evidenceKindLabel = (kind: string) => kindLabel[kind] ?? kind;
 

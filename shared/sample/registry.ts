@@ -2,10 +2,12 @@ import type { SampleModule } from './context';
 import { actionItemsModule } from './modules/action-items';
 import { assessmentsModule } from './modules/assessments';
 import { calibrationModule } from './modules/calibration';
+import { cyclesModule } from './modules/cycles';
 import { feedbackModule } from './modules/feedback';
 import { goalsModule } from './modules/goals';
 import { oneOnOnesModule } from './modules/one-on-ones';
 import { orgModule } from './modules/org';
+import { winsModule } from './modules/wins';
 
 /**
  * The generator modules, in the order they run. A feature that adds a table adds its schema to
@@ -20,4 +22,6 @@ export const sampleModules: readonly SampleModule[] = [
   feedbackModule,
   goalsModule,
   calibrationModule,
+  cyclesModule,
+  winsModule,
 ];

@@ -2,12 +2,14 @@ import type { z } from 'zod';
 
 import { calibrationSessionSchema, decisionSchema, sessionLogEntrySchema, sessionPacketSchema } from '../calibration/model';
 import { assessmentSchema } from '../domain/assessments';
+import { cycleRequestSchema, cycleResponseSchema, feedbackCycleSchema } from '../domain/cycles';
 import { feedbackEntrySchema, followUpSchema } from '../domain/feedback';
 import { actionItemSchema, meetingSchema, seriesSchema, talkingPointSchema } from '../domain/meetings';
 import { personSchema } from '../domain/person';
 import { checkInSchema, goalSchema, milestoneSchema } from '../domain/plans';
 import { relationshipSchema } from '../domain/relationships';
 import { teamSchema } from '../domain/team';
+import { winSchema } from '../domain/wins';
 
 /**
  * Every table the generator fills, with the domain schema each row must pass, in load order.
@@ -32,6 +34,10 @@ export const sampleTableSchemas = {
   sessionPackets: sessionPacketSchema,
   decisions: decisionSchema,
   sessionLog: sessionLogEntrySchema,
+  feedbackCycles: feedbackCycleSchema,
+  cycleRequests: cycleRequestSchema,
+  cycleResponses: cycleResponseSchema,
+  wins: winSchema,
 } as const;
 
 export type SampleTableName = keyof typeof sampleTableSchemas;

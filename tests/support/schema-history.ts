@@ -40,6 +40,12 @@ export const schemaHistory: Record<number, Record<string, string | null>> = {
     sessionLog: 'id, [sessionId+at]',
     knownKeys: 'id',
   },
+  10: {
+    feedbackCycles: 'id, updatedAt',
+    cycleRequests: 'id, cycleId, [cycleId+personId]',
+    cycleResponses: 'id, cycleId, [cycleId+personId], [personId+date], *competencyIds',
+    wins: 'id, date, [personId+date], *competencyIds',
+  },
 };
 
 /**

@@ -61,15 +61,18 @@ const OLDER_MEETINGS = 200;
  * agreed in them, as timeline entries, and whether older meetings are left out.
  */
 function usePersonTimeline(personId: string, personName: string | undefined, limit: number) {
-  const { meetings, actionItems } = useRepositories();
+  const { meetings, actionItems, feedback, wins } = useRepositories();
   const data = useLiveQuery(async () => {
     const newest = await meetings.historyForPerson(personId, limit + 1);
     const shown = newest.slice(0, limit);
     const items = await actionItems.forMeetings(personId, shown);
-    return { shown, items, more: newest.length > limit };
-  }, [meetings, actionItems, personId, limit]);
+    // Feedback and wins of the same span as the meetings shown (all of them while every meeting is shown).
+    const since = newest.length > limit ? shown[shown.length - 1]?.date : undefined;
+    const [entries, logged] = await Promise.all([feedback.forPerson(personId, 500), wins.forPerson(personId, since, undefined, 500)]);
+    return { shown, items, more: newest.length > limit, evidence: { feedback: since ? entries.filter((e) => e.date >= since) : entries, wins: logged } };
+  }, [meetings, actionItems, feedback, wins, personId, limit]);
   return useMemo(
-    () => (data && personName !== undefined ? { entries: buildTimeline(data.shown, data.items, personName), more: data.more } : undefined),
+    () => (data && personName !== undefined ? { entries: buildTimeline(data.shown, data.items, personName, data.evidence), more: data.more } : undefined),
     [data, personName],
   );
 }

@@ -9,7 +9,7 @@ import { formatDate } from '../../ui/dates';
 import { TextField } from '../../ui/TextField';
 
 const ROW_HEIGHT = 56;
-const icons: Record<TimelineKind, string> = { meeting: '⇄', action: '☐' };
+const icons: Record<TimelineKind, string> = { meeting: '⇄', action: '☐', feedback: '✎', win: '★' };
 
 /** A meeting's row names its kind and date ("1:1 on 24 Nov 2026"), so its link says which meeting it opens. */
 function titleOf(entry: TimelineEntry): string {

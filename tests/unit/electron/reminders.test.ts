@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { memoryStore } from '../../../electron/services/key-value';
 import { createReminderScheduler, fireTime, noticeFor, type ReminderNotice } from '../../../electron/services/reminders';
 import { canariesIn, canary } from '../../support/canary';
 import { call, createTestMain } from '../../support/main-context';
@@ -8,6 +9,24 @@ import { createManualClock } from '../../support/manual-clock';
 const local = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min);
 
 describe('follow-up reminders (main)', () => {
+  it('remembers what it sent in main’s own store, so a restart does not notify again', () => {
+    const store = memoryStore();
+    const clock = createManualClock(local(2026, 3, 3, 10, 0));
+    const first: ReminderNotice[] = [];
+    createReminderScheduler((n) => first.push(n), clock, store).schedule([{ id: 'a', due: '2026-03-03', person: null }]);
+    expect(first).toHaveLength(1);
+    // Trellis restarts: a new scheduler on the same store, the follow-up still open.
+    const again: ReminderNotice[] = [];
+    const restarted = createReminderScheduler((n) => again.push(n), clock, store);
+    expect(
+      restarted.schedule([
+        { id: 'a', due: '2026-03-03', person: null },
+        { id: 'b', due: '2026-03-03', person: null },
+      ]),
+    ).toBe(0);
+    expect(again.map((n) => n.ids)).toEqual([['b']]);
+  });
+
   it('fires each reminder once, at 09:00 local on its day, whatever else is rescheduled; never sleeps', () => {
     const clock = createManualClock(local(2026, 3, 2, 17, 0));
     const shown: ReminderNotice[] = [];

@@ -11,5 +11,6 @@ import './assessments';
 import './ladder-criteria';
 import './goals';
 import './calibration';
+import './wins';
 
 export * from './registry';
