@@ -1,6 +1,20 @@
 import path from 'node:path';
 
-import { app, type BaseWindow, BrowserWindow, dialog, ipcMain, Menu, type MessageBoxOptions, Notification, protocol, screen, session, shell } from 'electron';
+import {
+  app,
+  type BaseWindow,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  type MessageBoxOptions,
+  Notification,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import Store from 'electron-store';
 
 import type { AppNotice } from '../shared/ipc/app';
@@ -216,6 +230,7 @@ function registerIpc(store: KeyValueStore) {
     openPath,
     printPdf: (html) => printToPdf(() => createPrintTarget({ BrowserWindow, fromPartition: (p) => session.fromPartition(p) }), html),
     notify: notifyFactory((event, payload) => events.emit(event, payload)),
+    keychain: safeStorage,
   });
   registerIpcHandlers(ipcMain, createDispatcher(handlers, log));
 }

@@ -21,6 +21,28 @@ export const recordIdSchema = z
 /** "/home/me/ladders", "C:\Users\me\ladders", "\\server\share": never a path relative to wherever main runs. */
 export const isAbsolutePath = (value: string) => /^(\/|[A-Za-z]:[\\/]|\\\\[^\\])/.test(value) && !value.includes('\0');
 
+/** A time of day, "09:00". */
+export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time like 09:00');
+
+/**
+ * When the user holds 1:1s: "Find a free slot" proposes times only inside these hours and on these
+ * weekdays (1 = Monday … 7 = Sunday). One object so the end is always checked against the start.
+ */
+export const workingHoursSchema = z
+  .object({
+    start: clockTimeSchema,
+    end: clockTimeSchema,
+    days: z
+      .array(z.number().int().min(1).max(7))
+      .min(1, 'Pick at least one working day')
+      .max(7)
+      .refine((days) => new Set(days).size === days.length, 'Each day once'),
+  })
+  .strict()
+  .refine((w) => w.end > w.start, { message: 'The working day must end after it starts', path: ['end'] });
+export type WorkingHours = z.output<typeof workingHoursSchema>;
+export const defaultWorkingHours: WorkingHours = { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] };
+
 /** Settings as stored and as the renderer reads them. Each field has a default so old files keep loading. */
 export const settingsSchema = z.object({
   theme: themeSchema.default('system'),
@@ -44,6 +66,7 @@ export const settingsSchema = z.object({
   stagnationMonths: z.number().int().min(1).max(240).nullable().default(null),
   /** A career conversation within this many months clears the stagnation flag. */
   careerConversationMonths: z.number().int().min(1).max(36).default(6),
+  workingHours: workingHoursSchema.default(defaultWorkingHours),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -58,6 +81,7 @@ export const settingsPatchSchema = z
     mePersonId: recordIdSchema.nullable(),
     stagnationMonths: z.number().int().min(1, 'At least one month').max(240, 'At most 240 months').nullable(),
     careerConversationMonths: z.number().int().min(1, 'At least one month').max(36, 'At most 36 months'),
+    workingHours: workingHoursSchema,
   })
   .partial()
   .strict();

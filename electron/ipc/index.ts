@@ -2,6 +2,7 @@ import path from 'node:path';
 
 import type { AppInfo, AppNotice } from '../../shared/ipc/app';
 import { createBackupService } from '../services/backup/service';
+import { createDeviceKeys, type Keychain } from '../services/device-keys';
 import { createFileWriter } from '../services/file-writer';
 import type { KeyValueStore } from '../services/key-value';
 import { createLaddersService } from '../services/ladders/service';
@@ -17,6 +18,7 @@ import { createFileHandlers, createSaveFile } from './files';
 import { createFlushCoordinator, type FlushCoordinator } from './flush';
 import { createLadderImportHandlers } from './ladder-import';
 import { createLaddersHandlers } from './ladders';
+import { createLockHandlers } from './lock';
 import { createPacketsHandlers, type PrintPdf } from './packets';
 import { createRemindersHandlers } from './reminders';
 import { createSettingsHandlers } from './settings';
@@ -54,6 +56,8 @@ export interface MainContext {
   notify?: (notice: ReminderNotice) => void;
   /** The reminders' clock and timers (the system's unless a test moves time itself). */
   reminderClock?: ReminderClock;
+  /** The system keychain (Electron's safeStorage in main.ts; a fake in tests). Absent: the key is never remembered. */
+  keychain?: Keychain;
 }
 
 /**
@@ -114,5 +118,6 @@ export function createHandlerTable(ctx: MainContext): HandlerTable {
       openPath: ctx.openPath,
     }),
     ...createRemindersHandlers(reminders),
+    ...createLockHandlers(createDeviceKeys({ keychain: ctx.keychain ?? null, platform: ctx.platform, userDataDir: ctx.userDataDir })),
   };
 }

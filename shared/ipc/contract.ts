@@ -5,6 +5,7 @@ import { backupContract, backupEventContract } from './backup';
 import { filesContract, filesEventContract } from './files';
 import { ladderImportContract, ladderImportEventContract } from './ladder-import';
 import { laddersContract, laddersEventContract } from './ladders';
+import { lockContract, lockEventContract } from './lock';
 import type { MethodName, SubscriberName } from './names';
 import type { DomainContract, Operation } from './operation';
 import { packetsContract, packetsEventContract } from './packets';
@@ -31,7 +32,8 @@ export type { Operation };
  *   only ever inside the folder the user picked, with the extension of the export's kind;
  * - `ladder-import:save` `name`: a plain `.yaml` file name, written only inside the user's ladders folder, never over a file;
  * - `shell:open-external` `url`: opened only after the user confirms it in main's dialog;
- * - `reminders:schedule`: days and names only; main writes a notification's words itself.
+ * - `reminders:schedule`: days and names only; main writes a notification's words itself;
+ * - `lock:*` `id`: a random token naming an entry in main's own device-keys.json, never a path.
  */
 export const contract = {
   ...appContract,
@@ -43,6 +45,7 @@ export const contract = {
   ...backupContract,
   ...packetsContract,
   ...remindersContract,
+  ...lockContract,
 } as const satisfies DomainContract;
 
 /** The payload schema of every event main pushes; main validates before sending. */
@@ -56,6 +59,7 @@ export const eventContract = {
   ...backupEventContract,
   ...packetsEventContract,
   ...remindersEventContract,
+  ...lockEventContract,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 
 import { unzipSync } from 'fflate';
 
 import { isoDay } from './dates';
-import { expect, lookInBothThemes, screenSizes, test } from './fixtures';
+import { connectApp, expect, lookInBothThemes, screenSizes, test } from './fixtures';
 import { tick } from './pages/controls';
 import { SampleTeam } from './pages/first-run';
 import { LockScreen, LockSettings, readIndexedDb } from './pages/lock';
@@ -237,4 +238,69 @@ test('the sample team is never locked, and Settings say the lock and backups bel
   await expect(LockScreen.heading(app)).toBeVisible();
   await LockScreen.unlock(app, PASSPHRASE);
   await expect(app.getByRole('heading', { level: 1 })).toBeVisible();
+});
+
+test('remember on this device: Trellis opens without the passphrase when it starts, Lock now still asks, and a keyring that is no protection is refused', async ({
+  app,
+  main,
+  server,
+  context,
+}, testInfo) => {
+  // Four Argon2id derivations (64 MiB each) on a shared machine.
+  test.slow();
+  const { url } = await meetingWithCanary(app);
+  const lock = await LockSettings.open(app);
+  await lock.turnOn(PASSPHRASE);
+  await lock.closeRecoveryKey();
+  await expect(lock.remembered).toContainText('Not remembered');
+
+  const wrong = await lock.rememberOnDevice('not my passphrase at all');
+  await expect(wrong.getByText('That passphrase is not right.')).toBeVisible();
+  await lookInBothThemes(app, 'lock-remember-dialog', testInfo, { sizes: screenSizes });
+  await wrong.getByRole('button', { name: 'Cancel' }).click();
+  const dialog = await lock.rememberOnDevice(PASSPHRASE);
+  await expect(dialog).toBeHidden();
+  await expect(lock.remembered).toContainText('Remembered with the GNOME keyring (libsecret)');
+  await lock.remembered.scrollIntoViewIfNeeded();
+  await lookInBothThemes(app, 'lock-settings-remembered', testInfo, { sizes: screenSizes });
+  // Main keeps the secret sealed by the keychain: the database holds only the wrapping.
+  const kept = await readFile(path.join(main.dataDir, 'device-keys.json'), 'utf8');
+  expect(Object.keys((JSON.parse(kept) as { keys: object }).keys)).toHaveLength(1);
+  expect(await readIndexedDb(app)).not.toContain(`Private ${CANARY}`);
+
+  // Trellis started again (a new window: nothing of the last one's memory): open at once.
+  await app.close();
+  const again = await context.newPage();
+  let disconnect = await connectApp(again, server, main);
+  await again.goto(url.replace(/^.*?\/\/[^/]+/, server.origin));
+  await expect(new MeetingPage(again).privateNotes).toHaveValue(`Private ${CANARY}: thinking about a move to the platform team`);
+  await expect(LockScreen.heading(again)).toHaveCount(0);
+
+  // Locking means asking: after Lock now, and after the reload it does, the passphrase is needed.
+  await (await LockSettings.open(again)).lockNow();
+  await again.reload();
+  await expect(LockScreen.heading(again)).toBeVisible();
+  await LockScreen.unlock(again, PASSPHRASE);
+  await expect(again.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  disconnect();
+
+  // The desktop now has no keyring (Electron falls back to basic_text): the key is not used, and the lock screen says why.
+  main.keychain.backend = 'basic_text';
+  await again.close();
+  const third = await context.newPage();
+  disconnect = await connectApp(third, server, main);
+  await expect(LockScreen.heading(third)).toBeVisible();
+  await expect(third.getByRole('status').filter({ hasText: 'could not use the key remembered on this device' })).toContainText('basic_text');
+  await LockScreen.unlock(third, PASSPHRASE);
+  const settings = await LockSettings.open(third);
+  await settings.remembered.getByRole('button', { name: 'Forget on this device' }).click();
+  await expect(settings.remembered).toContainText('Not remembered');
+  expect(JSON.parse(await readFile(path.join(main.dataDir, 'device-keys.json'), 'utf8'))).toEqual({ format: 1, keys: {} });
+  const refused = await settings.openRemember();
+  await expect(refused.getByRole('alert')).toContainText('Trellis will not remember the key on this computer');
+  await expect(refused.getByRole('alert')).toContainText('basic_text');
+  await expect(refused.getByLabel('Passphrase')).toHaveCount(0);
+  await lookInBothThemes(third, 'lock-remember-refused', testInfo, { sizes: screenSizes });
+  await refused.getByRole('button', { name: 'Close' }).click();
+  disconnect();
 });

@@ -1,5 +1,6 @@
 import { weekdayName } from './dates';
 import { expect, lookInBothThemes, screenSizes, test } from './fixtures';
+import { goTo } from './pages/nav';
 import { createSeries, OneOnOnesPage } from './pages/one-on-ones';
 import { addPerson } from './pages/people';
 import { TodayPage } from './pages/today';
@@ -41,4 +42,30 @@ test('a new series proposes a free slot, warns of an overlap, and Today shows th
   // Kim's series was proposed a free slot: no conflict.
   await expect(today.entry('1:1s today', '1:1 with Kim Tan')).not.toContainText('Conflict');
   await lookInBothThemes(app, 'today-conflict', testInfo, { sizes: screenSizes });
+});
+
+test('working hours set in Settings bound the free slot a new series is offered', async ({ app }, testInfo) => {
+  await addPerson(app, 'Alex Rivera');
+  await addPerson(app, 'Sam Lee');
+  await createSeries(app, 'Alex Rivera');
+
+  await goTo(app, 'Settings');
+  const form = app.getByRole('form', { name: 'Working hours' });
+  await form.getByLabel('Day starts').fill('13:00');
+  await form.getByLabel('Day ends').fill('12:00');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByText('The working day must end after it starts')).toBeVisible();
+  await form.getByLabel('Day ends').fill('15:00');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(app.getByRole('status')).toContainText('Saved your working hours');
+  await form.scrollIntoViewIfNeeded();
+  await lookInBothThemes(app, 'settings-working-hours', testInfo, { sizes: screenSizes });
+
+  await goTo(app, '1:1s');
+  const dialog = await new OneOnOnesPage(app).newSeries();
+  await dialog.choosePerson('Sam Lee');
+  // Alex is at 10:00; the working day now starts at 13:00: the nearest free time inside it.
+  await expect(dialog.weekday).toContainText(weekdayName(0));
+  await expect(dialog.time).toHaveValue('13:00');
+  await expect(dialog.time).toHaveAccessibleDescription('A free slot: no other series meets then');
 });

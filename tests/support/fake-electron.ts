@@ -8,6 +8,8 @@ import path from 'node:path';
 
 import type * as Electron from 'electron';
 
+import { createFakeKeychain } from './fake-keychain';
+
 type Listener = (...args: never[]) => unknown;
 
 /** Minimal event emitter for the fakes: `on`, `once`, and `emit` for the test to fire events. */
@@ -288,6 +290,9 @@ export function createFakeElectron(options: FakeElectronOptions) {
     }
   }
 
+  /** Electron's safeStorage: a keychain that really encrypts (fake-keychain.ts). */
+  const safeStorage = createFakeKeychain();
+
   const screen = {
     getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] as Electron.Display[],
   } satisfies Pick<Electron.Screen, 'getAllDisplays'>;
@@ -324,8 +329,10 @@ export function createFakeElectron(options: FakeElectronOptions) {
       screen,
       session: { defaultSession },
       Notification: FakeNotification,
+      safeStorage,
     },
     notifications,
+    safeStorage,
     calls,
     names: () => calls.map((c) => c.name),
     app,

@@ -16,6 +16,7 @@ import type { AppNotice } from '../../shared/ipc/app';
 import type { Channel } from '../../shared/ipc/channels';
 import type { Input, Output } from '../../shared/ipc/contract';
 import type { IpcResult } from '../../shared/ipc/result';
+import { createFakeKeychain, type FakeKeychain } from './fake-keychain';
 import { createManualClock } from './manual-clock';
 
 type InputArgs<C extends Channel> = undefined extends Input<C> ? [input?: Input<C>] : [input: Input<C>];
@@ -59,6 +60,8 @@ export interface TestMain {
   notifications: ReminderNotice[];
   /** Main's reminder clock: it starts at the real time and moves only when a test moves it. */
   reminderClock: ReturnType<typeof createManualClock>;
+  /** The system keychain main uses for "Remember on this device" (GNOME keyring unless a test changes it). */
+  keychain: FakeKeychain;
   dispose(): Promise<void>;
 }
 
@@ -99,6 +102,7 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
   const flush = createFlushCoordinator();
   const notifications: ReminderNotice[] = [];
   const reminderClock = createManualClock(new Date());
+  const keychain = createFakeKeychain();
   const handlers = createHandlerTable({
     bundledLaddersDir: repoLaddersDir,
     onDispose: (dispose) => void disposers.push(dispose),
@@ -140,6 +144,7 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
     flush,
     notify: (notice) => void notifications.push(notice),
     reminderClock,
+    keychain,
     ...overrides,
   });
   const dispatch = createDispatcher(handlers, () => {});
@@ -164,6 +169,7 @@ export async function createTestMain(overrides: Partial<MainContext> = {}): Prom
     answered,
     notifications,
     reminderClock,
+    keychain,
     dispatch: async (channel, payload) => {
       const answer = await dispatch(channel, payload);
       answered.push(String(channel));

@@ -145,3 +145,20 @@ export async function recoveryKek(recoveryKey: string, salt: Uint8Array<ArrayBuf
   const bits = await subtle().deriveBits({ name: 'HKDF', hash: 'SHA-256', salt, info: encoder.encode('trellis recovery key') }, base, 256);
   return new Uint8Array(bits);
 }
+
+/**
+ * "Remember on this device": 256 random bits that main keeps under the system keychain. Like the
+ * recovery key it is high-entropy, so HKDF (with its own label) turns it into a KEK.
+ */
+export function newDeviceSecret(): string {
+  return toBase64(randomBytes(32));
+}
+
+export async function deviceKek(secret: string, salt: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+  const bytes = fromBase64(secret);
+  if (bytes.length !== 32) throw new WrongSecretError();
+  const base = await subtle().importKey('raw', bytes, 'HKDF', false, ['deriveBits']);
+  bytes.fill(0);
+  const bits = await subtle().deriveBits({ name: 'HKDF', hash: 'SHA-256', salt, info: encoder.encode('trellis device key') }, base, 256);
+  return new Uint8Array(bits);
+}

@@ -4,11 +4,13 @@ import { durable } from '../durable';
 import {
   DecryptError,
   decryptValue,
+  deviceKek,
   encryptValue,
   type Envelope,
   fromBase64,
   importDataKey,
   newDataKeyBytes,
+  newDeviceSecret,
   newRecoveryKey,
   randomBytes,
   recoveryKek,
@@ -35,6 +37,12 @@ export interface KeyRing {
   idleMinutes: number;
   passphrase: Wrapped & { kdf: KdfParams };
   recovery: Wrapped & { salt: string };
+  /**
+   * "Remember on this device": the data key wrapped a third time, by a random secret that main
+   * keeps under the system keychain (never in this database or a backup). `id` names that secret
+   * in main's file; a backup restored elsewhere carries this wrapping but not the secret.
+   */
+  device?: Wrapped & { id: string; salt: string; keychain: string; since: string };
   /** A known text under the data key: an unwrapped key that does not open it is a damaged key ring. */
   dataCheck: Envelope;
   createdAt: string;
@@ -61,6 +69,15 @@ export interface LockStatus {
   unlocked: boolean;
   scope: LockScope | null;
   idleMinutes: number;
+  /** Which keychain remembers the key on this device, and since when; null when it is not remembered. */
+  remembered: { keychain: string; since: string } | null;
+}
+
+/** Main's side of "Remember on this device" (the lock IPC domain); injected so the service stays free of IPC. */
+export interface DeviceSecretStore {
+  remember(id: string, secret: string): Promise<{ keychain: string }>;
+  recall(id: string): Promise<{ secret: string | null; reason: string | null }>;
+  forget(id: string): Promise<unknown>;
 }
 
 /**
@@ -88,7 +105,13 @@ export class LockService {
   }
 
   status(ring: KeyRing | undefined): LockStatus {
-    return { enabled: !!ring, unlocked: !ring || this.state.key !== null, scope: ring?.scope ?? null, idleMinutes: ring?.idleMinutes ?? 0 };
+    return {
+      enabled: !!ring,
+      unlocked: !ring || this.state.key !== null,
+      scope: ring?.scope ?? null,
+      idleMinutes: ring?.idleMinutes ?? 0,
+      remembered: ring?.device ? { keychain: ring.device.keychain, since: ring.device.since } : null,
+    };
   }
 
   private async passphraseKek(passphrase: string, kdf: KdfParams) {
@@ -109,6 +132,71 @@ export class LockService {
     const key = await this.checkedKey(raw, ring);
     raw.fill(0);
     this.state.set({ key, scope: ring.scope });
+  }
+
+  /**
+   * "Remember on this device": after checking the passphrase, wraps the data key with a new random
+   * secret and hands the secret to main, which keeps it under the system keychain (refusing where
+   * that is no protection). The key ring row is written only once main has it; if that write
+   * fails main forgets it again. A secret remembered before is replaced.
+   */
+  async rememberOnDevice(passphrase: string, store: DeviceSecretStore): Promise<void> {
+    const ring = await this.requireRing();
+    const raw = await unwrapDataKey(await this.passphraseKek(passphrase, ring.passphrase.kdf), ring.passphrase, 'passphrase');
+    try {
+      await this.checkedKey(raw, ring);
+      const secret = newDeviceSecret();
+      const salt = randomBytes(16);
+      const wrapped = await wrapDataKey(await deviceKek(secret, salt), raw, 'device');
+      const id = toBase64(randomBytes(18)).replace(/\+/g, '-').replace(/\//g, '_');
+      const { keychain } = await store.remember(id, secret);
+      const stamp = this.now().toISOString();
+      try {
+        await this.db.keyring.put({ ...ring, device: { ...wrapped, id, salt: toBase64(salt), keychain, since: stamp }, changedAt: stamp });
+      } catch (error) {
+        await store.forget(id).catch(() => {});
+        throw error;
+      }
+      if (ring.device) await store.forget(ring.device.id).catch(() => {});
+      this.state.changed();
+    } finally {
+      raw.fill(0);
+    }
+  }
+
+  /**
+   * Unlocks with the secret main remembered, if it has one for this key ring. Answers whether it
+   * did, or why not (no secret kept; the keychain no longer protects it; a secret that does not
+   * open this key ring, e.g. after restoring another machine's backup).
+   */
+  async unlockWithDevice(store: DeviceSecretStore): Promise<{ unlocked: true } | { unlocked: false; reason: string | null }> {
+    const ring = await this.requireRing();
+    if (!ring.device) return { unlocked: false, reason: null };
+    const { secret, reason } = await store.recall(ring.device.id);
+    if (!secret) return { unlocked: false, reason };
+    let raw: Uint8Array<ArrayBuffer>;
+    try {
+      raw = await unwrapDataKey(await deviceKek(secret, fromBase64(ring.device.salt)), ring.device, 'device');
+    } catch {
+      return { unlocked: false, reason: 'The key remembered on this device does not open this data.' };
+    }
+    try {
+      const key = await this.checkedKey(raw, ring);
+      this.state.set({ key, scope: ring.scope });
+      return { unlocked: true };
+    } finally {
+      raw.fill(0);
+    }
+  }
+
+  /** Stops remembering the key: the wrapping leaves the key ring and main deletes the secret. */
+  async forgetOnDevice(store: DeviceSecretStore): Promise<void> {
+    const ring = await this.requireRing();
+    if (!ring.device) return;
+    const { device, ...rest } = ring;
+    await this.db.keyring.put({ ...rest, changedAt: this.now().toISOString() });
+    await store.forget(device.id);
+    this.state.changed();
   }
 
   /** Forgets the key (the app then reloads, so nothing decrypted stays on screen or in memory). */
@@ -168,7 +256,7 @@ export class LockService {
   }
 
   /** Turns the lock off after checking the passphrase: every field decrypted, the key ring deleted, one transaction. */
-  async disable(passphrase: string): Promise<void> {
+  async disable(passphrase: string, store?: DeviceSecretStore): Promise<void> {
     const ring = await this.requireRing();
     const raw = await unwrapDataKey(await this.passphraseKek(passphrase, ring.passphrase.kdf), ring.passphrase, 'passphrase');
     const key = await this.checkedKey(raw, ring);
@@ -176,6 +264,7 @@ export class LockService {
     await this.rewrite({ key, scope: null }, async (db) => {
       await db.keyring.delete(KEYRING_ID);
     });
+    if (ring.device) await store?.forget(ring.device.id).catch(() => {});
   }
 
   /**

@@ -5,6 +5,7 @@ import { setKeepUnsavedAllowed } from '../../app/unsaved';
 import type { TrellisDatabase } from '../../db/database';
 import type { LockStatus } from '../../db/lock/keyring';
 import { forgetRenderedMarkdown } from '../../ui/markdown-kept';
+import { clearLockedByUser, lockedByUser, markLockedByUser, useDeviceStore } from './device-store';
 import { lockServiceFor, useUnlocked } from './lock-service';
 import { LockScreen } from './LockScreen';
 
@@ -15,6 +16,7 @@ import { LockScreen } from './LockScreen';
  */
 export async function lockNow(db: TrellisDatabase): Promise<void> {
   await flushAll();
+  markLockedByUser();
   lockServiceFor(db).lock();
   window.location.reload();
 }
@@ -49,11 +51,14 @@ function useIdleLock(db: TrellisDatabase, minutes: number) {
  */
 export function LockGate({ db, children }: { db: TrellisDatabase; children: React.ReactNode }) {
   const service = lockServiceFor(db);
+  const deviceStore = useDeviceStore();
   const unlocked = useUnlocked(db);
   const [status, setStatus] = useState<LockStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   // The lock screen stays until it says so (after a recovery it shows the new recovery key first).
   const [showLockScreen, setShowLockScreen] = useState(false);
+  // Why the key remembered on this device did not open Trellis this time (shown on the lock screen).
+  const [deviceNotice, setDeviceNotice] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -62,7 +67,17 @@ export function LockGate({ db, children }: { db: TrellisDatabase; children: Reac
         (ring) => live && setStatus(service.status(ring)),
         () => {},
       );
-    service.load().then(
+    const open = async (): Promise<LockStatus> => {
+      const s = await service.load();
+      if (!s.enabled || s.unlocked || !s.remembered || lockedByUser()) return s;
+      const outcome = await service.unlockWithDevice(deviceStore).catch((e: unknown) => ({
+        unlocked: false as const,
+        reason: e instanceof Error ? e.message : String(e),
+      }));
+      if (!outcome.unlocked && outcome.reason) setDeviceNotice(`Trellis could not use the key remembered on this device: ${outcome.reason}`);
+      return service.status(await service.keyRing());
+    };
+    open().then(
       (s) => {
         if (!live) return;
         setStatus(s);
@@ -79,7 +94,7 @@ export function LockGate({ db, children }: { db: TrellisDatabase; children: Reac
       live = false;
       stop();
     };
-  }, [db, service]);
+  }, [db, service, deviceStore]);
 
   // Typing kept in localStorage on unload would sit there in the clear: with the lock on it is not
   // kept. Asked of the encryption layer at that moment (its scope is set the instant the lock is
@@ -98,7 +113,16 @@ export function LockGate({ db, children }: { db: TrellisDatabase; children: Reac
     );
   if (!status) return <p className="loading">Opening your data…</p>;
   if (status.enabled && (!unlocked || showLockScreen)) {
-    return <LockScreen service={service} onUnlocked={() => setShowLockScreen(false)} />;
+    return (
+      <LockScreen
+        service={service}
+        notice={deviceNotice}
+        onUnlocked={() => {
+          clearLockedByUser();
+          setShowLockScreen(false);
+        }}
+      />
+    );
   }
   return children;
 }

@@ -11,7 +11,7 @@ import { lockErrorMessage } from './messages';
 import { RecoveryKey } from './RecoveryKey';
 
 /** What shows instead of the app while Trellis is locked: nothing of the data is read until the passphrase unlocks it. */
-export function LockScreen({ service, onUnlocked }: { service: LockService; onUnlocked: () => void }) {
+export function LockScreen({ service, notice, onUnlocked }: { service: LockService; notice?: string | null; onUnlocked: () => void }) {
   const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
   const [newRecoveryKey, setNewRecoveryKey] = useState<string | null>(null);
   return (
@@ -19,6 +19,11 @@ export function LockScreen({ service, onUnlocked }: { service: LockService; onUn
       <div className="lock-screen__card card">
         <LockIcon />
         <h1 id="lock-heading">{newRecoveryKey ? 'Your new recovery key' : 'Trellis is locked'}</h1>
+        {notice && !newRecoveryKey && (
+          <p className="banner banner--warning" role="status">
+            {notice}
+          </p>
+        )}
         {newRecoveryKey ? (
           <RecoveryKey recoveryKey={newRecoveryKey} onDone={onUnlocked} />
         ) : mode === 'passphrase' ? (

@@ -6,15 +6,18 @@ import type { LockScope } from '../../../shared/evidence/at-rest';
 import { useCurrentUser } from '../../app/current-user';
 import { useRepositories } from '../../app/data';
 import { replayUnsaved } from '../../app/unsaved';
+import { useMainQuery } from '../../app/useMain';
 import type { LockService, LockStatus } from '../../db/lock/keyring';
 import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
+import { formatDate } from '../../ui/dates';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
 import { RadioGroupField } from '../../ui/RadioGroupField';
 import { SelectField } from '../../ui/SelectField';
 import { useStatus } from '../../ui/Status';
 import { TextField } from '../../ui/TextField';
+import { useDeviceStore } from './device-store';
 import { type IdleChoice, idleChoices, lockServiceFor } from './lock-service';
 import { lockNow } from './LockGate';
 import { lockErrorMessage } from './messages';
@@ -30,7 +33,7 @@ const scopeText: Record<LockScope, string> = {
   'all-text': 'all note text (private and shared notes, agendas, action items, talking points, and assessments’ summaries, ratings and comments)',
 };
 
-type Open = null | 'on' | 'change' | 'off';
+type Open = null | 'on' | 'change' | 'off' | 'remember';
 
 /** Settings → Passphrase lock. */
 export function LockSettings() {
@@ -53,6 +56,7 @@ export function LockSettings() {
 function OwnDataLockSettings() {
   const { db } = useRepositories();
   const service = lockServiceFor(db);
+  const deviceStore = useDeviceStore();
   const { announce } = useStatus();
   const [status, setStatus] = useState<LockStatus | null>(null);
   const [open, setOpen] = useState<Open>(null);
@@ -124,6 +128,12 @@ function OwnDataLockSettings() {
               void run(() => service.changeScope(scope), scope === 'all-text' ? 'All note text is encrypted' : 'Only private notes are encrypted')
             }
           />
+          <RememberOnDevice
+            status={status}
+            busy={busy}
+            onRemember={() => setOpen('remember')}
+            onForget={() => void run(() => service.forgetOnDevice(deviceStore), 'The key is no longer remembered on this device')}
+          />
           {busy && <p className="loading">Working…</p>}
         </>
       )}
@@ -131,6 +141,7 @@ function OwnDataLockSettings() {
       <TurnOnDialog service={service} isOpen={open === 'on'} onClose={() => (setOpen(null), reload())} />
       <ChangePassphraseDialog service={service} isOpen={open === 'change'} onClose={() => setOpen(null)} />
       <TurnOffDialog service={service} isOpen={open === 'off'} onClose={() => (setOpen(null), reload())} />
+      <RememberDialog service={service} isOpen={open === 'remember'} onClose={() => (setOpen(null), reload())} />
     </section>
   );
 }
@@ -169,6 +180,11 @@ function WhatIsProtected() {
         </li>
         <li>
           <strong>Restoring a backup</strong> brings back the passphrase it was made with.
+        </li>
+        <li>
+          <strong>Remember on this device</strong> keeps the key in your operating system’s keychain, so Trellis opens without the passphrase when it starts.
+          Then anyone who can sign in to your account on this computer can open your notes; a stolen disk or a backup file alone still cannot. Trellis refuses
+          it where the keychain is no protection (on Linux without GNOME Keyring or KWallet). Lock now and the idle lock still ask for the passphrase.
         </li>
       </ul>
     </details>
@@ -284,6 +300,7 @@ function ChangePassphraseDialog({ service, isOpen, onClose }: { service: LockSer
 }
 
 function TurnOffDialog({ service, isOpen, onClose }: { service: LockService; isOpen: boolean; onClose: () => void }) {
+  const deviceStore = useDeviceStore();
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -296,7 +313,7 @@ function TurnOffDialog({ service, isOpen, onClose }: { service: LockService; isO
   const submit = async () => {
     setBusy(true);
     try {
-      await service.disable(passphrase);
+      await service.disable(passphrase, deviceStore);
       announce('The lock is off: your notes are no longer encrypted');
       close();
     } catch (e) {
@@ -312,6 +329,105 @@ function TurnOffDialog({ service, isOpen, onClose }: { service: LockService; isO
         <TextField label="Passphrase" type="password" autoFocus value={passphrase} onChange={setPassphrase} error={error} />
         <FormActions submitLabel="Turn off lock" onCancel={close} isSubmitting={busy} />
       </AppForm>
+    </Dialog>
+  );
+}
+
+function RememberOnDevice({ status, busy, onRemember, onForget }: { status: LockStatus; busy: boolean; onRemember: () => void; onForget: () => void }) {
+  return (
+    <div className="lock-remember" role="group" aria-labelledby="lock-remember-heading">
+      <h3 id="lock-remember-heading">Remember on this device</h3>
+      {status.remembered ? (
+        <>
+          <p>
+            Remembered with {status.remembered.keychain} since {formatDate(status.remembered.since)}: Trellis opens without your passphrase when it starts on
+            this computer. Lock now and locking after a while without use still ask for it.
+          </p>
+          <div className="settings-actions">
+            <Button onPress={onForget} isDisabled={busy}>
+              Forget on this device
+            </Button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p>Not remembered: Trellis asks for your passphrase every time it starts.</p>
+          <div className="settings-actions">
+            <Button onPress={onRemember} isDisabled={busy}>
+              Remember on this device…
+            </Button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function RememberDialog({ service, isOpen, onClose }: { service: LockService; isOpen: boolean; onClose: () => void }) {
+  const support = useMainQuery('lock:device-support', undefined, { skip: !isOpen });
+  const deviceStore = useDeviceStore();
+  const [passphrase, setPassphrase] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const { announce } = useStatus();
+  const close = () => {
+    setPassphrase('');
+    setError(undefined);
+    onClose();
+  };
+  const submit = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await service.rememberOnDevice(passphrase, deviceStore);
+      announce('The key is remembered on this device');
+      close();
+    } catch (e) {
+      setError(lockErrorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog title="Remember on this device" isOpen={isOpen} onOpenChange={(o) => !o && close()}>
+      {support.status === 'loading' && <p className="loading">Asking the system keychain…</p>}
+      {support.status === 'error' && (
+        <div className="dialog__form">
+          <p className="banner banner--error" role="alert">
+            {support.error}
+          </p>
+          <div className="dialog__actions">
+            <span className="spacer" />
+            <Button variant="primary" onPress={close}>
+              Close
+            </Button>
+          </div>
+        </div>
+      )}
+      {support.status === 'ready' && !support.value.available && (
+        <div className="dialog__form">
+          <p className="banner banner--warning" role="alert">
+            Trellis will not remember the key on this computer. {support.value.reason}
+          </p>
+          <p>Your passphrase keeps protecting your notes; Trellis asks for it when it starts.</p>
+          <div className="dialog__actions">
+            <span className="spacer" />
+            <Button variant="primary" onPress={close}>
+              Close
+            </Button>
+          </div>
+        </div>
+      )}
+      {support.status === 'ready' && support.value.available && (
+        <AppForm onSubmit={submit} className="dialog__form">
+          <p>
+            Trellis will keep the key in {support.value.keychain} and open without asking for your passphrase when it starts. Anyone who can sign in to your
+            account on this computer could then read your notes; a copy of your disk or of a backup alone still could not.
+          </p>
+          <TextField label="Passphrase" type="password" autoFocus value={passphrase} onChange={setPassphrase} error={error} autoComplete="current-password" />
+          <FormActions submitLabel="Remember on this device" onCancel={close} isSubmitting={busy} />
+        </AppForm>
+      )}
     </Dialog>
   );
 }

@@ -6,8 +6,10 @@ import { isoWeekday, todayIso } from '../../../shared/domain/dates';
 import { type Cadence, cadenceLabels, cadences, type MeetingKind, meetingKindLabels, meetingKinds, type Series } from '../../../shared/domain/meetings';
 import type { FieldErrors, Person } from '../../../shared/domain/person';
 import { overlappingSeries, proposeSlot } from '../../../shared/domain/slots';
+import { defaultWorkingHours } from '../../../shared/settings';
 import { useRepositories } from '../../app/data';
 import { errorMessage } from '../../app/errors';
+import { useMainQuery } from '../../app/useMain';
 import { ValidationError } from '../../db/errors';
 import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
@@ -55,6 +57,8 @@ export interface SeriesDialogProps {
 /** The slot the form shows, and what it overlaps: a proposal until the user picks a weekday or time. */
 function useSlot(draft: Draft, series: Series | null, people: Person[], proposing: boolean) {
   const repos = useRepositories();
+  const settings = useMainQuery('settings:get', undefined, { refreshOn: ['settings:changed'] });
+  const hours = settings.value?.workingHours ?? defaultWorkingHours;
   // Series are one per person and kind, a short list: the dialog compares against all active ones.
   const others = useLiveQuery(async () => (await repos.series.list()).filter((s) => !s.archived && s.id !== series?.id), [repos, series?.id]);
   return useMemo(() => {
@@ -63,7 +67,16 @@ function useSlot(draft: Draft, series: Series | null, people: Person[], proposin
     const valid = others !== undefined && Number.isFinite(duration) && duration >= 5 && /^\d\d:\d\d$/.test(draft.time) && draft.startDate !== '';
     if (!valid) return { weekday: draft.weekday, time: draft.time, overlaps: [] as string[], proposed: false, checked: false };
     const wanted = { cadence: draft.cadence, durationMinutes: duration, startDate: draft.startDate, timeZone: draft.timeZone };
-    const proposal = proposing ? proposeSlot(wanted, others, { from: today, weekday: Number(draft.weekday), time: draft.time }) : null;
+    const proposal = proposing
+      ? proposeSlot(wanted, others, {
+          from: today,
+          weekday: Number(draft.weekday),
+          time: draft.time,
+          dayStart: hours.start,
+          dayEnd: hours.end,
+          weekdays: hours.days,
+        })
+      : null;
     const weekday = proposal ? String(proposal.weekday) : draft.weekday;
     const time = proposal?.time ?? draft.time;
     const from = draft.startDate > today ? draft.startDate : today;
@@ -72,7 +85,7 @@ function useSlot(draft: Draft, series: Series | null, people: Person[], proposin
       (s) => `${meetingKindLabels[s.kind]} with ${nameOf.get(s.personId) ?? 'someone'} (${weekdayLabels[s.weekday - 1]} ${s.time})`,
     );
     return { weekday, time, overlaps, proposed: proposal !== null, checked: true };
-  }, [draft, others, people, proposing]);
+  }, [draft, others, people, proposing, hours]);
 }
 
 export function SeriesDialog({ series, people, personId, onClose }: SeriesDialogProps) {

@@ -13,5 +13,6 @@ export { QueuePointDialog } from './QueuePoint';
 export { SaveFailed } from './SaveFailed';
 export { SeriesDialog } from './SeriesDialog';
 export { type SaveState, saveStateLabel, useAutosave } from './useAutosave';
+export { WorkingHoursSection } from './WorkingHoursSection';
 
 registerCommands(oneOnOneCommands);

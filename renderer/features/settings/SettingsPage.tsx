@@ -6,6 +6,7 @@ import { Page } from '../../ui/Page';
 import { SelectField, type SelectOption } from '../../ui/SelectField';
 import { useStatus } from '../../ui/Status';
 import { LockSettings } from '../lock';
+import { WorkingHoursSection } from '../one-on-ones';
 import { GrowthSettingsSection } from '../plans';
 import { DataAndBackups } from './BackupSection';
 import { SampleTeamSection, YouSection } from './YouSection';
@@ -51,6 +52,7 @@ export default function SettingsPage() {
       )}
       {settings && <YouSection />}
       {settings && <SampleTeamSection />}
+      {settings && <WorkingHoursSection key={JSON.stringify(settings.workingHours)} settings={settings} />}
       {settings && <GrowthSettingsSection key={`${settings.stagnationMonths}:${settings.careerConversationMonths}`} settings={settings} />}
       <LockSettings />
       {info && <DataAndBackups info={info} />}

@@ -44,6 +44,20 @@ export class LockSettings {
     await dialog.getByRole('button', { name: 'Change passphrase' }).click();
     return dialog;
   }
+  /** Remember on this device: the dialog, the passphrase, and what it says back. */
+  async openRemember() {
+    await this.section.getByRole('button', { name: 'Remember on this device…' }).click();
+    return this.page.getByRole('dialog', { name: 'Remember on this device' });
+  }
+  async rememberOnDevice(passphrase: string) {
+    const dialog = await this.openRemember();
+    await dialog.getByLabel('Passphrase').fill(passphrase);
+    await dialog.getByRole('button', { name: 'Remember on this device' }).click();
+    return dialog;
+  }
+  get remembered() {
+    return this.section.getByRole('group', { name: 'Remember on this device' });
+  }
   async lockNow() {
     await this.section.getByRole('button', { name: 'Lock now' }).click();
     await expect(LockScreen.heading(this.page)).toBeVisible();

@@ -47,6 +47,9 @@ vi.mock('electron', () => {
     get protocol() {
       return pick('protocol');
     },
+    get safeStorage() {
+      return pick('safeStorage');
+    },
     get screen() {
       return pick('screen');
     },
@@ -217,6 +220,22 @@ describe('follow-up reminders', () => {
         .webContents.sent.filter((m) => m.channel === 'reminders:opened')
         .map((m) => m.payload),
     ).toEqual([{ ids: ['f1'] }]);
+  });
+});
+
+describe('remember on this device', () => {
+  it('keeps the device secret through Electron’s safeStorage, in userData, and refuses basic_text', async () => {
+    await loadMain();
+    await fake.ready();
+    const secret = Buffer.alloc(32, 7).toString('base64');
+    expect(await fake.invoke('lock:device-support')).toEqual({ ok: true, value: { available: true, reason: null, keychain: 'the GNOME keyring (libsecret)' } });
+    expect(await fake.invoke('lock:remember', { id: 'device-key-0000000001', secret })).toMatchObject({ ok: true });
+    expect(fake.safeStorage.calls).toContain('encryptString');
+    const stored = await readdir(current.userData);
+    expect(stored).toContain('device-keys.json');
+    expect(await fake.invoke('lock:recall', { id: 'device-key-0000000001' })).toEqual({ ok: true, value: { secret, reason: null } });
+    fake.safeStorage.backend = 'basic_text';
+    expect(await fake.invoke('lock:recall', { id: 'device-key-0000000001' })).toMatchObject({ ok: true, value: { secret: null } });
   });
 });
 

@@ -4,7 +4,13 @@ import { memoryStore } from '../../../electron/services/key-value';
 import { createSettingsService } from '../../../electron/services/settings';
 import { restorableBounds } from '../../../electron/services/window-state';
 
-const backupDefaults = { backupKeepDaily: 7, backupKeepWeekly: 4, stagnationMonths: null, careerConversationMonths: 6 };
+const backupDefaults = {
+  backupKeepDaily: 7,
+  backupKeepWeekly: 4,
+  stagnationMonths: null,
+  careerConversationMonths: 6,
+  workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
+};
 
 describe('settings service', () => {
   it('starts from defaults and saves a patch', () => {
@@ -47,6 +53,27 @@ describe('settings service', () => {
       mePersonId: null,
       ...backupDefaults,
     });
+  });
+});
+
+describe('working hours (where a free slot is looked for)', () => {
+  it('keeps hours that end after they start on at least one day, refuses anything else, and drops a damaged value', () => {
+    const store = memoryStore();
+    const settings = createSettingsService(store);
+    expect(settings.set({ workingHours: { start: '08:30', end: '12:00', days: [2, 4] } }).workingHours).toEqual({ start: '08:30', end: '12:00', days: [2, 4] });
+    for (const workingHours of [
+      { start: '13:00', end: '12:00', days: [1] },
+      { start: '09:00', end: '17:00', days: [] },
+      { start: '9am', end: '17:00', days: [1] },
+      { start: '09:00', end: '24:00', days: [1] },
+      { start: '09:00', end: '17:00', days: [8] },
+      { start: '09:00', end: '17:00', days: [1, 1] },
+    ]) {
+      expect(() => settings.set({ workingHours })).toThrow();
+    }
+    expect(settings.get().workingHours).toEqual({ start: '08:30', end: '12:00', days: [2, 4] });
+    const damaged = createSettingsService(memoryStore({ settings: { theme: 'dark', workingHours: { start: '17:00', end: '09:00', days: [1] } } }));
+    expect(damaged.get()).toMatchObject({ theme: 'dark', workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] } });
   });
 });
 

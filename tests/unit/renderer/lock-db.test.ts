@@ -11,7 +11,7 @@ import { TrellisDatabase } from '../../../renderer/db/database';
 import { durable } from '../../../renderer/db/durable';
 import { isEnvelope, WrongSecretError } from '../../../renderer/db/lock/crypto';
 import { argon2Kdf } from '../../../renderer/db/lock/kdf';
-import { LockService, WrongRecoveryKeyError } from '../../../renderer/db/lock/keyring';
+import { type DeviceSecretStore, LockService, WrongRecoveryKeyError } from '../../../renderer/db/lock/keyring';
 import { LockedError } from '../../../renderer/db/lock/middleware';
 import type { Meeting } from '../../../shared/domain/meetings';
 import { atRestPolicies, encryptedFieldsOf, privacyPolicies } from '../../../shared/evidence';
@@ -236,6 +236,91 @@ describe('the lock while the app is used', () => {
     expect(db.lock.scope).toBeNull();
     db.close();
     strict.close();
+  });
+});
+
+/** Main's keychain-backed store, as the lock IPC domain offers it: a map, recording calls. */
+function deviceStore(options: { refuse?: string } = {}) {
+  const kept = new Map<string, string>();
+  const calls: string[] = [];
+  const store: DeviceSecretStore = {
+    remember: async (id, secret) => {
+      calls.push('remember');
+      if (options.refuse) throw new Error(options.refuse);
+      kept.set(id, secret);
+      return { keychain: 'the GNOME keyring (libsecret)' };
+    },
+    recall: async (id) => (calls.push('recall'), { secret: kept.get(id) ?? null, reason: null }),
+    forget: async (id) => (calls.push('forget'), kept.delete(id)),
+  };
+  return { store, kept, calls };
+}
+
+describe('remember on this device', () => {
+  it('a remembered key opens the data without the passphrase, survives a passphrase change, and is forgotten on request and when the lock goes off', async () => {
+    const { db, lock, repos, name } = setup();
+    await repos.people.create({ name: 'Alex Rivera' });
+    await lock.enable('correct horse battery', 'all-text', 0);
+    const device = deviceStore();
+
+    // The passphrase is checked first: a wrong one asks main for nothing and changes nothing.
+    const before = await rawDump(name);
+    await expect(lock.rememberOnDevice('wrong horse battery', device.store)).rejects.toThrow(WrongSecretError);
+    expect(device.calls).toEqual([]);
+    expect(await rawDump(name)).toBe(before);
+
+    await lock.rememberOnDevice('correct horse battery', device.store);
+    expect(device.kept.size).toBe(1);
+    const [secret] = [...device.kept.values()];
+    const ring = await lock.keyRing();
+    expect(ring?.device).toMatchObject({ id: [...device.kept.keys()][0], keychain: 'the GNOME keyring (libsecret)' });
+    // The database (and so every backup) holds the wrapping, never the secret.
+    expect(await rawDump(name)).not.toContain(secret!);
+    expect((await lock.load()).remembered).toMatchObject({ keychain: 'the GNOME keyring (libsecret)' });
+
+    lock.lock();
+    expect(await lock.unlockWithDevice(device.store)).toEqual({ unlocked: true });
+    expect(await repos.people.list()).toEqual([expect.objectContaining({ name: 'Alex Rivera' })]);
+
+    // Remembering again replaces the secret: the old one is forgotten in main.
+    await lock.rememberOnDevice('correct horse battery', device.store);
+    expect(device.kept.size).toBe(1);
+    expect([...device.kept.values()][0]).not.toBe(secret);
+
+    await lock.changePassphrase('correct horse battery', 'new staple passphrase');
+    lock.lock();
+    expect(await lock.unlockWithDevice(device.store)).toEqual({ unlocked: true });
+
+    await lock.forgetOnDevice(device.store);
+    expect(device.kept.size).toBe(0);
+    expect((await lock.keyRing())?.device).toBeUndefined();
+    lock.lock();
+    expect(await lock.unlockWithDevice(device.store)).toEqual({ unlocked: false, reason: null });
+    await lock.unlock('new staple passphrase');
+
+    await lock.rememberOnDevice('new staple passphrase', device.store);
+    await lock.disable('new staple passphrase', device.store);
+    expect(device.kept.size).toBe(0);
+    db.close();
+  });
+
+  it('a secret that does not open this key ring (another machine’s, or damaged) leaves it locked and says so; main refusing writes nothing', async () => {
+    const { db, lock, name } = setup();
+    await lock.enable('correct horse battery', 'private', 0);
+    const device = deviceStore();
+    await lock.rememberOnDevice('correct horse battery', device.store);
+    const [id] = [...device.kept.keys()];
+    device.kept.set(id!, Buffer.alloc(32, 1).toString('base64'));
+    lock.lock();
+    expect(await lock.unlockWithDevice(device.store)).toEqual({ unlocked: false, reason: 'The key remembered on this device does not open this data.' });
+    expect(db.lock.key).toBeNull();
+
+    await lock.unlock('correct horse battery');
+    await lock.forgetOnDevice(device.store);
+    const before = await rawDump(name);
+    await expect(lock.rememberOnDevice('correct horse battery', deviceStore({ refuse: 'basic_text is no protection' }).store)).rejects.toThrow(/basic_text/);
+    expect(await rawDump(name)).toBe(before);
+    db.close();
   });
 });
 
