@@ -75,3 +75,12 @@ export async function evidenceFor(db: TrellisDatabase, query: EvidenceQuery, kin
   const parts = await Promise.all(chosen.map((s) => s.read(db, range)));
   return parts.flat().sort((a, b) => b.date.localeCompare(a.date) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
 }
+
+/**
+ * The records of a person that may leave the machine, as `kind:id`: an export that names linked
+ * evidence (an assessment's ratings link records) writes only these (shared/domain/assessment-markdown.ts).
+ */
+export async function shareableEvidenceKeys(db: TrellisDatabase, personId: string): Promise<Set<string>> {
+  const items = await evidenceFor(db, { personId });
+  return new Set(items.filter((i) => i.visibility === 'shareable').map((i) => `${i.kind}:${i.id}`));
+}
