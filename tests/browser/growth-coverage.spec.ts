@@ -1,3 +1,5 @@
+import type { Locator, Page, TestInfo } from '@playwright/test';
+
 import { todayIso } from '../../shared/domain/dates';
 import { lastQuarters, quarterLabel } from '../../shared/evidence/coverage';
 import { expect, lookInBothThemes, screenSizes, test } from './fixtures';
@@ -5,6 +7,19 @@ import { seedLadders } from './ladders-support';
 import { pressCapture } from './pages/feedback';
 import { PeoplePage } from './pages/people';
 import { PersonPage } from './pages/person';
+
+/** The section below the fold, at both sizes and in both themes (the page screenshots show the top of the page). */
+async function lookAtRegion(page: Page, region: Locator, name: string, testInfo: TestInfo) {
+  for (const [width, height] of screenSizes) {
+    await page.setViewportSize({ width, height });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await region.scrollIntoViewIfNeeded();
+      await testInfo.attach(`${name}-${width}x${height}-${scheme}`, { body: await region.screenshot(), contentType: 'image/png' });
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
 
 test.beforeEach(async ({ main }) => {
   await seedLadders(main);
@@ -49,9 +64,10 @@ test('a person’s evidence coverage per competency changes as feedback is added
   await expect(person.coverageCells('Planning').last()).toHaveText('2 · 2 feedback entries');
   await expect(person.coverageCells('Code quality').last()).toHaveText('1 · 1 feedback entry');
   await lookInBothThemes(app, 'person-coverage-table', testInfo, { sizes: screenSizes });
+  await lookAtRegion(app, person.coverage.root, 'person-coverage-table-region', testInfo);
 
   await person.coverage.switchButton('Chart').click();
   await expect(person.coverage.picture).toHaveAttribute('aria-label', /2 entries name a competency/);
-  await person.coverage.picture.scrollIntoViewIfNeeded();
   await lookInBothThemes(app, 'person-coverage-chart', testInfo, { sizes: screenSizes });
+  await lookAtRegion(app, person.coverage.root, 'person-coverage-chart-region', testInfo);
 });
