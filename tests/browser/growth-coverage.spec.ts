@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 import type { Locator, Page, TestInfo } from '@playwright/test';
 
 import { todayIso } from '../../shared/domain/dates';
@@ -15,7 +17,9 @@ async function lookAtRegion(page: Page, region: Locator, name: string, testInfo:
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await region.scrollIntoViewIfNeeded();
-      await testInfo.attach(`${name}-${width}x${height}-${scheme}`, { body: await region.screenshot(), contentType: 'image/png' });
+      const file = path.join('test-results', 'screenshots', `${name}-${width}x${height}-${scheme}.png`);
+      await region.screenshot({ path: file });
+      await testInfo.attach(`${name}-${width}x${height}-${scheme}`, { path: file, contentType: 'image/png' });
     }
   }
   await page.setViewportSize({ width: 1280, height: 800 });
