@@ -9,7 +9,7 @@ import {
   type Rating,
 } from '../../shared/domain/assessments';
 import { fieldErrorsOf } from '../../shared/domain/person';
-import { type FrozenLadderRef, withCompetencyIds } from '../../shared/evidence/refs';
+import { criterionIdsOf, type FrozenLadderRef, withCompetencyIds } from '../../shared/evidence/refs';
 import type { TrellisDatabase } from './database';
 import { NotFoundError, ValidationError } from './errors';
 import { registerEvidenceSource } from './evidence';
@@ -259,6 +259,7 @@ registerEvidenceSource({
         date: a.date,
         visibility: a.visibility,
         competencyIds: a.competencyIds,
+        criterionIds: criterionIdsOf(a.criteria),
         title: `${assessmentKindLabels[a.kind]}, revision ${a.revision}`,
       }));
   },

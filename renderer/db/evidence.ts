@@ -1,6 +1,6 @@
 import { meetingKindLabels } from '../../shared/domain/meetings';
 import type { EvidenceItem } from '../../shared/evidence/coverage';
-import type { EvidenceKind } from '../../shared/evidence/refs';
+import { competencyIdsOf, criterionIdsOf, type EvidenceKind } from '../../shared/evidence/refs';
 import type { TrellisDatabase } from './database';
 
 /**
@@ -27,23 +27,33 @@ const MIN_DAY = '0000-01-01';
 const MAX_DAY = '9999-12-31';
 
 /**
- * 1:1s count as evidence of what was discussed (their shared part). They name no competency yet,
- * so a query for one competency does not return them.
+ * 1:1s count as evidence of what was discussed: their shared part only (never private notes). A
+ * meeting names the competencies and criteria its agenda points are about (a Ladder review point,
+ * a career-conversation point made from a rating); a query for one competency returns the
+ * meetings that name it. One person's meetings in a range are few (a few a month), so the
+ * competency is filtered in memory after the [personId+date] read.
  */
 const meetingsSource: EvidenceSource = {
   kind: 'meeting',
   async read(db, { personId, competencyId, from, to }) {
-    if (competencyId) return [];
     const rows = await db.meetings.where('[personId+date]').between([personId, from], [personId, to], true, true).toArray();
-    return rows.map((m) => ({
-      kind: 'meeting' as const,
-      id: m.id,
-      personId: m.personId,
-      date: m.date,
-      visibility: 'shareable' as const,
-      competencyIds: [],
-      title: `${meetingKindLabels[m.kind]} on ${m.date}`,
-    }));
+    return rows.flatMap((m) => {
+      const criteria = m.agenda.flatMap((i) => i.criteria ?? []);
+      const competencyIds = competencyIdsOf(criteria);
+      if (competencyId && !competencyIds.includes(competencyId)) return [];
+      return [
+        {
+          kind: 'meeting' as const,
+          id: m.id,
+          personId: m.personId,
+          date: m.date,
+          visibility: 'shareable' as const,
+          competencyIds,
+          criterionIds: criterionIdsOf(criteria),
+          title: `${meetingKindLabels[m.kind]} on ${m.date}`,
+        },
+      ];
+    });
   },
 };
 
@@ -64,4 +74,13 @@ export async function evidenceFor(db: TrellisDatabase, query: EvidenceQuery, kin
   const chosen = [...sources.values()].filter((s) => !kinds || kinds.includes(s.kind));
   const parts = await Promise.all(chosen.map((s) => s.read(db, range)));
   return parts.flat().sort((a, b) => b.date.localeCompare(a.date) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+}
+
+/**
+ * The records of a person that may leave the machine, as `kind:id`: an export that names linked
+ * evidence (an assessment's ratings link records) writes only these (shared/domain/assessment-markdown.ts).
+ */
+export async function shareableEvidenceKeys(db: TrellisDatabase, personId: string): Promise<Set<string>> {
+  const items = await evidenceFor(db, { personId });
+  return new Set(items.filter((i) => i.visibility === 'shareable').map((i) => `${i.kind}:${i.id}`));
 }

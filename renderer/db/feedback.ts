@@ -10,7 +10,7 @@ import {
   followUpSchema,
 } from '../../shared/domain/feedback';
 import { fieldErrorsOf } from '../../shared/domain/person';
-import { withCompetencyIds } from '../../shared/evidence/refs';
+import { criterionIdsOf, withCompetencyIds } from '../../shared/evidence/refs';
 import type { TrellisDatabase } from './database';
 import { NotFoundError, ValidationError } from './errors';
 import { registerEvidenceSource } from './evidence';
@@ -207,6 +207,7 @@ registerEvidenceSource({
         date: e.date,
         visibility: e.visibility,
         competencyIds: e.competencyIds,
+        criterionIds: criterionIdsOf(e.criteria),
         title: `${feedbackKindLabels[e.kind]}: ${feedbackTitle(e, 60)}`,
       }));
   },

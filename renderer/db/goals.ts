@@ -15,7 +15,7 @@ import {
   milestoneDate,
   milestoneSchema,
 } from '../../shared/domain/plans';
-import { type CriterionRef, withCompetencyIds } from '../../shared/evidence/refs';
+import { criterionIdsOf, type CriterionRef, withCompetencyIds } from '../../shared/evidence/refs';
 import type { TrellisDatabase } from './database';
 import { NotFoundError, ValidationError } from './errors';
 import { registerEvidenceSource } from './evidence';
@@ -261,7 +261,14 @@ export class GoalsRepository {
       );
       await this.db.goalCheckIns.add(row);
       if (meeting) {
-        const item = validated(agendaItemSchema, { id: crypto.randomUUID(), text: checkInAgendaLine(goal.title, row.note), author: 'me', done: true });
+        // The line names what the goal grows: the meeting's shared agenda is then evidence for it too.
+        const item = validated(agendaItemSchema, {
+          id: crypto.randomUUID(),
+          text: checkInAgendaLine(goal.title, row.note),
+          author: 'me',
+          done: true,
+          ...(goal.criteria.length ? { criteria: goal.criteria.slice(0, 20) } : {}),
+        });
         await this.db.meetings.put({ ...meeting, agenda: [...meeting.agenda, item], updatedAt: stamp });
       }
       await this.db.goals.put({ ...goal, updatedAt: stamp });
@@ -317,6 +324,7 @@ registerEvidenceSource({
         date: c.date,
         visibility: c.visibility,
         competencyIds: c.competencyIds,
+        criterionIds: criterionIdsOf(c.criteria),
         title: `Goal check-in: ${c.note.split('\n')[0]!.slice(0, 120)}`,
       }));
   },
@@ -335,6 +343,7 @@ registerEvidenceSource({
         date: m.date,
         visibility: m.visibility,
         competencyIds: m.competencyIds,
+        criterionIds: criterionIdsOf(m.criteria),
         title: `Milestone done: ${m.title}`,
       }));
   },

@@ -1,8 +1,8 @@
-import { promptTexts, startingAgenda } from '../../shared/domain/carry-over';
+import { promptTexts, startingAgenda, type TemplatePrompt } from '../../shared/domain/carry-over';
 import { type AgendaItem, agendaItemSchema, type Meeting, type MeetingKind, meetingSchema } from '../../shared/domain/meetings';
 import { fieldErrorsOf } from '../../shared/domain/person';
 import { builtInTemplates } from '../../shared/domain/templates';
-import type { RecordLink } from '../../shared/evidence/refs';
+import type { CriterionRef, RecordLink } from '../../shared/evidence/refs';
 import type { SeriesRow, TrellisDatabase } from './database';
 import { NotFoundError, ValidationError } from './errors';
 import { meetingDatesOf, type MeetingRef, newestRef, personMeetings, seriesMeetings } from './meeting-keys';
@@ -15,8 +15,11 @@ export interface StartMeeting {
   date: string;
   time?: string;
   templateId?: string;
-  /** Prompts the template made for this person (the Ladder review's): used instead of the template's own agenda. */
-  templateAgenda?: string[];
+  /**
+   * Prompts the template made for this person (the Ladder review's): they come first, then the
+   * template's own points (a user's edit of the built-in adds to them, never gets dropped).
+   */
+  templateAgenda?: TemplatePrompt[];
 }
 
 export type NotesPatch = Partial<Pick<Meeting, 'sharedNotes' | 'privateNotes' | 'mood' | 'energy' | 'tags'>>;
@@ -190,7 +193,7 @@ export class MeetingsRepository {
         agenda: startingAgenda(
           previous,
           queued,
-          template && input.templateAgenda ? { ...template, agenda: input.templateAgenda } : template,
+          template && input.templateAgenda ? { id: template.id, agenda: [...input.templateAgenda, ...template.agenda] } : template,
           () => crypto.randomUUID(),
           knownPrompts,
         ),
@@ -250,9 +253,19 @@ export class MeetingsRepository {
   }
 
   /** Several points at once, in one write: all of them or none. */
-  async addAgendaItems(id: string, points: readonly { text: string; author: AgendaItem['author']; from?: RecordLink }[]): Promise<AgendaItem[]> {
-    const items = points.map(({ text, author, from }) => {
-      const parsed = agendaItemSchema.safeParse({ id: crypto.randomUUID(), text, author, done: false, ...(from ? { fromRecord: from } : {}) });
+  async addAgendaItems(
+    id: string,
+    points: readonly { text: string; author: AgendaItem['author']; from?: RecordLink; criteria?: CriterionRef[] }[],
+  ): Promise<AgendaItem[]> {
+    const items = points.map(({ text, author, from, criteria }) => {
+      const parsed = agendaItemSchema.safeParse({
+        id: crypto.randomUUID(),
+        text,
+        author,
+        done: false,
+        ...(from ? { fromRecord: from } : {}),
+        ...(criteria?.length ? { criteria } : {}),
+      });
       if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
       return parsed.data;
     });

@@ -12,7 +12,7 @@ import {
   stretchProjectSchema,
   type StretchStatus,
 } from '../../shared/domain/stretch';
-import { type CriterionRef, withCompetencyIds } from '../../shared/evidence/refs';
+import { criterionIdsOf, type CriterionRef, withCompetencyIds } from '../../shared/evidence/refs';
 import type { TrellisDatabase } from './database';
 import { NotFoundError, ValidationError } from './errors';
 import { registerEvidenceSource } from './evidence';
@@ -188,6 +188,7 @@ registerEvidenceSource({
         date: s.date,
         visibility: s.visibility,
         competencyIds: s.competencyIds,
+        criterionIds: criterionIdsOf(s.criteria),
         title: `Stretch: ${s.title}`,
       }));
   },

@@ -1,3 +1,4 @@
+import type { CriterionRef } from '../evidence/refs';
 import type { ActionItem, AgendaItem, Meeting, MeetingTemplate, TalkingPoint } from './meetings';
 
 /**
@@ -23,10 +24,16 @@ export function promptTexts(templates: readonly Pick<MeetingTemplate, 'agenda'>[
  * they carry), then points queued since, then the chosen template's prompts that are not already
  * there, marked as the template's.
  */
+/** A prompt a template makes for one person (the Ladder review's), with the criteria it is about. */
+export interface TemplatePrompt {
+  text: string;
+  criteria?: readonly CriterionRef[];
+}
+
 export function startingAgenda(
   previous: Pick<Meeting, 'id' | 'agenda'> | undefined,
   queued: TalkingPoint[],
-  template: Pick<MeetingTemplate, 'id' | 'agenda'> | undefined,
+  template: { id: MeetingTemplate['id']; agenda: readonly (string | TemplatePrompt)[] } | undefined,
   newId: () => string,
   knownPrompts: ReadonlySet<string> = new Set(),
 ): AgendaItem[] {
@@ -44,10 +51,11 @@ export function startingAgenda(
     .map((point) => ({ id: newId(), text: point.text, author: 'me', done: false, fromTalkingPointId: point.id }));
   const seen = new Set([...carried, ...fromQueue].map((i) => normalise(i.text)));
   const prompts: AgendaItem[] = [];
-  for (const text of template?.agenda ?? []) {
+  for (const prompt of template?.agenda ?? []) {
+    const { text, criteria } = typeof prompt === 'string' ? { text: prompt, criteria: undefined } : prompt;
     if (seen.has(normalise(text))) continue;
     seen.add(normalise(text));
-    prompts.push({ id: newId(), text, author: 'me', done: false, fromTemplateId: template!.id });
+    prompts.push({ id: newId(), text, author: 'me', done: false, fromTemplateId: template!.id, ...(criteria?.length ? { criteria: [...criteria] } : {}) });
   }
   return [...carried, ...fromQueue, ...prompts];
 }

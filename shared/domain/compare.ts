@@ -7,6 +7,7 @@
  * competency-level rating), so two assessments made against different versions of a ladder
  * still line up wherever the ids are the same.
  */
+import type { CriterionRef } from '../evidence/refs';
 import { expectedStep, type Ladder, type RatingScale } from '../ladder';
 import { type Assessment, type CompetencyTargets, type Rating, ratingKey, type RatingValue, valueLabel } from './assessments';
 
@@ -25,6 +26,8 @@ export type VersusExpected = 'below' | 'meets' | 'above';
 
 export interface CompareRow {
   key: string;
+  /** What was rated: a talking point made from the row names it (the meeting's agenda is then evidence for it). */
+  ref: CriterionRef;
   competencyId: string;
   competencyName: string;
   categoryId: string;
@@ -93,6 +96,7 @@ export function compareRatings(
       const kind: CompareKind = both ? (same ? 'agree' : 'differ') : rated(s) || rated(m) ? 'one-side' : 'unrated';
       rows.push({
         key: t.key,
+        ref: t.ref,
         competencyId: c.competency.id,
         competencyName: c.competency.name,
         categoryId: c.competency.categoryId,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { recordLinkSchema } from '../evidence/refs';
+import { criterionRefSchema, recordLinkSchema } from '../evidence/refs';
 import { isoDateSchema } from './dates';
 
 /**
@@ -59,6 +59,11 @@ export const agendaItemSchema = z.object({
   fromTemplateId: z.string().optional(),
   /** Set when the item was raised from another record, e.g. an assessment walked through in a career conversation. */
   fromRecord: recordLinkSchema.optional(),
+  /**
+   * The ladder criteria the point is about (a Ladder review point names its competency, a career
+   * conversation point the rating it came from): the shared agenda is then evidence for them.
+   */
+  criteria: z.array(criterionRefSchema).max(20).optional(),
 });
 export type AgendaItem = z.output<typeof agendaItemSchema>;
 

@@ -6,6 +6,7 @@
  */
 import { shareable, shareableRecords } from '../evidence/privacy';
 import type { CriterionRef } from '../evidence/refs';
+import { assessmentMarkdown, type AssessmentMarkdownInput, inline } from './assessment-markdown';
 import type { Person } from './person';
 import { type CheckIn, type Goal, goalStatusLabels, type Milestone } from './plans';
 import { type StretchProject, stretchStatusLabels } from './stretch';
@@ -14,6 +15,8 @@ export interface PlanExportInput {
   person: Pick<Person, 'name'>;
   goals: { goal: Goal; milestones: Milestone[]; checkIns: CheckIn[] }[];
   stretch: StretchProject[];
+  /** The newest finished assessments (self and manager), each with its frozen ladder: private ones are left out. */
+  assessments?: Omit<AssessmentMarkdownInput, 'depth' | 'day'>[];
   /** A criterion reference in words. */
   label: (ref: CriterionRef) => string;
   /** A person's name by id (sponsors). */
@@ -22,13 +25,6 @@ export interface PlanExportInput {
   day: (iso: string) => string;
   today: string;
 }
-
-/** Markdown special characters in one line of user text are escaped, so a title cannot become a heading or a link. */
-const inline = (text: string) =>
-  text
-    .replace(/\s+/g, ' ')
-    .replace(/([\\`*_[\]<>#|])/g, '\\$1')
-    .trim();
 
 export function growthPlanMarkdown(input: PlanExportInput): string {
   const out: string[] = [`# Growth plan: ${inline(input.person.name)}`, '', `As of ${input.day(input.today)}.`, ''];
@@ -68,5 +64,10 @@ export function growthPlanMarkdown(input: PlanExportInput): string {
     }
     out.push('');
   }
+  const assessments = (input.assessments ?? []).flatMap((a) => {
+    const md = assessmentMarkdown({ ...a, day: input.day, depth: 3 });
+    return md.ok ? [md.text] : [];
+  });
+  if (assessments.length > 0) out.push('## Assessments', '', ...assessments);
   return `${out.join('\n').trimEnd()}\n`;
 }

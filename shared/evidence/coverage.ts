@@ -65,3 +65,15 @@ export function coverage(items: readonly EvidenceItem[], competencyIds: readonly
   }
   return [...cells.values()];
 }
+
+/** The first day of a quarter ('2026-Q2' → '2026-04-01'). */
+export function quarterStart(quarter: string): string {
+  const [year, q] = quarter.split('-Q');
+  return `${year}-${String((Number(q) - 1) * 3 + 1).padStart(2, '0')}-01`;
+}
+
+/** A quarter in words: '2026-Q2' → 'Q2 2026'. */
+export function quarterLabel(quarter: string): string {
+  const [year, q] = quarter.split('-Q');
+  return `Q${q} ${year}`;
+}

@@ -72,6 +72,14 @@ export function competencyIdsOf(criteria: readonly CriterionRef[]): string[] {
   return [...new Set(criteria.map((c) => c.competencyId))];
 }
 
+/**
+ * The criteria items a record names, once each, in first-seen order: what EvidenceItem.criterionIds
+ * carries, so readers can count evidence for one criterion and not only for its competency.
+ */
+export function criterionIdsOf(criteria: readonly CriterionRef[]): string[] {
+  return [...new Set(criteria.flatMap((c) => (c.criterionId ? [c.criterionId] : [])))];
+}
+
 /** A record with `competencyIds` recomputed from its `criteria`: call it in every repository write. */
 export function withCompetencyIds<T extends { criteria: readonly CriterionRef[] }>(record: T): T & { competencyIds: string[] } {
   return { ...record, competencyIds: competencyIdsOf(record.criteria) };

@@ -1,5 +1,6 @@
 import { generateSample } from '../../shared/sample';
 import { expect, lookInBothThemes, screenSizes, test } from './fixtures';
+import { expectInsideWindow } from './pages/geometry';
 import { GrowthPage, TeamHeatmap } from './pages/growth';
 import { Palette } from './pages/palette';
 import { putRows } from './support-db';
@@ -35,6 +36,16 @@ test('the team heatmap shows each person’s newest assessment against their lev
   // Each cell says in words what its colour and sign show.
   await expect(heatmap.row(person.name).getByText(/^Code quality: .*(below|as|above) expected$/)).toHaveCount(1);
   await expect(heatmap.table.getByRole('columnheader', { name: 'Code quality' })).toBeVisible();
+  // At 1024×640 every competency header is whole: inside the window, nothing spilling out of its cell.
+  await app.setViewportSize({ width: 1024, height: 640 });
+  const headers = heatmap.table.getByRole('columnheader');
+  expect(await headers.count()).toBeGreaterThanOrEqual(10);
+  await expectInsideWindow(app, headers.last());
+  const spilling = await headers.evaluateAll((ths) =>
+    ths.filter((th) => th.scrollWidth > th.clientWidth + 1 || th.scrollHeight > th.clientHeight + 1).map((th) => th.textContent),
+  );
+  expect(spilling).toEqual([]);
+  await app.setViewportSize({ width: 1280, height: 800 });
   await lookInBothThemes(app, 'growth-team-heatmap', testInfo, { sizes: screenSizes });
   await heatmap.show('Self-assessment');
   await expect(heatmap.summary).toContainText('on Engineering');

@@ -313,7 +313,23 @@ export function createLaddersService(options: LaddersServiceOptions): LaddersSer
   const tooLarge = (text: string) => Buffer.byteLength(text, 'utf8') > limits.maxBytes;
 
   return {
-    versions,
+    // Read through the service, the store answers after the ladders are loaded: a version asked
+    // for first thing after a start (an assessment opened before any list) is already remembered.
+    versions: {
+      remember: versions.remember,
+      async list(ladderId) {
+        await ready();
+        return versions.list(ladderId);
+      },
+      async get(ladderId, hash) {
+        await ready();
+        return versions.get(ladderId, hash);
+      },
+      async latestFromSource(sourceKey) {
+        await ready();
+        return versions.latestFromSource(sourceKey);
+      },
+    },
     review,
     async entry(key) {
       await ready();

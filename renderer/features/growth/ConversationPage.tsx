@@ -86,7 +86,7 @@ function TalkingPoints({
     try {
       const added = await meetings.addAgendaItems(
         meetingId,
-        rows.map((r) => ({ text: talkingPointFor(r), author: 'me' as const, ...(from ? { from } : {}) })),
+        rows.map((r) => ({ text: talkingPointFor(r), author: 'me' as const, criteria: [r.ref], ...(from ? { from } : {}) })),
       );
       announce(added.length === 1 ? `Added to the agenda of the ${meetingName}` : `Added ${added.length} talking points to the agenda of the ${meetingName}`);
     } catch (e) {

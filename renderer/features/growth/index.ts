@@ -6,4 +6,6 @@
 import { registerCommands } from '../../app/commands';
 import { growthCommands } from './commands';
 
+export { EvidenceCoverage } from './EvidenceCoverage';
+
 registerCommands(growthCommands);

@@ -37,6 +37,7 @@ export function StartMeetingDialog({ series, personName, isFirst, onClose }: Sta
   const chosen = templates ? (templateId === undefined ? suggestedTemplate(series.kind, isFirst, templates) : templateId) : null;
   const review = useLadderReview(series.personId, chosen);
   if (!templates) return null;
+  const ownPoints = templates.find((t) => t.id === chosen)?.agenda.length ?? 0;
 
   const start = async () => {
     if (review.problem) return setError(review.problem);
@@ -76,7 +77,8 @@ export function StartMeetingDialog({ series, personName, isFirst, onClose }: Sta
         </div>
         {review.agenda && (
           <p className="muted">
-            One talking point for each of the {review.agenda.length} competencies of {personName}’s level.
+            One talking point for each of the {review.agenda.length} competencies of {personName}’s level
+            {ownPoints > 0 ? `, then the template’s own ${ownPoints === 1 ? 'point' : `${ownPoints} points`}` : ''}.
           </p>
         )}
         {review.problem && <p className="muted">{review.problem}</p>}

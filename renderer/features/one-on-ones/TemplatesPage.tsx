@@ -2,6 +2,7 @@ import './one-on-ones.css';
 
 import { useState } from 'react';
 
+import { LADDER_REVIEW_TEMPLATE_ID } from '../../../shared/domain/ladder-review';
 import { type MeetingKind, meetingKindLabels, meetingKinds, type MeetingTemplate } from '../../../shared/domain/meetings';
 import type { FieldErrors } from '../../../shared/domain/person';
 import { builtInTemplates } from '../../../shared/domain/templates';
@@ -47,7 +48,11 @@ function TemplateDialog({ template, onClose }: { template: MeetingTemplate | nul
         </div>
         <TextArea
           label="Talking points"
-          description="One per line. They start the agenda of a new meeting."
+          description={
+            template?.id === LADDER_REVIEW_TEMPLATE_ID
+              ? 'One per line. Trellis first adds one point per competency of the person’s level, then these.'
+              : 'One per line. They start the agenda of a new meeting.'
+          }
           value={agendaText}
           onChange={setAgendaText}
           error={errors.agendaText}
@@ -101,6 +106,11 @@ export default function TemplatesPage() {
               <span className="badge">{t.builtIn ? (isEdited(t) ? 'Built-in · edited' : 'Built-in') : 'Yours'}</span>
             </div>
             <p className="muted small">{meetingKindLabels[t.kind]}</p>
+            {t.id === LADDER_REVIEW_TEMPLATE_ID && (
+              <p className="muted small">
+                One point per competency of the person’s ladder level, made when the meeting starts{t.agenda.length ? ', then:' : '.'}
+              </p>
+            )}
             <ul>
               {t.agenda.map((line) => (
                 <li key={line}>{line}</li>

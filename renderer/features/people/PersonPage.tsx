@@ -13,6 +13,7 @@ import { Button } from '../../ui/Button';
 import { formatDate } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
+import { EvidenceCoverage } from '../growth';
 import { ExportNotesButton, PersonSeriesSection, QueuePointDialog, QueueSection, SeriesDialog, useSeriesRows } from '../one-on-ones';
 import { StagnationFlag } from '../plans';
 import { PersonDialog } from './PersonDialog';
@@ -125,6 +126,7 @@ export default function PersonPage({ id }: { id: string }) {
         <QueueSection person={person} title="Queue a talking point for the next 1:1" />
         <RelationshipsCard person={person} everyone={everyone} />
       </div>
+      <EvidenceCoverage person={person} />
       <Timeline
         entries={timeline.entries}
         actions={

@@ -35,6 +35,13 @@ export class CaptureFeedbackDialog extends DialogModel {
   competency(name: string) {
     return this.root.getByRole('checkbox', { name });
   }
+  /** Ticks a competency from the keyboard (the dialog scrolls inside itself on a small window). */
+  async tickCompetency(name: string) {
+    const box = this.competency(name);
+    await box.focus();
+    if (!(await box.isChecked())) await this.page.keyboard.press('Space');
+    await expect(box).toBeChecked();
+  }
   get followUp() {
     return this.root.getByRole('checkbox', { name: 'Follow up on this' });
   }

@@ -2,6 +2,7 @@ import { expect, type Page } from '@playwright/test';
 
 import { choose } from './controls';
 import { ExportNotesDialog } from './export-notes';
+import { ChartSection } from './growth';
 import { StartMeetingDialog } from './one-on-ones';
 import { QueuePointDialog } from './people';
 
@@ -18,6 +19,18 @@ export class PersonPage {
   static async expect(page: Page, name: string) {
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
     return new PersonPage(page, name);
+  }
+
+  /** "Evidence this year": entries per competency and quarter, as a heatmap with a table view. */
+  get coverage() {
+    return new ChartSection(this.page, 'Evidence this year');
+  }
+  /** The cells of one competency in the coverage table (after `coverage.showTable()`), oldest quarter first. */
+  coverageCells(competency: string) {
+    return this.coverage.table
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: competency, exact: true }) })
+      .getByRole('cell');
   }
 
   get queueField() {

@@ -48,6 +48,23 @@ afterEach(async () => {
 });
 
 describe('ladders service: reading', () => {
+  it('answers a version asked for before anything was listed (an assessment opened first thing after a start)', async () => {
+    // A service on a fresh data folder: its version store is empty until the ladders are read.
+    const first = await service.list();
+    const hash = first.ladders.find((l) => l.key === 'bundled:support.yaml')!.hash!;
+    await service.close();
+    await rm(path.join(root, 'data'), { recursive: true, force: true });
+    const fresh = start();
+    try {
+      const stored = await fresh.versions.get('support', hash);
+      expect(stored?.hash).toBe(hash);
+      expect((await fresh.versions.list('support')).map((v) => v.hash)).toContain(hash);
+    } finally {
+      await fresh.close();
+      service = start();
+    }
+  });
+
   it('lists bundled and user ladders, valid, without included parts or drafts', async () => {
     await writeFile(path.join(userFolder, 'team.draft.yaml'), 'not: a ladder');
     const list = await service.list();

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createRepositories } from '../../../renderer/app/data';
 import { TrellisDatabase } from '../../../renderer/db/database';
 import { carriesOver } from '../../../shared/domain/carry-over';
-import { LADDER_REVIEW_TEMPLATE_ID, ladderReviewAgenda } from '../../../shared/domain/ladder-review';
+import { LADDER_REVIEW_TEMPLATE_ID, ladderReviewAgenda, ladderReviewPrompts } from '../../../shared/domain/ladder-review';
 import { testLadder } from '../../support/assessment-ladders';
 
 describe('Ladder review template', () => {
@@ -31,10 +31,33 @@ describe('Ladder review template', () => {
       kind: 'career',
       date: '2026-11-04',
       templateId: LADDER_REVIEW_TEMPLATE_ID,
-      templateAgenda: agenda,
+      templateAgenda: ladderReviewPrompts(testLadder(1), { trackId: 'ic', levelId: 'S1' }),
     });
     expect(meeting.agenda.map((i) => i.text)).toEqual(agenda);
     expect(meeting.agenda.every((i) => i.fromTemplateId === LADDER_REVIEW_TEMPLATE_ID && !carriesOver(i, new Set()))).toBe(true);
     expect(meeting.sharedNotes).toContain('## What to grow next, and how');
+  });
+
+  it('an edited Ladder review keeps the user’s own points after the per-person ones, and their notes', async () => {
+    const db = new TrellisDatabase(`ladder-review-${crypto.randomUUID()}`);
+    const repos = createRepositories(db);
+    const alex = await repos.people.create({ name: 'Alex Rivera' });
+    await repos.templates.save(LADDER_REVIEW_TEMPLATE_ID, {
+      name: 'Ladder review',
+      kind: 'career',
+      agendaText: 'What would you like me to sponsor?\n',
+      sharedNotes: '## Our notes\n',
+    });
+    const prompts = ladderReviewPrompts(testLadder(1), { trackId: 'ic', levelId: 'S1' });
+    const meeting = await repos.meetings.start({
+      personId: alex.id,
+      seriesId: null,
+      kind: 'career',
+      date: '2026-11-04',
+      templateId: LADDER_REVIEW_TEMPLATE_ID,
+      templateAgenda: prompts,
+    });
+    expect(meeting.agenda.map((i) => i.text)).toEqual([...prompts.map((p) => p.text), 'What would you like me to sponsor?']);
+    expect(meeting.sharedNotes).toBe('## Our notes\n');
   });
 });

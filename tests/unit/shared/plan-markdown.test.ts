@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
+import type { Assessment } from '../../../shared/domain/assessments';
 import { growthPlanMarkdown, type PlanExportInput } from '../../../shared/domain/plan-markdown';
 import type { CheckIn, Goal, Milestone } from '../../../shared/domain/plans';
 import type { StretchProject } from '../../../shared/domain/stretch';
 import { privateFieldsOf } from '../../../shared/evidence/privacy';
+import { testLadder } from '../../support/assessment-ladders';
 import { canariesIn, canary, withCanaries } from '../../support/canary';
 
 const base = {
@@ -112,5 +114,48 @@ describe('growthPlanMarkdown', () => {
     );
     expect(canariesIn(md)).toEqual([]);
     expect(md).toContain('Design the');
+  });
+});
+
+describe('growthPlanMarkdown with assessments', () => {
+  const rating = { ref: { ladderId: 'support', competencyId: 'comms', levelId: 'S1' }, value: 4, comment: 'Clear write-ups', evidence: [] };
+  const assessed = (over: Partial<Assessment> = {}): Assessment => ({
+    ...base,
+    personId: 'p',
+    id: 'a1',
+    date: '2026-10-31',
+    criteria: [rating.ref],
+    competencyIds: ['comms'],
+    kind: 'manager',
+    ladder: { ladderId: 'support', version: '1.0.0', hash: '1'.repeat(64) },
+    trackId: 'ic',
+    levelId: 'S1',
+    period: { from: '2026-05-01', to: '2026-10-31' },
+    status: 'finished',
+    revision: 1,
+    chainId: 'a1',
+    ratings: [rating],
+    summary: 'Steady',
+    privateNotes: '',
+    createdAt: 'x',
+    updatedAt: 'x',
+    finishedAt: '2026-11-01T10:00:00Z',
+    ...over,
+  });
+  const part = (a: Assessment) => ({ assessment: a, person: { name: 'Alex Rivera' }, ladder: testLadder(1), linkShareable: () => true });
+
+  it('adds the newest finished, shareable assessments under their own heading, without private notes', () => {
+    const md = growthPlanMarkdown(
+      input({
+        assessments: [
+          part(withCanaries('assessments', assessed(), privateFieldsOf('assessments'))),
+          part(assessed({ id: 'a2', kind: 'self', visibility: 'private', summary: canary('assessments.private') })),
+        ],
+      }),
+    );
+    expect(md).toContain('## Assessments\n\n### Manager assessment: Alex Rivera');
+    expect(md).toContain('#### Communication\n\n- **4**\n  Clear write-ups');
+    expect(md).not.toContain('Self-assessment');
+    expect(canariesIn(md)).toEqual([]);
   });
 });
