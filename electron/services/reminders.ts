@@ -67,9 +67,21 @@ export function createReminderScheduler(
 ) {
   let pending: Reminder[] = [];
   // Sent ids live in main's own store, so a restart does not notify the same follow-up again.
-  const stored = store?.get(SENT_KEY);
+  // An unreadable store costs only this memory (a reminder may come twice), never the app's start.
+  let stored: unknown;
+  try {
+    stored = store?.get(SENT_KEY);
+  } catch {
+    stored = undefined;
+  }
   const sent = new Set<string>(Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string').slice(-MAX_SENT) : []);
-  const remember = () => store?.set(SENT_KEY, [...sent].slice(-MAX_SENT));
+  const remember = () => {
+    try {
+      store?.set(SENT_KEY, [...sent].slice(-MAX_SENT));
+    } catch {
+      // Not remembered across a restart: the notification has been shown all the same.
+    }
+  };
   let timer: unknown = null;
 
   const arm = () => {

@@ -27,6 +27,7 @@ describe('dispatcher', () => {
         backupKeepWeekly: 4,
         stagnationMonths: null,
         careerConversationMonths: 6,
+        workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
       },
     });
     const info = await main.dispatch('app:info', undefined);

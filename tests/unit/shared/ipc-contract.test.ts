@@ -7,6 +7,7 @@ import { contract, eventContract } from '../../../shared/ipc/contract';
 import { filesContract, filesEventContract } from '../../../shared/ipc/files';
 import { ladderImportContract, ladderImportEventContract } from '../../../shared/ipc/ladder-import';
 import { laddersContract, laddersEventContract } from '../../../shared/ipc/ladders';
+import { lockContract, lockEventContract } from '../../../shared/ipc/lock';
 import { methodName, preloadNames, subscriberName } from '../../../shared/ipc/names';
 import { packetsContract, packetsEventContract } from '../../../shared/ipc/packets';
 import { remindersContract, remindersEventContract } from '../../../shared/ipc/reminders';
@@ -23,6 +24,7 @@ const domains = {
   backup: [backupContract, backupEventContract],
   packets: [packetsContract, packetsEventContract],
   reminders: [remindersContract, remindersEventContract],
+  lock: [lockContract, lockEventContract],
 } as const;
 
 describe('the contract, one file per domain', () => {
