@@ -68,24 +68,26 @@ export function FeedbackFields({ value, onChange, people, meId, errors = {}, aut
         value={value.kind}
         onChange={(k) => set('kind', k)}
       />
-      <TextArea
-        label="Situation"
-        description="When and where it happened."
-        rows={2}
-        value={value.situation}
-        onChange={(t) => set('situation', t)}
-        {...(autoFocus === 'situation' ? { autoFocus: true } : {})}
-      />
-      <TextArea
-        label="Behaviour"
-        description="What they did or said, as you saw it."
-        rows={3}
-        value={value.behaviour}
-        onChange={(t) => set('behaviour', t)}
-        error={errors.behaviour}
-      />
-      <TextArea label="Impact" description="What it led to, for whom." rows={2} value={value.impact} onChange={(t) => set('impact', t)} />
-      <TextArea label="Suggested next step" rows={2} value={value.nextStep} onChange={(t) => set('nextStep', t)} />
+      <div className="form-grid feedback-sbi">
+        <TextArea
+          label="Situation"
+          description="When and where it happened."
+          rows={2}
+          value={value.situation}
+          onChange={(t) => set('situation', t)}
+          {...(autoFocus === 'situation' ? { autoFocus: true } : {})}
+        />
+        <TextArea
+          label="Behaviour"
+          description="What they did or said, as you saw it."
+          rows={2}
+          value={value.behaviour}
+          onChange={(t) => set('behaviour', t)}
+          error={errors.behaviour}
+        />
+        <TextArea label="Impact" description="What it led to, for whom." rows={2} value={value.impact} onChange={(t) => set('impact', t)} />
+        <TextArea label="Suggested next step" rows={2} value={value.nextStep} onChange={(t) => set('nextStep', t)} />
+      </div>
       <div className="form-grid">
         <ComboBoxField
           label="From"
