@@ -46,6 +46,7 @@ const FeedbackEntryPage = lazy(() => import('../features/feedback/EntryPage'));
 const FeedbackCyclesPage = lazy(() => import('../features/feedback/CyclesPage'));
 const FeedbackCyclePage = lazy(() => import('../features/feedback/CyclePage'));
 const WinsPage = lazy(() => import('../features/feedback/WinsPage'));
+const WinPage = lazy(() => import('../features/feedback/WinPage'));
 const GoalPage = lazy(() => import('../features/plans/GoalPage'));
 // Growth plans' panel on a 1:1: handed in here, since plans uses one-on-ones.
 const MeetingGoals = lazy(() => import('../features/plans/MeetingGoals'));
@@ -122,6 +123,7 @@ export function App() {
                     <Route path="/feedback/cycles" component={FeedbackCyclesPage} />
                     <Route path="/feedback/cycles/:id">{(params) => <FeedbackCyclePage key={params.id} id={params.id} />}</Route>
                     <Route path="/feedback/wins" component={WinsPage} />
+                    <Route path="/feedback/wins/:id">{(params) => <WinPage key={params.id} id={params.id} />}</Route>
                     <Route path="/feedback/entries/:id">{(params) => <FeedbackEntryPage key={params.id} id={params.id} />}</Route>
                     <Route path="/:section">{(params) => <PlaceholderPage section={params.section} />}</Route>
                   </Switch>

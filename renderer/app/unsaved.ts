@@ -1,5 +1,6 @@
 import type { DraftPatch } from '../../shared/domain/assessments';
 import type { FeedbackDraft } from '../../shared/domain/feedback';
+import type { WinDraft } from '../../shared/domain/wins';
 import type { DecisionTextPatch } from '../db/calibration';
 import type { GoalTextPatch } from '../db/goals';
 import type { NotesPatch } from '../db/meetings';
@@ -45,6 +46,12 @@ const replayers = {
       throw error;
     }),
   'goal-text': (repos: Repositories, [id, patch]: [string, GoalTextPatch]) => repos.goals.saveText(id, patch),
+  // As for feedback: typing the repository refuses (the title emptied, a bad link) was never saved either.
+  win: (repos: Repositories, [id, draft]: [string, WinDraft]) =>
+    repos.wins.save(id, draft).catch((error: unknown) => {
+      if (error instanceof Error && error.name === 'ValidationError') return;
+      throw error;
+    }),
 } satisfies Record<string, (repos: Repositories, args: never) => Promise<unknown>>;
 
 type Kind = keyof typeof replayers;

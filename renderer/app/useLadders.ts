@@ -1,6 +1,8 @@
+import { useEffect, useState } from 'react';
+
 import type { LadderSummary } from '../../shared/ipc/ladders';
 import type { Ladder } from '../../shared/ladder';
-import { type Output, useMainQuery } from './useMain';
+import { type Output, useMainCall, useMainQuery } from './useMain';
 
 /**
  * The ladders as the features that judge people against them read them (assessments, packets,
@@ -45,4 +47,39 @@ export function useCurrentLadder(ladderId: string | null): {
 /** An exact version of a ladder (what an assessment or a packet was frozen against), from main's version store. */
 export function useFrozenLadder(ladderId: string, hash: string) {
   return useMainQuery('ladders:version-get', { ladderId, hash });
+}
+
+/**
+ * The versions in use now of several ladders, by id (null: no usable file for that id, or it
+ * cannot be read), for records that name competencies of more than one ladder. Until all have
+ * answered, the map holds those that did; it follows ladder files as they change.
+ */
+export function useCurrentLadders(ladderIds: readonly string[]): ReadonlyMap<string, Ladder | null> {
+  const list = useLadderList({ skip: ladderIds.length === 0 });
+  const call = useMainCall();
+  const [ladders, setLadders] = useState<ReadonlyMap<string, Ladder | null>>(() => new Map());
+  const ids = [...new Set(ladderIds)].sort().join('\n');
+  const listed = list.status === 'ready' ? list.value : undefined;
+  useEffect(() => {
+    if (!listed) return;
+    let live = true;
+    const wanted = ids ? ids.split('\n') : [];
+    void Promise.all(
+      wanted.map(async (id) => {
+        const summary = summaryFor(listed, id);
+        if (!summary) return [id, null] as const;
+        try {
+          return [id, (await call('ladders:get', { key: summary.key })).ladder ?? null] as const;
+        } catch {
+          return [id, null] as const;
+        }
+      }),
+    ).then((found) => {
+      if (live) setLadders(new Map(found));
+    });
+    return () => {
+      live = false;
+    };
+  }, [listed, ids, call]);
+  return ladders;
 }

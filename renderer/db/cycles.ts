@@ -2,6 +2,7 @@ import type { ZodType } from 'zod';
 
 import type { ImportedResponse } from '../../shared/domain/cycle-import';
 import {
+  checkCycleEdit,
   type CycleDraft,
   type CycleRequest,
   cycleRequestSchema,
@@ -26,6 +27,8 @@ export interface NewRequest {
   peerName: string;
   due: string;
 }
+
+export type ResponsePatch = Partial<Pick<CycleResponse, 'text' | 'date' | 'visibility'> & { competencyId: string | null }>;
 
 export interface NewResponse {
   personId: string;
@@ -76,11 +79,27 @@ export class CyclesRepository {
     return cycle;
   }
 
+  /**
+   * Renames a cycle or changes its period, due day, participants or competencies. Refused
+   * (ValidationError) when it would take away a participant or a competency that a response
+   * references (checkCycleEdit); peers asked about a participant taken out, with no answer yet,
+   * are deleted with them, in the same transaction.
+   */
   async update(id: string, draft: Partial<CycleDraft>): Promise<FeedbackCycle> {
-    return this.db.transaction('rw', this.db.feedbackCycles, async () => {
+    return this.db.transaction('rw', [this.db.feedbackCycles, this.db.cycleRequests, this.db.cycleResponses], async () => {
       const current = await this.db.feedbackCycles.get(id);
       if (!current) throw new NotFoundError('This cycle');
-      const next = parse(feedbackCycleSchema, { ...current, ...draft, updatedAt: this.now().toISOString() });
+      const next = parse(feedbackCycleSchema, {
+        ...current,
+        ...draft,
+        ...(draft.participantIds ? { participantIds: [...new Set(draft.participantIds)] } : {}),
+        updatedAt: this.now().toISOString(),
+      });
+      if (next.participantIds.length === 0) throw new ValidationError({ participantIds: 'Choose at least one participant' });
+      const [requests, responses] = await Promise.all([this.requests(id), this.responses(id)]);
+      const check = checkCycleEdit(next, requests, responses);
+      if (Object.keys(check.errors).length > 0) throw new ValidationError(check.errors);
+      if (check.droppedRequestIds.length > 0) await this.db.cycleRequests.bulkDelete(check.droppedRequestIds);
       await this.db.feedbackCycles.put(next);
       return next;
     });
@@ -211,6 +230,26 @@ export class CyclesRepository {
       });
       await this.db.cycleResponses.bulkAdd(rows);
       return rows;
+    });
+  }
+
+  /**
+   * Edits a response written in or imported: its text, the competency of the cycle it speaks to
+   * (null: in general), its date and visibility. Who wrote it stays (it ties it to a request).
+   */
+  async updateResponse(id: string, patch: ResponsePatch): Promise<CycleResponse> {
+    return this.db.transaction('rw', [this.db.feedbackCycles, this.db.cycleResponses], async () => {
+      const current = await this.db.cycleResponses.get(id);
+      if (!current) throw new NotFoundError('This response');
+      const cycle = await this.db.feedbackCycles.get(current.cycleId);
+      if (!cycle) throw new NotFoundError('This cycle');
+      const { competencyId, ...rest } = patch;
+      if (competencyId !== undefined && competencyId !== null && !cycle.competencies.some((c) => c.competencyId === competencyId))
+        throw new ValidationError({ competencyId: 'The cycle does not ask about this competency' });
+      const criteria = competencyId === undefined ? current.criteria : responseCriteria(cycle, competencyId);
+      const next = parse(cycleResponseSchema, withCompetencyIds({ ...current, ...rest, criteria }));
+      await this.db.cycleResponses.put(next);
+      return next;
     });
   }
 

@@ -32,6 +32,11 @@ export class WinsRepository {
     return this.db.wins.orderBy('date').reverse().limit(limit).toArray();
   }
 
+  /** Anyone's wins between two days (inclusive), newest first, through the date index. */
+  between(from = MIN_DAY, to = MAX_DAY, limit = WINS_LIST_LIMIT): Promise<Win[]> {
+    return this.db.wins.where('date').between(from, to, true, true).reverse().limit(limit).toArray();
+  }
+
   async create(draft: WinDraft): Promise<Win> {
     const stamp = this.now().toISOString();
     const win = this.validate({ ...draft, id: crypto.randomUUID(), competencyIds: [], createdAt: stamp, updatedAt: stamp });
@@ -43,10 +48,11 @@ export class WinsRepository {
   }
 
   async save(id: string, draft: Partial<WinDraft>): Promise<Win> {
-    return this.db.transaction('rw', this.db.wins, async () => {
+    return this.db.transaction('rw', [this.db.wins, this.db.people], async () => {
       const current = await this.db.wins.get(id);
       if (!current) throw new NotFoundError('This win');
       const next = this.validate({ ...current, ...draft, updatedAt: this.now().toISOString() });
+      if (next.personId !== current.personId && !(await this.db.people.get(next.personId))) throw new NotFoundError('This person');
       await this.db.wins.put(next);
       return next;
     });

@@ -133,3 +133,45 @@ export function responseCriteria(cycle: Pick<FeedbackCycle, 'competencies'>, com
   const ref = cycle.competencies.find((c) => c.competencyId === competencyId);
   return ref ? [{ ladderId: ref.ladderId, competencyId: ref.competencyId }] : [];
 }
+
+export interface CycleEditCheck {
+  /** Why the edit cannot be saved, by field (participantIds, competencies); empty when it can. */
+  errors: Record<string, string>;
+  /** Requests of participants the edit takes out that nobody answered yet: they go with them. */
+  droppedRequestIds: string[];
+}
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Whether `next` may replace a cycle's participants and competencies: nothing a response
+ * references may go (a participant someone answered about, a competency a response is filed
+ * under), so an edit never orphans what peers wrote. Peers asked about a participant taken out,
+ * with no answer yet, go with them (the dialog says so).
+ */
+export function checkCycleEdit(
+  next: Pick<FeedbackCycle, 'participantIds' | 'competencies'>,
+  requests: readonly Pick<CycleRequest, 'id' | 'personId'>[],
+  responses: readonly Pick<CycleResponse, 'personId' | 'criteria'>[],
+  words: { personName?: (id: string) => string; competencyName?: (ref: CriterionRef) => string } = {},
+): CycleEditCheck {
+  const { personName = () => 'a participant', competencyName = (ref) => ref.competencyId } = words;
+  const staying = new Set(next.participantIds);
+  const errors: Record<string, string> = {};
+  const answeredAbout = new Map<string, number>();
+  for (const r of responses) if (!staying.has(r.personId)) answeredAbout.set(r.personId, (answeredAbout.get(r.personId) ?? 0) + 1);
+  if (answeredAbout.size > 0)
+    errors.participantIds = `${[...answeredAbout].map(([id, n]) => `${personName(id)} (${count(n, 'response', 'responses')})`).join(', ')}: delete ${answeredAbout.size === 1 && [...answeredAbout.values()][0] === 1 ? 'that response' : 'those responses'} first to take ${answeredAbout.size === 1 ? 'them' : 'these people'} out of the cycle.`;
+  const asked = (ref: CriterionRef) => next.competencies.some((c) => c.ladderId === ref.ladderId && c.competencyId === ref.competencyId);
+  const filedUnder = new Map<string, { ref: CriterionRef; n: number }>();
+  for (const r of responses)
+    for (const ref of r.criteria) {
+      if (asked(ref)) continue;
+      const key = `${ref.ladderId}/${ref.competencyId}`;
+      filedUnder.set(key, { ref, n: (filedUnder.get(key)?.n ?? 0) + 1 });
+    }
+  if (filedUnder.size > 0)
+    errors.competencies = `${[...filedUnder.values()].map(({ ref, n }) => `${competencyName(ref)} (${count(n, 'response', 'responses')})`).join(', ')}: responses are filed under ${filedUnder.size === 1 ? 'it' : 'them'}; move or delete them first.`;
+  const droppedRequestIds = requests.filter((r) => !staying.has(r.personId) && !answeredAbout.has(r.personId)).map((r) => r.id);
+  return { errors, droppedRequestIds };
+}

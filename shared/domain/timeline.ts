@@ -89,7 +89,7 @@ export function buildTimeline(meetings: Meeting[], actions: ActionItem[], person
       date: w.date,
       title: winTitle(w),
       detail: ['Win', w.impact.trim() ? winTitle({ title: w.impact }, 80) : '', w.visibility === 'private' ? 'private' : ''].filter(Boolean).join(' · '),
-      href: '/feedback/wins',
+      href: `/feedback/wins/${w.id}`,
       search: fold(`${w.title} ${w.impact}`),
     });
   }

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 
+import { lastQuarters, quarterOf, quarterStart } from '../evidence/coverage';
 import { evidenceFieldsSchema } from '../evidence/refs';
 
 export const MAX_WIN_TEXT = 10_000;
@@ -50,17 +51,58 @@ export function parseLinks(text: string): string[] {
     .filter(Boolean);
 }
 
-/** The quarter a day falls in: "2026 Q3". */
-export function quarterOf(iso: string): string {
-  const month = Number(iso.slice(5, 7));
-  return `${iso.slice(0, 4)} Q${Math.floor((month - 1) / 3) + 1}`;
+/**
+ * The periods the wins log shows, in the words of the coverage heatmap ("Evidence this year": the
+ * last four quarters, the one today is in and the three before it, about twelve months). Each is
+ * whole quarters, so "by quarter" never shows a cut-off one; "All time" has no quarters listed.
+ */
+export const winPeriodIds = ['last-4', 'last-8', 'this-year', 'last-year', 'all'] as const;
+export type WinPeriodId = (typeof winPeriodIds)[number];
+export interface WinPeriod {
+  id: WinPeriodId;
+  label: string;
+  /** Inclusive ISO days. */
+  from: string;
+  to: string;
+  /** The quarters of the period, newest first ('2026-Q4'); null for all time. */
+  quarters: string[] | null;
 }
 
-/** Wins grouped by quarter, newest quarter first, newest win first inside one. */
-export function winsByQuarter<T extends Pick<Win, 'date'>>(wins: readonly T[]): { quarter: string; wins: T[] }[] {
-  const groups = new Map<string, T[]>();
-  for (const w of [...wins].sort((a, b) => b.date.localeCompare(a.date))) groups.set(quarterOf(w.date), [...(groups.get(quarterOf(w.date)) ?? []), w]);
-  return [...groups.entries()].map(([quarter, list]) => ({ quarter, wins: list }));
+export function winPeriods(today: string): WinPeriod[] {
+  const year = Number(today.slice(0, 4));
+  const span = (quarters: string[]) => ({ from: quarterStart(quarters.at(-1)!), to: quarterEnd(quarters[0]!), quarters });
+  const recent = (n: number) => span(lastQuarters(today, n).reverse());
+  const calendar = (y: number) => span([4, 3, 2, 1].map((q) => `${y}-Q${q}`));
+  return [
+    { id: 'last-4', label: 'Last four quarters', ...recent(4) },
+    { id: 'last-8', label: 'Last eight quarters', ...recent(8) },
+    { id: 'this-year', label: `This year (${year})`, ...calendar(year) },
+    { id: 'last-year', label: `Last year (${year - 1})`, ...calendar(year - 1) },
+    { id: 'all', label: 'All time', from: '0000-01-01', to: '9999-12-31', quarters: null },
+  ];
+}
+
+/** The last day of a quarter ('2026-Q1' → '2026-03-31'). */
+export function quarterEnd(quarter: string): string {
+  const [year, q] = quarter.split('-Q');
+  const month = Number(q) * 3;
+  const last = new Date(Date.UTC(Number(year), month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
+}
+
+/**
+ * Wins grouped by quarter ('2026-Q3'), newest quarter first, newest win first inside one. Given
+ * the period's quarters, every one of them has a group (empty ones too, so gaps show) and wins
+ * outside them are left out.
+ */
+export function winsByQuarter<T extends Pick<Win, 'date'>>(wins: readonly T[], quarters: readonly string[] | null = null): { quarter: string; wins: T[] }[] {
+  const groups = new Map<string, T[]>((quarters ?? []).map((q) => [q, []]));
+  for (const w of [...wins].sort((a, b) => b.date.localeCompare(a.date))) {
+    const q = quarterOf(w.date);
+    if (quarters && !groups.has(q)) continue;
+    groups.set(q, [...(groups.get(q) ?? []), w]);
+  }
+  return [...groups.entries()].sort(([a], [b]) => b.localeCompare(a)).map(([quarter, list]) => ({ quarter, wins: list }));
 }
 
 /** Wins grouped by the competencies they name (a win naming two is in both), then those naming none. */
@@ -79,10 +121,31 @@ export function winsByCompetency<T extends Pick<Win, 'competencyIds' | 'date'>>(
     .sort((a, b) => rank(a.competencyId) - rank(b.competencyId) || String(a.competencyId).localeCompare(String(b.competencyId)));
 }
 
+/** How long each part of a recognition message may be: it is a chat message, not the win's whole story. */
+export const RECOGNITION_PART_MAX = 280;
+
+/** One line, end punctuation dropped, cut at a word before `max` with an ellipsis. */
+function clip(text: string, max = RECOGNITION_PART_MAX): string {
+  const line = text
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[.!]+$/, '');
+  if (line.length <= max) return line;
+  const cut = line.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.!-]+$/, '')}…`;
+}
+
+/** "A", "A and B", "A, B and C". */
+function listWords(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`;
+}
+
 /**
- * A short public recognition to copy into chat: who, what, what it led to, and the competencies
- * named, in plain words. Null for a win the person did not agree to celebrate, or a private one:
- * the draft is meant to be posted, so nothing private goes into it.
+ * A short public recognition to copy into chat: who, what, what it led to, the competencies named
+ * and the links, in plain words, each part kept short. Null for a win the person did not agree to
+ * celebrate, or a private one: the draft is meant to be posted, so nothing private goes into it
+ * (it reads only the win's own title, impact and links, never other records).
  */
 export function recognitionMessage(
   win: Pick<Win, 'title' | 'impact' | 'links' | 'celebrate' | 'visibility'>,
@@ -90,20 +153,17 @@ export function recognitionMessage(
   competencyNames: readonly string[] = [],
 ): string | null {
   if (!win.celebrate || win.visibility === 'private') return null;
-  const firstName = personName.trim().split(/\s+/)[0] || personName;
-  const what = win.title
-    .trim()
-    .replace(/\s+/g, ' ')
-    .replace(/[.!]+$/, '');
-  const impact = win.impact
-    .trim()
-    .replace(/\s+/g, ' ')
-    .replace(/[.!]+$/, '');
-  const lines = [`🎉 Shout-out to ${personName.trim()}: ${what}.`];
-  if (impact)
-    lines.push(`It ${/^(it|this)\b/i.test(impact) ? impact.replace(/^(it|this)\s+/i, '') : `meant ${impact.charAt(0).toLowerCase()}${impact.slice(1)}`}.`);
-  if (competencyNames.length) lines.push(`A great example of ${competencyNames.join(' and ')}.`);
-  lines.push(`Thank you, ${firstName}!`);
-  if (win.links.length) lines.push('', ...win.links);
+  const what = clip(win.title);
+  if (!what) return null;
+  const name = personName.trim().replace(/\s+/g, ' ');
+  const firstName = name.split(' ')[0] ?? '';
+  const impact = clip(win.impact);
+  const names = [...new Set(competencyNames.map((n) => n.trim()).filter(Boolean))];
+  const links = [...new Set(win.links.map((l) => l.trim()).filter((l) => /^https?:\/\/\S+$/i.test(l)))];
+  const lines = [name ? `🎉 Shout-out to ${name}: ${what}.` : `🎉 Shout-out: ${what}.`];
+  if (impact) lines.push(`What it led to: ${impact}.`);
+  if (names.length) lines.push(`A great example of ${listWords(names)}.`);
+  lines.push(firstName ? `Thank you, ${firstName}!` : 'Thank you!');
+  if (links.length) lines.push('', ...links);
   return lines.join('\n');
 }

@@ -94,3 +94,20 @@ export function sameCriterion(a: CriterionRef, b: CriterionRef): boolean {
 export function criterionKey(ref: CriterionRef): string {
   return [ref.ladderId, ref.competencyId, ref.levelId ?? '', ref.criterionId ?? ''].join('/');
 }
+
+/** What a reference's competency is called when its ladder does not have it (any more), or is gone. */
+export const unknownCompetencyName = (competencyId: string) => `Unknown competency (${competencyId})`;
+
+/**
+ * The name of the competency a reference points at, read from the reference's own ladder (records
+ * may name competencies of several ladders). `ladders` holds the ladders looked up so far by id,
+ * null for one that cannot be read; a ladder not looked up yet gives the id, for the moment.
+ */
+export function competencyNameOf(
+  ref: Pick<CriterionRef, 'ladderId' | 'competencyId'>,
+  ladders: ReadonlyMap<string, { competencies: readonly { id: string; name: string }[] } | null>,
+): string {
+  if (!ladders.has(ref.ladderId)) return ref.competencyId;
+  const found = ladders.get(ref.ladderId)?.competencies.find((c) => c.id === ref.competencyId);
+  return found?.name ?? unknownCompetencyName(ref.competencyId);
+}

@@ -6,28 +6,15 @@ import type { Page } from '@playwright/test';
 import { canariesIn, canary } from '../support/canary';
 import { expect, lookInBothThemes, screenSizes, test } from './fixtures';
 import { seedLadders } from './ladders-support';
-import { tick } from './pages/controls';
 import { goTo } from './pages/nav';
 import { PeoplePage } from './pages/people';
+import { logWin as logWinOn } from './pages/wins';
 
 test.beforeEach(async ({ main }) => {
   await seedLadders(main);
 });
 
-/** W on a person's page, then the win's fields; saves it. */
-async function logWin(app: Page, what: string, opts: { competency?: string; celebrate?: boolean; visibility?: 'Private' | 'Shareable' } = {}) {
-  await app.locator('body').click({ position: { x: 5, y: 5 } });
-  await app.keyboard.press('w');
-  const dialog = app.getByRole('dialog', { name: 'Log a win' });
-  await expect(dialog.getByRole('combobox', { name: 'Whose win' })).toHaveValue('Sam Lee');
-  await dialog.getByRole('textbox', { name: 'What happened' }).fill(what);
-  await dialog.getByRole('textbox', { name: 'Impact' }).fill('The release went out on time');
-  if (opts.competency) await tick(app, opts.competency);
-  if (opts.visibility) await app.locator('label', { has: app.getByRole('radio', { name: opts.visibility }) }).click();
-  if (opts.celebrate) await tick(app, 'They agreed to celebrate this in public');
-  await dialog.getByRole('button', { name: 'Save win' }).click();
-  await expect(dialog).toBeHidden();
-}
+const logWin = (app: Page, what: string, opts: Parameters<typeof logWinOn>[2] = {}) => logWinOn(app, what, { person: 'Sam Lee', ...opts });
 
 test('log wins from a person’s page, see them by competency, recognise a public one, and export only the shareable ones', async ({ app, main }, testInfo) => {
   test.slow();

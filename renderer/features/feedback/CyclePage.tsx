@@ -1,8 +1,8 @@
 import './feedback.css';
 
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useState } from 'react';
-import { Link } from 'wouter';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { Link, useLocation } from 'wouter';
 
 import { cycleHealth, type CycleRequest, type CycleResponse, type FeedbackCycle, formatRate, summaryByCompetency } from '../../../shared/domain/cycles';
 import { todayIso } from '../../../shared/domain/dates';
@@ -15,10 +15,12 @@ import { formatDate } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
 import { useStatus } from '../../ui/Status';
-import { AddResponseDialog, AskPeerDialog } from './CycleDialogs';
+import { AskPeerDialog, ResponseDialog } from './CycleDialogs';
+import { ConfirmDelete } from './EditParts';
 import { FeedbackTabs } from './FeedbackTabs';
+import { CycleDialog } from './PlanCycleDialog';
 import { PrivateChip } from './PrivateChip';
-import { competencyName, useLadderCompetencies } from './useLadderCompetencies';
+import { type CompetencyNamer, useCompetencyNames } from './useLadderCompetencies';
 
 // The importer (papaparse and the Markdown reader) loads only when someone imports.
 const ImportResponsesDialog = lazy(() => import('./ImportResponsesDialog'));
@@ -57,6 +59,7 @@ function ParticipantSection({
   responses,
   nameOf,
   competencies,
+  name,
   today,
 }: {
   cycle: FeedbackCycle;
@@ -65,12 +68,15 @@ function ParticipantSection({
   responses: CycleResponse[];
   nameOf: (id: string | null, fallback: string) => string;
   competencies: { id: string; name: string }[];
+  name: CompetencyNamer;
   today: string;
 }) {
   const { cycles } = useRepositories();
   const { announce } = useStatus();
   const [asking, setAsking] = useState(false);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<CycleResponse | null>(null);
+  const [deleting, setDeleting] = useState<CycleResponse | null>(null);
   const groups = summaryByCompetency(cycle, responses);
   const answered = new Set(responses.map((r) => r.requestId));
   const headingId = `participant-${person.id}`;
@@ -129,52 +135,103 @@ function ParticipantSection({
         <p className="muted">No responses yet.</p>
       ) : (
         <div className="cycle-summary" aria-label={`Summary for ${person.name}`} role="group">
-          {groups.map((g) => (
-            <section key={g.competencyId ?? 'general'} aria-label={`${competencyName(competencies, g.competencyId)} (${person.name})`}>
-              <h4>
-                {competencyName(competencies, g.competencyId)} <span className="muted small">({g.responses.length})</span>
-              </h4>
-              <ul className="cycle-responses">
-                {g.responses.map((r) => (
-                  <li key={r.id}>
-                    <blockquote>{r.text}</blockquote>
-                    <span className="muted small">
-                      {nameOf(r.respondentId, r.respondentName)} · {formatDate(r.date)} {r.visibility === 'private' && <PrivateChip />}
-                      {r.requestId === null ? ' · not requested' : ''}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))}
+          {groups.map((g) => {
+            const title = name(g.responses[0]!.criteria[0] ?? null);
+            return (
+              <section key={g.competencyId ?? 'general'} aria-label={`${title} (${person.name})`}>
+                <h4>
+                  {title} <span className="muted small">({g.responses.length})</span>
+                </h4>
+                <ul className="cycle-responses">
+                  {g.responses.map((r) => {
+                    const from = nameOf(r.respondentId, r.respondentName);
+                    return (
+                      <li key={r.id}>
+                        <blockquote>{r.text}</blockquote>
+                        <span className="muted small cycle-response__meta">
+                          <span>
+                            {from} · {formatDate(r.date)}
+                            {r.requestId === null ? ' · not requested' : ''}
+                          </span>
+                          {r.visibility === 'private' && <PrivateChip />}
+                          <Button size="small" variant="quiet" onPress={() => setEditing(r)} aria-label={`Edit the response from ${from} about ${person.name}`}>
+                            Edit…
+                          </Button>
+                          <Button
+                            size="small"
+                            variant="quiet"
+                            onPress={() => setDeleting(r)}
+                            aria-label={`Delete the response from ${from} about ${person.name}`}
+                          >
+                            Delete…
+                          </Button>
+                        </span>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </section>
+            );
+          })}
         </div>
       )}
       {asking && <AskPeerDialog cycle={cycle} person={person} onClose={() => setAsking(false)} />}
-      {adding && <AddResponseDialog cycle={cycle} person={person} competencies={competencies} onClose={() => setAdding(false)} />}
+      {adding && <ResponseDialog cycle={cycle} person={person} competencies={competencies} onClose={() => setAdding(false)} />}
+      {editing && (
+        <ResponseDialog
+          cycle={cycle}
+          person={person}
+          competencies={competencies}
+          response={editing}
+          respondentName={nameOf(editing.respondentId, editing.respondentName)}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {deleting && (
+        <ConfirmDelete
+          title="Delete this response?"
+          confirmLabel="Delete response"
+          onClose={() => setDeleting(null)}
+          onConfirm={async () => {
+            await cycles.removeResponse(deleting.id);
+            announce(`Response from ${nameOf(deleting.respondentId, deleting.respondentName)} about ${person.name} deleted`);
+            setDeleting(null);
+          }}
+        >
+          <p>
+            What {nameOf(deleting.respondentId, deleting.respondentName)} wrote about {person.name} is deleted
+            {deleting.requestId ? '; their request counts as not answered again' : ''}. This cannot be undone (a backup still has it).
+          </p>
+        </ConfirmDelete>
+      )}
     </section>
   );
 }
 
-/** One cycle: its health, then each participant's peers, responses and summary by competency. */
+/** One cycle: its health, then each participant's peers, responses and summary by competency; edited or deleted from here. */
 export default function CyclePage({ id }: { id: string }) {
   const { cycles } = useRepositories();
   const people = usePeople();
+  const { announce } = useStatus();
+  const [, navigate] = useLocation();
   const today = todayIso();
   const data = useLiveQuery(async () => {
     const cycle = await cycles.get(id);
     if (!cycle) return null;
     return { cycle, requests: await cycles.requests(id), responses: await cycles.responses(id) };
   }, [cycles, id]);
-  const ladderId = data?.cycle.competencies[0]?.ladderId ?? null;
-  const { competencies } = useLadderCompetencies(ladderId);
+  const refs = useMemo(() => [...(data?.cycle.competencies ?? []), ...(data?.responses.flatMap((r) => r.criteria) ?? [])], [data]);
+  const name = useCompetencyNames(refs);
   const [importing, setImporting] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   if (data === undefined || !people) return <p className="loading">Loading…</p>;
   if (data === null)
     return (
       <Page title="Cycle not found">
         <EmptyState icon="?" title="This cycle does not exist">
           <p>
-            Go back to <Link href="/feedback/cycles">the cycles</Link>.
+            It may have been deleted. Go back to <Link href="/feedback/cycles">the cycles</Link>.
           </p>
         </EmptyState>
       </Page>
@@ -182,15 +239,27 @@ export default function CyclePage({ id }: { id: string }) {
   const { cycle, requests, responses } = data;
   const byId = new Map(people.map((p) => [p.id, p]));
   const nameOf = (pid: string | null, fallback: string) => (pid ? (byId.get(pid)?.name ?? 'Someone no longer in Trellis') : fallback || 'Anonymous');
-  const asked = cycle.competencies.map((c) => competencyName(competencies, c.competencyId));
+  const competencies = cycle.competencies.map((c) => ({ id: c.competencyId, name: name(c) }));
+  const asked = competencies.map((c) => c.name);
+  const remove = async () => {
+    await cycles.remove(cycle.id);
+    announce(`Deleted ${cycle.name}`);
+    navigate('/feedback/cycles');
+  };
   return (
     <Page
       title={cycle.name}
       subtitle={`${formatDate(cycle.from)} – ${formatDate(cycle.to)} · responses due ${formatDate(cycle.due)}${asked.length ? ` · asks about ${asked.join(', ')}` : ''}`}
       actions={
-        <Button variant="primary" onPress={() => setImporting(true)}>
-          Import responses…
-        </Button>
+        <>
+          <Button onPress={() => setEditing(true)}>Edit cycle…</Button>
+          <Button variant="danger" onPress={() => setDeleting(true)}>
+            Delete cycle…
+          </Button>
+          <Button variant="primary" onPress={() => setImporting(true)}>
+            Import responses…
+          </Button>
+        </>
       }
     >
       <FeedbackTabs />
@@ -207,6 +276,7 @@ export default function CyclePage({ id }: { id: string }) {
             responses={responses.filter((r) => r.personId === pid)}
             nameOf={nameOf}
             competencies={competencies}
+            name={name}
             today={today}
           />
         );
@@ -216,6 +286,20 @@ export default function CyclePage({ id }: { id: string }) {
           <ImportResponsesDialog cycle={cycle} people={people} competencies={competencies} onClose={() => setImporting(false)} />
         </Suspense>
       )}
+      {editing && <CycleDialog editing={data} onClose={() => setEditing(false)} />}
+      {deleting && (
+        <ConfirmDelete title={`Delete ${cycle.name}?`} confirmLabel="Delete cycle" onConfirm={remove} onClose={() => setDeleting(false)}>
+          <p>{deletionWords(requests.length, responses.length)} This cannot be undone (a backup still has them).</p>
+        </ConfirmDelete>
+      )}
     </Page>
   );
+}
+
+/** What goes with a cycle, in words. */
+function deletionWords(requests: number, responses: number): string {
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  if (requests === 0 && responses === 0) return 'The cycle is deleted; nobody was asked and nothing came back yet.';
+  if (responses === 0) return `The cycle is deleted with ${n(requests, 'peer request', 'peer requests')}; nothing came back yet.`;
+  return `The cycle is deleted with ${n(requests, 'peer request', 'peer requests')} and ${n(responses, 'response', 'responses')}: what peers wrote goes from the summary, search, exports and the evidence of the people it is about.`;
 }

@@ -15,12 +15,12 @@ import { ValidationError } from '../../db/errors';
 import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { DateField } from '../../ui/DateField';
-import { Dialog } from '../../ui/Dialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
 import { useStatus } from '../../ui/Status';
 import { TextField } from '../../ui/TextField';
-import { SaveFailed, type SaveState, saveStateLabel, useAutosave } from '../one-on-ones';
+import { SaveFailed, useAutosave } from '../one-on-ones';
+import { ConfirmDelete, SaveIndicator, useRecordToEdit } from './EditParts';
 import { FeedbackFields } from './FeedbackFields';
 import { FollowUpList } from './FollowUpList';
 import { useNameOf } from './FollowUpSections';
@@ -39,29 +39,12 @@ export const draftOf = (e: FeedbackEntry): FeedbackDraft => ({
   nextStep: e.nextStep,
 });
 
-function SaveIndicator({ state }: { state: SaveState }) {
-  return (
-    <span
-      className={state.kind === 'error' ? 'save-state save-state--error' : 'save-state'}
-      role="status"
-      aria-live="polite"
-      aria-label={`Feedback: ${saveStateLabel(state)}`}
-    >
-      <span aria-hidden="true">{state.kind === 'saved' ? '✓' : state.kind === 'error' ? '!' : '…'}</span>
-      {saveStateLabel(state)}
-    </span>
-  );
-}
-
 /** One feedback entry, edited in place and saved as you type, with its follow-ups. */
 export default function EntryPage({ id }: { id: string }) {
   const { feedback } = useRepositories();
-  // Read once: the editor owns the text from then on (a live copy would overwrite typing).
-  const entry = useLiveQuery(async () => (await feedback.get(id)) ?? null, [feedback, id]);
-  const [loaded, setLoaded] = useState<FeedbackEntry | null | undefined>(undefined);
-  if (loaded === undefined && entry !== undefined) setLoaded(entry);
-  if (loaded === undefined) return <p className="loading">Loading…</p>;
-  if (loaded === null || entry === null)
+  const entry = useRecordToEdit(() => feedback.get(id), [feedback, id]);
+  if (entry === undefined) return <p className="loading">Loading…</p>;
+  if (entry === null)
     return (
       <Page title="Feedback not found">
         <EmptyState icon="?" title="This feedback does not exist">
@@ -71,7 +54,7 @@ export default function EntryPage({ id }: { id: string }) {
         </EmptyState>
       </Page>
     );
-  return <Editor entry={loaded} />;
+  return <Editor entry={entry} />;
 }
 
 function Editor({ entry }: { entry: FeedbackEntry }) {
@@ -93,13 +76,9 @@ function Editor({ entry }: { entry: FeedbackEntry }) {
   const name = nameOf(draft.personId);
 
   const remove = async () => {
-    try {
-      await feedback.remove(entry.id);
-      announce(`Feedback about ${name} deleted`);
-      navigate('/feedback');
-    } catch (e) {
-      announce(errorMessage(e), 'error');
-    }
+    await feedback.remove(entry.id);
+    announce(`Feedback about ${name} deleted`);
+    navigate('/feedback');
   };
 
   return (
@@ -108,7 +87,7 @@ function Editor({ entry }: { entry: FeedbackEntry }) {
       subtitle={<Link href="/feedback">All feedback</Link>}
       actions={
         <>
-          <SaveIndicator state={state} />
+          <SaveIndicator state={state} what="Feedback" />
           <Button variant="danger" onPress={() => setDeleting(true)}>
             Delete…
           </Button>
@@ -123,18 +102,9 @@ function Editor({ entry }: { entry: FeedbackEntry }) {
         <FollowUps entry={entry} personName={name} />
       </div>
       {deleting && (
-        <Dialog title="Delete this feedback?" isOpen onOpenChange={(open) => !open && setDeleting(false)}>
+        <ConfirmDelete title="Delete this feedback?" confirmLabel="Delete feedback" onConfirm={remove} onClose={() => setDeleting(false)}>
           <p>The entry and its follow-ups are deleted. This cannot be undone (a backup still has them).</p>
-          <div className="dialog__actions">
-            <span className="spacer" />
-            <Button variant="quiet" onPress={() => setDeleting(false)}>
-              Cancel
-            </Button>
-            <Button variant="danger" onPress={() => void remove()}>
-              Delete feedback
-            </Button>
-          </div>
-        </Dialog>
+        </ConfirmDelete>
       )}
     </Page>
   );

@@ -2,12 +2,12 @@ import { useState } from 'react';
 
 import { type FeedbackDraft, type FeedbackKind, feedbackKindLabels, feedbackKinds } from '../../../shared/domain/feedback';
 import type { FieldErrors, Person } from '../../../shared/domain/person';
-import type { Visibility } from '../../../shared/evidence/refs';
 import { ComboBoxField } from '../../ui/ComboBoxField';
 import { DateField } from '../../ui/DateField';
 import { RadioGroupField } from '../../ui/RadioGroupField';
 import { TextArea } from '../../ui/TextArea';
 import { TextField } from '../../ui/TextField';
+import { PersonField, VisibilityField } from './CaptureParts';
 import { CriteriaField } from './CriteriaField';
 
 /**
@@ -16,11 +16,6 @@ import { CriteriaField } from './CriteriaField';
  */
 export const OUTSIDE = 'outside-trellis';
 const ME = 'me';
-
-export const visibilityOptions: { id: Visibility; label: string; description: string }[] = [
-  { id: 'private', label: 'Private', description: 'Only in Trellis on this computer: never in an export or a packet.' },
-  { id: 'shareable', label: 'Shareable', description: 'May go into exports and promotion packets.' },
-];
 
 export interface FeedbackFieldsProps {
   value: FeedbackDraft;
@@ -41,7 +36,6 @@ export interface FeedbackFieldsProps {
 export function FeedbackFields({ value, onChange, people, meId, errors = {}, autoFocus }: FeedbackFieldsProps) {
   const set = <K extends keyof FeedbackDraft>(key: K, v: FeedbackDraft[K]) => onChange({ ...value, [key]: v }, key);
   const person = people.find((p) => p.id === value.personId) ?? null;
-  const personOptions = people.map((p) => ({ id: p.id, label: p.name, ...(p.title ? { description: p.title } : {}) }));
   const [outside, setOutside] = useState(value.fromId === null && value.fromName !== '');
   const fromOptions = [
     ...(meId ? [] : [{ id: ME, label: 'Me' }]),
@@ -52,12 +46,11 @@ export function FeedbackFields({ value, onChange, people, meId, errors = {}, aut
   return (
     <>
       <div className="form-grid">
-        <ComboBoxField
+        <PersonField
           label="About"
-          options={personOptions}
-          value={value.personId || null}
-          onChange={(id) => onChange({ ...value, personId: id ?? '', criteria: [] }, 'personId')}
-          placeholder="Type a name"
+          people={people}
+          value={value.personId}
+          onChange={(id) => onChange({ ...value, personId: id, criteria: [] }, 'personId')}
           error={errors.personId}
         />
         <DateField label="Date" value={value.date} onChange={(d) => set('date', d)} isRequired error={errors.date} />
@@ -103,7 +96,7 @@ export function FeedbackFields({ value, onChange, people, meId, errors = {}, aut
         )}
       </div>
       <CriteriaField person={person} value={value.criteria} onChange={(c) => set('criteria', c)} />
-      <RadioGroupField<Visibility> label="Visibility" options={visibilityOptions} value={value.visibility} onChange={(v) => set('visibility', v)} />
+      <VisibilityField value={value.visibility} onChange={(v) => set('visibility', v)} />
     </>
   );
 }

@@ -7,23 +7,19 @@ import { Link } from 'wouter';
 import { feedbackKindLabels, feedbackTitle } from '../../../shared/domain/feedback';
 import { useRepositories } from '../../app/data';
 import { requestCapture } from '../../app/quick-capture';
-import { usePeople } from '../../app/usePeople';
 import { Button } from '../../ui/Button';
-import { ComboBoxField } from '../../ui/ComboBoxField';
 import { formatDate } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
 import { VirtualTable } from '../../ui/VirtualTable';
 import { FeedbackTabs } from './FeedbackTabs';
 import { useNameOf } from './FollowUpSections';
+import { EVERYONE, PersonFilter } from './PersonFilter';
 import { PrivateChip } from './PrivateChip';
-
-const EVERYONE = 'everyone';
 
 /** Every feedback entry, newest first, or one person's; a new one is a quick capture away (F). */
 export default function FeedbackPage() {
   const { feedback } = useRepositories();
-  const people = usePeople();
   const nameOf = useNameOf();
   const [personId, setPersonId] = useState<string>(EVERYONE);
   const entries = useLiveQuery(() => (personId === EVERYONE ? feedback.recent() : feedback.forPerson(personId)), [feedback, personId]);
@@ -40,12 +36,7 @@ export default function FeedbackPage() {
     >
       <FeedbackTabs open={open} />
       <div className="feedback-toolbar">
-        <ComboBoxField
-          label="Person"
-          options={[{ id: EVERYONE, label: 'Everyone' }, ...(people ?? []).filter((p) => !p.archived).map((p) => ({ id: p.id, label: p.name }))]}
-          value={personId}
-          onChange={(id) => setPersonId(id ?? EVERYONE)}
-        />
+        <PersonFilter value={personId} onChange={setPersonId} />
       </div>
       {entries === undefined ? (
         <p className="loading">Loading…</p>

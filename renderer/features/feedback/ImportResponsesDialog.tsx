@@ -27,7 +27,7 @@ import { RadioGroupField } from '../../ui/RadioGroupField';
 import { SelectField } from '../../ui/SelectField';
 import { useStatus } from '../../ui/Status';
 import { TextArea } from '../../ui/TextArea';
-import { visibilityOptions } from './FeedbackFields';
+import { visibilityOptions } from './CaptureParts';
 
 interface Source {
   name: string;

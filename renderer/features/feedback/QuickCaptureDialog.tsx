@@ -1,6 +1,6 @@
 import './feedback.css';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useLocation } from 'wouter';
 
 import { addDaysIso, todayIso } from '../../../shared/domain/dates';
@@ -8,19 +8,14 @@ import { defaultVisibility, type FeedbackDraft } from '../../../shared/domain/fe
 import type { FieldErrors } from '../../../shared/domain/person';
 import { useCurrentUser } from '../../app/current-user';
 import { useRepositories } from '../../app/data';
-import { errorMessage } from '../../app/errors';
 import { usePeople } from '../../app/usePeople';
-import { ValidationError } from '../../db/errors';
-import { AppForm } from '../../ui/AppForm';
 import { Button } from '../../ui/Button';
 import { Checkbox } from '../../ui/Checkbox';
 import { DateField } from '../../ui/DateField';
-import { Dialog } from '../../ui/Dialog';
-import { FormActions } from '../../ui/FormActions';
 import { useStatus } from '../../ui/Status';
 import { TextField } from '../../ui/TextField';
+import { CaptureDialog, useFormSave, useScreenPerson } from './CaptureParts';
 import { FeedbackFields } from './FeedbackFields';
-import { personOfScreen } from './screen-person';
 
 export function emptyDraft(personId: string, meId: string | null, today: string): FeedbackDraft {
   return {
@@ -52,25 +47,11 @@ export default function QuickCaptureDialog({ screen, personId, onClose }: { scre
   const today = todayIso();
   const [draft, setDraft] = useState<FeedbackDraft>(() => emptyDraft(personId ?? '', meId, today));
   const [visibilityChosen, setVisibilityChosen] = useState(false);
-  const [prefilled, setPrefilled] = useState<boolean | null>(personId ? true : null);
+  const prefilled = useScreenPerson(screen, personId, (id) => setDraft((d) => (d.personId ? d : { ...d, personId: id })));
   const [followUp, setFollowUp] = useState(false);
   const [due, setDue] = useState(() => addDaysIso(today, 7));
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (personId) return;
-    let live = true;
-    void personOfScreen(screen, repos).then((id) => {
-      if (!live) return;
-      if (id) setDraft((d) => (d.personId ? d : { ...d, personId: id }));
-      setPrefilled(Boolean(id));
-    });
-    return () => {
-      live = false;
-    };
-  }, [screen, personId, repos]);
+  const { errors, setErrors, busy, run } = useFormSave();
 
   const change = (next: FeedbackDraft, changed: keyof FeedbackDraft) => {
     if (changed === 'visibility') setVisibilityChosen(true);
@@ -85,60 +66,45 @@ export default function QuickCaptureDialog({ screen, personId, onClose }: { scre
     if (followUp && !due) problems.due = 'Enter the day to follow up by';
     setErrors(problems);
     if (Object.keys(problems).length > 0) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const entry = await repos.feedback.create(draft, followUp ? { due, note } : undefined);
       const name = people?.find((p) => p.id === entry.personId)?.name ?? 'them';
       announce(followUp ? `Feedback about ${name} saved, with a follow-up` : `Feedback about ${name} saved`);
       onClose();
-    } catch (e) {
-      setErrors(e instanceof ValidationError ? e.fieldErrors : { form: errorMessage(e) });
-      setBusy(false);
-    }
+    });
   };
 
   if (!people || prefilled === null) return null;
   return (
-    <Dialog title="Capture feedback" isOpen onOpenChange={(open) => !open && onClose()} size="wide">
-      <div
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            void submit();
-          }
-        }}
-      >
-        <AppForm className="person-form feedback-form" onSubmit={submit} formError={errors.form} aria-label="Capture feedback">
-          <FeedbackFields
-            value={draft}
-            onChange={change}
-            people={people}
-            meId={meId}
-            errors={errors}
-            {...(prefilled ? { autoFocus: 'situation' as const } : {})}
-          />
-          <Checkbox isSelected={followUp} onChange={setFollowUp}>
-            Follow up on this
-          </Checkbox>
-          {followUp && (
-            <div className="form-grid">
-              <DateField label="Follow up by" value={due} onChange={setDue} isRequired error={errors.due} />
-              <TextField label="What to follow up on" value={note} onChange={setNote} maxLength={2000} placeholder="e.g. ask how the next review went" />
-            </div>
-          )}
-          <FormActions submitLabel="Save feedback" onCancel={onClose} isSubmitting={busy}>
-            <Button
-              variant="quiet"
-              onPress={() => {
-                onClose();
-                navigate('/feedback');
-              }}
-            >
-              All feedback
-            </Button>
-          </FormActions>
-        </AppForm>
-      </div>
-    </Dialog>
+    <CaptureDialog
+      title="Capture feedback"
+      submitLabel="Save feedback"
+      onSubmit={submit}
+      onClose={onClose}
+      busy={busy}
+      formError={errors.form}
+      actions={
+        <Button
+          variant="quiet"
+          onPress={() => {
+            onClose();
+            navigate('/feedback');
+          }}
+        >
+          All feedback
+        </Button>
+      }
+    >
+      <FeedbackFields value={draft} onChange={change} people={people} meId={meId} errors={errors} {...(prefilled ? { autoFocus: 'situation' as const } : {})} />
+      <Checkbox isSelected={followUp} onChange={setFollowUp}>
+        Follow up on this
+      </Checkbox>
+      {followUp && (
+        <div className="form-grid">
+          <DateField label="Follow up by" value={due} onChange={setDue} isRequired error={errors.due} />
+          <TextField label="What to follow up on" value={note} onChange={setNote} maxLength={2000} placeholder="e.g. ask how the next review went" />
+        </div>
+      )}
+    </CaptureDialog>
   );
 }

@@ -1,4 +1,7 @@
-import { useCurrentLadder } from '../../app/useLadders';
+import { useCallback } from 'react';
+
+import { competencyNameOf, type CriterionRef } from '../../../shared/evidence/refs';
+import { useCurrentLadder, useCurrentLadders } from '../../app/useLadders';
 
 /**
  * The competencies of a ladder, by id and name (the version in
@@ -10,8 +13,14 @@ export function useLadderCompetencies(ladderId: string | null) {
   return { competencies, loading: current.loading, error: current.error };
 }
 
-/** A competency's name, or its id when the ladder does not list it (any more). */
-export function competencyName(competencies: readonly { id: string; name: string }[], id: string | null): string {
-  if (id === null) return 'In general';
-  return competencies.find((c) => c.id === id)?.name ?? id;
+export type CompetencyNamer = (ref: Pick<CriterionRef, 'ladderId' | 'competencyId'> | null) => string;
+
+/**
+ * Names competency references, each from its own ladder (in its version in use now): a cycle or
+ * a wins log may name competencies of several ladders. A reference its ladder no longer has is an
+ * "Unknown competency"; null is feedback about no competency in particular ("In general").
+ */
+export function useCompetencyNames(refs: readonly Pick<CriterionRef, 'ladderId'>[]): CompetencyNamer {
+  const ladders = useCurrentLadders(refs.map((r) => r.ladderId));
+  return useCallback((ref) => (ref === null ? 'In general' : competencyNameOf(ref, ladders)), [ladders]);
 }

@@ -1,9 +1,8 @@
 import { defaultVisibility, type FeedbackEntry, type FeedbackKind, type FollowUp } from '../../domain/feedback';
-import type { CriterionRef } from '../../evidence/refs';
 import { competencyIdsOf } from '../../evidence/refs';
 import type { SampleContext, SampleModule } from '../context';
 import { fromDay, stampAt, toDay } from '../days';
-import { sampleCompetencies, sampleLadder, sampleLevels } from './assessments';
+import { evidenceSubjects, sampleCriteria } from '../evidence';
 
 const situations = [
   'In the design review for the billing migration',
@@ -62,23 +61,16 @@ export const feedbackModule: SampleModule = {
   generate(ctx: SampleContext) {
     const { rng } = ctx;
     const today = toDay(ctx.today);
-    const span = Math.min(ctx.size.historyWeeks, 52) * 7;
     const meId = ctx.facts.meId ?? null;
-    const others = ctx.tables.people.filter((p) => !p.archived && p.id !== meId);
-    for (const person of others) {
-      const joined = ctx.facts.tenure?.get(person.id)?.joined;
-      const start = Math.max(today - span, joined ? toDay(joined) : today - span);
-      const onLadder = person.track === 'engineering' && sampleLevels.includes(person.level as (typeof sampleLevels)[number]);
+    const subjects = evidenceSubjects(ctx);
+    const others = subjects.map((s) => s.person);
+    for (const subject of subjects) {
+      const { person, start } = subject;
       for (let day = start + rng.int(0, 20); day <= today; day += rng.int(10, 32)) {
         const kind = rng.weighted(kinds);
         const peer = kind === 'peer' ? rng.pick(others.filter((p) => p.id !== person.id).concat(person)) : null;
         const fromId = kind === 'self-reflection' ? person.id : kind === 'peer' ? (peer && peer.id !== person.id ? peer.id : null) : meId;
-        const criteria: CriterionRef[] =
-          onLadder && rng.chance(0.8)
-            ? rng
-                .sample(Object.keys(sampleCompetencies), rng.int(1, 2))
-                .map((competencyId) => ({ ladderId: sampleLadder.ladderId, competencyId, levelId: person.level! }))
-            : [];
+        const criteria = sampleCriteria(rng, subject);
         const stamp = stampAt(day, '17:30', rng.int(0, 120));
         const entry: FeedbackEntry = {
           id: rng.uuid(),

@@ -1,9 +1,8 @@
 import type { Win } from '../../domain/wins';
-import type { CriterionRef } from '../../evidence/refs';
 import { competencyIdsOf } from '../../evidence/refs';
 import type { SampleContext, SampleModule } from '../context';
 import { fromDay, stampAt, toDay } from '../days';
-import { sampleCompetencies, sampleLadder, sampleLevels } from './assessments';
+import { evidenceSubjects, sampleCriteria } from '../evidence';
 
 const titles = [
   'Shipped the billing migration with no downtime',
@@ -36,19 +35,10 @@ export const winsModule: SampleModule = {
   generate(ctx: SampleContext) {
     const { rng } = ctx;
     const today = toDay(ctx.today);
-    const span = Math.min(ctx.size.historyWeeks, 52) * 7;
-    const meId = ctx.facts.meId ?? null;
-    for (const person of ctx.tables.people.filter((p) => !p.archived && p.id !== meId)) {
-      const joined = ctx.facts.tenure?.get(person.id)?.joined;
-      const start = Math.max(today - span, joined ? toDay(joined) : today - span);
-      const onLadder = person.track === 'engineering' && sampleLevels.includes(person.level as (typeof sampleLevels)[number]);
+    for (const subject of evidenceSubjects(ctx)) {
+      const { person, start } = subject;
       for (let day = start + rng.int(0, 30); day <= today; day += rng.int(20, 50)) {
-        const criteria: CriterionRef[] =
-          onLadder && rng.chance(0.8)
-            ? rng
-                .sample(Object.keys(sampleCompetencies), rng.int(1, 2))
-                .map((competencyId) => ({ ladderId: sampleLadder.ladderId, competencyId, levelId: person.level! }))
-            : [];
+        const criteria = sampleCriteria(rng, subject);
         const stamp = stampAt(day, '15:00', rng.int(0, 120));
         const win: Win = {
           id: rng.uuid(),

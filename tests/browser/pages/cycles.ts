@@ -63,4 +63,42 @@ export class CyclePage {
   async markFollowedUp(peer: string, about: string) {
     await this.page.getByRole('button', { name: `Mark followed up: ${peer} about ${about}` }).click();
   }
+  /** Pastes a response from `peer` (a person in Trellis) about `about`, on `competency` of the cycle. */
+  async pasteResponse(about: string, peer: string, competency: string, text: string) {
+    await this.page.getByRole('button', { name: `Paste a response about ${about}` }).click();
+    const dialog = this.page.getByRole('dialog', { name: `Paste a response about ${about}` });
+    await dialog.getByRole('combobox', { name: 'From' }).fill(peer);
+    await this.page.getByRole('option', { name: peer, exact: true }).click();
+    await choose(this.page, dialog, /Competency/, competency);
+    await dialog.getByRole('textbox', { name: 'Response' }).fill(text);
+    await dialog.getByRole('button', { name: 'Save response' }).click();
+    await expect(dialog).toBeHidden();
+  }
+  /** One competency's responses in a participant's summary ("In general" for none). */
+  summaryGroup(about: string, competency: string) {
+    return this.person(about)
+      .getByRole('group', { name: `Summary for ${about}` })
+      .getByRole('region', { name: `${competency} (${about})` });
+  }
+  editResponseButton(peer: string, about: string) {
+    return this.page.getByRole('button', { name: `Edit the response from ${peer} about ${about}` });
+  }
+  deleteResponseButton(peer: string, about: string) {
+    return this.page.getByRole('button', { name: `Delete the response from ${peer} about ${about}` });
+  }
+  responseDialog(peer: string, about: string) {
+    return this.page.getByRole('dialog', { name: `Edit the response from ${peer} about ${about}` });
+  }
+  get editButton() {
+    return this.page.getByRole('button', { name: 'Edit cycle…' });
+  }
+  get editDialog() {
+    return this.page.getByRole('dialog', { name: 'Edit the feedback cycle' });
+  }
+  get deleteButton() {
+    return this.page.getByRole('button', { name: 'Delete cycle…' });
+  }
+  deleteDialog(name: string) {
+    return this.page.getByRole('dialog', { name: `Delete ${name}?` });
+  }
 }

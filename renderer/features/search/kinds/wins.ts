@@ -23,7 +23,7 @@ registerSearchKind<Win>({
       },
     ];
   },
-  open: () => ({ path: '/feedback/wins' }),
+  open: (hit) => ({ path: `/feedback/wins/${hit.recordId}` }),
 });
 
 registerSearchKind<FeedbackCycle>({
