@@ -111,8 +111,10 @@ const figure: ChromiumFigure = {
       // The app makes its daily backup 15 s after start: let it, so none runs beside a measured one.
       await page.waitForFunction(
         async () => {
-          const status = await (window as unknown as { trellis: { backupStatus(): Promise<{ automatic: { reason: string }[] }> } }).trellis.backupStatus();
-          return status.automatic.some((b) => b.reason === 'daily');
+          // Main answers every operation as {ok, value} (app/ipc.ts unwraps it for the app).
+          type Answer = { ok: boolean; value?: { automatic: { reason: string }[] } };
+          const answer = await (window as unknown as { trellis: { backupStatus(): Promise<Answer> } }).trellis.backupStatus();
+          return answer.ok && answer.value!.automatic.some((b) => b.reason === 'daily');
         },
         undefined,
         { timeout: 5 * 60_000, polling: 2000 },
