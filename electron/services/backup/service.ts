@@ -277,6 +277,9 @@ export function createBackupService(options: BackupServiceOptions) {
     async begin(target: BackupTarget): Promise<{ sessionId: string } | null> {
       await dropIdleSessions();
       if (target.kind === 'automatic' && target.reason === 'daily' && !(await dailyDue())) return null;
+      // A restore waiting for confirmation or under way: the daily backup waits for the next hourly
+      // check rather than read the data beside the restore's own backup of it (and slow both).
+      if (target.kind === 'automatic' && target.reason === 'daily' && restore) return null;
       if (target.kind === 'automatic' && target.reason === 'before-restore' && !restore) {
         throw new AppError('conflict', 'There is no restore waiting for a backup of the current data.');
       }

@@ -112,9 +112,10 @@ const figure: ChromiumFigure = {
       await page.waitForFunction(
         async () => {
           // Main answers every operation as {ok, value} (app/ipc.ts unwraps it for the app).
-          type Answer = { ok: boolean; value?: { automatic: { reason: string }[] } };
+          type Answer = { ok: boolean; value?: { dailyDue: boolean } };
           const answer = await (window as unknown as { trellis: { backupStatus(): Promise<Answer> } }).trellis.backupStatus();
-          return answer.ok && answer.value!.automatic.some((b) => b.reason === 'daily');
+          // Today's daily backup is made (a copied profile may hold one of an earlier day).
+          return answer.ok && !answer.value!.dailyDue;
         },
         undefined,
         { timeout: 5 * 60_000, polling: 2000 },
