@@ -114,8 +114,9 @@ const figure: ChromiumFigure = {
           // Main answers every operation as {ok, value} (app/ipc.ts unwraps it for the app).
           type Answer = { ok: boolean; value?: { dailyDue: boolean } };
           const answer = await (window as unknown as { trellis: { backupStatus(): Promise<Answer> } }).trellis.backupStatus();
-          // Today's daily backup is made (a copied profile may hold one of an earlier day).
-          return answer.ok && !answer.value!.dailyDue;
+          // The app's first daily check (15 s after start) has begun, and today's daily backup is
+          // made: while one is being written the status still says it is due.
+          return performance.now() > 16_000 && answer.ok && !answer.value!.dailyDue;
         },
         undefined,
         { timeout: 5 * 60_000, polling: 2000 },
