@@ -12,7 +12,10 @@
 import { z } from 'zod';
 
 import { type CriterionRef, criterionRefSchema, evidenceFieldsSchema, frozenLadderRefSchema, recordLinkSchema } from '../evidence/refs';
-import { criterionIdChanges, findCriterion, type Ladder, type LadderCompetency, type LevelAsks, levelAsks, type RatingScale } from '../ladder';
+// The modules themselves, not the ladder barrel: the barrel brings the YAML parser into every screen.
+import { criterionIdChanges, findCriterion } from '../ladder/criteria-ids';
+import type { Ladder, LadderCompetency, RatingScale } from '../ladder/model';
+import { type LevelAsks, levelAsks } from '../ladder/progression';
 import { isoDateSchema } from './dates';
 
 export const assessmentKinds = ['self', 'manager'] as const;

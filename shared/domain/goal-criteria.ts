@@ -4,7 +4,10 @@
  * Labels for the links a goal already has come from the same ladder (ids, never text, are stored).
  */
 import { criterionKey, type CriterionRef } from '../evidence/refs';
-import { findCriterion, type Ladder, levelAsks, newAtLevel, placementOptions } from '../ladder';
+import { findCriterion } from '../ladder/criteria-ids';
+import type { Ladder } from '../ladder/model';
+import { placementOptions } from '../ladder/placement';
+import { levelAsks, newAtLevel } from '../ladder/progression';
 import type { PersonPlacement } from './person';
 
 export interface CriterionChoice {

@@ -3,7 +3,8 @@
  * naming what that level asks, to walk through the ladder together. The template's own agenda is
  * empty; these points are made for the person when a meeting starts with it.
  */
-import { type Ladder, levelAsks } from '../ladder';
+import type { Ladder } from '../ladder/model';
+import { levelAsks } from '../ladder/progression';
 import type { TemplatePrompt } from './carry-over';
 import { placedLevel } from './goal-criteria';
 import type { PersonPlacement } from './person';

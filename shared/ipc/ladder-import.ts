@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 import { isPlainFileName } from '../domain/file-names';
-import { limits } from '../ladder';
+import { limits } from '../ladder/limits';
 import { ladderProblemSchema } from './ladders';
 
 /** A source file is at most 5 MB: a spreadsheet of a whole framework is a few hundred kB. */

@@ -1,7 +1,9 @@
 /** IPC schemas of the ladders domain; `contract.ts` refers to these. */
 import { z } from 'zod';
 
-import { idPattern, ladderSchema, limits } from '../ladder';
+import { limits } from '../ladder/limits';
+import { ladderSchema } from '../ladder/model';
+import { idPattern } from '../ladder/schema';
 
 export const ladderProblemSchema = z.object({
   file: z.string(),

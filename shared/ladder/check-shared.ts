@@ -8,11 +8,12 @@ import { parse } from 'yaml';
 
 import { checkerFailed, sortProblems } from './check';
 import { Reporter } from './context';
+import { limits } from './limits';
 import { loadLadder } from './load';
 import type { LadderProblem, LadderSource, ReadInclude } from './model';
 import { resolveCompetencies } from './resolve-competencies';
 import { resolveScales } from './resolve-structure';
-import { limits, looksTooDeep } from './source';
+import { looksTooDeep } from './source';
 
 export interface SharedFileCheck {
   valid: boolean;

@@ -5,6 +5,7 @@
 import { type Located, Reporter } from './context';
 import { criterionIdWarnings } from './criteria-ids';
 import { extensionsAt } from './extensions';
+import { limits } from './limits';
 import { type LoadedLadder, loadLadder } from './load';
 import type { CheckOptions, Ladder, LadderCheck, LadderProblem, LadderSource, RatingScale, ReadInclude, ResolvedCell } from './model';
 import { resolveCompetencies } from './resolve-competencies';
@@ -13,7 +14,7 @@ import type { FileItems } from './salvage';
 import type { LadderFile, ScoringFile } from './schema';
 import { resolveScoring } from './scoring';
 import { sha256Hex } from './sha256';
-import { describeError, limits } from './source';
+import { describeError } from './source';
 
 export function checkLadder(entry: LadderSource, readInclude?: ReadInclude, options: CheckOptions = {}): LadderCheck {
   const problems: LadderProblem[] = [];

@@ -3,7 +3,7 @@
  * changed for those ids between two versions (an id that disappeared, criteria without ids that
  * were reordered so their derived ids now name other text).
  */
-import { derivedCriterionId } from './criteria';
+import { derivedCriterionId } from './criterion-id';
 import type { Criterion, Ladder, LadderProblem, ResolvedCell } from './model';
 
 export interface IndexedCriterion {

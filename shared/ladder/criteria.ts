@@ -5,27 +5,13 @@
  * fixing a typo in a criterion keeps the evidence that points at it.
  */
 import type { Located } from './context';
+import { derivedCriterionId, type WrittenAt } from './criterion-id';
 import { extensionsAt } from './extensions';
 import type { Criterion } from './model';
 import { positionOf } from './positions';
 import type { DefinedCellFile } from './schema';
 
-/** Where a cell is written: its competency entry and level key (or rank key). */
-export interface WrittenAt {
-  ladderId: string;
-  competencyId: string;
-  levelId?: string;
-  rank?: number;
-}
-
-/**
- * The derived id of the `position`-th criterion (1-based) of a cell. ":" and "=" cannot appear in
- * ids written in a file, so a derived id never collides with one.
- */
-export function derivedCriterionId(at: WrittenAt, position: number): string {
-  const where = at.levelId ?? `rank=${String(at.rank)}`;
-  return `${at.ladderId}:${at.competencyId}:${where}:${position}`;
-}
+export { derivedCriterionId, type WrittenAt };
 
 export interface CellCriteria {
   items: Criterion[];

@@ -11,6 +11,7 @@ export {
   findCriterion,
   type IndexedCriterion,
 } from './criteria-ids';
+export { limits } from './limits';
 export * from './model';
 export { checkPlacement, type Placement, type PlacementCheck, type PlacementOption, placementOptions, type PlacementSuggestion } from './placement';
 export {
@@ -29,5 +30,4 @@ export {
 export { builtInScale } from './resolve-structure';
 export * from './schema';
 export { type LevelSuggestion, type PointsContribution, type Rating, suggestLevel } from './scoring';
-export { limits } from './source';
 export { closest, didYouMean, editDistance, isLikelyTypo } from './suggest';

@@ -4,17 +4,9 @@
  */
 import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 
+import { limits } from './limits';
 import type { LadderProblem } from './model';
 import { explainYamlErrors, plainYamlMessage } from './yaml-messages';
-
-export const limits = {
-  /** Bigger than any real ladder by far (the bundled ones are ~40 kB). */
-  maxBytes: 2_000_000,
-  maxDepth: 64,
-  maxAliasCount: 200,
-  /** Stop listing after this many problems in one check: the rest is noise. */
-  maxProblems: 200,
-};
 
 export interface ParsedFile {
   path: string;

@@ -1,4 +1,5 @@
-import { detectMapping, parseCsv, planImport } from '../../shared/domain/people-csv';
+import { detectMapping, planImport } from '../../shared/domain/people-csv';
+import { parseCsv } from '../../shared/domain/people-csv-file';
 import { type BenchResult, medianMs } from './harness';
 
 /**

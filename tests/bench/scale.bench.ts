@@ -26,8 +26,20 @@ export default async function scaleBench(): Promise<BenchResult[]> {
       const figure = ((await import(pathToFileURL(path.join(figuresDir, file)).href)) as { default: ChromiumFigure }).default;
       const start = performance.now();
       console.log(`scale bench: ${figure.title}…`);
-      results.push(...(await figure.run(session)));
-      console.log(`scale bench: ${figure.title} took ${((performance.now() - start) / 1000).toFixed(0)} s`);
+      // One figure that breaks must not throw away the others' minutes of measuring: it is reported as failed.
+      try {
+        results.push(...(await figure.run(session)));
+        console.log(`scale bench: ${figure.title} took ${((performance.now() - start) / 1000).toFixed(0)} s`);
+      } catch (error) {
+        console.error(`scale bench: ${figure.title} failed:`, error);
+        results.push({
+          name: `${figure.title}: failed to run (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+          value: 0,
+          unit: '',
+          target: 'runs',
+          pass: false,
+        });
+      }
       load.push(os.loadavg()[0]!);
     }
     results.push({

@@ -1,4 +1,4 @@
-import type { Kdf } from './kdf';
+import type { Kdf } from './kdf-params';
 
 /** Argon2id in a fresh worker per derivation (it holds 64 MiB while it runs, none after). */
 export const workerKdf: Kdf = (passphrase, params) =>

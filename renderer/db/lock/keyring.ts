@@ -20,7 +20,7 @@ import {
   type Wrapped,
   WrongSecretError,
 } from './crypto';
-import { DEFAULT_KDF, type Kdf, type KdfParams } from './kdf';
+import { DEFAULT_KDF, type Kdf, type KdfParams } from './kdf-params';
 import type { LockState } from './middleware';
 
 /**

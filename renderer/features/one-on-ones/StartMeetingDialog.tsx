@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useLocation } from 'wouter';
 
 import { todayIso } from '../../../shared/domain/dates';
-import { type MeetingKind, meetingKindLabels, type MeetingTemplate, type Series } from '../../../shared/domain/meetings';
+import { meetingKindLabels, type Series } from '../../../shared/domain/meetings';
 import { useRepositories } from '../../app/data';
 import { errorMessage } from '../../app/errors';
 import { AppForm } from '../../ui/AppForm';
@@ -11,13 +11,8 @@ import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
 import { SelectField } from '../../ui/SelectField';
 import { useTemplates } from './hooks';
+import { suggestedTemplate } from './suggested-template';
 import { useLadderReview } from './useLadderReview';
-
-/** A first 1:1 gets the getting-to-know-you template; later ones the template of their kind (null: none). */
-export function suggestedTemplate(kind: MeetingKind, isFirst: boolean, templates: MeetingTemplate[]): string | null {
-  if (kind === 'one-on-one') return isFirst ? 'builtin-first' : 'builtin-weekly';
-  return templates.find((t) => t.kind === kind)?.id ?? null;
-}
 
 export interface StartMeetingDialogProps {
   series: Series;

@@ -1,5 +1,5 @@
 import type { CommandSource } from '../../app/commands';
-import { suggestedTemplate } from './StartMeetingDialog';
+import { suggestedTemplate } from './suggested-template';
 
 /**
  * 1:1 commands of the palette: start today's 1:1 with someone (through their 1:1 series, as the

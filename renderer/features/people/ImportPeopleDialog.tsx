@@ -16,12 +16,11 @@ import {
   type ImportProblem,
   type ImportUser,
   isBlank,
-  parseCsv,
-  peopleToCsv,
   type PlaceOnLadder,
   planImport,
   type UnknownManager,
 } from '../../../shared/domain/people-csv';
+import { parseCsv, peopleToCsv } from '../../../shared/domain/people-csv-file';
 import type { Person } from '../../../shared/domain/person';
 import type { Team } from '../../../shared/domain/team';
 import { placementOptions } from '../../../shared/ladder/placement';

@@ -9,12 +9,14 @@ import { lazy } from 'react';
 
 import { registerCommands } from '../../app/commands';
 import { registerPrepSection } from '../../app/prep-sections';
+import { lazyPart } from '../../ui/lazy-part';
 import { planCommands } from './commands';
 
-export { GrowthPlanSection } from './GrowthPlanSection';
-export { GrowthSettingsSection } from './GrowthSettingsSection';
-export { PersonPlanSections } from './PersonPlanSections';
-export { StagnationFlag, StagnationSection } from './StagnationFlag';
+// The shell imports this module for its registrations: the parts below load with the screen that draws them.
+export const GrowthSettingsSection = lazyPart(() => import('./GrowthSettingsSection').then((m) => m.GrowthSettingsSection));
+export const PersonPlanSections = lazyPart(() => import('./PersonPlanSections').then((m) => m.PersonPlanSections));
+export const StagnationFlag = lazyPart(() => import('./StagnationFlag').then((m) => m.StagnationFlag));
+export const StagnationSection = lazyPart(() => import('./StagnationFlag').then((m) => m.StagnationSection));
 
 registerCommands(planCommands);
 registerPrepSection({ id: 'plans.goals', order: 20, Component: lazy(() => import('./PrepGoalsSection')) });

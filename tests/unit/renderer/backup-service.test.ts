@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupsToRemove } from '../../../electron/services/backup/rotation';
 import { chunkText } from '../../../electron/services/backup/service';
 import { TrellisDatabase } from '../../../renderer/db/database';
-import { type BackupContext, checkBackup, restoreBackup, writeBackup } from '../../../renderer/features/settings/backup-actions';
+import { type BackupContext, cancelRestore, checkBackup, restoreBackup, writeBackup } from '../../../renderer/features/settings/backup-actions';
 import { backupBeforeUpgrade } from '../../../renderer/features/settings/backup-schedule';
 import { automaticBackupName, type BackupEntry, parseAutomaticBackupName } from '../../../shared/backup';
 import { callerFor } from '../../support/backup-api';
@@ -89,6 +89,18 @@ describe('backup service through IPC', () => {
     expect(names).toEqual([first!.file]);
     const status = await main.dispatch('backup:status', undefined);
     expect(status).toMatchObject({ ok: true, value: { dailyDue: false, keepDaily: 7, keepWeekly: 4, automatic: [{ name: first!.file, reason: 'daily' }] } });
+  });
+
+  it('the daily backup waits while a restore is pending, and is made once it was cancelled', async () => {
+    await writeBackup(ctx, { kind: 'export' });
+    main.chooseOpenAnswers.push(main.savePaths[0]!);
+    const checked = await checkBackup(ctx, { kind: 'chosen' });
+    // The restore waits for the user's answer: no daily backup beside it.
+    expect(await writeBackup(ctx, { kind: 'automatic', reason: 'daily' })).toBeNull();
+    expect(await readdir(path.join(main.dataDir, 'backups')).catch(() => [])).toEqual([]);
+    await cancelRestore(ctx, checked!.restoreId);
+    const daily = await writeBackup(ctx, { kind: 'automatic', reason: 'daily' });
+    expect(daily?.file).toMatch(/-daily\.trellisbackup$/);
   });
 
   it('a cancelled backup leaves no file, not even a temp file', async () => {

@@ -9,7 +9,8 @@ import { restoreDatabase } from '../../../renderer/db/backup';
 import { TrellisDatabase } from '../../../renderer/db/database';
 import { durable } from '../../../renderer/db/durable';
 import { checkBackup, writeBackup } from '../../../renderer/features/settings/backup-actions';
-import { detectMapping, parseCsv } from '../../../shared/domain/people-csv';
+import { detectMapping } from '../../../shared/domain/people-csv';
+import { parseCsv } from '../../../shared/domain/people-csv-file';
 import { callerFor } from '../../support/backup-api';
 import { createTestMain, type TestMain } from '../../support/main-context';
 

@@ -6,7 +6,8 @@ import { createRepositories, type Repositories } from '../../../renderer/app/dat
 import { TrellisDatabase } from '../../../renderer/db/database';
 import { durable } from '../../../renderer/db/durable';
 import { ImportRefusedError } from '../../../renderer/db/people';
-import { detectMapping, parseCsv } from '../../../shared/domain/people-csv';
+import { detectMapping } from '../../../shared/domain/people-csv';
+import { parseCsv } from '../../../shared/domain/people-csv-file';
 
 let repos: Repositories;
 beforeEach(() => {

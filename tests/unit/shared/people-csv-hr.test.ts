@@ -11,11 +11,10 @@ import {
   importFieldLabels,
   type ImportOptions,
   type ImportPlan,
-  parseCsv,
-  peopleToCsv,
   planImport,
   unescapeFormula,
 } from '../../../shared/domain/people-csv';
+import { parseCsv, peopleToCsv } from '../../../shared/domain/people-csv-file';
 import { type Person, tracks } from '../../../shared/domain/person';
 import type { Team } from '../../../shared/domain/team';
 

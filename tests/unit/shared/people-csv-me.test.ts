@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { describeProblem, detectMapping, type ImportOptions, type ImportPlan, parseCsv, planImport } from '../../../shared/domain/people-csv';
+import { describeProblem, detectMapping, type ImportOptions, type ImportPlan, planImport } from '../../../shared/domain/people-csv';
+import { parseCsv } from '../../../shared/domain/people-csv-file';
 import type { Person } from '../../../shared/domain/person';
 
 const stamp = '2026-01-01T00:00:00Z';

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 
-import { describeProblem, detectMapping, type ImportPlan, parseCsv, peopleToCsv, planImport } from '../../../shared/domain/people-csv';
+import { describeProblem, detectMapping, type ImportPlan, planImport } from '../../../shared/domain/people-csv';
+import { parseCsv, peopleToCsv } from '../../../shared/domain/people-csv-file';
 import { type Person, tracks } from '../../../shared/domain/person';
 
 const stamp = '2026-01-01T00:00:00Z';

@@ -8,7 +8,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { detectMapping, parseCsv, peopleToCsv, type PlaceOnLadder, planImport } from '../../../shared/domain/people-csv';
+import { detectMapping, type PlaceOnLadder, planImport } from '../../../shared/domain/people-csv';
+import { parseCsv, peopleToCsv } from '../../../shared/domain/people-csv-file';
 import { type Person, personInputSchema, personSchema } from '../../../shared/domain/person';
 import { matchLevel } from '../../../shared/domain/placement-match';
 import { checkLadder, checkPlacement, type Ladder, placementOptions } from '../../../shared/ladder';

@@ -62,7 +62,9 @@ async function gzippedKb(paths: string[]): Promise<number> {
   for (const p of paths) {
     const file = path.join(rendererDir, p.replace(/^\/renderer\//, ''));
     if (!file.startsWith(rendererDir + path.sep)) continue;
-    total += gzipSync(await readFile(file), { level: 9 }).length;
+    const kb = gzipSync(await readFile(file), { level: 9 }).length;
+    if (process.env.TRELLIS_BENCH_VERBOSE) console.log(`  first screen: ${p} ${(kb / 1024).toFixed(1)} KB`);
+    total += kb;
   }
   return total / 1024;
 }
