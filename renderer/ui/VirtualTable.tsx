@@ -18,7 +18,7 @@ export interface VirtualTableProps<T> {
 }
 
 /** The closest ancestor that scrolls vertically: the page's scroller, whatever the shell calls it. */
-function scrollParent(element: HTMLElement | null): HTMLElement | null {
+export function scrollParent(element: HTMLElement | null): HTMLElement | null {
   for (let node = element?.parentElement ?? null; node; node = node.parentElement) {
     const { overflowY } = getComputedStyle(node);
     if (overflowY === 'auto' || overflowY === 'scroll') return node;
@@ -27,7 +27,7 @@ function scrollParent(element: HTMLElement | null): HTMLElement | null {
 }
 
 /** How far the table's body starts below the top of the scroller's content. */
-function offsetWithin(element: HTMLElement, scroller: HTMLElement): number {
+export function offsetWithin(element: HTMLElement, scroller: HTMLElement): number {
   return element.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
 }
 
