@@ -1,4 +1,4 @@
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 
 import { cx } from './cx';
 import { Segmented } from './Segmented';
@@ -14,6 +14,25 @@ export interface ChartFrameProps {
   /** Heading level of the title (2 by default). */
   level?: 2 | 3;
   className?: string;
+  /**
+   * Draw the picture only once the frame comes near the view: a chart library's first drawing is
+   * one task of tens of milliseconds, which a screen that opens with the chart far below need not pay then.
+   */
+  drawWhenVisible?: boolean;
+}
+
+/** Whether `element` has come within a screen of the view (stays true once it has). */
+function useNearView(enabled: boolean) {
+  const ref = useRef<HTMLElement>(null);
+  const [near, setNear] = useState(!enabled);
+  useEffect(() => {
+    const element = ref.current;
+    if (near || !element) return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: '100% 0px' });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [near]);
+  return { ref, near };
 }
 
 /**
@@ -21,12 +40,13 @@ export interface ChartFrameProps {
  * with it), "Table" shows the same numbers for keyboard and screen-reader users. The picture is
  * an image named by `summary`; the table is the way to read it value by value.
  */
-export function ChartFrame({ title, id, summary, chart, table, actions, level = 2, className }: ChartFrameProps) {
+export function ChartFrame({ title, id, summary, chart, table, actions, level = 2, className, drawWhenVisible = false }: ChartFrameProps) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
+  const { ref, near } = useNearView(drawWhenVisible);
   const headingId = `${id}-heading`;
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
-    <section className={cx('card section-card chart-frame', className)} aria-labelledby={headingId}>
+    <section ref={ref} className={cx('card section-card chart-frame', className)} aria-labelledby={headingId}>
       <div className="section-card__header">
         <Heading id={headingId}>{title}</Heading>
         <div className="toolbar">
@@ -44,7 +64,7 @@ export function ChartFrame({ title, id, summary, chart, table, actions, level = 
       </div>
       {view === 'chart' ? (
         <div role="img" aria-label={summary} className="chart-frame__picture">
-          <Suspense fallback={<p className="loading">Drawing the chart…</p>}>{chart}</Suspense>
+          {near ? <Suspense fallback={<p className="loading">Drawing the chart…</p>}>{chart}</Suspense> : <p className="loading">Drawing the chart…</p>}
         </div>
       ) : (
         table

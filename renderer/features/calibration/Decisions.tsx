@@ -36,6 +36,7 @@ export function Decisions({
         items={decided}
         itemKey={(c) => c.packet.id}
         estimateHeight={460}
+        overscan={1}
         renderItem={(c) => <DecisionCard candidate={c} decision={decisions.get(c.packet.id)!} reading={reading} onReveal={() => onReveal(c)} drafts={drafts} />}
       />
     </section>

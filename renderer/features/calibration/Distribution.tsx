@@ -49,6 +49,7 @@ export function Distribution({ facts, reading }: { facts: readonly CandidateFact
         id="calibration-outcomes"
         level={3}
         className="calibration-chart"
+        drawWhenVisible
         title={`By ${byLabel}`}
         summary={outcomeSummary}
         actions={<Segmented<Grouping> label="Group by" options={groupings.map((g) => ({ id: g, label: groupingLabels[g] }))} value={by} onChange={setBy} />}
@@ -106,6 +107,7 @@ export function Distribution({ facts, reading }: { facts: readonly CandidateFact
           id="calibration-time-in-level"
           level={3}
           className="calibration-chart"
+          drawWhenVisible
           title="Time in level of the candidates"
           summary={`Candidates by time in their current level: ${bands.bands.map((b) => `${b.label} ${b.count}`).join(', ')}; not given ${bands.unknown}.`}
           chart={<TimeInLevelBars bands={bands.bands} />}

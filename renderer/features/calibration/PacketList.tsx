@@ -56,7 +56,8 @@ export function PacketList({
         columns={['File', 'Candidate', 'Proposed level', 'Signed with', 'Checks']}
         rows={candidates}
         rowKey={(c) => c.packet.id}
-        estimateRowHeight={57}
+        estimateRowHeight={96}
+        overscan={3}
         renderRow={(c) => {
           const trusted = c.packet.fingerprint ? trust(c.packet.fingerprint) : null;
           return (

@@ -1,7 +1,7 @@
 import './calibration.css';
 
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 
 import { type CalibrationSession, type Candidate, factsOf, type KeyTrust, trustOf } from '../../../shared/calibration';
@@ -39,6 +39,23 @@ export default function SessionPage({ id }: { id: string }) {
   return <Workspace key={session.id} session={session} />;
 }
 
+const STAGES = 3;
+
+/**
+ * The parts of the session appear one after another, each drawn in its own task: the packet
+ * list, then the decisions (and filters), then the comparison, then distribution, log and export.
+ * Drawn at once they were one long task (and one long layout) that froze the window.
+ */
+function useStages(ready: boolean): number {
+  const [stage, setStage] = useState(0);
+  useEffect(() => {
+    if (!ready || stage >= STAGES) return;
+    const timer = setTimeout(() => startTransition(() => setStage((s) => s + 1)), 0);
+    return () => clearTimeout(timer);
+  }, [ready, stage]);
+  return stage;
+}
+
 /** One session: the header and its actions, then each part of the work in its own module. */
 function Workspace({ session }: { session: CalibrationSession }) {
   const { calibration } = useRepositories();
@@ -54,6 +71,7 @@ function Workspace({ session }: { session: CalibrationSession }) {
   const [filters, setFilters] = useState<Filters>(noFilters);
   const [dialog, setDialog] = useState<'rename' | 'delete' | null>(null);
 
+  const stage = useStages(candidates !== null);
   const all = useMemo(() => candidates ?? [], [candidates]);
   const readable = useMemo(() => all.filter((c) => c.content), [all]);
   const reading = useReading(readable, revealed);
@@ -137,16 +155,16 @@ function Workspace({ session }: { session: CalibrationSession }) {
             allShown={allShown}
             onRevealAll={() => void reveal(readable)}
           />
-          {readable.length > 0 && (
+          {stage >= 1 && readable.length > 0 && (
             <CandidateFilters facts={[...facts.values()]} filters={filters} onChange={setFilters} shown={filtered.length} reading={reading} />
           )}
-          {filtered.length > 0 && <Compare candidates={filtered} reading={reading} />}
-          {filtered.length > 0 && <Decisions candidates={filtered} decisions={decisions} reading={reading} onReveal={(c) => void reveal([c])} />}
-          {readable.length > 0 && <Distribution facts={[...facts.values()]} reading={reading} />}
+          {stage >= 2 && filtered.length > 0 && <Compare candidates={filtered} reading={reading} />}
+          {stage >= 1 && filtered.length > 0 && <Decisions candidates={filtered} decisions={decisions} reading={reading} onReveal={(c) => void reveal([c])} />}
+          {stage >= 3 && readable.length > 0 && <Distribution facts={[...facts.values()]} reading={reading} />}
         </>
       )}
-      {log && log.length > 0 && <SessionLog entries={log} candidates={all} reading={reading} />}
-      {readable.length > 0 && <ExportDecisions session={session} readable={readable} decisions={decisions} log={log ?? []} trust={trust} />}
+      {stage >= 3 && log && log.length > 0 && <SessionLog entries={log} candidates={all} reading={reading} />}
+      {stage >= 3 && readable.length > 0 && <ExportDecisions session={session} readable={readable} decisions={decisions} log={log ?? []} trust={trust} />}
       {dialog === 'rename' && <RenameSessionDialog session={session} onClose={() => setDialog(null)} />}
       {dialog === 'delete' && <DeleteSessionDialog session={session} onClose={() => setDialog(null)} />}
     </Page>

@@ -25,6 +25,8 @@ export function useReading(readable: readonly Candidate[], revealed: ReadonlySet
       'Team',
     );
     const allShown = readable.length > 0 && readable.every((c) => revealed.has(c.packet.id));
+    // The same narrative is read again on every render of the comparison and the cards: anonymise it once.
+    const anonymised = new Map<string, string>();
     return {
       shown: (c) => revealed.has(c.packet.id),
       name: (c) => (revealed.has(c.packet.id) ? (c.content?.person.name ?? c.pseudonym) : c.pseudonym),
@@ -38,8 +40,13 @@ export function useReading(readable: readonly Candidate[], revealed: ReadonlySet
       },
       text: (c, text) => {
         if (revealed.has(c.packet.id) || !c.content) return text;
+        const key = `${c.packet.id}\u0000${text}`;
+        const known = anonymised.get(key);
+        if (known !== undefined) return known;
         const m = c.content.preparedBy?.name;
-        return anonymiseText(text, [{ name: c.content.person.name, as: c.pseudonym }, ...(m ? [{ name: m, as: managers.get(m) ?? 'the manager' }] : [])]);
+        const out = anonymiseText(text, [{ name: c.content.person.name, as: c.pseudonym }, ...(m ? [{ name: m, as: managers.get(m) ?? 'the manager' }] : [])]);
+        anonymised.set(key, out);
+        return out;
       },
       group: (by, value) => (allShown ? value : by === 'team' ? (teams.get(value) ?? value) : by === 'manager' ? (managers.get(value) ?? value) : value),
     };
