@@ -69,6 +69,35 @@ export class CalibrationRepository {
     return this.db.calibrationSessions.orderBy('updatedAt').reverse().limit(SESSIONS_LISTED).toArray();
   }
 
+  /** A new name for a session, with a log line that keeps the old one. */
+  async renameSession(id: string, name: string): Promise<CalibrationSession> {
+    return this.db.transaction('rw', this.db.calibrationSessions, this.db.sessionLog, async () => {
+      const current = await this.db.calibrationSessions.get(id);
+      if (!current) throw new NotFoundError('This calibration session');
+      const at = this.stamp();
+      const parsed = calibrationSessionSchema.safeParse({ ...current, name, updatedAt: at });
+      if (!parsed.success) throw new ValidationError({ name: parsed.error.issues[0]?.message ?? 'Name the session' });
+      if (parsed.data.name === current.name) return current;
+      await this.db.calibrationSessions.put(parsed.data);
+      await this.log({ sessionId: id, at, kind: 'renamed', detail: `${current.name} → ${parsed.data.name}`.slice(0, 5_000) });
+      return parsed.data;
+    });
+  }
+
+  /** What deleting a session takes with it, for the confirmation to say. */
+  async sessionSize(id: string): Promise<{ packets: number; decided: number; logEntries: number }> {
+    return this.db.transaction('r', [this.db.sessionPackets, this.db.decisions, this.db.sessionLog], async () => ({
+      packets: await this.db.sessionPackets.where('sessionId').equals(id).count(),
+      decided: await this.db.decisions
+        .where('sessionId')
+        .equals(id)
+        .filter((d) => d.outcome !== null)
+        .count(),
+      logEntries: await this.db.sessionLog.where('[sessionId+at]').between([id, Dexie.minKey], [id, Dexie.maxKey]).count(),
+    }));
+  }
+
+  /** The session with its packets as opened, its decisions and its log; the keys met stay (they are not the session's). */
   async removeSession(id: string): Promise<void> {
     await this.db.transaction('rw', [this.db.calibrationSessions, this.db.sessionPackets, this.db.decisions, this.db.sessionLog], async () => {
       await this.db.sessionPackets.where('sessionId').equals(id).delete();
@@ -190,6 +219,7 @@ export class CalibrationRepository {
         firstFileName: current?.firstFileName ?? '',
         trusted: 1,
         label: name.slice(0, 200),
+        trustedAt: at,
       });
       await this.log({ sessionId, at, kind: 'key-trusted', detail: `${name} (${fingerprint})` });
     });

@@ -15,10 +15,12 @@ export interface VirtualTableProps<T> {
   renderRow: (row: T) => React.ReactNode;
   /** A typical row's height in pixels, before rows are measured. */
   estimateRowHeight: number;
+  /** Rows drawn beyond the view on each side (10 unless told: fewer for tall, costly rows). */
+  overscan?: number;
 }
 
 /** The closest ancestor that scrolls vertically: the page's scroller, whatever the shell calls it. */
-function scrollParent(element: HTMLElement | null): HTMLElement | null {
+export function scrollParent(element: HTMLElement | null): HTMLElement | null {
   for (let node = element?.parentElement ?? null; node; node = node.parentElement) {
     const { overflowY } = getComputedStyle(node);
     if (overflowY === 'auto' || overflowY === 'scroll') return node;
@@ -27,7 +29,7 @@ function scrollParent(element: HTMLElement | null): HTMLElement | null {
 }
 
 /** How far the table's body starts below the top of the scroller's content. */
-function offsetWithin(element: HTMLElement, scroller: HTMLElement): number {
+export function offsetWithin(element: HTMLElement, scroller: HTMLElement): number {
   return element.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
 }
 
@@ -38,7 +40,7 @@ function offsetWithin(element: HTMLElement, scroller: HTMLElement): number {
  * rows that keep the scroll height are hidden from it. Moving focus with Tab scrolls the focused
  * row into view, which draws the rows after it, so the keyboard reaches every row.
  */
-export function VirtualTable<T>({ label, columns, actions, rows, rowKey, renderRow, estimateRowHeight }: VirtualTableProps<T>) {
+export function VirtualTable<T>({ label, columns, actions, rows, rowKey, renderRow, estimateRowHeight, overscan = 10 }: VirtualTableProps<T>) {
   const body = useRef<HTMLTableSectionElement>(null);
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
@@ -62,7 +64,7 @@ export function VirtualTable<T>({ label, columns, actions, rows, rowKey, renderR
     count: rows.length,
     getScrollElement: () => scroller,
     estimateSize: () => estimateRowHeight,
-    overscan: 10,
+    overscan,
     scrollMargin,
     getItemKey: (index) => rowKey(rows[index]!),
     // Before the scroller is known (the first paint), draw what a screen holds.

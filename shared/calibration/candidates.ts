@@ -26,12 +26,13 @@ export function contentOf(packet: SessionPacket): PacketContent | null {
   }
 }
 
-export function candidatesOf(packets: readonly SessionPacket[]): Candidate[] {
+/** `read` gives a packet's content (a cache of contentOf, so a screen parses each stored packet once). */
+export function candidatesOf(packets: readonly SessionPacket[], read: (packet: SessionPacket) => PacketContent | null = contentOf): Candidate[] {
   let n = 0;
   return [...packets]
     .sort((a, b) => a.position - b.position)
     .map((packet) => {
-      const content = contentOf(packet);
+      const content = read(packet);
       return { packet, content, pseudonym: content ? `Candidate ${++n}` : packet.fileName };
     });
 }

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 
 import { escapeFormula } from '../domain/people-csv';
 import type { Candidate } from './candidates';
+import { checksSentence, type KeyTrust } from './checks';
 import { changesOf } from './decisions';
 import { type CalibrationSession, type Decision, outcomeLabels, type SessionLogEntry } from './model';
 
@@ -30,7 +31,18 @@ export interface DecisionRow {
   checks: string;
 }
 
-export function decisionRows(candidates: readonly Candidate[], decisions: ReadonlyMap<string, Decision>, log: readonly SessionLogEntry[]): DecisionRow[] {
+export interface DecisionRowsOptions {
+  /** Keys trusted now, by fingerprint: the checks then say when and as whose. */
+  trust?: (fingerprint: string) => KeyTrust | null;
+  formatDay?: (iso: string) => string;
+}
+
+export function decisionRows(
+  candidates: readonly Candidate[],
+  decisions: ReadonlyMap<string, Decision>,
+  log: readonly SessionLogEntry[],
+  options: DecisionRowsOptions = {},
+): DecisionRow[] {
   return candidates.flatMap((c) => {
     const content = c.content;
     if (!content) return [];
@@ -53,7 +65,7 @@ export function decisionRows(candidates: readonly Candidate[], decisions: Readon
         changes: changes.count,
         lastChangeReason: changes.lastReason,
         file: c.packet.fileName,
-        checks: c.packet.flags.length === 0 ? 'Verified' : c.packet.flags.map((f) => f.message).join(' '),
+        checks: checksSentence(c.packet, c.packet.fingerprint && options.trust ? options.trust(c.packet.fingerprint) : null, options.formatDay),
       },
     ];
   });

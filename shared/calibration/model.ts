@@ -71,7 +71,7 @@ export const decisionSchema = z
   .strict();
 export type Decision = z.output<typeof decisionSchema>;
 
-export const logKinds = ['created', 'opened', 'decided', 'changed', 'revealed', 'key-trusted', 'exported'] as const;
+export const logKinds = ['created', 'opened', 'decided', 'changed', 'revealed', 'key-trusted', 'exported', 'renamed'] as const;
 export type LogKind = (typeof logKinds)[number];
 
 /** One line of the session log: what happened, to whom (by session packet), when, and why. */
@@ -88,7 +88,7 @@ export const sessionLogEntrySchema = z
     reason: z.string().max(5_000).optional(),
     /** The rationale as it stood when the decision was recorded or changed. */
     rationale: z.string().max(20_000).optional(),
-    /** Anything else: the file names opened, the export format, the key's fingerprint. */
+    /** Anything else: the file names opened, the export format, the key's fingerprint, the name before a rename. */
     detail: z.string().max(5_000).optional(),
   })
   .strict();
@@ -105,6 +105,8 @@ export const knownKeySchema = z
     trusted: z.union([z.literal(0), z.literal(1)]),
     /** Whose key the committee checked it to be, in their words. */
     label: z.string().max(200),
+    /** When it was marked trusted (absent on keys trusted before Trellis kept the time: the session log has it). */
+    trustedAt: z.string().optional(),
   })
   .strict();
 export type KnownKey = z.output<typeof knownKeySchema>;

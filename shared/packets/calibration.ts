@@ -19,9 +19,28 @@ export interface OpenedCandidate {
 /** The version of each ladder in use here, by ladder id (its content hash). */
 export type LaddersInUse = ReadonlyMap<string, { hash: string; version: string }>;
 
-export async function openCandidates(files: readonly { name: string; text?: string; error?: string }[], inUse: LaddersInUse): Promise<OpenedCandidate[]> {
+/** Gives the event loop a turn (input, paint) between two files: a macrotask, not a microtask. */
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export interface OpenCandidatesOptions {
+  /** Called after each file with how many are checked. */
+  onProgress?: (checked: number, total: number) => void;
+}
+
+/**
+ * Checks the files one at a time, yielding between them: each file's JSON, canonical form, hash
+ * and schema are a few milliseconds of work, so 50 files never become one long task that freezes
+ * the window (the signature is WebCrypto's, off the main thread).
+ */
+export async function openCandidates(
+  files: readonly { name: string; text?: string; error?: string }[],
+  inUse: LaddersInUse,
+  options: OpenCandidatesOptions = {},
+): Promise<OpenedCandidate[]> {
   const out: OpenedCandidate[] = [];
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
+    if (index > 0) await nextTurn();
+    options.onProgress?.(index, files.length);
     if (file.text === undefined) {
       out.push({
         fileName: file.name,

@@ -93,6 +93,8 @@ test('a calibration session: three packets checked, read anonymised, decided, on
   await expect(session.row('alex.json')).not.toContainText('Alex Rivera');
   await session.trustKey('alex.json', 'Morgan Lee (fingerprint read out on a call)');
   await expect(session.row('alex.json')).toContainText('Trusted Morgan Lee (fingerprint read out on a call)');
+  // What the check found when the file was opened stays true, and the trust since is said beside it.
+  await expect(session.row('alex.json')).toContainText(/Key not seen before when opened\s*Trusted on \d{1,2} \w+ \d{4} as Morgan Lee/);
   await lookInBothThemes(app, 'calibration-opened', testInfo, { sizes: screenSizes });
 
   // Side by side, anonymised: no names, no gendered pronouns; the edited packet is not read at all.
@@ -145,7 +147,9 @@ test('a calibration session: three packets checked, read anonymised, decided, on
   await expect(session.log).toContainText('Alex Rivera: name shown');
   await expect(session.log).toContainText('Signing key trusted: Morgan Lee');
 
-  // Distribution: two people are too few to summarise.
+  // Distribution: two people are too few to summarise, in the chart as in its table.
+  await expect(session.distributionChart).toHaveAttribute('aria-label', 'No level has 4 or more candidates: nothing is summarised.');
+  await session.distributionView('Table');
   await expect(session.distribution('level')).toContainText('Fewer than 4 people: not summarised');
   await session.groupBy('Manager');
   await expect(session.distribution('manager').getByRole('row')).toHaveCount(3);
@@ -181,6 +185,7 @@ test('a calibration session: three packets checked, read anonymised, decided, on
     expect(text).not.toContain('Sam Okafor');
   }
   expect(csv).toContain('"Kim Park","Candidate 2","","Search","Jo Park","Individual contributor","Specialist","Senior Specialist","Defer"');
+  expect(csv).toMatch(/"alex\.json","Key not seen before when opened; trusted on \d{1,2} \w+ \d{4} as Morgan Lee \(fingerprint read out on a call\)\."/);
   await run('pdftoppm', ['-png', '-r', '50', pdfPath!, testInfo.outputPath('decisions-pdf')]);
   await expect(session.log).toContainText('Decisions exported (CSV:');
   await expect(session.log).toContainText('Decisions exported (PDF:');

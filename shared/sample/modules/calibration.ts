@@ -8,7 +8,8 @@ import { PACKET_FORMAT, PACKET_FORMAT_VERSION } from '../../packets/exchange';
 import { type PacketContent, packetContentSchema } from '../../packets/model';
 import type { SampleContext, SampleModule } from '../context';
 import { stampAt, toDay } from '../days';
-import { sampleCompetencies, sampleCriterionId, sampleLadder, sampleLevels } from './assessments';
+import { sampleLadder, sampleLevels } from './assessments';
+import { sampleLevelTitles, sampleTargetCriteria, sampleTrack } from './sample-criteria';
 
 const narratives = [
   'She led the design of the billing ledger and reviewed every change; two teams now build on it.',
@@ -19,11 +20,11 @@ const narratives = [
 ];
 const rationales = ['Clear scope beyond the team, with examples for every criterion.', 'Strong delivery; the wider influence is not shown yet.', ''];
 const questions = ['Mentoring outside the team?', '', 'Is the design work theirs or the team’s?'];
-const titled = (id: string) => id.replace(/^eng-/, '').replace(/-/g, ' ');
 
 /**
  * One calibration session as a committee would have it part-way: packets for the engineers the
- * sample can promote (one level up on the sample ladder), opened as unsigned files whose sha256
+ * sample can promote (one level up on the shipped engineering ladder's IC track, arguing for the
+ * criteria that level really asks: sample-criteria.ts), opened as unsigned files whose sha256
  * is real, so they read back exactly like opened ones; some decided, one changed with a reason,
  * one name shown; the log says so with times. Signed packets are not made here (the generator is
  * synchronous; WebCrypto is not), so the key table stays empty.
@@ -63,11 +64,11 @@ export const calibrationModule: SampleModule = {
         preparedBy: person.managerId && names.get(person.managerId) ? { name: names.get(person.managerId) } : null,
         ladderName: 'Engineering',
         target: {
-          trackId: 'engineering',
-          trackName: 'Engineering',
+          trackId: sampleTrack.id,
+          trackName: sampleTrack.name,
           levelId: next,
-          levelTitle: next,
-          currentLevelTitle: level,
+          levelTitle: sampleLevelTitles[next] ?? next,
+          currentLevelTitle: sampleLevelTitles[level] ?? level,
           ...(person.levelSince ? { levelSince: person.levelSince } : {}),
         },
         period: { from: ctx.today.replace(/^(\d{4})/, (y) => String(Number(y) - 1)), to: ctx.today },
@@ -80,11 +81,9 @@ export const calibrationModule: SampleModule = {
           advocates: '',
           gaps: 'Wider influence beyond the team.',
         },
-        criteria: Object.keys(sampleCompetencies).map((competencyId) => ({
-          criterionId: sampleCriterionId(competencyId, next),
-          competencyId,
-          competencyName: titled(competencyId),
-          text: `${titled(competencyId)} at ${next}`,
+        // What the shipped ladder's level asks, criterion by criterion, as the packet builder would list it.
+        criteria: (sampleTargetCriteria[next] ?? []).map((criterion) => ({
+          ...criterion,
           narrative: rng.pick(narratives),
           evidence: [{ kind: 'assessment', date: ctx.today, title: 'Manager assessment', note: '' }],
         })),

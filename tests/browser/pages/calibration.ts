@@ -12,6 +12,10 @@ export class CalibrationPage {
     return new CalibrationPage(page);
   }
 
+  get empty() {
+    return this.page.getByRole('heading', { name: 'No calibration sessions' });
+  }
+
   get sessions() {
     return this.page.getByRole('list', { name: 'Calibration sessions' });
   }
@@ -40,6 +44,29 @@ export class CalibrationSession {
 
   async openPackets() {
     await this.page.getByRole('button', { name: 'Open packets…' }).click();
+  }
+
+  /** Waits until the packet list holds `count` files (the table says its row count even when not every row is drawn). */
+  async expectPackets(count: number) {
+    await expect(this.page.getByRole('table', { name: 'Opened packets' })).toHaveAttribute('aria-rowcount', String(count + 1), { timeout: 60_000 });
+  }
+
+  get title() {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  async rename(name: string) {
+    await this.page.getByRole('button', { name: 'Rename…' }).click();
+    const dialog = new DialogModel(this.page, 'Rename the session');
+    await dialog.root.getByRole('textbox', { name: 'Name' }).fill(name);
+    await dialog.root.getByRole('button', { name: 'Rename' }).click();
+    return dialog;
+  }
+
+  /** Asks to delete: the confirmation, to read and answer. */
+  async askToDelete() {
+    await this.page.getByRole('button', { name: 'Delete…' }).click();
+    return new DialogModel(this.page, 'Delete this session?');
   }
 
   row(fileName: string) {
@@ -76,12 +103,75 @@ export class CalibrationSession {
     return new DecisionCard(this.page, this.page.getByRole('article', { name, exact: true }));
   }
 
+  get decisionList() {
+    return this.page.getByRole('list', { name: 'Decisions' });
+  }
+
+  /** Scrolls the page with the mouse wheel, as a reader does, until the card of `name` is drawn. */
+  async scrollToDecision(name: string, direction: 'down' | 'up' = 'down') {
+    const card = this.page.getByRole('article', { name, exact: true });
+    const box = this.page.viewportSize()!;
+    await this.page.mouse.move(box.width / 2, box.height / 2);
+    await expect
+      .poll(
+        async () => {
+          if ((await card.count()) === 0) await this.page.mouse.wheel(0, direction === 'down' ? 1200 : -1200);
+          return card.count();
+        },
+        { timeout: 60_000, intervals: [100] },
+      )
+      .toBe(1);
+    await card.scrollIntoViewIfNeeded();
+    return new DecisionCard(this.page, card);
+  }
+
+  get compareControls() {
+    return this.page.getByRole('group', { name: 'Candidates compared' });
+  }
+
+  async compareStep(direction: 'Previous' | 'Next') {
+    await this.compareControls.getByRole('button', { name: new RegExp(`^${direction} \\d+$`) }).click();
+  }
+
+  async removeFromComparison(name: string) {
+    await this.compareControls.getByRole('button', { name: `Remove ${name} from the comparison` }).click();
+  }
+
+  async addToComparison(name: string) {
+    await this.compareControls.getByRole('button', { name: /Add to the comparison$/ }).click();
+    await this.page.getByRole('option', { name, exact: true }).click();
+  }
+
   async showAllNames() {
     await this.page.getByRole('button', { name: 'Show all names' }).click();
   }
 
   distribution(by: 'level' | 'track' | 'team' | 'manager') {
     return this.page.getByRole('table', { name: `Proposed and decided by ${by}` });
+  }
+
+  /** The distribution's two views: the chart (an image with its words) or the table. */
+  async distributionView(view: 'Chart' | 'Table') {
+    await this.page
+      .getByRole('radiogroup', { name: /^By \w+: view$/ })
+      .getByRole('radio', { name: view, exact: true })
+      .click();
+  }
+
+  get distributionChart() {
+    // The picture is the first image; recharts' legend icons are images inside it.
+    return this.page
+      .getByRole('region', { name: /^By \w+$/ })
+      .getByRole('img')
+      .first();
+  }
+
+  async timeInLevelView(view: 'Chart' | 'Table') {
+    await this.page.getByRole('radiogroup', { name: 'Time in level of the candidates: view' }).getByRole('radio', { name: view, exact: true }).click();
+  }
+
+  get timeInLevelChart() {
+    return this.page.getByRole('region', { name: 'Time in level of the candidates' }).getByRole('img').first();
   }
 
   async groupBy(label: 'Level' | 'Track' | 'Team' | 'Manager') {

@@ -77,6 +77,10 @@ describe('CalibrationRepository', () => {
     await expect(repos.calibration.trustKey(session.id, a, ' ')).rejects.toThrow(/whose key/);
     await repos.calibration.trustKey(session.id, a, 'Morgan Lee');
     expect((await repos.calibration.knownKeys([a]))[0]).toMatchObject({ trusted: 1, label: 'Morgan Lee', firstFileName: 'one.json' });
+    // The time of the trust is kept with the key: the checks found at opening stay, and the screen and exports say both.
+    const trustedAt = (await repos.calibration.knownKeys([a]))[0]!.trustedAt!;
+    expect(trustedAt).toMatch(/^2026-12-01T10:00:\d\d\.000Z$/);
+    expect((await repos.calibration.packets(session.id))[0]!.flags.map((f) => f.flag)).toEqual(['new-key']);
     await expect(repos.calibration.addPackets('gone', [file('x.json', null)])).rejects.toThrow(/not found/);
   });
 
@@ -101,5 +105,45 @@ describe('CalibrationRepository', () => {
     await repos.calibration.removeSession(session.id);
     expect(await repos.calibration.packets(session.id)).toEqual([]);
     expect(await repos.calibration.logOf(session.id)).toEqual([]);
+  });
+});
+
+describe('renaming and deleting a session', () => {
+  const setup = () => {
+    let t = 0;
+    const db = new TrellisDatabase(`calibration-${crypto.randomUUID()}`);
+    return { db, repos: createRepositories(db, () => new Date(Date.UTC(2026, 11, 1, 10, 0, t++))) };
+  };
+
+  it('renames with a log line that keeps the old name, refuses an empty name and changes nothing for the same name', async () => {
+    const { repos } = setup();
+    const session = await repos.calibration.createSession({ name: 'H2 seniors', scope: '' });
+    const renamed = await repos.calibration.renameSession(session.id, '  H2 senior engineers ');
+    expect(renamed.name).toBe('H2 senior engineers');
+    expect((await repos.calibration.getSession(session.id))!.name).toBe('H2 senior engineers');
+    await expect(repos.calibration.renameSession(session.id, '   ')).rejects.toThrow(/Name the session/);
+    await repos.calibration.renameSession(session.id, 'H2 senior engineers');
+    const log = await repos.calibration.logOf(session.id);
+    expect(log.map((e) => e.kind)).toEqual(['created', 'renamed']);
+    expect(log[1]!.detail).toBe('H2 seniors → H2 senior engineers');
+    expect((await repos.calibration.getSession(session.id))!.name).toBe('H2 senior engineers');
+    await expect(repos.calibration.renameSession('gone', 'X')).rejects.toThrow(/not found/);
+  });
+
+  it('says what a deletion takes, then takes exactly that: packets, decisions and log of that session, not the keys met nor other sessions', async () => {
+    const { db, repos } = setup();
+    const a = 'b'.repeat(64);
+    const doomed = await repos.calibration.createSession({ name: 'Doomed', scope: '' });
+    const kept = await repos.calibration.createSession({ name: 'Kept', scope: '' });
+    const packets = await repos.calibration.addPackets(doomed.id, [file('one.json', a), file('two.json', null), file('three.json', null)]);
+    await repos.calibration.addPackets(kept.id, [file('other.json', null)]);
+    await repos.calibration.setOutcome(packets[0]!.id, 'promote');
+    expect(await repos.calibration.sessionSize(doomed.id)).toEqual({ packets: 3, decided: 1, logEntries: 3 });
+    await repos.calibration.removeSession(doomed.id);
+    expect(await repos.calibration.getSession(doomed.id)).toBeUndefined();
+    expect(await repos.calibration.sessionSize(doomed.id)).toEqual({ packets: 0, decided: 0, logEntries: 0 });
+    expect(await db.decisions.where('sessionId').equals(doomed.id).count()).toBe(0);
+    expect(await repos.calibration.sessionSize(kept.id)).toEqual({ packets: 1, decided: 0, logEntries: 2 });
+    expect((await repos.calibration.knownKeys([a]))[0]).toMatchObject({ id: a });
   });
 });

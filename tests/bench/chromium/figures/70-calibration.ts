@@ -39,9 +39,11 @@ async function packetFile(i: number, key: Awaited<ReturnType<typeof generateSign
 
 /**
  * Opening 50 packets into a calibration session, as a committee does: main's dialog answers with
- * 50 signed files; measured from "Open packets…" until the 50th candidate's decision card is on
- * screen (every file read, verified, stored and drawn). On the small set: the committee's data is
- * its own, not the manager's years of 1:1s.
+ * 50 signed files. Measured from "Open packets…": until the first decision card is on screen
+ * (every file read, verified, stored, parsed and the page drawn), and the longest main-thread
+ * task from the click until the page has settled (the last packet's row listed, a moment of
+ * quiet after), so a screen that draws 50 cards, or a check of 50 files in one go, shows here.
+ * On the small set: the committee's data is its own, not the manager's years of 1:1s.
  */
 const figure: ChromiumFigure = {
   title: 'open 50 packets in a calibration session',
@@ -64,16 +66,27 @@ const figure: ChromiumFigure = {
       await dialog.getByRole('button', { name: 'Start session' }).click();
       await page.getByRole('button', { name: 'Open packets…' }).waitFor();
       session.answerOpenPathsDialog(files);
-      let ms = 0;
+      let firstCard = 0;
       const longest = await longestTaskDuring(page, async () => {
         const started = performance.now();
         await page.getByRole('button', { name: 'Open packets…' }).click();
-        await page.getByRole('article', { name: `Candidate ${PACKETS}`, exact: true }).waitFor({ timeout: 5 * 60_000 });
-        ms = performance.now() - started;
+        await page.getByRole('article', { name: 'Candidate 1', exact: true }).waitFor({ timeout: 5 * 60_000 });
+        firstCard = performance.now() - started;
+        await page.locator(`table[aria-label="Opened packets"][aria-rowcount="${PACKETS + 1}"]`).waitFor({ timeout: 60_000 });
+        // Whatever the page still does after the first card (charts, the other sections) counts too.
+        await page.waitForTimeout(1_000);
       });
+      const drawn = await page.getByRole('list', { name: 'Decisions' }).getByRole('article').count();
       const results: BenchResult[] = [
-        { name: `open ${PACKETS} packets into a session (read, verify, store, draw)`, value: ms, unit: 'ms', target: 'informational' },
-        { name: `open ${PACKETS} packets: longest main-thread task`, value: longest, unit: 'ms', target: 'informational' },
+        {
+          name: `open ${PACKETS} packets → first decision card (read, verify, store, draw)`,
+          value: firstCard,
+          unit: 'ms',
+          target: '< 2000 ms',
+          pass: firstCard < 2000,
+        },
+        { name: `open ${PACKETS} packets: longest main-thread task`, value: longest, unit: 'ms', target: '< 50 ms', pass: longest < 50 },
+        { name: `open ${PACKETS} packets: decision cards in the DOM`, value: drawn, unit: 'cards', target: 'informational' },
       ];
       return results;
     } finally {
