@@ -3,7 +3,7 @@ import type { CriterionRef } from '../../evidence/refs';
 import { competencyIdsOf } from '../../evidence/refs';
 import type { SampleContext, SampleModule } from '../context';
 import { fromDay, stampAt, toDay } from '../days';
-import { sampleCompetencies, sampleLadder, sampleLevels } from './assessments';
+import { competencyRefsOf, samplePlace } from '../ladders';
 
 const situations = [
   'In the design review for the billing migration',
@@ -68,17 +68,13 @@ export const feedbackModule: SampleModule = {
     for (const person of others) {
       const joined = ctx.facts.tenure?.get(person.id)?.joined;
       const start = Math.max(today - span, joined ? toDay(joined) : today - span);
-      const onLadder = person.track === 'engineering' && sampleLevels.includes(person.level as (typeof sampleLevels)[number]);
+      const place = samplePlace(person.track, person.level);
+      const refs = place ? competencyRefsOf(place) : [];
       for (let day = start + rng.int(0, 20); day <= today; day += rng.int(10, 32)) {
         const kind = rng.weighted(kinds);
         const peer = kind === 'peer' ? rng.pick(others.filter((p) => p.id !== person.id).concat(person)) : null;
         const fromId = kind === 'self-reflection' ? person.id : kind === 'peer' ? (peer && peer.id !== person.id ? peer.id : null) : meId;
-        const criteria: CriterionRef[] =
-          onLadder && rng.chance(0.8)
-            ? rng
-                .sample(Object.keys(sampleCompetencies), rng.int(1, 2))
-                .map((competencyId) => ({ ladderId: sampleLadder.ladderId, competencyId, levelId: person.level! }))
-            : [];
+        const criteria: CriterionRef[] = refs.length > 0 && rng.chance(0.8) ? rng.sample(refs, rng.int(1, 2)).map((r) => ({ ...r })) : [];
         const stamp = stampAt(day, '17:30', rng.int(0, 120));
         const entry: FeedbackEntry = {
           id: rng.uuid(),

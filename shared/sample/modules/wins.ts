@@ -3,7 +3,7 @@ import type { CriterionRef } from '../../evidence/refs';
 import { competencyIdsOf } from '../../evidence/refs';
 import type { SampleContext, SampleModule } from '../context';
 import { fromDay, stampAt, toDay } from '../days';
-import { sampleCompetencies, sampleLadder, sampleLevels } from './assessments';
+import { competencyRefsOf, samplePlace } from '../ladders';
 
 const titles = [
   'Shipped the billing migration with no downtime',
@@ -41,14 +41,10 @@ export const winsModule: SampleModule = {
     for (const person of ctx.tables.people.filter((p) => !p.archived && p.id !== meId)) {
       const joined = ctx.facts.tenure?.get(person.id)?.joined;
       const start = Math.max(today - span, joined ? toDay(joined) : today - span);
-      const onLadder = person.track === 'engineering' && sampleLevels.includes(person.level as (typeof sampleLevels)[number]);
+      const place = samplePlace(person.track, person.level);
+      const refs = place ? competencyRefsOf(place) : [];
       for (let day = start + rng.int(0, 30); day <= today; day += rng.int(20, 50)) {
-        const criteria: CriterionRef[] =
-          onLadder && rng.chance(0.8)
-            ? rng
-                .sample(Object.keys(sampleCompetencies), rng.int(1, 2))
-                .map((competencyId) => ({ ladderId: sampleLadder.ladderId, competencyId, levelId: person.level! }))
-            : [];
+        const criteria: CriterionRef[] = refs.length > 0 && rng.chance(0.8) ? rng.sample(refs, rng.int(1, 2)).map((r) => ({ ...r })) : [];
         const stamp = stampAt(day, '15:00', rng.int(0, 120));
         const win: Win = {
           id: rng.uuid(),
