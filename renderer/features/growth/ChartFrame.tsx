@@ -1,5 +1,6 @@
 import { Suspense, useState } from 'react';
 
+import { cx } from '../../ui/cx';
 import { Segmented } from '../../ui/Segmented';
 
 /**
@@ -14,6 +15,7 @@ export function ChartFrame({
   chart,
   table,
   actions,
+  fit = false,
 }: {
   title: string;
   id: string;
@@ -21,6 +23,8 @@ export function ChartFrame({
   chart: React.ReactNode;
   table: React.ReactNode;
   actions?: React.ReactNode;
+  /** The picture is as tall as what it draws (a grid of cells), not a box a chart library fills. */
+  fit?: boolean;
 }) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const headingId = `${id}-heading`;
@@ -42,7 +46,7 @@ export function ChartFrame({
         </div>
       </div>
       {view === 'chart' ? (
-        <div role="img" aria-label={summary} className="growth-chart__picture">
+        <div role="img" aria-label={summary} className={cx('growth-chart__picture', fit && 'growth-chart__picture--fit')}>
           <Suspense fallback={<p className="loading">Drawing the chart…</p>}>{chart}</Suspense>
         </div>
       ) : (
