@@ -43,3 +43,17 @@ export function onMainEvent<E extends EventName>(event: E, listener: (payload: E
   ) => () => void;
   return subscribe(listener);
 }
+
+const perMainState = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * State kept beside one main (answers shared between screens): made on first use, and made
+ * afresh when the page talks to another main — a test that installs a new window.trellis.
+ */
+export function perMain<T>(name: string, make: () => T): T {
+  const api = window.trellis as unknown as object;
+  let state = perMainState.get(api);
+  if (!state) perMainState.set(api, (state = new Map()));
+  if (!state.has(name)) state.set(name, make());
+  return state.get(name) as T;
+}

@@ -4,7 +4,7 @@ import type { Channel, EventName } from '../../shared/ipc/channels';
 import type { EventPayload, Input, Output } from '../../shared/ipc/contract';
 import type { ErrorCode } from '../../shared/ipc/result';
 import { errorMessage } from './errors';
-import { callMain, type InputArgs, IpcCallError, onMainEvent } from './ipc';
+import { callMain, type InputArgs, IpcCallError, onMainEvent, perMain } from './ipc';
 
 export type { InputArgs };
 
@@ -30,9 +30,33 @@ export interface MainQueryOptions {
   refreshKey?: string | number | null;
   /** Not asked while true (e.g. until the user picked something). */
   skip?: boolean;
+  /**
+   * Starts from the last answer any screen got to the same question, while main is asked again:
+   * for answers many screens read and main pushes an event for when they change (the ladder
+   * list), so a screen opened again draws at once. Dropped when one of `refreshOn` arrives.
+   */
+  shareLatest?: boolean;
 }
 
 type Answer<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: string; code: ErrorCode | null };
+
+/** The latest answers of queries that share them (`shareLatest`), by channel and input, and the events that make each stale. */
+const sharedAnswers = () => perMain('shared-answers', () => ({ answers: new Map<string, unknown>(), staleAfter: new Map<EventName, Set<string>>() }));
+
+function shareAnswer(key: string, value: unknown, events: readonly EventName[]): void {
+  const { answers, staleAfter } = sharedAnswers();
+  answers.set(key, value);
+  for (const event of events) {
+    let keys = staleAfter.get(event);
+    if (!keys) {
+      staleAfter.set(event, (keys = new Set()));
+      onMainEvent(event, () => {
+        for (const stale of keys!) answers.delete(stale);
+      });
+    }
+    keys.add(key);
+  }
+}
 
 /**
  * Reads from main (`input` is `undefined` for operations that take none): 'loading' until the first answer, then the latest answer ('ready' or 'error').
@@ -40,11 +64,16 @@ type Answer<T> = { status: 'loading' } | { status: 'ready'; value: T } | { statu
  * on screen while main is asked again, so nothing flickers or loses its state on a refresh.
  */
 export function useMainQuery<C extends Channel>(channel: C, input: Input<C>, options: MainQueryOptions = {}): MainQuery<Output<C>> {
-  const { refreshOn = [], refreshKey = null, skip = false } = options;
-  const [answer, setAnswer] = useState<Answer<Output<C>>>({ status: 'loading' });
-  const [round, setRound] = useState(0);
+  const { refreshOn = [], refreshKey = null, skip = false, shareLatest = false } = options;
   // The input is compared by value: screens pass object literals that are new on every render.
   const inputKey = JSON.stringify(input ?? null);
+  const shareKey = shareLatest ? `${channel}\u0000${inputKey}\u0000${refreshKey ?? ''}` : null;
+  const [answer, setAnswer] = useState<Answer<Output<C>>>(() =>
+    shareKey !== null && sharedAnswers().answers.has(shareKey)
+      ? { status: 'ready', value: sharedAnswers().answers.get(shareKey) as Output<C> }
+      : { status: 'loading' },
+  );
+  const [round, setRound] = useState(0);
   const events = refreshOn.join(' ');
   const latest = useRef(0);
 
@@ -53,11 +82,16 @@ export function useMainQuery<C extends Channel>(channel: C, input: Input<C>, opt
     const ask = ++latest.current;
     const args = [(JSON.parse(inputKey) as Input<C> | null) ?? undefined] as InputArgs<C>;
     callMain(channel, ...args).then(
-      (value) => ask === latest.current && setAnswer({ status: 'ready', value }),
+      (value) => {
+        // An answer a newer question overtook is not shared either: it may be from before a change.
+        if (ask !== latest.current) return;
+        if (shareKey !== null) shareAnswer(shareKey, value, events ? (events.split(' ') as EventName[]) : []);
+        setAnswer({ status: 'ready', value });
+      },
       (error: unknown) =>
         ask === latest.current && setAnswer({ status: 'error', error: errorMessage(error), code: error instanceof IpcCallError ? error.code : null }),
     );
-  }, [channel, inputKey, refreshKey, skip, round]);
+  }, [channel, inputKey, refreshKey, skip, round, shareKey, events]);
 
   useEffect(() => {
     if (skip || !events) return;

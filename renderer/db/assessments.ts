@@ -63,16 +63,19 @@ export class AssessmentsRepository {
    * one bounded walk down each person's [personId+date] range, never a read of the table.
    */
   async latestFinished(personIds: readonly string[], kind: AssessmentKind): Promise<Map<string, Assessment>> {
-    const found = await Promise.all(
-      personIds.map(async (personId) => {
-        const row = await this.db.assessments
-          .where('[personId+date]')
-          .between([personId, MIN_DAY], [personId, MAX_DAY], true, true)
-          .reverse()
-          .filter((a) => a.kind === kind && a.status === 'finished')
-          .first();
-        return [personId, row] as const;
-      }),
+    // One read transaction for all of them: a transaction per person costs more than its walk.
+    const found = await this.db.transaction('r', this.db.assessments, () =>
+      Promise.all(
+        personIds.map(async (personId) => {
+          const row = await this.db.assessments
+            .where('[personId+date]')
+            .between([personId, MIN_DAY], [personId, MAX_DAY], true, true)
+            .reverse()
+            .filter((a) => a.kind === kind && a.status === 'finished')
+            .first();
+          return [personId, row] as const;
+        }),
+      ),
     );
     return new Map(found.filter((x): x is readonly [string, Assessment] => x[1] !== undefined));
   }

@@ -19,6 +19,8 @@ export interface ChartFrameProps {
    * one task of tens of milliseconds, which a screen that opens with the chart far below need not pay then.
    */
   drawWhenVisible?: boolean;
+  /** The picture is as tall as what it draws (a grid of cells), not a box a chart library fills. */
+  fit?: boolean;
 }
 
 /** Whether `element` has come within a screen of the view (stays true once it has). */
@@ -40,7 +42,7 @@ function useNearView(enabled: boolean) {
  * with it), "Table" shows the same numbers for keyboard and screen-reader users. The picture is
  * an image named by `summary`; the table is the way to read it value by value.
  */
-export function ChartFrame({ title, id, summary, chart, table, actions, level = 2, className, drawWhenVisible = false }: ChartFrameProps) {
+export function ChartFrame({ title, id, summary, chart, table, actions, level = 2, className, drawWhenVisible = false, fit = false }: ChartFrameProps) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const { ref, near } = useNearView(drawWhenVisible);
   const headingId = `${id}-heading`;
@@ -63,7 +65,7 @@ export function ChartFrame({ title, id, summary, chart, table, actions, level = 
         </div>
       </div>
       {view === 'chart' ? (
-        <div role="img" aria-label={summary} className="chart-frame__picture">
+        <div role="img" aria-label={summary} className={cx('chart-frame__picture', fit && 'chart-frame__picture--fit')}>
           {near ? <Suspense fallback={<p className="loading">Drawing the chart…</p>}>{chart}</Suspense> : <p className="loading">Drawing the chart…</p>}
         </div>
       ) : (

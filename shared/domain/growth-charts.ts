@@ -99,6 +99,8 @@ export interface HeatCell {
   /** How many ratings of the competency there are, and how many reach the expected step. */
   rated: number;
   reaching: number;
+  /** Where the ratings sit on the scale, 0 (lowest step) to 100: given when the level expects nothing there ('rated'). */
+  share?: number;
 }
 
 /**
@@ -120,7 +122,18 @@ export function heatmapRow(ladder: Ladder, assessment: Pick<Assessment, 'ratings
           ? (scale.steps.find((s) => s.id === ratings[0]!.value)?.label ?? String(ratings[0]!.value))
           : String(ratings[0]!.value)
         : undefined;
-    if (!step) return { competencyId, state: 'rated', label: word ?? `${positions.length} rated`, rated: positions.length, reaching: 0 };
+    if (!step) {
+      const shares = scale ? ratings.flatMap((r) => shareOfScale(scale, r.value) ?? []) : [];
+      const share = round(mean(shares));
+      return {
+        competencyId,
+        state: 'rated',
+        label: word ?? `${positions.length} rated`,
+        rated: positions.length,
+        reaching: 0,
+        ...(share !== undefined ? { share } : {}),
+      };
+    }
     const reaching = positions.filter((p) => p >= step.position).length;
     const delta = Math.round((average - step.position) * 100) / 100;
     const state: HeatState = delta < 0 ? 'below' : delta > 0 ? 'above' : 'meets';

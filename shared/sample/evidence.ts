@@ -2,15 +2,15 @@ import type { Person } from '../domain/person';
 import type { CriterionRef } from '../evidence/refs';
 import type { SampleContext } from './context';
 import { toDay } from './days';
-import { sampleCompetencies, sampleLadder, sampleLevels } from './modules/assessments';
+import { competencyRefsOf, samplePlace } from './ladders';
 import type { Random } from './random';
 
 /** Someone evidence is written about through the year, from `start` (a sample day number). */
 export interface EvidenceSubject {
   person: Person;
   start: number;
-  /** On the shipped engineering ladder, at one of its levels: their records can name its competencies. */
-  onLadder: boolean;
+  /** The competencies of their place on a shipped ladder (none when they are on none): what their records can name. */
+  refs: CriterionRef[];
 }
 
 /**
@@ -25,18 +25,17 @@ export function evidenceSubjects(ctx: SampleContext): EvidenceSubject[] {
     .filter((p) => !p.archived && p.id !== meId)
     .map((person) => {
       const joined = ctx.facts.tenure?.get(person.id)?.joined;
+      const place = samplePlace(person.track, person.level);
       return {
         person,
         start: Math.max(today - span, joined ? toDay(joined) : today - span),
-        onLadder: person.track === 'engineering' && sampleLevels.includes(person.level as (typeof sampleLevels)[number]),
+        refs: place ? competencyRefsOf(place) : [],
       };
     });
 }
 
-/** What a sample record names on the ladder: for someone on it, four times in five one or two competencies at their level. */
-export function sampleCriteria(rng: Random, { person, onLadder }: EvidenceSubject): CriterionRef[] {
-  if (!onLadder || !rng.chance(0.8)) return [];
-  return rng
-    .sample(Object.keys(sampleCompetencies), rng.int(1, 2))
-    .map((competencyId) => ({ ladderId: sampleLadder.ladderId, competencyId, levelId: person.level! }));
+/** What a sample record names on the ladder: for someone on one, four times in five one or two competencies of their track at their level. */
+export function sampleCriteria(rng: Random, { refs }: EvidenceSubject): CriterionRef[] {
+  if (refs.length === 0 || !rng.chance(0.8)) return [];
+  return rng.sample(refs, rng.int(1, 2)).map((r) => ({ ...r }));
 }

@@ -45,6 +45,11 @@ test('the team heatmap shows each person’s newest assessment against their lev
     ths.filter((th) => th.scrollWidth > th.clientWidth + 1 || th.scrollHeight > th.clientHeight + 1).map((th) => th.textContent),
   );
   expect(spilling).toEqual([]);
+  // Nor is a word broken inside a cell: every mark stays on one line ("Developing" once broke as Dev/elop/ing).
+  const broken = await heatmap.table
+    .locator('td .growth-heat')
+    .evaluateAll((marks) => marks.filter((m) => m.getBoundingClientRect().height > 30 || m.scrollWidth > m.clientWidth + 1).map((m) => m.textContent));
+  expect(broken).toEqual([]);
   await app.setViewportSize({ width: 1280, height: 800 });
   await lookInBothThemes(app, 'growth-team-heatmap', testInfo, { sizes: screenSizes });
   await heatmap.show('Self-assessment');

@@ -72,6 +72,11 @@ test('a person’s evidence coverage per competency changes as feedback is added
 
   await person.coverage.switchButton('Chart').click();
   await expect(person.coverage.picture).toHaveAttribute('aria-label', /2 entries name a competency/);
+  // The picture is as tall as its grid: no empty band below the last row.
+  const below = await person.coverage.picture.evaluate(
+    (picture) => picture.getBoundingClientRect().bottom - picture.firstElementChild!.getBoundingClientRect().bottom,
+  );
+  expect(below).toBeLessThan(2);
   await lookInBothThemes(app, 'person-coverage-chart', testInfo, { sizes: screenSizes });
   await lookAtRegion(app, person.coverage.root, 'person-coverage-chart-region', testInfo);
 });

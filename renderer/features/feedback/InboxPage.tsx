@@ -1,7 +1,7 @@
 import './feedback.css';
 
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 
 import { addDaysIso, todayIso } from '../../../shared/domain/dates';
@@ -27,7 +27,8 @@ export default function InboxPage() {
   const tomorrow = addDaysIso(today, 1);
   const [limit, setLimit] = useState(PAGE);
   const items = useLiveQuery(() => feedback.open(limit + 1), [feedback, limit]);
-  const shown = items?.slice(0, limit);
+  // One array per answer of the query, not per render: the entries' query below follows it.
+  const shown = useMemo(() => items?.slice(0, limit), [items, limit]);
   const entries = useLiveQuery(() => feedback.entriesOf((shown ?? []).map((f) => f.feedbackId)), [feedback, shown]);
   const open = useLiveQuery(() => feedback.countOpen(), [feedback]);
   const nameOf = useNameOf();

@@ -94,6 +94,7 @@ export function EvidenceCoverage({ person }: { person: Person }) {
       id="evidence-coverage"
       title="Evidence this year"
       summary={summary}
+      fit
       chart={
         <div className="coverage" style={{ gridTemplateColumns: `minmax(8rem, 14rem) repeat(${quarters.length}, minmax(3rem, 1fr))` }} aria-hidden="true">
           <span />

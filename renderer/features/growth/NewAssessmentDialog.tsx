@@ -4,7 +4,7 @@ import { Link, useLocation } from 'wouter';
 import { type AssessmentKind, assessmentKindLabels, defaultPeriod, periodSchema } from '../../../shared/domain/assessments';
 import { todayIso } from '../../../shared/domain/dates';
 import type { Person } from '../../../shared/domain/person';
-import { checkPlacement, type PlacementCheck, placementOptions } from '../../../shared/ladder';
+import type { PlacementCheck } from '../../../shared/ladder';
 import { useRepositories } from '../../app/data';
 import { errorMessage } from '../../app/errors';
 import { AppForm } from '../../ui/AppForm';
@@ -12,8 +12,7 @@ import { DateField } from '../../ui/DateField';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
 import { RadioGroupField } from '../../ui/RadioGroupField';
-import { SelectField } from '../../ui/SelectField';
-import { usableLadders, useCurrentLadder, useLadderList } from './useAssessmentLadders';
+import { LadderLevelFields, useLadderLevel } from './LadderLevelFields';
 
 /**
  * Starts an assessment: who (the page's person), which kind, the ladder with its track and level
@@ -23,23 +22,9 @@ import { usableLadders, useCurrentLadder, useLadderList } from './useAssessmentL
 export function NewAssessmentDialog({ person, kind: initialKind, onClose }: { person: Person; kind: AssessmentKind; onClose: () => void }) {
   const { assessments } = useRepositories();
   const [, navigate] = useLocation();
-  const placement = person.placement;
-  const list = useLadderList();
-  const ladders = usableLadders(list.status === 'ready' ? list.value : undefined);
+  const choice = useLadderLevel(person, 'placed');
+  const { track, level, currentLevel } = choice;
   const [kind, setKind] = useState<AssessmentKind>(initialKind);
-  const [ladderId, setLadderId] = useState<string | null>(null);
-  const placedLadderId = placement && ladders.some((l) => l.id === placement.ladderId) ? placement.ladderId : null;
-  const chosenLadderId = ladderId ?? placedLadderId ?? ladders[0]?.id ?? null;
-  const current = useCurrentLadder(chosenLadderId);
-  const options = current.ladder ? placementOptions(current.ladder) : [];
-  // The person's place, checked against the version in use: a level the ladder dropped is not preselected.
-  const placed: PlacementCheck | null =
-    placement && current.ladder && current.ladder.id === placement.ladderId ? checkPlacement(current.ladder, placement) : null;
-  const preset = placed?.ok ? placed : null;
-  const [trackId, setTrackId] = useState<string | null>(null);
-  const track = options.find((o) => o.trackId === (trackId ?? preset?.trackId)) ?? options[0];
-  const [levelId, setLevelId] = useState<string | null>(null);
-  const level = track?.levels.find((l) => l.id === (levelId ?? (track.trackId === preset?.trackId ? preset.levelId : null))) ?? null;
   const [period, setPeriod] = useState(() => defaultPeriod(todayIso()));
   const [errors, setErrors] = useState<Partial<Record<'level' | 'period' | 'form', string>>>({});
   const [busy, setBusy] = useState(false);
@@ -49,16 +34,15 @@ export function NewAssessmentDialog({ person, kind: initialKind, onClose }: { pe
     const next: typeof errors = {};
     if (!level) next.level = 'Choose the level to assess against';
     if (!checked.success) next.period = checked.error.issues[0]?.message ?? 'Enter the period';
-    if (!current.ladder || !current.summary?.hash)
-      next.form = current.error ?? (list.status === 'error' ? list.error : null) ?? 'Choose a ladder that can be read';
+    if (!choice.frozen) next.form = choice.ladderError ?? 'Choose a ladder that can be read';
     setErrors(next);
-    if (Object.keys(next).length > 0 || !current.ladder || !current.summary?.hash || !track || !level || !checked.success) return;
+    if (Object.keys(next).length > 0 || !choice.frozen || !track || !level || !checked.success) return;
     setBusy(true);
     try {
       const created = await assessments.create({
         personId: person.id,
         kind,
-        ladder: { ladderId: current.ladder.id, version: current.ladder.version, hash: current.summary.hash },
+        ladder: choice.frozen,
         trackId: track.trackId,
         levelId: level.id,
         period: checked.data,
@@ -83,47 +67,12 @@ export function NewAssessmentDialog({ person, kind: initialKind, onClose }: { pe
           value={kind}
           onChange={setKind}
         />
-        {list.status === 'error' ? (
-          <p className="banner banner--error" role="alert">
-            {list.error}
-          </p>
-        ) : (
-          <SelectField
-            label="Ladder"
-            options={ladders.map((l) => ({ id: l.id!, label: `${l.name ?? l.id} ${l.version ?? ''}`.trim() }))}
-            value={chosenLadderId}
-            onChange={(id) => {
-              setLadderId(id);
-              setTrackId(null);
-              setLevelId(null);
-            }}
-            placeholder={list.status === 'loading' ? 'Loading ladders…' : 'No ladder can be read'}
-          />
-        )}
-        <SelectField
-          label="Track"
-          options={options.map((o) => ({ id: o.trackId, label: o.trackName }))}
-          value={track?.trackId ?? null}
-          onChange={(id) => {
-            setTrackId(id);
-            setLevelId(null);
-          }}
-          placeholder={list.status === 'loading' || current.loading ? 'Loading…' : 'Choose a track'}
+        <LadderLevelFields
+          value={choice}
+          levelError={errors.level}
+          levelDescription={level && currentLevel && level.id === currentLevel.id ? 'From their placement on the ladder.' : 'The level they are at now.'}
         />
-        <SelectField
-          label="Level"
-          options={(track?.levels ?? []).map((l) => ({ id: l.id, label: l.title === l.id ? l.id : `${l.id} ${l.title}` }))}
-          value={level?.id ?? null}
-          onChange={setLevelId}
-          placeholder="Choose a level"
-          error={errors.level}
-          description={
-            level && preset && level.id === preset.levelId && track?.trackId === preset.trackId
-              ? 'From their placement on the ladder.'
-              : 'The level they are at now.'
-          }
-        />
-        <PlacementNote person={person} check={placed} ladderId={chosenLadderId} onLeave={onClose} />
+        <PlacementNote person={person} check={choice.placed} ladderId={choice.ladderId} onLeave={onClose} />
         <div className="form-grid">
           <DateField label="Period from" value={period.from} onChange={(from) => setPeriod((p) => ({ ...p, from }))} isRequired />
           <DateField label="Period to" value={period.to} onChange={(to) => setPeriod((p) => ({ ...p, to }))} isRequired error={errors.period} />

@@ -119,6 +119,14 @@ export default function TeamHeatmapPage() {
           <li>
             <span className="growth-heat growth-heat--above">+1</span> above expected (steps on the competency’s scale)
           </li>
+          <li>
+            <span className="growth-heat growth-heat--rated">
+              <span className="growth-heat__meter" aria-hidden="true">
+                <span style={{ width: '66%' }} />
+              </span>
+            </span>{' '}
+            how far up its scale, where the level expects nothing
+          </li>
         </ul>
       </div>
       {loading ? (
@@ -165,6 +173,17 @@ export default function TeamHeatmapPage() {
 function HeatBox({ cell, competency }: { cell: HeatCell; competency: string }) {
   if (cell.state === 'none') return <span className="muted small">{cell.label === 'Not rated' ? '—' : cell.label}</span>;
   const words = `${competency}: ${cell.label}${stateWords[cell.state] ? `, ${stateWords[cell.state]}` : ''}`;
+  // Where the level expects nothing there is no step to count from: a meter of how far up the
+  // scale the rating is, narrow enough for ten columns at 1024 px (its words are in the title).
+  if (cell.state === 'rated' && cell.share !== undefined)
+    return (
+      <span className="growth-heat growth-heat--rated" title={words}>
+        <span className="growth-heat__meter" aria-hidden="true">
+          <span style={{ width: `${Math.max(8, cell.share)}%` }} />
+        </span>
+        <span className="visually-hidden">{words}</span>
+      </span>
+    );
   return (
     <span className={cx('growth-heat', `growth-heat--${cell.state}`)} title={words}>
       <span aria-hidden="true">{cell.state === 'rated' ? cell.label : signed(cell.delta)}</span>

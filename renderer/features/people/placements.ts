@@ -4,7 +4,8 @@ import type { Person, PersonPlacement } from '../../../shared/domain/person';
 import type { LadderList, LadderSummary } from '../../../shared/ipc/ladders';
 import type { Ladder } from '../../../shared/ladder';
 import { checkPlacement, type PlacementCheck, placementOptions } from '../../../shared/ladder/placement';
-import { useMainCall, useMainQuery } from '../../app/useMain';
+import { ladderFile, storedVersion, useLadderFile } from '../../app/useLadders';
+import { useMainQuery } from '../../app/useMain';
 
 /** The ladders a person can be placed on: one per ladder id (the user's copy before the shipped one), with a version in use. */
 export function placeableLadders(list: LadderList | undefined): LadderSummary[] {
@@ -15,14 +16,14 @@ export function placeableLadders(list: LadderList | undefined): LadderSummary[] 
 }
 
 export function useLadderList() {
-  return useMainQuery('ladders:list', undefined, { refreshOn: ['ladders:changed'] });
+  return useMainQuery('ladders:list', undefined, { refreshOn: ['ladders:changed'], shareLatest: true });
 }
 
 /** One ladder's version in use, by id, kept current as the file changes. */
 export function useLadder(ladderId: string | null): { summary: LadderSummary | null; ladder: Ladder | null; loading: boolean } {
   const list = useLadderList();
   const summary = placeableLadders(list.value).find((l) => l.id === ladderId) ?? null;
-  const detail = useMainQuery('ladders:get', { key: summary?.key ?? '' }, { skip: !summary, refreshKey: summary?.hash ?? null });
+  const detail = useLadderFile(summary);
   const ladder = summary && detail.value?.summary.key === summary.key ? detail.value.ladder : null;
   return { summary, ladder, loading: list.status === 'loading' || (summary !== null && ladder === null && detail.status !== 'error') };
 }
@@ -63,7 +64,6 @@ const placed = (p: Person): p is Person & { placement: PersonPlacement } => Bool
  */
 export function usePlacementStates(people: Person[]): Map<string, PlacementState> {
   const list = useLadderList();
-  const call = useMainCall();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const ladders = useMemo(() => placeableLadders(list.value), [list.value]);
   const wanted = useMemo(() => {
@@ -83,7 +83,7 @@ export function usePlacementStates(people: Person[]): Map<string, PlacementState
         const summary = ladders.find((l) => l.id === ladderId);
         if (!summary) continue;
         try {
-          const detail = await call('ladders:get', { key: summary.key });
+          const detail = await ladderFile(summary);
           if (detail.ladder) current.set(ladderId, { ladder: detail.ladder, summary });
         } catch {
           // Reported as "not in your folder" below.
@@ -93,7 +93,7 @@ export function usePlacementStates(people: Person[]): Map<string, PlacementState
         const now = current.get(placement.ladderId);
         if (!now || now.summary.hash === placement.against.hash) continue;
         try {
-          previous.set(key, (await call('ladders:version-get', { ladderId: placement.ladderId, hash: placement.against.hash })).ladder);
+          previous.set(key, (await storedVersion(placement.ladderId, placement.against.hash)).ladder);
         } catch {
           previous.set(key, null);
         }

@@ -7,15 +7,15 @@ import type { Person } from '../../../shared/domain/person';
 import { monthsBetween, type Stagnation, stagnation, typicalMonths } from '../../../shared/domain/stagnation';
 import type { Ladder } from '../../../shared/ladder';
 import { useRepositories } from '../../app/data';
-import { useMainCall, useMainQuery } from '../../app/useMain';
+import { ladderFile } from '../../app/useLadders';
+import { useMainQuery } from '../../app/useMain';
 import { lastCareerConversation } from '../../db/goals';
 
 export type Flagged = { person: Person; stagnation: Extract<Stagnation, { flagged: true }> };
 
 /** The versions in use now of the ladders these people are placed on, by ladder id. */
 function usePlacedLadders(people: readonly Person[] | undefined): Map<string, Ladder> | undefined {
-  const list = useMainQuery('ladders:list', undefined, { refreshOn: ['ladders:changed'] });
-  const call = useMainCall();
+  const list = useMainQuery('ladders:list', undefined, { refreshOn: ['ladders:changed'], shareLatest: true });
   const [ladders, setLadders] = useState<Map<string, Ladder> | undefined>(undefined);
   const ids = [...new Set((people ?? []).flatMap((p) => (p.placement && p.levelSince ? [p.placement.ladderId] : [])))].sort().join(',');
   const listed = list.status === 'ready' ? list.value.ladders : null;
@@ -29,7 +29,7 @@ function usePlacedLadders(people: readonly Person[] | undefined): Map<string, La
         const summary = usable.find((l) => l.origin === 'user') ?? usable[0];
         if (!summary) return null;
         try {
-          const { ladder } = await call('ladders:get', { key: summary.key });
+          const { ladder } = await ladderFile(summary);
           return ladder ? ([id, ladder] as const) : null;
         } catch {
           return null;
@@ -41,13 +41,13 @@ function usePlacedLadders(people: readonly Person[] | undefined): Map<string, La
     return () => {
       live = false;
     };
-  }, [listed, ids, call]);
+  }, [listed, ids]);
   return ladders;
 }
 
 /** The limits of Settings (stagnationMonths null: the ladder's typical time). */
 function useLimits() {
-  const settings = useMainQuery('settings:get', undefined, { refreshOn: ['settings:changed'] });
+  const settings = useMainQuery('settings:get', undefined, { refreshOn: ['settings:changed'], shareLatest: true });
   return settings.status === 'ready' ? { limitMonths: settings.value.stagnationMonths, careerMonths: settings.value.careerConversationMonths } : null;
 }
 

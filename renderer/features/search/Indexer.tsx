@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 
 import { useRepositories } from '../../app/data';
-import { useMainCall, useMainQuery } from '../../app/useMain';
+import { ladderFile } from '../../app/useLadders';
+import { useMainQuery } from '../../app/useMain';
 import { forgetSearchIndex, renewSearchGeneration } from '../../db/search-index-store';
 import { pushSearchDocs, startSearchIndex, stopSearchIndex } from './client';
 import type { SearchDoc } from './kinds';
@@ -47,8 +48,7 @@ export default function SearchIndexer() {
     };
   }, [idle, db]);
 
-  const list = useMainQuery('ladders:list', undefined, { refreshOn: ['ladders:changed'], skip: !idle });
-  const call = useMainCall();
+  const list = useMainQuery('ladders:list', undefined, { refreshOn: ['ladders:changed'], skip: !idle, shareLatest: true });
   const ladders = list.status === 'ready' ? list.value.ladders : null;
   useEffect(() => {
     if (!ladders) return;
@@ -57,7 +57,8 @@ export default function SearchIndexer() {
       const docs: SearchDoc[] = [];
       for (const summary of ladders) {
         try {
-          const detail = await call('ladders:get', { key: summary.key });
+          // Through the shared cache: the growth screens opened later find the ladder already read.
+          const detail = await ladderFile(summary);
           if (detail.ladder) docs.push(...criterionDocs(summary.key, detail.ladder));
         } catch {
           // A ladder main cannot read now has nothing to search; the Ladders screen says why.
@@ -68,6 +69,6 @@ export default function SearchIndexer() {
     return () => {
       current = false;
     };
-  }, [ladders, call]);
+  }, [ladders]);
   return null;
 }

@@ -2,27 +2,21 @@ import type { Assessment, Rating } from '../../domain/assessments';
 import { competencyIdsOf } from '../../evidence/refs';
 import type { SampleContext, SampleModule } from '../context';
 import { stampAt, toDay } from '../days';
+import { sampleLadders, samplePlace, sampleScales, type SampleTarget } from '../ladders';
 
-/**
- * The shipped engineering ladder as the sample assesses against it: its frozen reference and the
- * criteria its IC levels ask, with the scale each competency is rated on. The generator cannot
- * read ladder files (shared code, no file system), so tests/unit/shared/sample-assessments.test.ts
- * checks this against ladders/engineering.yaml: a change there fails that test until this follows.
- */
-export const sampleLadder = { ladderId: 'engineering', version: '2.0.0', hash: '7bcc128e67db5934153663306a4c45be712163c717c99742cdbe79418d06afe2' } as const;
+/** The shipped engineering ladder as the goals, packets and cycles of the sample name it (see ../ladders.ts). */
+export const sampleLadder = sampleLadders.engineering;
 
-const expertise = ['learning', 'practising', 'skilled', 'expert', 'authority'] as const;
-const proficiency = ['not-yet', 'developing', 'meets', 'exceeds'] as const;
-/** Competency → its scale's steps, lowest first; criteria ids are `<competency without "eng-">-<level>`. */
+/** The engineering IC competencies, each with its scale's steps, lowest first; criteria ids are `<competency without "eng-">-<level>`. */
 export const sampleCompetencies: Record<string, readonly string[]> = {
-  'code-quality': expertise,
-  'system-design': expertise,
-  operations: expertise,
-  delivery: proficiency,
-  'product-impact': proficiency,
-  'eng-communication': proficiency,
-  'eng-collaboration': proficiency,
-  mentoring: proficiency,
+  'code-quality': sampleScales.expertise,
+  'system-design': sampleScales.expertise,
+  operations: sampleScales.expertise,
+  delivery: sampleScales.proficiency,
+  'product-impact': sampleScales.proficiency,
+  'eng-communication': sampleScales.proficiency,
+  'eng-collaboration': sampleScales.proficiency,
+  mentoring: sampleScales.proficiency,
 };
 export const sampleLevels = ['L1', 'L2', 'L3', 'L4', 'L5', 'L6'] as const;
 
@@ -49,10 +43,20 @@ const comments = [
   'Did this well on the incident review and the migration.',
 ];
 
+/** Where a target's rating sits on its scale when it is as the level asks: its `expects`, else the middle ("meets", a 3 of 5). */
+function centre(target: SampleTarget): number {
+  const steps: readonly (string | number)[] = sampleScales[target.scale];
+  if (target.expects !== undefined) return steps.indexOf(target.expects);
+  return target.scale === 'proficiency' ? steps.indexOf('meets') : Math.floor(steps.length / 2);
+}
+
 /**
- * Self and manager assessments for the engineers on the IC levels: one pair per half-year they
- * were there (the newest half-year's self-assessment still a draft for some), rated around what
- * their level expects, frozen against the shipped engineering ladder.
+ * Self and manager assessments for everyone placed on a shipped ladder (engineers, managers,
+ * designers, product managers; not the user): one pair per half-year they were there, rated
+ * around what their level expects — a step below or above here and there, self-assessments a
+ * little higher — and frozen against the ladder's real version. The newest half-year's
+ * self-assessment is still a draft for some, and so is the manager's for a few (its finished one
+ * is then the half-year before).
  */
 export const assessmentsModule: SampleModule = {
   id: 'assessments',
@@ -63,16 +67,25 @@ export const assessmentsModule: SampleModule = {
     const halves = ctx.sizeName === 'small' ? 1 : 4;
     const periods = halfYears(ctx.today, halves);
     for (const person of ctx.tables.people) {
-      if (person.archived || person.track !== 'engineering' || !sampleLevels.includes(person.level as (typeof sampleLevels)[number])) continue;
-      const levelId = person.level!;
+      if (person.archived || person.id === ctx.facts.meId) continue;
+      const place = samplePlace(person.track, person.level);
+      if (!place) continue;
+      const { levelId } = place;
       periods.forEach((period, index) => {
         if (person.startDate && person.startDate > period.to) return;
         for (const kind of ['self', 'manager'] as const) {
-          const finished = index > 0 || kind === 'manager' || rng.chance(0.6);
-          const ratings: Rating[] = Object.entries(sampleCompetencies).map(([competencyId, steps]) => {
-            const position = Math.max(0, Math.min(steps.length - 1, Math.round(steps.length / 2 - 1 + rng.int(-1, 1) + (kind === 'self' ? rng.int(0, 1) : 0))));
+          const finished = index > 0 || (kind === 'manager' ? halves === 1 || rng.chance(0.85) : rng.chance(0.6));
+          const ratings: Rating[] = place.targets.map((target) => {
+            const steps: readonly (string | number)[] = sampleScales[target.scale];
+            const wobble = target.scale === 'critique-score' ? rng.int(-2, 2) : rng.int(-1, 1);
+            const position = Math.max(0, Math.min(steps.length - 1, centre(target) + wobble + (kind === 'self' ? rng.int(0, 1) : 0)));
             return {
-              ref: { ladderId: sampleLadder.ladderId, competencyId, levelId, criterionId: sampleCriterionId(competencyId, levelId) },
+              ref: {
+                ladderId: place.ladder.ladderId,
+                competencyId: target.competencyId,
+                levelId,
+                ...(target.criterionId ? { criterionId: target.criterionId } : {}),
+              },
               value: steps[position]!,
               comment: rng.chance(0.4) ? rng.pick(comments) : '',
               evidence: [],
@@ -91,8 +104,8 @@ export const assessmentsModule: SampleModule = {
             criteria,
             competencyIds: competencyIdsOf(criteria),
             kind,
-            ladder: { ...sampleLadder },
-            trackId: 'ic',
+            ladder: { ...place.ladder },
+            trackId: place.trackId,
             levelId,
             period,
             status: finished ? 'finished' : 'draft',

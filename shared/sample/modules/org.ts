@@ -3,6 +3,7 @@ import type { Relationship } from '../../domain/relationships';
 import type { Team } from '../../domain/team';
 import type { SampleContext, SampleModule, Tenure } from '../context';
 import { fromDay, stampAt, toDay } from '../days';
+import { placementOf, samplePlace } from '../ladders';
 import type { Random } from '../random';
 import type { Scene } from '../text';
 import { firstNames, lastNames, projects, teamNames } from '../words';
@@ -120,6 +121,7 @@ export const orgModule: SampleModule = {
         const levelSince = fromDay(Math.min(today - 1, joinedDay + rng.int(0, Math.max(0, today - joinedDay - 1))));
         const createdDay = Math.max(historyStart - 1, joinedDay);
         const created = stampAt(createdDay, '08:30', rng.int(0, 300));
+        const place = samplePlace(track, level);
         const person: Person = {
           id,
           name,
@@ -127,6 +129,8 @@ export const orgModule: SampleModule = {
           title,
           track,
           level,
+          // On the shipped ladder, as someone who placed their org would have them.
+          ...(place ? { placement: placementOf(place) } : {}),
           managerId: manager?.person.id ?? null,
           startDate: joined,
           levelSince,

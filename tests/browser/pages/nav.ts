@@ -7,3 +7,13 @@ export async function goTo(page: Page, section: Section, heading: string | RegEx
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: section, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
 }
+
+/**
+ * Follows an in-app link the user kept from earlier (a bookmark, a link in an exported note, the
+ * browser's history): the app's own address with `path` after the hash, as its links write it.
+ */
+export async function followKeptLink(page: Page, path: string) {
+  await page.evaluate((p) => {
+    location.hash = `#${p}`;
+  }, path);
+}

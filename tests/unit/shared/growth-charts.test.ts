@@ -37,7 +37,7 @@ describe('growth charts', () => {
     ]);
     expect(row).toEqual([
       { competencyId: 'code', state: 'meets', delta: 0, label: '1 of 2 at or above', rated: 2, reaching: 1 },
-      { competencyId: 'comms', state: 'rated', label: '4', rated: 1, reaching: 0 },
+      { competencyId: 'comms', state: 'rated', label: '4', rated: 1, reaching: 0, share: 75 },
       { competencyId: 'oncall', state: 'none', label: 'Not rated', rated: 0, reaching: 0 },
     ]);
     const below = heatmapRow(v1, { ...at, ratings: [r('code', 'learning', 'code-s2-a')] }, ['code'])[0]!;

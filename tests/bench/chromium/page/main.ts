@@ -18,6 +18,12 @@ export interface Picks {
   meetingId: string;
   meetings: number;
   actionItems: number;
+  /** Of the people with a finished manager assessment, the one with the longest history, and their newest one (growth figures). */
+  assessedPersonId: string | null;
+  assessmentId: string | null;
+  /** People who are not archived, and open follow-ups (what the heatmap and the inbox hold). */
+  activePeople: number;
+  openFollowUps: number;
 }
 
 async function seed(size: SampleSizeName, seed: string, today: string): Promise<{ generateMs: number; loadMs: number; rows: number }> {
@@ -45,12 +51,20 @@ async function pick(): Promise<Picks | null> {
     const series = (await db.series.where('personId').equals(personId).toArray()).find((s) => !s.archived);
     const newest = await db.meetings.where('[personId+date]').between([personId, Dexie.minKey], [personId, Dexie.maxKey]).last();
     if (!series || !newest) return null;
+    // The helper may read whole tables: it is not a screen. A few thousand assessments at large.
+    const finished = (await db.assessments.toArray()).filter((a) => a.kind === 'manager' && a.status === 'finished');
+    const assessed = [...new Set(finished.map((a) => a.personId))].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b))[0] ?? null;
+    const newestAssessment = finished.filter((a) => a.personId === assessed).sort((a, b) => b.date.localeCompare(a.date) || b.revision - a.revision)[0];
     return {
       personId,
       seriesId: series.id,
       meetingId: newest.id,
       meetings: meetings!,
       actionItems: await db.actionItems.where('[personId+createdAt]').between([personId, Dexie.minKey], [personId, Dexie.maxKey]).count(),
+      assessedPersonId: assessed,
+      assessmentId: newestAssessment?.id ?? null,
+      activePeople: (await db.people.toArray()).filter((p) => !p.archived).length,
+      openFollowUps: await db.followUps.where('[open+due]').between([1, Dexie.minKey], [1, Dexie.maxKey]).count(),
     };
   } finally {
     db.close();
