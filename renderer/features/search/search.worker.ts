@@ -155,6 +155,8 @@ class Saver {
     const upTo = this.appliedSeq;
     const parts = engine.parts();
     const full = this.full;
+    // Begun only in a pause, so the facts are gone for as short a time as can be.
+    await betweenQueries();
     await this.store.transaction('rw', this.store.saved, async () => {
       if (full) await this.store.saved.clear();
       else await this.store.saved.delete('meta');
