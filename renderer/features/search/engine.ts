@@ -62,7 +62,7 @@ export interface SearchGroup {
   label: string;
   /** Matches of this kind in all (hits holds the best `perKind`). */
   total: number;
-  /** The search stopped at older months once it had plenty: there are at least `total`. */
+  /** The search stopped at older weeks once it had plenty: there are at least `total`. */
   totalAtLeast?: true;
   hits: SearchHit[];
 }
@@ -127,13 +127,13 @@ export function inSearchOrder(keys: readonly string[]): string[] {
 }
 
 /**
- * Once this many matches are collected, older months are not searched: the hits shown are the
- * best of the most recent months that have any, and the totals say "at least". A word common in
- * five years of notes then costs what it costs in a month or two.
+ * Once this many matches are collected, older weeks are not searched: the hits shown are the
+ * best of the most recent weeks that have any, and the totals say "at least". A word common in
+ * five years of notes then costs what it costs in a week or two.
  */
 const ENOUGH = 100;
 
-/** One month's documents: its own MiniSearch, and which documents each record has in it. */
+/** One week's documents: its own MiniSearch, and which documents each record has in it. */
 interface Shard {
   mini: MiniSearch<SearchDoc>;
   /** The kinds it has (or had) documents of: a search for all of them needs no filter here. */
@@ -176,9 +176,9 @@ const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[]
 export type LoadRows = (table: string, ids: readonly string[]) => Promise<readonly unknown[]>;
 
 /**
- * The search index: MiniSearch over every kind's documents, one index per month of their dates,
- * kept up to date record by record. Queries run newest month first and stop once they have
- * plenty (ENOUGH); a change touches one month, and only changed months are saved again. It
+ * The search index: MiniSearch over every kind's documents, one index per week of their dates,
+ * kept up to date record by record. Queries run newest week first and stop once they have
+ * plenty (ENOUGH); a change touches one week, and only changed weeks are saved again. It
  * stores no text: snippets are cut from the records themselves, read again for the few hits
  * shown. Pure code, so it is tested in Node; the worker feeds it from IndexedDB.
  */
@@ -209,8 +209,8 @@ export class SearchEngine {
 
   /**
    * Starts loading a saved index: an engine with none of its shards yet, and the shards to load
-   * with `loadShard`, in the order a search reads them (undated, then the newest month first), so
-   * that recent records are searchable while older months still load. Throws when `meta` is not
+   * with `loadShard`, in the order a search reads them (undated, then the newest week first), so
+   * that recent records are searchable while older weeks still load. Throws when `meta` is not
    * an index's facts, or of another signature. Documents the page pushes are to be set again
    * once every shard is in (the saved ones are last run's).
    */
@@ -254,7 +254,7 @@ export class SearchEngine {
     const keys = all ? [...this.shards.keys()] : [...this.dirty].filter((k) => this.shards.has(k));
     this.dirty.clear();
     const live = this.shards;
-    // Made one at a time as the saver writes them: at five years a month is a megabyte or two, the whole index far more.
+    // Made one at a time as the saver writes them: at five years a week is a few hundred kilobytes, the whole index far more.
     function* shards(): Generator<[string, string]> {
       for (const key of keys) {
         const shard = live.get(key)!;
@@ -336,7 +336,7 @@ export class SearchEngine {
 
   /**
    * The best `perKind` hits of each kind for the query, grouped in the kinds' order, with
-   * snippets: undated documents first, then month by month from the newest, until ENOUGH
+   * snippets: undated documents first, then week by week from the newest, until ENOUGH
    * matches are found (then totals are lower bounds). An empty query finds nothing.
    */
   async search(query: string, filters: SearchFilters, perKind: number, load: LoadRows): Promise<SearchGroup[]> {
@@ -363,11 +363,11 @@ export class SearchEngine {
     const shards = this.searchOrder(filters);
     // Exact and prefix matches first; only when they find next to nothing, and a word of the query
     // is one the index does not know, are typos forgiven. Each word is expanded once, in the
-    // shared dictionary; each month is then asked only for the terms it has.
+    // shared dictionary; each week is then asked only for the terms it has.
     const last = words.length - 1;
     const plain = words.map((w, i) => this.terms.expand(w, { prefix: i === last && w.length >= 3, maxDistance: 0 }));
     const unknown = words.filter((_, i) => plain[i]!.length === 0);
-    // A word no document has makes the AND find nothing: no need to ask any month.
+    // A word no document has makes the AND find nothing: no need to ask any week.
     let found = unknown.length > 0 ? { results: [], complete: true } : this.collect(shards, plain, options, stats);
     if (found.results.length < FUZZY_BELOW && worthForgivingTypos(unknown)) {
       const fuzzy = words.map((w, i) => this.terms.expand(w, { prefix: i === last && w.length >= 3, maxDistance: fuzzyDistance(w) }));

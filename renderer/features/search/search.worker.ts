@@ -112,8 +112,8 @@ class Saver {
 
   /**
    * The saved index, when it was made for these contents by this version of search; else null.
-   * Its months are read one at a time, newest first, and `onPart` gets the engine after each, so
-   * that recent records are searchable while older months still load. A part missing throws.
+   * Its weeks are read one at a time, newest first, and `onPart` gets the engine after each, so
+   * that recent records are searchable while older weeks still load. A part missing throws.
    */
   async load(onPart: (engine: SearchEngine, loaded: number, of: number) => void): Promise<{ engine: SearchEngine; pending: JournalEntry[] } | null> {
     const meta = await this.store.saved.get('meta');
@@ -254,7 +254,7 @@ async function build(start: Extract<ToWorker, { type: 'start' }>): Promise<void>
       try {
         loaded = await whileSaving((s) =>
           s.load((partial, parts, of) => {
-            // Recent months answer as soon as they are in; the count says how far it has got.
+            // Recent weeks answer as soon as they are in; the count says how far it has got.
             engine = partial;
             if (parts < of) report({ state: 'building', documents: partial.documentCount });
           }),

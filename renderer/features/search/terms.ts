@@ -1,10 +1,10 @@
 import SearchableMap from 'minisearch/SearchableMap';
 
 /**
- * One dictionary of every index term across all month shards, and which shards have it. A word
+ * One dictionary of every index term across all week shards, and which shards have it. A word
  * typed is expanded here once (its prefix matches while it is being typed, its near spellings
  * when typos are forgiven), and each shard is then asked only for the exact terms it holds: a
- * rare or misspelt word costs one walk of one tree, not one walk per month, and a month without
+ * rare or misspelt word costs one walk of one tree, not one walk per week, and a week without
  * any of the words is not asked at all.
  *
  * It may know a term a shard no longer has (a record deleted or rewritten since): that costs one
@@ -41,7 +41,7 @@ export class TermDictionary {
    * The index terms a query word stands for, each with its weight (the exact word 1; longer words
    * it begins and near spellings less, as MiniSearch weighs them) and the shards that have it.
    * Prefix and fuzzy expansions are capped, closest first, then the most widespread: "mig"
-   * matching two hundred words would otherwise cost two hundred look-ups in every month.
+   * matching two hundred words would otherwise cost two hundred look-ups in every week.
    */
   expand(word: string, { prefix, maxDistance }: { prefix: boolean; maxDistance: number }): Expansion[] {
     const out: Expansion[] = [];
