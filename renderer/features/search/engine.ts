@@ -159,6 +159,8 @@ export interface IndexParts {
   meta: string;
   /** Serialised as they are read: read them at once (a shard changed meanwhile is marked changed again). */
   shards: Iterable<[string, string]>;
+  /** How many shards `shards` gives. */
+  changed: number;
 }
 
 /**
@@ -262,7 +264,7 @@ export class SearchEngine {
         yield [key, JSON.stringify(saved)];
       }
     }
-    return { meta: JSON.stringify(meta), shards: shards() };
+    return { meta: JSON.stringify(meta), shards: shards(), changed: keys.length };
   }
 
   get documentCount(): number {

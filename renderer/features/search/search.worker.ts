@@ -142,37 +142,22 @@ class Saver {
   }
 
   /**
-   * Writes the shards changed since the last save, then the index's facts, and drops the journal
-   * entries they contain. The first save of a freshly built index replaces whatever was saved
-   * before. A shard is serialised only once no query has come for a moment (at five years one
-   * takes a tenth of a second or more, and a query would wait behind it), so the parts go in
-   * transactions of their own; the facts are taken away first and written last, so an index half
-   * saved (the app quit meanwhile) is never loaded: the next start builds it again.
+   * Writes the weeks changed since the last save and the index's facts, and drops the journal
+   * entries they contain, in one transaction. The first save of a freshly built index replaces
+   * whatever was saved before. It begins only in a pause between queries (at five years a save
+   * serialises for a while, and a query would wait behind it).
    */
   async save(): Promise<void> {
     this.timer = null;
-    let busyMs = 0;
+    await betweenQueries();
+    const started = performance.now();
     const upTo = this.appliedSeq;
     const parts = engine.parts();
     const full = this.full;
-    // Begun only in a pause, so the facts are gone for as short a time as can be.
-    await betweenQueries();
-    await this.store.transaction('rw', this.store.saved, async () => {
-      if (full) await this.store.saved.clear();
-      else await this.store.saved.delete('meta');
-    });
-    // One shard serialised and written at a time, so the whole index is never one string in memory.
-    const shards = parts.shards[Symbol.iterator]();
-    for (;;) {
-      await betweenQueries();
-      const started = performance.now();
-      const next = shards.next();
-      if (next.done) break;
-      const [key, json] = next.value;
-      await this.store.saved.put({ key: `shard:${key}`, json });
-      busyMs += performance.now() - started;
-    }
     await this.store.transaction('rw', this.store.saved, this.store.journal, async () => {
+      if (full) await this.store.saved.clear();
+      // One week serialised and written at a time, so the whole index is never one string in memory.
+      for (const [key, json] of parts.shards) await this.store.saved.put({ key: `shard:${key}`, json });
       await this.store.saved.put({
         key: 'meta',
         json: parts.meta,
@@ -184,7 +169,7 @@ class Saver {
       await this.store.journal.where('seq').belowOrEqual(upTo).delete();
     });
     this.full = false;
-    this.lastSaveMs = busyMs;
+    this.lastSaveMs = performance.now() - started;
   }
 
   stop(): void {
