@@ -21,8 +21,7 @@ import Dexie, { type EntityTable } from 'dexie';
 /**
  * One part of the saved index: `meta` (the index's own facts, with the generation, signature and
  * journal position checked at load) or `shard:<week>` (one week's documents, engine.ts `shardOf`).
- * A save rewrites only the weeks that changed, one at a time between queries, with `meta`
- * removed first and written last: without it the parts are never used.
+ * A save rewrites only the weeks that changed, all in one transaction.
  */
 export interface SavedIndexPart {
   key: string;
