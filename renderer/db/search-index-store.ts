@@ -20,8 +20,8 @@ import Dexie, { type EntityTable } from 'dexie';
 
 /**
  * One part of the saved index: `meta` (the index's own facts, with the generation, signature and
- * journal position checked at load) or `shard:<month>` (one month's documents). A save
- * rewrites only the months that changed, all in one transaction.
+ * journal position checked at load) or `shard:<week>` (one week's documents, engine.ts `shardOf`).
+ * A save rewrites only the weeks that changed, all in one transaction.
  */
 export interface SavedIndexPart {
   key: string;

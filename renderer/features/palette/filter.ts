@@ -1,6 +1,19 @@
 import { fold, matchesWords, queryWords } from '../../../shared/domain/text';
 import type { Command } from '../../app/commands';
 
+/** A command's label and keywords folded once, not at every keystroke (a person is a command, and there are hundreds). */
+const folded = new WeakMap<Command, { label: string; all: string; words: string[] }>();
+
+function foldedOf(command: Command) {
+  let f = folded.get(command);
+  if (!f) {
+    const label = fold(command.label);
+    f = { label, all: `${label} ${fold((command.keywords ?? []).join(' '))}`, words: label.split(/[\s·…]+/) };
+    folded.set(command, f);
+  }
+  return f;
+}
+
 /**
  * The commands a query finds: every word somewhere in the label or keywords, folded like all
  * search (shared/domain/text.ts), best first: label starts with the query, then a word of the
@@ -12,9 +25,9 @@ export function findCommands(commands: readonly Command[], query: string, limit:
   const q = words.join(' ');
   const scored: { command: Command; score: number; index: number }[] = [];
   commands.forEach((command, index) => {
-    const label = fold(command.label);
-    if (!matchesWords(`${label} ${fold((command.keywords ?? []).join(' '))}`, words)) return;
-    const score = label.startsWith(q) ? 0 : label.split(/[\s·…]+/).some((w) => w.startsWith(words[0]!)) ? 1 : 2;
+    const f = foldedOf(command);
+    if (!matchesWords(f.all, words)) return;
+    const score = f.label.startsWith(q) ? 0 : f.words.some((w) => w.startsWith(words[0]!)) ? 1 : 2;
     scored.push({ command, score, index });
   });
   return scored

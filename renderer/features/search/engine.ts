@@ -1,8 +1,9 @@
-import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
+import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch';
 
 import { fold } from '../../../shared/domain/text';
 import { kindsByTable, type SearchDoc, type SearchField, searchFields, searchKind, searchKinds } from './kinds';
 import { snippet, type SnippetPart } from './snippet';
+import { type Expansion, TermDictionary } from './terms';
 
 /**
  * Words too common to tell records apart: left out of the index (and of queries), which keeps it
@@ -18,6 +19,18 @@ const STOP_WORDS = new Set(
 export function searchTerm(term: string): string | null {
   const folded = fold(term);
   return folded && !STOP_WORDS.has(folded) ? folded : null;
+}
+
+/**
+ * While documents are added, the terms MiniSearch indexes are noted here too (through its
+ * processTerm), so the shared dictionary learns them without a second pass over the text.
+ */
+let heard: Set<string> | null = null;
+
+function indexTerm(term: string): string | null {
+  const t = searchTerm(term);
+  if (t !== null && heard !== null) heard.add(t);
+  return t;
 }
 
 export interface SearchFilters {
@@ -49,7 +62,7 @@ export interface SearchGroup {
   label: string;
   /** Matches of this kind in all (hits holds the best `perKind`). */
   total: number;
-  /** The search stopped at older months once it had plenty: there are at least `total`. */
+  /** The search stopped at older weeks once it had plenty: there are at least `total`. */
   totalAtLeast?: true;
   hits: SearchHit[];
 }
@@ -58,6 +71,8 @@ export interface SearchGroup {
 const FUZZY_BELOW = 3;
 /** Typos are forgiven in words of this many letters or more. */
 const FUZZY_FROM = 5;
+/** How many letters may differ in a word typed with a typo: a fifth of them, at most two (as before). */
+const fuzzyDistance = (word: string) => (word.length >= FUZZY_FROM ? Math.min(2, Math.round(word.length * 0.2)) : 0);
 
 type Stored = Pick<SearchDoc, 'kind' | 'recordId' | 'personId' | 'date' | 'title' | 'ref'>;
 
@@ -65,7 +80,7 @@ const miniOptions = {
   idField: 'id',
   fields: [...searchFields],
   storeFields: ['kind', 'recordId', 'personId', 'date', 'title', 'ref'],
-  processTerm: searchTerm,
+  processTerm: indexTerm,
   searchOptions: {
     boost: { title: 3 },
     combineWith: 'AND',
@@ -79,7 +94,7 @@ const miniOptions = {
  * kind that changes its documents bumps its own `version`. A saved index of another signature is
  * rebuilt.
  */
-const ENGINE_FORMAT = 3;
+const ENGINE_FORMAT = 4;
 
 /** What a saved index must have been made by to be used as it is. */
 export function indexSignature(): string {
@@ -90,25 +105,39 @@ export function indexSignature(): string {
 const UNDATED = 'undated';
 
 /**
- * The shard of a document: the month of its date ("2026-07"), or UNDATED. A month, not a quarter:
- * at five years of a large team a quarter holds 15,000 documents and a common word matches
- * thousands of them, all ranked before the search can stop; a month holds a third of that.
+ * The shard of a document: the week of its date, as the quarter of its month ("2026-07.1" for the
+ * 1st to the 7th, .2 to the 14th, .3 to the 21st, .4 to the end), or UNDATED. Keys sort as dates
+ * do. A week, not a month: at five years of a large team a month holds 5,000 documents, a common
+ * word matches thousands of them and every one is ranked before the search can stop (20 ms and
+ * more a month in the worker); a week holds a quarter of that.
  */
 export function shardOf(date: string | undefined): string {
   if (!date || !/^\d{4}-\d{2}/.test(date)) return UNDATED;
-  return date.slice(0, 7);
+  const day = Number(date.slice(8, 10)) || 1;
+  return `${date.slice(0, 7)}.${Math.min(4, Math.ceil(day / 7))}`;
+}
+
+/** Shards in the order a search reads them: undated first, then week by week from the newest. */
+export function inSearchOrder(keys: readonly string[]): string[] {
+  const dated = keys
+    .filter((k) => k !== UNDATED)
+    .sort()
+    .reverse();
+  return keys.includes(UNDATED) ? [UNDATED, ...dated] : dated;
 }
 
 /**
- * Once this many matches are collected, older months are not searched: the hits shown are the
- * best of the most recent months that have any, and the totals say "at least". A word common in
- * five years of notes then costs what it costs in a month or two.
+ * Once this many matches are collected, older weeks are not searched: the hits shown are the
+ * best of the most recent weeks that have any, and the totals say "at least". A word common in
+ * five years of notes then costs what it costs in a week or two.
  */
 const ENOUGH = 100;
 
-/** One month's documents: its own MiniSearch, and which documents each record has in it. */
+/** One week's documents: its own MiniSearch, and which documents each record has in it. */
 interface Shard {
   mini: MiniSearch<SearchDoc>;
+  /** The kinds it has (or had) documents of: a search for all of them needs no filter here. */
+  kinds: Set<string>;
   /** table → record id → its document ids here (a meeting has several). */
   records: Map<string, Map<string, string[]>>;
 }
@@ -130,22 +159,17 @@ export interface IndexParts {
   meta: string;
   /** Serialised as they are read: read them at once (a shard changed meanwhile is marked changed again). */
   shards: Iterable<[string, string]>;
+  /** How many shards `shards` gives. */
+  changed: number;
 }
 
 /**
  * Whether a fuzzy pass could find more: some word of the query is in no document, and every such
  * word is long enough to be matched fuzzily — "perf review" with no note holding both words is no
- * typo, and an unknown short word fails the AND however the others are matched. When there is no
- * way to tell (null), a query that found next to nothing is tried fuzzily.
+ * typo, and an unknown short word fails the AND however the others are matched.
  */
-function worthForgivingTypos(unknown: readonly string[] | null): boolean {
-  return unknown === null || (unknown.length > 0 && unknown.every((word) => word.length >= FUZZY_FROM));
-}
-
-/** The part of MiniSearch's private term index that `unknownWords` reads. */
-interface TermTree {
-  has(term: string): boolean;
-  atPrefix(prefix: string): { size: number };
+function worthForgivingTypos(unknown: readonly string[]): boolean {
+  return unknown.length > 0 && unknown.every((word) => word.length >= FUZZY_FROM);
 }
 
 const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
@@ -154,9 +178,9 @@ const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[]
 export type LoadRows = (table: string, ids: readonly string[]) => Promise<readonly unknown[]>;
 
 /**
- * The search index: MiniSearch over every kind's documents, one index per month of their dates,
- * kept up to date record by record. Queries run newest month first and stop once they have
- * plenty (ENOUGH); a change touches one month, and only changed months are saved again. It
+ * The search index: MiniSearch over every kind's documents, one index per week of their dates,
+ * kept up to date record by record. Queries run newest week first and stop once they have
+ * plenty (ENOUGH); a change touches one week, and only changed weeks are saved again. It
  * stores no text: snippets are cut from the records themselves, read again for the few hits
  * shown. Pure code, so it is tested in Node; the worker feeds it from IndexedDB.
  */
@@ -169,28 +193,54 @@ export class SearchEngine {
   private readonly tables = kindsByTable();
   /** Shards changed since the last `parts()`. */
   private readonly dirty = new Set<string>();
+  /** Every term of every shard: where a query's words are expanded, once. */
+  private readonly terms = new TermDictionary();
+  /** What the last search did: how many shards it asked, and whether it forgave typos (tests and the bench read it). */
+  lastSearch: { shardsAsked: number; fuzzy: boolean } | null = null;
 
   /** An index saved by `parts()`: throws when the parts are not one, or of another signature. */
   static load(meta: string, shards: ReadonlyMap<string, string>): SearchEngine {
+    const { engine, keys } = SearchEngine.begin(meta);
+    for (const key of keys) {
+      const json = shards.get(key);
+      if (json === undefined) throw new Error(`The saved search index lacks its part ${key}`);
+      engine.loadShard(key, json);
+    }
+    return engine;
+  }
+
+  /**
+   * Starts loading a saved index: an engine with none of its shards yet, and the shards to load
+   * with `loadShard`, in the order a search reads them (undated, then the newest week first), so
+   * that recent records are searchable while older weeks still load. Throws when `meta` is not
+   * an index's facts, or of another signature. Documents the page pushes are to be set again
+   * once every shard is in (the saved ones are last run's).
+   */
+  static begin(meta: string): { engine: SearchEngine; keys: string[] } {
     const parsed = JSON.parse(meta) as Partial<SavedMeta>;
     if (parsed.signature !== indexSignature() || !Array.isArray(parsed.shards) || !Array.isArray(parsed.pushed)) {
       throw new Error('The saved search index is of another format');
     }
     const engine = new SearchEngine();
-    for (const key of parsed.shards) {
-      const json = shards.get(key);
-      if (json === undefined) throw new Error(`The saved search index lacks its part ${key}`);
-      const saved = JSON.parse(json) as SavedShard;
-      const shard: Shard = { mini: MiniSearch.loadJS(saved.mini, miniOptions) as MiniSearch<SearchDoc>, records: new Map() };
-      for (const [table, records] of saved.records) {
-        shard.records.set(table, new Map(records));
-        const where = engine.whereIn(table);
-        for (const [id] of records) where.set(id, key);
-      }
-      engine.shards.set(key, shard);
-    }
     for (const [kind, docs] of parsed.pushed) engine.pushed.set(kind, new Map(docs.map((d) => [d.id, d])));
-    return engine;
+    return { engine, keys: inSearchOrder(parsed.shards) };
+  }
+
+  /** Adds one saved shard (a part `parts()` made) to an engine `begin` started. */
+  loadShard(key: string, json: string): void {
+    const saved = JSON.parse(json) as SavedShard;
+    const kinds = new Set(Object.values(saved.mini.storedFields).map((f) => String((f as Partial<Stored>).kind)));
+    const shard: Shard = { mini: MiniSearch.loadJS(saved.mini, miniOptions) as MiniSearch<SearchDoc>, records: new Map(), kinds };
+    for (const [table, records] of saved.records) {
+      shard.records.set(table, new Map(records));
+      const where = this.whereIn(table);
+      for (const [id] of records) where.set(id, key);
+    }
+    this.terms.add(
+      key,
+      saved.mini.index.map(([term]) => term),
+    );
+    this.shards.set(key, shard);
   }
 
   /**
@@ -206,7 +256,7 @@ export class SearchEngine {
     const keys = all ? [...this.shards.keys()] : [...this.dirty].filter((k) => this.shards.has(k));
     this.dirty.clear();
     const live = this.shards;
-    // Made one at a time as the saver writes them: at five years a month is a megabyte or two, the whole index far more.
+    // Made one at a time as the saver writes them: at five years a week is a few hundred kilobytes, the whole index far more.
     function* shards(): Generator<[string, string]> {
       for (const key of keys) {
         const shard = live.get(key)!;
@@ -214,7 +264,7 @@ export class SearchEngine {
         yield [key, JSON.stringify(saved)];
       }
     }
-    return { meta: JSON.stringify(meta), shards: shards() };
+    return { meta: JSON.stringify(meta), shards: shards(), changed: keys.length };
   }
 
   get documentCount(): number {
@@ -245,7 +295,8 @@ export class SearchEngine {
       // still recorded, so a loaded index knows it was read.
       const key = shardOf(docs[0]?.date ?? (row as { date?: string }).date);
       const shard = this.shard(key);
-      if (docs.length > 0) shard.mini.addAll(docs);
+      if (docs.length > 0) this.indexing(key, () => shard.mini.addAll(docs));
+      for (const d of docs) shard.kinds.add(d.kind);
       let records = shard.records.get(table);
       if (!records) shard.records.set(table, (records = new Map()));
       records.set(
@@ -277,7 +328,9 @@ export class SearchEngine {
     const unique = new Map(docs.filter((d) => d.kind === kind).map((d) => [d.id, d]));
     for (const doc of unique.values()) {
       const key = shardOf(doc.date);
-      this.shard(key).mini.add(doc);
+      const shard = this.shard(key);
+      this.indexing(key, () => shard.mini.add(doc));
+      shard.kinds.add(doc.kind);
       this.dirty.add(key);
     }
     this.pushed.set(kind, unique);
@@ -285,7 +338,7 @@ export class SearchEngine {
 
   /**
    * The best `perKind` hits of each kind for the query, grouped in the kinds' order, with
-   * snippets: undated documents first, then month by month from the newest, until ENOUGH
+   * snippets: undated documents first, then week by week from the newest, until ENOUGH
    * matches are found (then totals are lower bounds). An empty query finds nothing.
    */
   async search(query: string, filters: SearchFilters, perKind: number, load: LoadRows): Promise<SearchGroup[]> {
@@ -300,16 +353,29 @@ export class SearchEngine {
         (!filters.to || (s.date !== undefined && s.date <= filters.to))
       );
     };
-    const filtered = wanted || filters.personId || filters.from || filters.to;
+    // The filter runs on every match: it is left out where it would let every one through.
+    const options = (shard: Shard): SearchOptions =>
+      filters.personId || filters.from || filters.to || (wanted && [...shard.kinds].some((k) => !wanted.has(k))) ? { filter } : {};
+    const words = tokenize(query)
+      .map(searchTerm)
+      .filter((w): w is string => w !== null);
+    if (words.length === 0) return [];
+    const stats = { shardsAsked: 0, fuzzy: false };
+    this.lastSearch = stats;
     const shards = this.searchOrder(filters);
     // Exact and prefix matches first; only when they find next to nothing, and a word of the query
-    // is one the index does not know, are typos forgiven (fuzzy matching costs the most).
-    const unknown = this.unknownWords(query);
-    // A word no document has makes the AND find nothing: no need to ask every month.
-    let found = unknown && unknown.length > 0 ? { results: [], complete: true } : this.collect(shards, query, filtered ? { filter } : {});
+    // is one the index does not know, are typos forgiven. Each word is expanded once, in the
+    // shared dictionary; each week is then asked only for the terms it has.
+    const last = words.length - 1;
+    const plain = words.map((w, i) => this.terms.expand(w, { prefix: i === last && w.length >= 3, maxDistance: 0 }));
+    const unknown = words.filter((_, i) => plain[i]!.length === 0);
+    // A word no document has makes the AND find nothing: no need to ask any week.
+    let found = unknown.length > 0 ? { results: [], complete: true } : this.collect(shards, plain, options, stats);
     if (found.results.length < FUZZY_BELOW && worthForgivingTypos(unknown)) {
-      const fuzzy = this.collect(shards, query, { ...(filtered ? { filter } : {}), fuzzy: (term) => (term.length >= FUZZY_FROM ? 0.2 : false), maxFuzzy: 2 });
-      if (fuzzy.results.length > found.results.length) found = fuzzy;
+      const fuzzy = words.map((w, i) => this.terms.expand(w, { prefix: i === last && w.length >= 3, maxDistance: fuzzyDistance(w) }));
+      const again = fuzzy.some((e) => e.length === 0) ? { results: [], complete: true } : this.collect(shards, fuzzy, options, stats);
+      stats.fuzzy = true;
+      if (again.results.length > found.results.length) found = again;
     }
     const groups = new Map<string, { total: number; results: SearchResult[] }>();
     for (const r of found.results) {
@@ -336,45 +402,71 @@ export class SearchEngine {
   }
 
   /** The shards a query reads, in order: undated, then newest first, none wholly outside the dates asked for. */
-  private searchOrder(filters: SearchFilters): Shard[] {
+  private searchOrder(filters: SearchFilters): [string, Shard][] {
     const from = filters.from && shardOf(filters.from);
     const to = filters.to && shardOf(filters.to);
-    const dated = [...this.shards.keys()]
-      .filter((k) => k !== UNDATED && (!from || k >= from) && (!to || k <= to))
-      .sort()
-      .reverse();
-    const keys = filters.from || filters.to ? dated : [UNDATED, ...dated];
-    return keys.map((k) => this.shards.get(k)).filter((s): s is Shard => s !== undefined);
-  }
-
-  /** Searches shard after shard, each ranked on its own, until ENOUGH results. */
-  private collect(shards: readonly Shard[], query: string, options: SearchOptions): { results: SearchResult[]; complete: boolean } {
-    const results: SearchResult[] = [];
-    for (let i = 0; i < shards.length; i++) {
-      for (const r of shards[i]!.mini.search(query, options)) results.push(r);
-      if (results.length >= ENOUGH && i < shards.length - 1) return { results, complete: false };
-    }
-    return { results, complete: true };
+    const keys = inSearchOrder([...this.shards.keys()]).filter((k) =>
+      filters.from || filters.to ? k !== UNDATED && (!from || k >= from) && (!to || k <= to) : true,
+    );
+    return keys.flatMap((k) => {
+      const shard = this.shards.get(k);
+      return shard ? [[k, shard] as [string, Shard]] : [];
+    });
   }
 
   /**
-   * The words of the query no document has (the last one, being typed, counts as known when some
-   * word starts with it). Reads MiniSearch's term tree, which it keeps private; should a new
-   * MiniSearch hide it, null: every month is asked, and a fuzzy pass follows a poor result.
+   * Searches the shards that have every word (in one of its expansions), in order, until ENOUGH
+   * results; then ranks what it found as one list, best first, wherever it came from.
    */
-  private unknownWords(query: string): string[] | null {
-    const trees = [...this.shards.values()].map((s) => (s.mini as unknown as { _index?: TermTree })._index);
-    if (trees.some((t) => !t || typeof t.has !== 'function' || typeof t.atPrefix !== 'function')) return null;
-    const known = (word: string, last: boolean) => trees.some((t) => t!.has(word) || (last && word.length >= 3 && t!.atPrefix(word).size > 0));
-    const words = tokenize(query)
-      .map(searchTerm)
-      .filter((w): w is string => w !== null);
-    return words.filter((word, i) => !known(word, i === words.length - 1));
+  private collect(
+    shards: readonly [string, Shard][],
+    words: readonly Expansion[][],
+    options: (shard: Shard) => SearchOptions,
+    stats: { shardsAsked: number },
+  ): { results: SearchResult[]; complete: boolean } {
+    const candidates = shards.filter(([key]) => words.every((expansions) => expansions.some((e) => e.shards.has(key))));
+    const results: SearchResult[] = [];
+    let complete = true;
+    for (let i = 0; i < candidates.length; i++) {
+      const [key, shard] = candidates[i]!;
+      stats.shardsAsked++;
+      // Every word must match (AND), in any of the terms it was expanded to (OR), each weighted.
+      const query: Query = {
+        combineWith: 'AND',
+        queries: words.map((expansions) => ({
+          combineWith: 'OR',
+          queries: expansions.filter((e) => e.shards.has(key)).map((e) => ({ queries: [e.term], boostTerm: () => e.weight })),
+        })),
+      };
+      for (const r of shard.mini.search(query, { ...options(shard), prefix: false, fuzzy: false })) {
+        // MiniSearch multiplies a score by how many terms matched; here those are the expansions
+        // of a word, and a note that has "plan" and "planning" is no better for it.
+        r.score /= r.queryTerms.length || 1;
+        results.push(r);
+      }
+      if (results.length >= ENOUGH && i < candidates.length - 1) {
+        complete = false;
+        break;
+      }
+    }
+    results.sort((x, y) => y.score - x.score);
+    return { results, complete };
+  }
+
+  /** Runs `add` with the terms it indexes noted in the dictionary as the shard's. */
+  private indexing(key: string, add: () => void): void {
+    heard = new Set();
+    try {
+      add();
+      this.terms.add(key, heard);
+    } finally {
+      heard = null;
+    }
   }
 
   private shard(key: string): Shard {
     let shard = this.shards.get(key);
-    if (!shard) this.shards.set(key, (shard = { mini: new MiniSearch<SearchDoc>(miniOptions), records: new Map() }));
+    if (!shard) this.shards.set(key, (shard = { mini: new MiniSearch<SearchDoc>(miniOptions), records: new Map(), kinds: new Set() }));
     return shard;
   }
 

@@ -5,6 +5,7 @@ import { lockStateFor, TrellisDatabase } from '../../db/database';
 import { type JournalEntry, SearchIndexStore } from '../../db/search-index-store';
 import { tableChanges } from './changes';
 import { indexSignature, SearchEngine } from './engine';
+import type { SearchDoc } from './kinds';
 import type { FromWorker, IndexStatus, ToWorker } from './protocol';
 
 /**
@@ -25,6 +26,13 @@ let db: TrellisDatabase | null = null;
 let status: IndexStatus = { state: 'building', documents: 0 };
 /** Changes are applied one batch at a time, after the first build. */
 let queue: Promise<void> = Promise.resolve();
+/**
+ * What the page pushed last, by kind (ladder criteria). Set on whichever engine answers now, and
+ * again on the engine a load or a build ends with: a saved index holds last run's.
+ */
+const pagePushed = new Map<string, SearchDoc[]>();
+/** While a saved index loads, the engine answering is the part loaded so far; pushes wait for the end. */
+let loading = false;
 
 const post = (message: FromWorker) => scope.postMessage(message);
 const report = (next: IndexStatus) => {
@@ -102,16 +110,21 @@ class Saver {
     private readonly generation: string,
   ) {}
 
-  /** The saved index, when it was made for these contents by this version of search; else null. */
-  async load(): Promise<{ engine: SearchEngine; pending: JournalEntry[] } | null> {
+  /**
+   * The saved index, when it was made for these contents by this version of search; else null.
+   * Its weeks are read one at a time, newest first, and `onPart` gets the engine after each, so
+   * that recent records are searchable while older weeks still load. A part missing throws.
+   */
+  async load(onPart: (engine: SearchEngine, loaded: number, of: number) => void): Promise<{ engine: SearchEngine; pending: JournalEntry[] } | null> {
     const meta = await this.store.saved.get('meta');
     if (!meta || meta.generation !== this.generation || meta.signature !== indexSignature() || meta.journalSeq === undefined) return null;
-    const shards = new Map<string, string>();
-    await this.store.saved
-      .where('key')
-      .startsWith('shard:')
-      .each((part) => shards.set(part.key.slice('shard:'.length), part.json));
-    const loaded = SearchEngine.load(meta.json, shards);
+    const { engine: loaded, keys } = SearchEngine.begin(meta.json);
+    for (const [i, key] of keys.entries()) {
+      const part = await this.store.saved.get(`shard:${key}`);
+      if (!part) throw new Error(`The saved search index lacks its part ${key}`);
+      loaded.loadShard(key, part.json);
+      onPart(loaded, i + 1, keys.length);
+    }
     const pending = await this.store.journal.where('seq').above(meta.journalSeq).toArray();
     this.appliedSeq = pending.at(-1)?.seq ?? meta.journalSeq;
     this.full = false;
@@ -129,19 +142,21 @@ class Saver {
   }
 
   /**
-   * Writes the months changed since the last save and the index's facts, and drops the journal
+   * Writes the weeks changed since the last save and the index's facts, and drops the journal
    * entries they contain, in one transaction. The first save of a freshly built index replaces
-   * whatever was saved before.
+   * whatever was saved before. It begins only in a pause between queries (at five years a save
+   * serialises for a while, and a query would wait behind it).
    */
   async save(): Promise<void> {
     this.timer = null;
+    await betweenQueries();
     const started = performance.now();
     const upTo = this.appliedSeq;
     const parts = engine.parts();
     const full = this.full;
     await this.store.transaction('rw', this.store.saved, this.store.journal, async () => {
       if (full) await this.store.saved.clear();
-      // One month serialised and written at a time, so the whole index is never one string in memory.
+      // One week serialised and written at a time, so the whole index is never one string in memory.
       for (const [key, json] of parts.shards) await this.store.saved.put({ key: `shard:${key}`, json });
       await this.store.saved.put({
         key: 'meta',
@@ -165,6 +180,23 @@ class Saver {
 }
 
 let saver: Saver | null = null;
+
+/** Background work (saving) waits until no query has come for this long. */
+const QUIET_MS = 1500;
+let lastQueryAt = Number.NEGATIVE_INFINITY;
+
+/** Resolves once the user has not searched for QUIET_MS. */
+async function betweenQueries(): Promise<void> {
+  for (;;) {
+    const wait = lastQueryAt + QUIET_MS - performance.now();
+    if (wait <= 0) return;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
+function setPagePushed(): void {
+  for (const [kind, docs] of pagePushed) engine.setDocs(kind, docs);
+}
 
 /** Saving is a convenience: when the store fails (a full disk, a store deleted meanwhile), search goes on in memory. */
 async function whileSaving<T>(work: (s: Saver) => Promise<T>): Promise<T | undefined> {
@@ -202,15 +234,29 @@ async function build(start: Extract<ToWorker, { type: 'start' }>): Promise<void>
   Dexie.on('storagemutated', onChange);
   queue = queue.then(async () => {
     try {
-      const loaded = await whileSaving((s) => s.load());
+      let loaded: Awaited<ReturnType<Saver['load']>> | undefined;
+      loading = true;
+      try {
+        loaded = await whileSaving((s) =>
+          s.load((partial, parts, of) => {
+            // Recent weeks answer as soon as they are in; the count says how far it has got.
+            engine = partial;
+            if (parts < of) report({ state: 'building', documents: partial.documentCount });
+          }),
+        );
+      } finally {
+        loading = false;
+      }
       if (loaded) {
         engine = loaded.engine;
+        setPagePushed();
         for (const entry of loaded.pending) await applyChange(database, entry.table, entry);
         await reconcile(database);
         report({ state: 'ready', documents: engine.documentCount, buildMs: performance.now() - started, from: 'saved' });
         return;
       }
       engine = new SearchEngine();
+      setPagePushed();
       for (const table of engine.tableNames) await readTable(database, table);
       report({ state: 'ready', documents: engine.documentCount, buildMs: performance.now() - started, from: 'built' });
       await whileSaving((s) => s.save());
@@ -228,11 +274,13 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       if (!db) void build(message);
       break;
     case 'docs':
-      engine.setDocs(message.kind, message.docs);
+      pagePushed.set(message.kind, message.docs);
+      if (!loading) engine.setDocs(message.kind, message.docs);
       report({ ...status, documents: engine.documentCount });
       break;
     case 'search': {
       const started = performance.now();
+      lastQueryAt = started;
       const load = (table: string, ids: readonly string[]) => (db ? db.table(table).bulkGet([...ids]) : Promise.resolve([]));
       engine.search(message.query, message.filters, message.perKind, load).then(
         (groups) => post({ type: 'results', id: message.id, groups, ms: performance.now() - started }),

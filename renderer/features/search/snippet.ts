@@ -14,9 +14,10 @@ interface Word {
   start: number;
   end: number;
   text: string;
-  /** Whether its folded form is a term that matched: worked out when first asked. */
-  hit?: boolean;
 }
+
+/** Whether text ends inside a word. */
+const IN_WORD = /[\p{L}\p{N}\p{M}]$/u;
 
 /** Markdown marks and runs of white space say nothing in a one-line snippet. */
 export function plainText(markdown: string): string {
@@ -35,19 +36,28 @@ export function plainText(markdown: string): string {
  */
 export function snippet(text: string, terms: ReadonlySet<string>, max = 160): SnippetPart[] {
   const plain = plainText(text);
-  // A note runs to hundreds of words, a snippet to a few dozen: a word is folded only when it is
-  // looked at (up to the first hit, then inside the snippet), ASCII words by lower-casing alone.
-  const words: Word[] = [...plain.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
-  const isHit = (w: Word) => (w.hit ??= terms.has(ASCII.test(w.text) ? w.text.toLowerCase() : fold(w.text)));
-  const first = words.find(isHit);
-  let start = 0;
-  if (first && plain.length > max && first.start > max / 3) {
-    // Some words of context before the match, starting at a word.
-    const from = first.start - Math.floor(max / 3);
-    start = words.find((w) => w.start >= from)?.start ?? first.start;
+  // A note runs to hundreds of words, a snippet to a few dozen: words are read only up to the
+  // first hit and then inside the snippet, and folded only then, ASCII ones by lower-casing alone.
+  const isHit = (w: string) => terms.has(ASCII.test(w) ? w.toLowerCase() : fold(w));
+  const words = new RegExp(WORD.source, 'gu');
+  let first: number | null = null;
+  for (let m = words.exec(plain); m; m = words.exec(plain)) {
+    if (isHit(m[0])) {
+      first = m.index;
+      break;
+    }
   }
-  let end = Math.min(plain.length, start + max);
-  if (end < plain.length) end = words.filter((w) => w.end <= end).at(-1)?.end ?? end;
+  let start = 0;
+  if (first !== null && plain.length > max && first > max / 3) {
+    // Some words of context before the match, starting at a word (not inside one).
+    start = wordStartFrom(plain, first - Math.floor(max / 3), first);
+  }
+  const limit = Math.min(plain.length, start + max);
+  const inside: Word[] = [];
+  words.lastIndex = start;
+  for (let m = words.exec(plain); m && m.index < limit; m = words.exec(plain)) inside.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  let end = limit;
+  if (end < plain.length) end = inside.filter((w) => w.end <= end).at(-1)?.end ?? end;
   const parts: SnippetPart[] = [];
   const push = (s: string, hit: boolean) => {
     if (!s) return;
@@ -57,9 +67,8 @@ export function snippet(text: string, terms: ReadonlySet<string>, max = 160): Sn
   };
   if (start > 0) push('…', false);
   let at = start;
-  for (const w of words) {
-    if (w.start < start || w.end > end) continue;
-    if (!isHit(w)) continue;
+  for (const w of inside) {
+    if (w.end > end || !isHit(w.text)) continue;
     push(plain.slice(at, w.start), false);
     push(plain.slice(w.start, w.end), true);
     at = w.end;
@@ -67,4 +76,16 @@ export function snippet(text: string, terms: ReadonlySet<string>, max = 160): Sn
   push(plain.slice(at, end), false);
   if (end < plain.length) push('…', false);
   return parts;
+}
+
+/** The start of the first word that begins at or after `from` (`fallback` when none does before it). */
+function wordStartFrom(plain: string, from: number, fallback: number): number {
+  const words = new RegExp(WORD.source, 'gu');
+  words.lastIndex = from;
+  for (let m = words.exec(plain); m && m.index <= fallback; m = words.exec(plain)) {
+    // A match right at `from` may be the tail of a word that began before it.
+    if (m.index === from && from > 0 && IN_WORD.test(plain.slice(Math.max(0, from - 2), from))) continue;
+    return m.index;
+  }
+  return fallback;
 }

@@ -5,8 +5,9 @@ interface TraceEvent {
   ph: string;
   pid: number;
   tid: number;
+  ts?: number;
   dur?: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { url?: string; functionName?: string; type?: string } };
 }
 
 /**
@@ -19,7 +20,14 @@ export async function longestTaskDuring(page: Page, work: () => Promise<void>): 
   cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] },
+    traceConfig: {
+      includedCategories: [
+        'toplevel',
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        ...(process.env.TRELLIS_BENCH_TRACE ? ['v8', 'disabled-by-default-v8.gc', 'blink', 'loading'] : []),
+      ],
+    },
   });
   try {
     await work();
@@ -30,16 +38,36 @@ export async function longestTaskDuring(page: Page, work: () => Promise<void>): 
     await cdp.detach();
   }
   const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const byThread = new Map<string, number[]>();
+  const byThread = new Map<string, TraceEvent[]>();
   for (const e of events) {
     const thread = `${e.pid}:${e.tid}`;
     if (e.name !== 'RunTask' || e.ph !== 'X' || e.dur === undefined || !mains.has(thread)) continue;
-    byThread.set(thread, [...(byThread.get(thread) ?? []), e.dur / 1000]);
+    byThread.set(thread, [...(byThread.get(thread) ?? []), e]);
   }
   // The page's renderer is the main thread that worked the most.
   const busiest = [...byThread.values()].sort((a, b) => b.length - a.length)[0];
   if (!busiest) throw new Error('The trace has no tasks of the page main thread');
-  return Math.max(...busiest);
+  const longest = busiest.reduce((a, b) => (b.dur! > a.dur! ? b : a));
+  if (process.env.TRELLIS_BENCH_TRACE) describeTask(longest, events);
+  return longest.dur! / 1000;
+}
+
+/**
+ * TRELLIS_BENCH_TRACE=1: prints what ran inside a task (the longest), the events over a
+ * millisecond on its thread, so a figure that misses says where the time went.
+ */
+function describeTask(task: TraceEvent, events: readonly TraceEvent[]): void {
+  const start = task.ts!;
+  const end = start + task.dur!;
+  const inside = events
+    .filter((e) => e !== task && e.pid === task.pid && e.tid === task.tid && e.ph === 'X' && e.ts! >= start && e.ts! <= end && (e.dur ?? 0) >= 1000)
+    .sort((a, b) => a.ts! - b.ts!);
+  console.log(`longest task ${(task.dur! / 1000).toFixed(1)} ms:`);
+  for (const e of inside.slice(0, 40)) {
+    const d = e.args?.data;
+    const what = [d?.functionName, d?.url, d?.type].filter(Boolean).join(' ');
+    console.log(`  +${((e.ts! - start) / 1000).toFixed(1)} ms ${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)} ms ${what}`);
+  }
 }
 
 /** JS heap the page uses after a full garbage collection, in MB. */

@@ -348,22 +348,22 @@ describe('a saved search index', () => {
     expect(await ids('mentoring')).toEqual([]);
   });
 
-  it('saves again only the months that changed', () => {
+  it('saves again only the weeks that changed', () => {
     const engine = new SearchEngine();
     engine.putRows('meetings', corpus());
     const first = engine.parts();
     const firstShards = [...first.shards];
-    expect(firstShards.map(([k]) => k).sort()).toEqual(['2025-11', '2026-03']);
+    expect(firstShards.map(([k]) => k).sort()).toEqual(['2025-11.3', '2026-03.1']);
     expect([...engine.parts().shards]).toEqual([]);
     engine.putRows('meetings', [meeting('m2', { personId: 'p2', date: '2025-11-20', sharedNotes: 'Billing again' })]);
     const second = engine.parts();
     const secondShards = [...second.shards];
-    expect(secondShards.map(([k]) => k)).toEqual(['2025-11']);
+    expect(secondShards.map(([k]) => k)).toEqual(['2025-11.3']);
     // The latest of each part loads as the whole index.
     const loaded = SearchEngine.load(second.meta, new Map([...firstShards, ...secondShards]));
     expect(loaded.documentCount).toBe(engine.documentCount);
     // A part missing is no index at all.
-    expect(() => SearchEngine.load(second.meta, new Map(secondShards))).toThrow(/lacks its part 2026-03/);
+    expect(() => SearchEngine.load(second.meta, new Map(secondShards))).toThrow(/lacks its part 2026-03\.1/);
   });
 
   it('is refused when it is not one, or was made by another version of search', () => {
@@ -387,12 +387,17 @@ describe('a saved search index', () => {
   });
 });
 
-describe('searching month by month', () => {
-  it('puts each document in the month of its date, undated ones apart', () => {
-    expect(shardOf('2026-03-31')).toBe('2026-03');
-    expect(shardOf('2026-04-01')).toBe('2026-04');
-    expect(shardOf('2025-12-09')).toBe('2025-12');
+describe('searching week by week', () => {
+  it('puts each document in the week of its date (a quarter of its month), undated ones apart, in date order', () => {
+    expect(shardOf('2026-03-31')).toBe('2026-03.4');
+    expect(shardOf('2026-03-22')).toBe('2026-03.4');
+    expect(shardOf('2026-03-21')).toBe('2026-03.3');
+    expect(shardOf('2026-04-01')).toBe('2026-04.1');
+    expect(shardOf('2026-04-07')).toBe('2026-04.1');
+    expect(shardOf('2025-12-09')).toBe('2025-12.2');
     expect(shardOf(undefined)).toBe('undated');
+    const days = ['2025-12-09', '2026-03-31', '2026-03-01', '2026-04-15', '2025-12-31'];
+    expect([...days].sort().map(shardOf)).toEqual([...days].map(shardOf).sort());
   });
 
   it('shows the newest matches first and stops early for a common word, saying the totals are at least', async () => {

@@ -1,10 +1,9 @@
 import type { CDPSession, Page } from '@playwright/test';
 
+import { SEARCH_QUERIES as QUERIES } from '../../search-queries';
 import { type ChromiumFigure, figureSet, median } from '../figure';
 import { heapAfterGc, longestTaskDuring } from '../trace';
 
-/** Words the generated notes, agenda items and action items use, typed as a user would: whole words, prefixes, two words, a typo. */
-const QUERIES = ['roadmap', 'migr', 'hiring plan', 'feedback', 'promotion', 'incdent', 'on-call', 'budget', 'deadline', 'mentoring', 'perf review', 'onboard'];
 const ROUNDS = 5;
 
 type Probe = { __probe: { todayReady: Promise<number>; whenReady: (ready: () => boolean, timeoutMs?: number) => Promise<number> } };
