@@ -152,8 +152,10 @@ export class CalibrationRepository {
     );
   }
 
-  packets(sessionId: string): Promise<SessionPacket[]> {
-    return this.db.sessionPackets.where('sessionId').equals(sessionId).limit(PACKETS_PER_SESSION).toArray();
+  /** The session's packets in the order they were opened (the index orders them by their random ids). */
+  async packets(sessionId: string): Promise<SessionPacket[]> {
+    const packets = await this.db.sessionPackets.where('sessionId').equals(sessionId).limit(PACKETS_PER_SESSION).toArray();
+    return packets.sort((a, b) => a.position - b.position);
   }
 
   decisions(sessionId: string): Promise<Decision[]> {
