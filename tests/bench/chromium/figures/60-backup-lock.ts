@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 
 import type { SampleSizeName } from '../../../../shared/sample';
 import type { BenchResult } from '../../harness';
+import { waitForDailyBackup } from '../daily-backup';
 import { type ChromiumFigure, median } from '../figure';
 
 type Probe = { __probe: { todayReady: Promise<number>; open: (hash: string, selector: string) => Promise<number> } };
@@ -108,19 +109,7 @@ const figure: ChromiumFigure = {
       await context.addInitScript({ content: timeBridge });
       await page.goto(session.appUrl);
       await page.evaluate(() => (window as unknown as Probe).__probe.todayReady);
-      // The app makes its daily backup 15 s after start: let it, so none runs beside a measured one.
-      await page.waitForFunction(
-        async () => {
-          // Main answers every operation as {ok, value} (app/ipc.ts unwraps it for the app).
-          type Answer = { ok: boolean; value?: { dailyDue: boolean } };
-          const answer = await (window as unknown as { trellis: { backupStatus(): Promise<Answer> } }).trellis.backupStatus();
-          // The app's first daily check (15 s after start) has begun, and today's daily backup is
-          // made: while one is being written the status still says it is due.
-          return performance.now() > 16_000 && answer.ok && !answer.value!.dailyDue;
-        },
-        undefined,
-        { timeout: 5 * 60_000, polling: 2000 },
-      );
+      await waitForDailyBackup(page);
       const plainPage = await personPage(page, picks.personId);
 
       // Backup, then restore it (the check, the automatic backup of the current data, the replace).

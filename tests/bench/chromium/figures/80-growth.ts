@@ -1,4 +1,5 @@
 import type { BenchResult } from '../../harness';
+import { waitForDailyBackup } from '../daily-backup';
 import { type ChromiumFigure, figureSet, median } from '../figure';
 import type { Picks } from '../page/main';
 import { longestTaskDuring } from '../trace';
@@ -50,18 +51,7 @@ const figure: ChromiumFigure = {
       const { page } = launched;
       await page.goto(session.appUrl);
       await page.evaluate(() => (window as unknown as Probe).__probe.todayReady);
-      // The app makes its daily backup 15 s after start (unless this run made one already): let it
-      // finish first, so it does not run beside the screens being timed (figure 60 times it).
-      await page.waitForFunction(
-        async () => {
-          const status = await (
-            window as unknown as { trellis: { backupStatus(): Promise<{ ok: boolean; value?: { automatic: { reason: string }[] } }> } }
-          ).trellis.backupStatus();
-          return status.value?.automatic.some((b) => b.reason === 'daily') ?? false;
-        },
-        undefined,
-        { timeout: 5 * 60_000, polling: 2000 },
-      );
+      await waitForDailyBackup(page);
       const open = (hash: string, selector: string) => page.evaluate(([h, s]) => (window as unknown as Probe).__probe.open(h!, s!), [hash, selector]);
       const first = new Map<string, number>();
       const longestFirst = await longestTaskDuring(page, async () => {
