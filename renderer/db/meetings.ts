@@ -62,11 +62,6 @@ export class MeetingsRepository {
     return personId === undefined ? this.db.meetings.count() : this.personRange(personId).count();
   }
 
-  /** Every meeting with its notes: for exports, never for a screen. */
-  list(): Promise<Meeting[]> {
-    return this.db.meetings.toArray();
-  }
-
   /**
    * The `limit` newest meetings of a person (any series), newest first, through [personId+date]:
    * a key cursor jumps to the limit-th newest date, then one read takes everything from there on.

@@ -15,12 +15,13 @@ import { canariesIn, canary } from '../../support/canary';
 const TODAY = '2026-11-18';
 let sample: SampleData;
 let repos: Repositories;
+let db: TrellisDatabase;
 
 beforeAll(async () => {
   sample = generateSample({ size: 'small', seed: 'export', today: TODAY });
   // Every private note carries the canary: no exported byte may hold it unless the user confirmed.
   for (const m of sample.tables.meetings) m.privateNotes = `${m.privateNotes ?? ''} ${canary('privateNotes')}`;
-  const db = new TrellisDatabase(`export-${crypto.randomUUID()}`);
+  db = new TrellisDatabase(`export-${crypto.randomUUID()}`);
   repos = createRepositories(db, () => new Date(`${TODAY}T12:00:00Z`));
   await loadSample(db, sample);
 }, 120_000);
@@ -71,7 +72,7 @@ describe('streaming the notes export', () => {
     expect(new Set(all.map((f) => f.name.toLowerCase())).size).toBe(all.length);
     // What the export built before it streamed: every meeting and item in memory at once.
     const items = (await Promise.all(sample.tables.people.map((p) => repos.actionItems.forPerson(p.id)))).flat();
-    const whole = notesExportFiles({ people: sample.tables.people, meetings: await repos.meetings.list(), actionItems: items });
+    const whole = notesExportFiles({ people: sample.tables.people, meetings: await db.meetings.toArray(), actionItems: items });
     expect(sorted(all)).toEqual(sorted(whole));
     expect(progress.at(-1)).toBe(sent);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));

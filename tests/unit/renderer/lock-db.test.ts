@@ -66,13 +66,13 @@ describe('the passphrase lock on a database from version 3', () => {
     // What is not protected stays readable (indexes need it).
     expect(rawMeeting.date).toBe((original.meetings!.find((m) => m.id === rawMeeting.id) as Meeting).date);
     // Through the app, every record is exactly as before.
-    expect(await repos.meetings.list()).toEqual(expect.arrayContaining(original.meetings!.map((m) => expect.objectContaining(m))));
+    expect(await db.meetings.toArray()).toEqual(expect.arrayContaining(original.meetings!.map((m) => expect.objectContaining(m))));
     expect((await db.talkingPoints.toArray()).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
       [...original.talkingPoints!].sort((a, b) => String(a.id).localeCompare(String(b.id))),
     );
 
     lock.lock();
-    await expect(repos.meetings.list()).rejects.toThrow(LockedError);
+    await expect(db.meetings.toArray()).rejects.toThrow(LockedError);
     await expect(db.meetings.put({ ...(original.meetings![0] as Meeting), privateNotes: 'typed while locked' })).rejects.toThrow(LockedError);
 
     // A wrong passphrase changes nothing.
