@@ -317,8 +317,10 @@ async function replaceRows(table: Table, rows: unknown[], inbound: boolean, onRo
   for (;;) {
     const collection = lastKey === null ? table.orderBy(':id') : table.where(':id').above(lastKey);
     const page = collection.limit(COMPARE_PAGE);
-    const [values, keys] = await Promise.all([page.toArray(), page.primaryKeys()]);
+    // As in exportDatabase: an inbound row carries its key, so only outbound tables read keys apart.
+    const values = await page.toArray();
     if (values.length === 0) break;
+    const keys = inbound ? values.map((v) => Dexie.getByKeyPath(v, keyPath as string)) : await page.primaryKeys();
     for (const [i, value] of values.entries()) {
       const id = JSON.stringify(keys[i]);
       const backup = wanted.get(id);
