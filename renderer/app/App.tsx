@@ -1,55 +1,95 @@
 // Growth plans register their palette commands and prep section as they load: on every start.
 import '../features/plans';
 
-import { lazy, Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 
 import { FollowUpReminders } from '../features/feedback';
 import { PlaceholderPage } from '../features/placeholder';
+import { preloadableLazy } from '../ui/lazy-part';
 import { MarkdownLinksProvider } from '../ui/markdown-links';
 import { StatusProvider, useStatus } from '../ui/Status';
 import { CommandLayer } from './CommandLayer';
 import { useCurrentUser } from './current-user';
 import { errorMessage } from './errors';
+import { whenIdleAfterFirstScreen } from './first-screen';
 import { SampleBanner } from './SampleTeam';
 import { Sidebar } from './Sidebar';
 import { StartupNotices } from './StartupNotices';
 import { useThemeFromSettings } from './theme';
 import { useMainAction } from './useMain';
 
-const TodayPage = lazy(() => import('../features/today/TodayPage'));
-const PeoplePage = lazy(() => import('../features/people/PeoplePage'));
-const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
-const LaddersPage = lazy(() => import('../features/ladders/LaddersPage'));
-const PersonPage = lazy(() => import('../features/people/PersonPage'));
-const OneOnOnesPage = lazy(() => import('../features/one-on-ones/OneOnOnesPage'));
-const MeetingPage = lazy(() => import('../features/one-on-ones/MeetingPage'));
-const PrepPage = lazy(() => import('../features/one-on-ones/PrepPage'));
-const TemplatesPage = lazy(() => import('../features/one-on-ones/TemplatesPage'));
-const OverduePage = lazy(() => import('../features/today/OverduePage'));
-const GrowthPage = lazy(() => import('../features/growth/GrowthPage'));
-const PersonGrowthPage = lazy(() => import('../features/growth/PersonGrowthPage'));
-const AssessmentPage = lazy(() => import('../features/growth/AssessmentPage'));
-const GapPage = lazy(() => import('../features/growth/GapPage'));
-const ComparePage = lazy(() => import('../features/growth/ComparePage'));
-const TeamHeatmapPage = lazy(() => import('../features/growth/TeamHeatmapPage'));
-const ConversationPage = lazy(() => import('../features/growth/ConversationPage'));
-const WelcomePage = lazy(() => import('../features/welcome/WelcomePage'));
-const PacketsPage = lazy(() => import('../features/packets/PacketsPage'));
-const PacketPage = lazy(() => import('../features/packets/PacketPage'));
-const CalibrationPage = lazy(() => import('../features/calibration/CalibrationPage'));
-const CalibrationSessionPage = lazy(() => import('../features/calibration/SessionPage'));
-const FeedbackPage = lazy(() => import('../features/feedback/FeedbackPage'));
-const FeedbackInboxPage = lazy(() => import('../features/feedback/InboxPage'));
-const FeedbackEntryPage = lazy(() => import('../features/feedback/EntryPage'));
-const FeedbackCyclesPage = lazy(() => import('../features/feedback/CyclesPage'));
-const FeedbackCyclePage = lazy(() => import('../features/feedback/CyclePage'));
-const WinsPage = lazy(() => import('../features/feedback/WinsPage'));
-const WinPage = lazy(() => import('../features/feedback/WinPage'));
-const GoalPage = lazy(() => import('../features/plans/GoalPage'));
+const TodayPage = preloadableLazy(() => import('../features/today/TodayPage'));
+const PeoplePage = preloadableLazy(() => import('../features/people/PeoplePage'));
+const SettingsPage = preloadableLazy(() => import('../features/settings/SettingsPage'));
+const LaddersPage = preloadableLazy(() => import('../features/ladders/LaddersPage'));
+const PersonPage = preloadableLazy(() => import('../features/people/PersonPage'));
+const OneOnOnesPage = preloadableLazy(() => import('../features/one-on-ones/OneOnOnesPage'));
+const MeetingPage = preloadableLazy(() => import('../features/one-on-ones/MeetingPage'));
+const PrepPage = preloadableLazy(() => import('../features/one-on-ones/PrepPage'));
+const TemplatesPage = preloadableLazy(() => import('../features/one-on-ones/TemplatesPage'));
+const OverduePage = preloadableLazy(() => import('../features/today/OverduePage'));
+const GrowthPage = preloadableLazy(() => import('../features/growth/GrowthPage'));
+const PersonGrowthPage = preloadableLazy(() => import('../features/growth/PersonGrowthPage'));
+const AssessmentPage = preloadableLazy(() => import('../features/growth/AssessmentPage'));
+const GapPage = preloadableLazy(() => import('../features/growth/GapPage'));
+const ComparePage = preloadableLazy(() => import('../features/growth/ComparePage'));
+const TeamHeatmapPage = preloadableLazy(() => import('../features/growth/TeamHeatmapPage'));
+const ConversationPage = preloadableLazy(() => import('../features/growth/ConversationPage'));
+const WelcomePage = preloadableLazy(() => import('../features/welcome/WelcomePage'));
+const PacketsPage = preloadableLazy(() => import('../features/packets/PacketsPage'));
+const PacketPage = preloadableLazy(() => import('../features/packets/PacketPage'));
+const CalibrationPage = preloadableLazy(() => import('../features/calibration/CalibrationPage'));
+const CalibrationSessionPage = preloadableLazy(() => import('../features/calibration/SessionPage'));
+const FeedbackPage = preloadableLazy(() => import('../features/feedback/FeedbackPage'));
+const FeedbackInboxPage = preloadableLazy(() => import('../features/feedback/InboxPage'));
+const FeedbackEntryPage = preloadableLazy(() => import('../features/feedback/EntryPage'));
+const FeedbackCyclesPage = preloadableLazy(() => import('../features/feedback/CyclesPage'));
+const FeedbackCyclePage = preloadableLazy(() => import('../features/feedback/CyclePage'));
+const WinsPage = preloadableLazy(() => import('../features/feedback/WinsPage'));
+const WinPage = preloadableLazy(() => import('../features/feedback/WinPage'));
+const GoalPage = preloadableLazy(() => import('../features/plans/GoalPage'));
 // Growth plans' panel on a 1:1: handed in here, since plans uses one-on-ones.
-const MeetingGoals = lazy(() => import('../features/plans/MeetingGoals'));
+const MeetingGoals = preloadableLazy(() => import('../features/plans/MeetingGoals'));
+
+/**
+ * Every screen's code, fetched one at a time once the first screen is up, so that opening any
+ * screen later draws it at once instead of showing "Loading…" while its chunk arrives. In the order
+ * the sidebar offers them; the welcome is only for a first run and is not fetched ahead.
+ */
+const screensToPreload = [
+  TodayPage,
+  PeoplePage,
+  OneOnOnesPage,
+  PersonPage,
+  PrepPage,
+  MeetingPage,
+  MeetingGoals,
+  LaddersPage,
+  GrowthPage,
+  PersonGrowthPage,
+  AssessmentPage,
+  TeamHeatmapPage,
+  FeedbackPage,
+  FeedbackInboxPage,
+  WinsPage,
+  PacketsPage,
+  CalibrationPage,
+  SettingsPage,
+  OverduePage,
+  TemplatesPage,
+  GapPage,
+  ComparePage,
+  ConversationPage,
+  PacketPage,
+  CalibrationSessionPage,
+  FeedbackEntryPage,
+  FeedbackCyclesPage,
+  FeedbackCyclePage,
+  WinPage,
+  GoalPage,
+];
 
 /** Links in rendered Markdown (notes, ladder criteria) open in the system browser through main, which asks first. */
 function ExternalLinks({ children }: { children: React.ReactNode }) {
@@ -74,6 +114,7 @@ function FirstRun({ children }: { children: React.ReactNode }) {
 
 export function App() {
   useThemeFromSettings();
+  useEffect(() => whenIdleAfterFirstScreen(screensToPreload.map((screen) => screen.preload)), []);
   return (
     <Router hook={useHashLocation}>
       <StatusProvider>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 
 import { useRepositories } from '../../app/data';
+import { afterFirstScreen } from '../../app/first-screen';
 import { ladderFile } from '../../app/useLadders';
 import { useMainQuery } from '../../app/useMain';
 import { forgetSearchIndex, renewSearchGeneration } from '../../db/search-index-store';
@@ -17,8 +18,11 @@ export default function SearchIndexer() {
   const { db } = useRepositories();
   const [idle, setIdle] = useState(false);
   useEffect(() => {
-    const handle = requestIdleCallback(() => setIdle(true), { timeout: 2000 });
-    return () => cancelIdleCallback(handle);
+    let current = true;
+    void afterFirstScreen().then(() => current && setIdle(true));
+    return () => {
+      current = false;
+    };
   }, []);
   useEffect(() => {
     if (!idle) return;
