@@ -7,13 +7,13 @@ import { useHashLocation } from 'wouter/use-hash-location';
 
 import { FollowUpReminders } from '../features/feedback';
 import { PlaceholderPage } from '../features/placeholder';
-import { preloadableLazy } from '../ui/lazy-part';
+import { preloadableLazy, preloadAll } from '../ui/lazy-part';
 import { MarkdownLinksProvider } from '../ui/markdown-links';
 import { StatusProvider, useStatus } from '../ui/Status';
 import { CommandLayer } from './CommandLayer';
 import { useCurrentUser } from './current-user';
 import { errorMessage } from './errors';
-import { whenIdleAfterFirstScreen } from './first-screen';
+import { afterFirstScreen, idleMoment } from './first-screen';
 import { SampleBanner } from './SampleTeam';
 import { Sidebar } from './Sidebar';
 import { StartupNotices } from './StartupNotices';
@@ -53,44 +53,6 @@ const GoalPage = preloadableLazy(() => import('../features/plans/GoalPage'));
 // Growth plans' panel on a 1:1: handed in here, since plans uses one-on-ones.
 const MeetingGoals = preloadableLazy(() => import('../features/plans/MeetingGoals'));
 
-/**
- * Every screen's code, fetched one at a time once the first screen is up, so that opening any
- * screen later draws it at once instead of showing "Loading…" while its chunk arrives. In the order
- * the sidebar offers them; the welcome is only for a first run and is not fetched ahead.
- */
-const screensToPreload = [
-  TodayPage,
-  PeoplePage,
-  OneOnOnesPage,
-  PersonPage,
-  PrepPage,
-  MeetingPage,
-  MeetingGoals,
-  LaddersPage,
-  GrowthPage,
-  PersonGrowthPage,
-  AssessmentPage,
-  TeamHeatmapPage,
-  FeedbackPage,
-  FeedbackInboxPage,
-  WinsPage,
-  PacketsPage,
-  CalibrationPage,
-  SettingsPage,
-  OverduePage,
-  TemplatesPage,
-  GapPage,
-  ComparePage,
-  ConversationPage,
-  PacketPage,
-  CalibrationSessionPage,
-  FeedbackEntryPage,
-  FeedbackCyclesPage,
-  FeedbackCyclePage,
-  WinPage,
-  GoalPage,
-];
-
 /** Links in rendered Markdown (notes, ladder criteria) open in the system browser through main, which asks first. */
 function ExternalLinks({ children }: { children: React.ReactNode }) {
   const openExternal = useMainAction('shell:open-external');
@@ -114,7 +76,9 @@ function FirstRun({ children }: { children: React.ReactNode }) {
 
 export function App() {
   useThemeFromSettings();
-  useEffect(() => whenIdleAfterFirstScreen(screensToPreload.map((screen) => screen.preload)), []);
+  // Every screen's code (and their lazy parts), fetched in idle moments once the first screen is
+  // up, so that opening any of them later draws it at once instead of "Loading…".
+  useEffect(() => void afterFirstScreen().then(() => preloadAll(idleMoment)), []);
   return (
     <Router hook={useHashLocation}>
       <StatusProvider>

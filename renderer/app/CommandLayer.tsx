@@ -1,18 +1,19 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
 
+import { preloadableLazy } from '../ui/lazy-part';
 import { setPaletteOpen, usePaletteOpen } from './palette-open';
 import { requestCapture, useCaptureRequest } from './quick-capture';
 import { createShortcutMatcher, eventKey, type ShortcutAction } from './shortcuts';
 
 // The palette (cmdk, search results) and the overlay are loaded on first use, not with the first screen.
-const Palette = lazy(() => import('../features/palette/Palette'));
-const ShortcutsOverlay = lazy(() => import('../features/palette/ShortcutsOverlay'));
+const Palette = preloadableLazy(() => import('../features/palette/Palette'));
+const ShortcutsOverlay = preloadableLazy(() => import('../features/palette/ShortcutsOverlay'));
 // The search index starts once the first screen is up; its worker reads IndexedDB on its own.
-const SearchIndexer = lazy(() => import('../features/search/Indexer'));
+const SearchIndexer = preloadableLazy(() => import('../features/search/Indexer'));
 // Quick capture of feedback, over any screen, loaded on first use.
-const FeedbackCapture = lazy(() => import('../features/feedback/QuickCaptureDialog'));
-const WinCapture = lazy(() => import('../features/feedback/WinCaptureDialog'));
+const FeedbackCapture = preloadableLazy(() => import('../features/feedback/QuickCaptureDialog'));
+const WinCapture = preloadableLazy(() => import('../features/feedback/WinCaptureDialog'));
 
 /** Typing in a field (or a dialog being open) keeps single-key shortcuts out of the way. */
 function isTyping(target: EventTarget | null): boolean {

@@ -32,13 +32,7 @@ export function afterFirstScreen(): Promise<void> {
   return shown;
 }
 
-/** Runs `tasks` one per idle period, in order, after the first screen: each may be slow, none runs beside another. */
-export function whenIdleAfterFirstScreen(tasks: (() => Promise<unknown>)[]): void {
-  void afterFirstScreen().then(async () => {
-    for (const task of tasks) {
-      await new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS }));
-      // A chunk that fails to load here loads (or fails with its message) when the screen is opened.
-      await task().catch(() => {});
-    }
-  });
+/** The next idle period of the page (or at most two seconds from now). */
+export function idleMoment(): Promise<void> {
+  return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS }));
 }

@@ -7,7 +7,7 @@ import { type ComponentType, lazy, type LazyExoticComponent, type ReactNode, Sus
  * Suspense, so a caller draws it like any component and the rest of the screen never waits for it.
  */
 export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>, fallback: ReactNode = null): ComponentType<P> {
-  const Lazy = lazy(async () => ({ default: await load() }));
+  const Lazy = preloadableLazy(async () => ({ default: await load() }));
   function LazyPart(props: P) {
     return (
       <Suspense fallback={fallback}>
@@ -17,6 +17,9 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
   }
   return LazyPart;
 }
+
+/** Lazily loaded components whose code has not been asked for yet, in the order they were defined. */
+const waiting = new Set<() => Promise<void>>();
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the same constraint as React.lazy.
 export type PreloadableLazy<T extends ComponentType<any>> = LazyExoticComponent<T> & { preload: () => Promise<void> };
@@ -30,8 +33,8 @@ export type PreloadableLazy<T extends ComponentType<any>> = LazyExoticComponent<
 export function preloadableLazy<T extends ComponentType<any>>(load: () => Promise<{ default: T }>): PreloadableLazy<T> {
   let loaded: { default: T } | null = null;
   let loading: Promise<{ default: T }> | null = null;
-  const fetchModule = () =>
-    (loading ??= load().then(
+  const fetchModule = (): Promise<{ default: T }> =>
+    (loading ??= (waiting.delete(preload), load()).then(
       (module) => (loaded = module),
       (error: unknown) => {
         // A failed load may be tried again (the next open of the screen shows its own error).
@@ -45,5 +48,24 @@ export function preloadableLazy<T extends ComponentType<any>>(load: () => Promis
     // Resolved on the spot: React.lazy sees the module before it would suspend.
     return { then: (onFulfilled: (m: { default: T }) => unknown) => void onFulfilled(module) } as unknown as Promise<{ default: T }>;
   });
-  return Object.assign(Lazy, { preload: () => fetchModule().then(() => undefined) });
+  const preload = (): Promise<void> => fetchModule().then(() => undefined);
+  waiting.add(preload);
+  return Object.assign(Lazy, { preload });
+}
+
+/**
+ * Fetches the code of every lazily loaded component, one at a time, each after `pause()` (an idle
+ * moment), including the ones defined by the code just fetched (a screen's own lazy parts), so
+ * that nothing the user opens later shows a loading placeholder or needs a request. A component
+ * drawn meanwhile is not fetched twice.
+ */
+export async function preloadAll(pause: () => Promise<void>): Promise<void> {
+  for (;;) {
+    const next = waiting.values().next();
+    if (next.done) return;
+    waiting.delete(next.value);
+    await pause();
+    // A chunk that fails to load here loads, or shows its error, when it is drawn.
+    await next.value().catch(() => {});
+  }
 }

@@ -1,4 +1,4 @@
-import { lazy, useState } from 'react';
+import { useState } from 'react';
 
 import {
   type CandidateFacts,
@@ -11,11 +11,12 @@ import {
   timeInLevelBands,
 } from '../../../shared/calibration';
 import { ChartFrame } from '../../ui/ChartFrame';
+import { preloadableLazy } from '../../ui/lazy-part';
 import { Segmented } from '../../ui/Segmented';
 import type { Reading } from './reading';
 
-const OutcomeBars = lazy(() => import('./charts/OutcomeBars'));
-const TimeInLevelBars = lazy(() => import('./charts/TimeInLevelBars'));
+const OutcomeBars = preloadableLazy(() => import('./charts/OutcomeBars'));
+const TimeInLevelBars = preloadableLazy(() => import('./charts/TimeInLevelBars'));
 
 const months = (n: number) => (n < 24 ? `${n} months` : `${Math.floor(n / 12)} years ${n % 12 ? `${n % 12} months` : ''}`.trim());
 const fewer = (n: number) => `${n} ${n === 1 ? 'group' : 'groups'} of fewer than ${MIN_GROUP_SIZE} people not shown`;

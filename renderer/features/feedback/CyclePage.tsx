@@ -1,7 +1,7 @@
 import './feedback.css';
 
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 
 import { cycleHealth, type CycleRequest, type CycleResponse, type FeedbackCycle, formatRate, summaryByCompetency } from '../../../shared/domain/cycles';
@@ -13,6 +13,7 @@ import { usePeople } from '../../app/usePeople';
 import { Button } from '../../ui/Button';
 import { formatDate } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
+import { preloadableLazy } from '../../ui/lazy-part';
 import { Page } from '../../ui/Page';
 import { useStatus } from '../../ui/Status';
 import { AskPeerDialog, ResponseDialog } from './CycleDialogs';
@@ -23,7 +24,7 @@ import { PrivateChip } from './PrivateChip';
 import { type CompetencyNamer, useCompetencyNames } from './useLadderCompetencies';
 
 // The importer (papaparse and the Markdown reader) loads only when someone imports.
-const ImportResponsesDialog = lazy(() => import('./ImportResponsesDialog'));
+const ImportResponsesDialog = preloadableLazy(() => import('./ImportResponsesDialog'));
 
 function Health({ requests, responses, today }: { requests: CycleRequest[]; responses: CycleResponse[]; today: string }) {
   const h = cycleHealth(requests, responses, today);

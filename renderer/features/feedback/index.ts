@@ -5,17 +5,21 @@
  * section Today shows. app/App.tsx imports this module for its registrations, so it stays small:
  * the sections are lazy components (render them inside Suspense).
  */
-import { lazy } from 'react';
 
 import { registerCommands } from '../../app/commands';
 import { registerPrepSection } from '../../app/prep-sections';
+import { preloadableLazy } from '../../ui/lazy-part';
 import { feedbackCommands } from './commands';
 
 /** Open follow-ups due by tomorrow, with a link to the inbox. Props: `{ today }`. */
-export const TodayFollowUps = lazy(() => import('./FollowUpSections').then((m) => ({ default: m.TodayFollowUps })));
+export const TodayFollowUps = preloadableLazy(() => import('./FollowUpSections').then((m) => ({ default: m.TodayFollowUps })));
 
 /** Keeps main's follow-up reminders (OS notifications) in step with the open follow-ups; mount once, in the shell. */
-export const FollowUpReminders = lazy(() => import('./Reminders'));
+export const FollowUpReminders = preloadableLazy(() => import('./Reminders'));
 
 registerCommands(feedbackCommands);
-registerPrepSection({ id: 'feedback.follow-ups', order: 10, Component: lazy(() => import('./FollowUpSections').then((m) => ({ default: m.PrepFollowUps }))) });
+registerPrepSection({
+  id: 'feedback.follow-ups',
+  order: 10,
+  Component: preloadableLazy(() => import('./FollowUpSections').then((m) => ({ default: m.PrepFollowUps }))),
+});

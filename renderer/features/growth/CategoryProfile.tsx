@@ -1,11 +1,12 @@
-import { lazy, useMemo } from 'react';
+import { useMemo } from 'react';
 
 import type { Assessment } from '../../../shared/domain/assessments';
 import { categoryProfile } from '../../../shared/domain/growth-charts';
 import type { Ladder } from '../../../shared/ladder';
+import { preloadableLazy } from '../../ui/lazy-part';
 import { ChartFrame } from './ChartFrame';
 
-const CategoryBars = lazy(() => import('./charts/CategoryBars'));
+const CategoryBars = preloadableLazy(() => import('./charts/CategoryBars'));
 
 const pct = (x: number | undefined) => (x === undefined ? '—' : `${x}%`);
 

@@ -1,12 +1,13 @@
-import { lazy, useMemo } from 'react';
+import { useMemo } from 'react';
 
 import { type Assessment, assessmentKindLabels } from '../../../shared/domain/assessments';
 import { progression } from '../../../shared/domain/growth-charts';
 import { formatDate } from '../../ui/dates';
+import { preloadableLazy } from '../../ui/lazy-part';
 import { ChartFrame } from './ChartFrame';
 import { frozenKey, useFrozenLadders } from './useAssessmentLadders';
 
-const ProgressionLines = lazy(() => import('./charts/ProgressionLines'));
+const ProgressionLines = preloadableLazy(() => import('./charts/ProgressionLines'));
 
 const pct = (x: number | undefined) => (x === undefined ? '—' : `${x}%`);
 

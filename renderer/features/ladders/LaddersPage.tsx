@@ -1,6 +1,6 @@
 import './ladders.css';
 
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { Suspense, useCallback, useState } from 'react';
 
 import type { FolderProblem, LadderDetail, LadderList, LadderSummary } from '../../../shared/ipc/ladders';
 import type { ResolvedCell } from '../../../shared/ladder';
@@ -9,6 +9,7 @@ import { type RevealRequest, useReveal } from '../../app/reveal';
 import { useMainAction } from '../../app/useMain';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
+import { preloadableLazy } from '../../ui/lazy-part';
 import { Page } from '../../ui/Page';
 import { Segmented } from '../../ui/Segmented';
 import { SelectField } from '../../ui/SelectField';
@@ -25,9 +26,9 @@ import { useLadderDetail, useLadderList } from './useLadders';
 import { VersionsView } from './VersionsView';
 
 // CodeMirror and the checker it runs are loaded only when someone opens the editor.
-const LadderEditor = lazy(() => import('./LadderEditor'));
+const LadderEditor = preloadableLazy(() => import('./LadderEditor'));
 // The importers (papaparse, the FT and Monzo readers) load only when someone imports.
-const ImportLadderDialog = lazy(() => import('./import/ImportLadderDialog'));
+const ImportLadderDialog = preloadableLazy(() => import('./import/ImportLadderDialog'));
 
 type View = 'matrix' | 'compare' | 'edit' | 'versions' | 'review';
 const views: { id: View; label: string }[] = [

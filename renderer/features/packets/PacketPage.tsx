@@ -1,7 +1,7 @@
 import './packets.css';
 
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 
 import type { EvidenceItem } from '../../../shared/evidence/coverage';
@@ -43,6 +43,7 @@ import { Button } from '../../ui/Button';
 import { formatDate } from '../../ui/dates';
 import { Dialog } from '../../ui/Dialog';
 import { EmptyState } from '../../ui/EmptyState';
+import { preloadableLazy } from '../../ui/lazy-part';
 import { Page } from '../../ui/Page';
 import { SelectField } from '../../ui/SelectField';
 import { useStatus } from '../../ui/Status';
@@ -50,7 +51,7 @@ import { TextArea } from '../../ui/TextArea';
 import { TextField } from '../../ui/TextField';
 import { SaveFailed, type SaveState, saveStateLabel, useAutosave } from '../one-on-ones';
 
-const EvidenceChart = lazy(() => import('./EvidenceChart'));
+const EvidenceChart = preloadableLazy(() => import('./EvidenceChart'));
 
 /** How many pieces of evidence the builder offers at most (a year of weekly 1:1s fits many times over). */
 const EVIDENCE_OFFERED = 2_000;

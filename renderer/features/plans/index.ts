@@ -5,11 +5,11 @@
  * view's section is registered here (app/prep-sections.ts). Plans uses one-on-ones (autosave), so
  * one-on-ones cannot import plans.
  */
-import { lazy } from 'react';
 
 import { registerCommands } from '../../app/commands';
 import { registerPrepSection } from '../../app/prep-sections';
 import { lazyPart } from '../../ui/lazy-part';
+import { preloadableLazy } from '../../ui/lazy-part';
 import { planCommands } from './commands';
 
 // The shell imports this module for its registrations: the parts below load with the screen that draws them.
@@ -19,4 +19,4 @@ export const StagnationFlag = lazyPart(() => import('./StagnationFlag').then((m)
 export const StagnationSection = lazyPart(() => import('./StagnationFlag').then((m) => m.StagnationSection));
 
 registerCommands(planCommands);
-registerPrepSection({ id: 'plans.goals', order: 20, Component: lazy(() => import('./PrepGoalsSection')) });
+registerPrepSection({ id: 'plans.goals', order: 20, Component: preloadableLazy(() => import('./PrepGoalsSection')) });

@@ -44,21 +44,4 @@ describe('after the first screen', () => {
     await flush(2_000);
     expect(done).toBe(true);
   });
-
-  it('runs queued tasks one after another, each starting when the one before has finished, even when one fails', async () => {
-    const { whenIdleAfterFirstScreen } = await load();
-    document.body.innerHTML = '<main><h1>Today</h1></main>';
-    const log: string[] = [];
-    const task =
-      (name: string, ms: number, fail = false) =>
-      async () => {
-        log.push(`start ${name}`);
-        await new Promise((r) => setTimeout(r, ms));
-        log.push(`end ${name}`);
-        if (fail) throw new Error(name);
-      };
-    whenIdleAfterFirstScreen([task('a', 100, true), task('b', 10), task('c', 10)]);
-    await flush(1_000);
-    expect(log).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
-  });
 });

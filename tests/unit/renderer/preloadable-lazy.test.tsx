@@ -2,7 +2,7 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import { Suspense } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { preloadableLazy } from '../../../renderer/ui/lazy-part';
+import { preloadableLazy, preloadAll } from '../../../renderer/ui/lazy-part';
 
 afterEach(cleanup);
 
@@ -59,5 +59,30 @@ describe('preloadableLazy', () => {
     expect(m.asked()).toBe(2);
     render(<Suspense fallback={fallback}>{<Screen />}</Suspense>);
     expect(screen.getByText('the screen')).toBeTruthy();
+  });
+
+  it('preloadAll fetches every component not yet asked for, one at a time, including those the fetched code defines', async () => {
+    const log: string[] = [];
+    const later = (name: string, then?: () => void) => async () => {
+      log.push(`start ${name}`);
+      await new Promise((r) => setTimeout(r, 5));
+      then?.();
+      log.push(`end ${name}`);
+      return { default: () => <p>{name}</p> };
+    };
+    // "b" stands for a screen whose code defines a lazy part of its own when it is evaluated.
+    const A = preloadableLazy(later('a'));
+    preloadableLazy(later('b', () => void preloadableLazy(later('b-part'))));
+    const Drawn = preloadableLazy(later('drawn'));
+    // Drawn before the preload gets to it: fetched once, by the draw.
+    render(<Suspense fallback={fallback}>{<Drawn />}</Suspense>);
+    let pauses = 0;
+    await preloadAll(async () => void (pauses += 1));
+    expect(log.filter((l) => l.startsWith('start'))).toEqual(['start drawn', 'start a', 'start b', 'start b-part']);
+    // One after another: each starts when the one before it has ended.
+    expect(log.filter((l) => !l.endsWith('drawn'))).toEqual(['start a', 'end a', 'start b', 'end b', 'start b-part', 'end b-part']);
+    expect(pauses).toBe(3);
+    render(<Suspense fallback={fallback}>{<A />}</Suspense>);
+    expect(screen.getByText('a')).toBeTruthy();
   });
 });
