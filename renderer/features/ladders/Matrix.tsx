@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, useRef, useState } from 'react';
 
 import type { Ladder, LadderCompetency, ResolvedCell } from '../../../shared/ladder/model';
 import { cellAt, cellMatches, competencyCounts, expectsLabel, expectsPosition, groupsOf, indexCells, levelsOf, preview } from './model';
@@ -32,7 +32,7 @@ interface CellExtras {
  * and the track's emphasis are on its row. A search frames the cells that match (and says so to
  * screen readers) and hides competencies with no match at all.
  */
-export function Matrix({ ladder, trackId, query, onOpen }: MatrixProps) {
+export const Matrix = memo(function Matrix({ ladder, trackId, query, onOpen }: MatrixProps) {
   const levels = levelsOf(ladder, trackId);
   const groups = groupsOf(ladder, trackId);
   const index = indexCells(ladder);
@@ -147,7 +147,7 @@ export function Matrix({ ladder, trackId, query, onOpen }: MatrixProps) {
       </div>
     </>
   );
-}
+});
 
 /** The row header: the competency, what it counts for, and whether this track puts weight on it. */
 function CompetencyHeader({ competency, emphasis }: { competency: LadderCompetency; emphasis: string | null }) {
