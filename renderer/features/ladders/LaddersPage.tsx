@@ -6,6 +6,7 @@ import type { FolderProblem, LadderDetail, LadderList, LadderSummary } from '../
 import type { ResolvedCell } from '../../../shared/ladder';
 import { errorMessage } from '../../app/errors';
 import { type RevealRequest, useReveal } from '../../app/reveal';
+import { useLadderFile, useLadderList } from '../../app/useLadders';
 import { useMainAction } from '../../app/useMain';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
@@ -22,7 +23,6 @@ import { levelLabel } from './model';
 import { ProblemsPanel } from './ProblemsPanel';
 import { ReviewView } from './ReviewView';
 import { TrackInfo } from './TrackInfo';
-import { useLadderDetail, useLadderList } from './useLadders';
 import { VersionsView } from './VersionsView';
 
 // CodeMirror and the checker it runs are loaded only when someone opens the editor.
@@ -79,7 +79,9 @@ export default function LaddersPage() {
   const ladders = list.value ?? null;
   const key = ladders && (picked && ladders.ladders.some((l) => l.key === picked) ? picked : defaultKey(ladders));
   const summary = ladders?.ladders.find((l) => l.key === key) ?? null;
-  const detail = useLadderDetail(key, summary ? `${summary.diskHash}:${summary.hash}:${summary.hasDraft}` : '');
+  // Through the shared cache (the search indexer and the growth screens read the same file):
+  // opened again, the matrix draws at once; main's ladders:changed drops it when a file changes.
+  const detail = useLadderFile(summary);
 
   const chooseFolder = async () => {
     try {

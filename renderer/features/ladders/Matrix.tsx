@@ -1,6 +1,7 @@
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, useRef, useState } from 'react';
 
 import type { Ladder, LadderCompetency, ResolvedCell } from '../../../shared/ladder/model';
+import { useInSteps } from '../../ui/in-steps';
 import { cellAt, cellMatches, competencyCounts, expectsLabel, expectsPosition, groupsOf, indexCells, levelsOf, preview } from './model';
 
 export interface MatrixProps {
@@ -32,7 +33,7 @@ interface CellExtras {
  * and the track's emphasis are on its row. A search frames the cells that match (and says so to
  * screen readers) and hides competencies with no match at all.
  */
-export function Matrix({ ladder, trackId, query, onOpen }: MatrixProps) {
+export const Matrix = memo(function Matrix({ ladder, trackId, query, onOpen }: MatrixProps) {
   const levels = levelsOf(ladder, trackId);
   const groups = groupsOf(ladder, trackId);
   const index = indexCells(ladder);
@@ -65,6 +66,12 @@ export function Matrix({ ladder, trackId, query, onOpen }: MatrixProps) {
       .map((row) => ({ ...row, r: rowNumber++ }));
     return { group, competencies };
   });
+  // A big ladder has dozens of rows of cells: the first rows come with the screen, the rest a
+  // moment later (never one long task that draws them all).
+  const drawn = useInSteps(
+    rows.flatMap((g) => g.competencies),
+    { first: 8, step: 8 },
+  ).length;
   // One tab stop for the whole matrix (the last cell used); arrow keys move between cells.
   const current = { r: Math.min(active.r, Math.max(0, rowNumber - 1)), c: Math.min(active.c, Math.max(0, levels.length - 1)) };
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
@@ -111,35 +118,37 @@ export function Matrix({ ladder, trackId, query, onOpen }: MatrixProps) {
             </tr>
           </thead>
           {rows.map(({ group, competencies }) =>
-            competencies.length === 0 ? null : (
+            competencies.length === 0 || competencies[0]!.r >= drawn ? null : (
               <tbody key={group.id}>
                 <tr className="ladder-matrix__category">
                   <th scope="colgroup" colSpan={levels.length + 1}>
                     {group.name}
                   </th>
                 </tr>
-                {competencies.map(({ competency, cells, r }) => (
-                  <tr key={competency.id}>
-                    <th scope="row" className="ladder-matrix__competency">
-                      <CompetencyHeader competency={competency} emphasis={emphasis.has(competency.id) ? (emphasis.get(competency.id) ?? '') : null} />
-                    </th>
-                    {cells.map(({ level, cell, hit, extras }, c) => (
-                      <td key={level.id} className={searching && hit ? 'is-match' : undefined}>
-                        {cell && (
-                          <MatrixCell
-                            cell={cell}
-                            extras={extras}
-                            label={`${competency.name}, ${level.id} ${level.title}${searching && hit ? ', matches the search' : ''}`}
-                            position={{ r, c }}
-                            tabbable={current.r === r && current.c === c}
-                            onFocus={() => setActive({ r, c })}
-                            onOpen={onOpen}
-                          />
-                        )}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
+                {competencies
+                  .filter(({ r }) => r < drawn)
+                  .map(({ competency, cells, r }) => (
+                    <tr key={competency.id}>
+                      <th scope="row" className="ladder-matrix__competency">
+                        <CompetencyHeader competency={competency} emphasis={emphasis.has(competency.id) ? (emphasis.get(competency.id) ?? '') : null} />
+                      </th>
+                      {cells.map(({ level, cell, hit, extras }, c) => (
+                        <td key={level.id} className={searching && hit ? 'is-match' : undefined}>
+                          {cell && (
+                            <MatrixCell
+                              cell={cell}
+                              extras={extras}
+                              label={`${competency.name}, ${level.id} ${level.title}${searching && hit ? ', matches the search' : ''}`}
+                              position={{ r, c }}
+                              tabbable={current.r === r && current.c === c}
+                              onFocus={() => setActive({ r, c })}
+                              onOpen={onOpen}
+                            />
+                          )}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
               </tbody>
             ),
           )}
@@ -147,7 +156,7 @@ export function Matrix({ ladder, trackId, query, onOpen }: MatrixProps) {
       </div>
     </>
   );
-}
+});
 
 /** The row header: the competency, what it counts for, and whether this track puts weight on it. */
 function CompetencyHeader({ competency, emphasis }: { competency: LadderCompetency; emphasis: string | null }) {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 
 import { isOverdueAction } from '../../../shared/domain/carry-over';
 import { todayIso } from '../../../shared/domain/dates';
@@ -13,6 +13,7 @@ import { Checkbox } from '../../ui/Checkbox';
 import { cx } from '../../ui/cx';
 import { DateField } from '../../ui/DateField';
 import { formatDate } from '../../ui/dates';
+import { useInSteps } from '../../ui/in-steps';
 import { SelectField, type SelectOption } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import type { UndoAction } from './UndoBar';
@@ -27,7 +28,8 @@ export interface ActionItemRowProps {
   onError: (message: string) => void;
 }
 
-export function ActionItemRow({ item, personName, meetingId, meetingDates, onDelete, onError }: ActionItemRowProps) {
+/** Memoised: a list drawn in steps (ui/in-steps.ts) draws each row once, not again with every step. */
+export const ActionItemRow = memo(function ActionItemRow({ item, personName, meetingId, meetingDates, onDelete, onError }: ActionItemRowProps) {
   const { actionItems } = useRepositories();
   const today = todayIso();
   const origin = item.meetingId !== meetingId ? meetingDates.get(item.meetingId) : undefined;
@@ -51,7 +53,7 @@ export function ActionItemRow({ item, personName, meetingId, meetingDates, onDel
       )}
     </li>
   );
-}
+});
 
 export interface ActionItemsSectionProps {
   meetingId: string;
@@ -68,6 +70,9 @@ export function ActionItemsSection({ meetingId, items, personName, meetingDates,
   const [owner, setOwner] = useState<ActionItem['owner']>('them');
   const [due, setDue] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
+  // Every open item of the person carries over here (dozens after a few years): the first ones
+  // come with the screen, the rest a moment later.
+  const shown = useInSteps(items);
   const owners: SelectOption<ActionItem['owner']>[] = [
     { id: 'them', label: personName },
     { id: 'me', label: 'Me' },
@@ -85,14 +90,18 @@ export function ActionItemsSection({ meetingId, items, personName, meetingDates,
     }
   };
 
-  const remove = async (item: ActionItem) => {
-    try {
-      const removed = await actionItems.remove(item.id);
-      if (removed) onDeleted({ label: `Deleted action item “${item.text}”`, undo: () => actionItems.restore(removed) });
-    } catch (e) {
-      onError(errorMessage(e));
-    }
-  };
+  const remove = useCallback(
+    async (item: ActionItem) => {
+      try {
+        const removed = await actionItems.remove(item.id);
+        if (removed) onDeleted({ label: `Deleted action item “${item.text}”`, undo: () => actionItems.restore(removed) });
+      } catch (e) {
+        onError(errorMessage(e));
+      }
+    },
+    [actionItems, onDeleted, onError],
+  );
+  const onDelete = useCallback((item: ActionItem) => void remove(item), [remove]);
 
   return (
     <section className="card section-card" aria-labelledby="actions-heading">
@@ -104,14 +113,14 @@ export function ActionItemsSection({ meetingId, items, personName, meetingDates,
         <p className="muted">No action items yet.</p>
       ) : (
         <ul className="plain-list" aria-label="Action items">
-          {items.map((item) => (
+          {shown.map((item) => (
             <ActionItemRow
               key={item.id}
               item={item}
               personName={personName}
               meetingId={meetingId}
               meetingDates={meetingDates}
-              onDelete={(i) => void remove(i)}
+              onDelete={onDelete}
               onError={onError}
             />
           ))}

@@ -14,6 +14,7 @@ import { prepSections } from '../../app/prep-sections';
 import { Button } from '../../ui/Button';
 import { daysAgo, formatDate } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
+import { useInSteps } from '../../ui/in-steps';
 import { LockIcon } from '../../ui/LockIcon';
 import { Markdown } from '../../ui/Markdown';
 import { Page } from '../../ui/Page';
@@ -40,7 +41,12 @@ function usePrepData(seriesId: string, today: string) {
   }, [repos, seriesId, today]);
 }
 
+/** The prep view's rows change nothing but done, which shows itself. */
+const ignore = () => {};
+
 function ActionList({ title, items, name, dates }: { title: string; items: ActionItem[]; name: string; dates: Map<string, string> }) {
+  // A person's open items, however many: the first ones come with the screen, the rest a moment later.
+  const shown = useInSteps(items);
   return (
     <div>
       <h3>{title}</h3>
@@ -48,8 +54,8 @@ function ActionList({ title, items, name, dates }: { title: string; items: Actio
         <p className="muted">Nothing open.</p>
       ) : (
         <ul className="plain-list" aria-label={title}>
-          {items.map((i) => (
-            <ActionItemRow key={i.id} item={i} personName={name} meetingDates={dates} onError={() => {}} />
+          {shown.map((i) => (
+            <ActionItemRow key={i.id} item={i} personName={name} meetingDates={dates} onError={ignore} />
           ))}
         </ul>
       )}

@@ -11,6 +11,7 @@ import { TrySampleTeamButton } from '../../app/SampleTeam';
 import { usePeople } from '../../app/usePeople';
 import { daysAgo, formatDate } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
+import { useInSteps } from '../../ui/in-steps';
 import { Page } from '../../ui/Page';
 import { TodayFollowUps } from '../feedback';
 import { type SeriesRow, useSeriesRows } from '../one-on-ones';
@@ -25,6 +26,8 @@ function greeting(now: Date) {
 
 function SeriesList({ label, rows, empty, render }: { label: string; rows: SeriesRow[]; empty: string; render: (r: SeriesRow) => React.ReactNode }) {
   const id = `today-${label.replace(/\W+/g, '-').toLowerCase()}`;
+  // A team of hundreds can have a long list of overdue series: drawn in steps, after the first ones.
+  const shown = useInSteps(rows);
   return (
     <section className="card section-card" aria-labelledby={id}>
       <h2 id={id}>{label}</h2>
@@ -32,7 +35,7 @@ function SeriesList({ label, rows, empty, render }: { label: string; rows: Serie
         <p className="muted">{empty}</p>
       ) : (
         <ul className="plain-list" aria-label={label}>
-          {rows.map((r) => (
+          {shown.map((r) => (
             <li key={r.series.id}>{render(r)}</li>
           ))}
         </ul>
