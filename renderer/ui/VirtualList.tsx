@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 
-import { offsetWithin, scrollParent } from './VirtualTable';
+import { measureAfterLayout, observeRectAfterLayout, useScrollerAfterLayout } from './virtual-measure';
 
 export interface VirtualListProps<T> {
   /** Names the list for assistive technology (and for tests). */
@@ -21,24 +21,11 @@ export interface VirtualListProps<T> {
  * as it is drawn and again when it changes size (a field grows, a disclosure opens). The list
  * says how many items it has (aria-setsize on each, with its aria-posinset); Tab from the last
  * drawn item scrolls it into view, which draws the next ones, so the keyboard reaches them all.
+ * Nothing is measured while React commits (virtual-measure.ts).
  */
 export function VirtualList<T>({ label, items, itemKey, renderItem, estimateHeight, overscan = 2 }: VirtualListProps<T>) {
   const list = useRef<HTMLDivElement>(null);
-  const [scroller, setScroller] = useState<HTMLElement | null>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
-
-  useLayoutEffect(() => {
-    const found = scrollParent(list.current);
-    setScroller(found);
-    if (!found || !list.current) return;
-    const element = list.current;
-    const measure = () => setScrollMargin(offsetWithin(element, found));
-    measure();
-    // Content above the list (a table that fills, a banner) moves it: follow it.
-    const observer = new ResizeObserver(measure);
-    observer.observe(found.firstElementChild ?? found);
-    return () => observer.disconnect();
-  }, []);
+  const { scroller, scrollMargin } = useScrollerAfterLayout(list);
 
   // The React Compiler cannot memoise around TanStack Virtual; this component renders fine without it.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -50,6 +37,8 @@ export function VirtualList<T>({ label, items, itemKey, renderItem, estimateHeig
     scrollMargin,
     getItemKey: (index) => itemKey(items[index]!),
     initialRect: { width: 1024, height: 800 },
+    observeElementRect: observeRectAfterLayout,
+    measureElement: measureAfterLayout(estimateHeight),
   });
   // As in VirtualTable: a measured height never moves the scroll position (it would stop the browser's own smooth scrolling).
   virtualizer.shouldAdjustScrollPositionOnItemSizeChange = () => false;

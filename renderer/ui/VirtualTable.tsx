@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 
 import { DataTableHead } from './DataTable';
+import { measureAfterLayout, observeRectAfterLayout, useScrollerAfterLayout } from './virtual-measure';
 
 export interface VirtualTableProps<T> {
   /** Names the table for assistive technology (and for tests): "People", "Series". */
@@ -19,20 +20,6 @@ export interface VirtualTableProps<T> {
   overscan?: number;
 }
 
-/** The closest ancestor that scrolls vertically: the page's scroller, whatever the shell calls it. */
-export function scrollParent(element: HTMLElement | null): HTMLElement | null {
-  for (let node = element?.parentElement ?? null; node; node = node.parentElement) {
-    const { overflowY } = getComputedStyle(node);
-    if (overflowY === 'auto' || overflowY === 'scroll') return node;
-  }
-  return null;
-}
-
-/** How far the table's body starts below the top of the scroller's content. */
-export function offsetWithin(element: HTMLElement, scroller: HTMLElement): number {
-  return element.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
-}
-
 /**
  * A DataTable for lists that grow (People, 1:1s): a real table, scrolled with the page, with only
  * the rows near the view in the DOM. Assistive technology still hears the whole list: the table
@@ -42,21 +29,7 @@ export function offsetWithin(element: HTMLElement, scroller: HTMLElement): numbe
  */
 export function VirtualTable<T>({ label, columns, actions, rows, rowKey, renderRow, estimateRowHeight, overscan = 10 }: VirtualTableProps<T>) {
   const body = useRef<HTMLTableSectionElement>(null);
-  const [scroller, setScroller] = useState<HTMLElement | null>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
-
-  useLayoutEffect(() => {
-    const found = scrollParent(body.current);
-    setScroller(found);
-    if (!found || !body.current) return;
-    const tbody = body.current;
-    const measure = () => setScrollMargin(offsetWithin(tbody, found));
-    measure();
-    // Content above the table (a banner, a toolbar that wraps) moves it: follow it.
-    const observer = new ResizeObserver(measure);
-    observer.observe(found.firstElementChild ?? found);
-    return () => observer.disconnect();
-  }, []);
+  const { scroller, scrollMargin } = useScrollerAfterLayout(body);
 
   // The React Compiler cannot memoise around TanStack Virtual; this component renders fine without it.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -69,6 +42,8 @@ export function VirtualTable<T>({ label, columns, actions, rows, rowKey, renderR
     getItemKey: (index) => rowKey(rows[index]!),
     // Before the scroller is known (the first paint), draw what a screen holds.
     initialRect: { width: 1024, height: 800 },
+    observeElementRect: observeRectAfterLayout,
+    measureElement: measureAfterLayout(estimateRowHeight),
   });
   // Moving the scroll position when a row's measured height differs from the estimate would stop the
   // browser's own smooth scrolling (End, Page Down) half-way; rows are drawn at the estimate's height

@@ -1,5 +1,6 @@
 import { type Candidate, outcomeLabels, type SessionLogEntry } from '../../../shared/calibration';
 import { formatDateTime } from '../../ui/dates';
+import { VirtualList } from '../../ui/VirtualList';
 import type { Reading } from './reading';
 
 function logText(e: SessionLogEntry, who: string): string {
@@ -23,25 +24,36 @@ function logText(e: SessionLogEntry, who: string): string {
   }
 }
 
-/** Every decision, change, name shown, key trusted, export and rename, with its time, oldest first. */
+/**
+ * Every decision, change, name shown, key trusted, export and rename, with its time, oldest first.
+ * A long session logs thousands of entries: the box scrolls on its own (by keyboard too, it takes
+ * focus) and only the entries near its view are in the DOM; each says its place in the whole log.
+ */
 export function SessionLog({ entries, candidates, reading }: { entries: readonly SessionLogEntry[]; candidates: readonly Candidate[]; reading: Reading }) {
   const byId = new Map(candidates.map((c) => [c.packet.id, c]));
   return (
     <section className="card section-card" aria-labelledby="calibration-log">
       <h2 id="calibration-log">Session log</h2>
-      <ol className="plain-list calibration-log" aria-label="Session log" tabIndex={0}>
-        {entries.map((e) => {
-          const c = e.packetId ? byId.get(e.packetId) : undefined;
-          return (
-            <li key={e.id}>
-              <time dateTime={e.at} className="muted">
-                {formatDateTime(e.at)}
-              </time>
-              <span>{logText(e, c ? reading.name(c) : 'A candidate')}</span>
-            </li>
-          );
-        })}
-      </ol>
+      <div className="calibration-log" tabIndex={0} role="group" aria-labelledby="calibration-log">
+        <VirtualList
+          label="Session log"
+          items={entries}
+          itemKey={(e) => e.id}
+          estimateHeight={28}
+          overscan={10}
+          renderItem={(e) => {
+            const c = e.packetId ? byId.get(e.packetId) : undefined;
+            return (
+              <div className="calibration-log__entry">
+                <time dateTime={e.at} className="muted">
+                  {formatDateTime(e.at)}
+                </time>
+                <span>{logText(e, c ? reading.name(c) : 'A candidate')}</span>
+              </div>
+            );
+          }}
+        />
+      </div>
     </section>
   );
 }
