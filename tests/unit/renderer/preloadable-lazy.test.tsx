@@ -1,5 +1,5 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
-import { Suspense } from 'react';
+import { type ReactElement, Suspense } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { preloadableLazy, preloadAll } from '../../../renderer/ui/lazy-part';
@@ -13,7 +13,7 @@ function manualModule() {
   let asked = 0;
   const load = () => {
     asked += 1;
-    return new Promise<{ default: () => JSX.Element }>((resolve, reject) => {
+    return new Promise<{ default: () => ReactElement }>((resolve, reject) => {
       finish = () => resolve({ default: () => <p>the screen</p> });
       fail = reject;
     });
