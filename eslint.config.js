@@ -18,6 +18,11 @@ const layering = {
     paths: [
       { name: 'electron', message: 'The renderer is sandboxed: reach main through window.trellis (shared/ipc), never electron.' },
       ...nodeBuiltins.map((name) => ({ name, message: 'The renderer runs in the browser: no Node modules.' })),
+      {
+        name: 'react',
+        importNames: ['lazy'],
+        message: "Use preloadableLazy or lazyPart from ui/lazy-part.tsx: their code is fetched in idle time after the first screen, React.lazy's is not.",
+      },
     ],
     patterns: [{ regex: String.raw`^\.{1,2}/(.*/)?electron(/|$)`, message: 'renderer/ must not import from electron/: share code through shared/.' }],
   },
@@ -90,6 +95,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The one place React.lazy is wrapped.
+    files: ['renderer/ui/lazy-part.tsx'],
+    rules: restrict({ ...layering.renderer, paths: layering.renderer.paths.filter((p) => p.name !== 'react') }),
   },
   { files: ['shared/**/*.ts'], rules: restrict(layering.shared) },
   { files: ['electron/**/*.ts'], languageOptions: { globals: globals.node }, rules: restrict(layering.electron) },

@@ -56,6 +56,13 @@ describe('layering rules (ESLint no-restricted-imports)', () => {
     expect(found[0]!.message).toMatch(/transport-free/);
   });
 
+  it("fails a renderer file that uses React.lazy, except the design system's lazy-part", async () => {
+    const found = await restrictedImports('feature-uses-react-lazy.tsx', 'renderer/features/people/Bad.tsx');
+    expect(found.map((f) => f.line)).toEqual([2]);
+    expect(found[0]!.message).toMatch(/preloadableLazy/);
+    expect(await restrictedImports('feature-uses-react-lazy.tsx', 'renderer/ui/lazy-part.tsx')).toEqual([]);
+  });
+
   it('lets main.ts import electron', async () => {
     expect(await restrictedImports('service-imports-electron.ts', 'electron/Good.ts')).toEqual([]);
   });
