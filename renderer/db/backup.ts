@@ -72,11 +72,18 @@ const isoDay = /^\d{4}-\d{2}-\d{2}/;
 export function dateRangeTracker() {
   let from: string | null = null;
   let to: string | null = null;
+  // Rows of a table share their few field names: each name is tested once, not once per row.
+  const isDateField = new Map<string, boolean>();
   return {
     observe(row: unknown) {
       if (typeof row !== 'object' || row === null) return;
-      for (const [key, value] of Object.entries(row)) {
-        if (typeof value !== 'string' || !dateField.test(key) || !isoDay.test(value)) continue;
+      for (const key in row) {
+        if (!Object.hasOwn(row, key)) continue;
+        let dated = isDateField.get(key);
+        if (dated === undefined) isDateField.set(key, (dated = dateField.test(key)));
+        if (!dated) continue;
+        const value = (row as Record<string, unknown>)[key];
+        if (typeof value !== 'string' || !isoDay.test(value)) continue;
         const day = value.slice(0, 10);
         if (from === null || day < from) from = day;
         if (to === null || day > to) to = day;
@@ -93,7 +100,62 @@ export interface ExportProgress {
 }
 
 /** Rows read (and turned into JSON) per request while exporting. */
-const EXPORT_PAGE = 2000;
+const EXPORT_PAGE = 5000;
+
+/** An IndexedDB request as a promise (resolved in the success event, so the transaction stays active for the next request). */
+function requested<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+/**
+ * Cuts text given as pieces into chunks of at most `size` characters, never between the two
+ * halves of a surrogate pair: each chunk is built once from the pieces it spans.
+ */
+export function* chunksOf(pieces: Iterable<string>, size: number): Generator<string> {
+  if (size < 2) throw new RangeError('A chunk must hold at least two characters');
+  let parts: string[] = [];
+  let length = 0;
+  const take = (): string => {
+    let chunk = parts.join('');
+    parts = [];
+    length = 0;
+    const last = chunk.charCodeAt(chunk.length - 1);
+    // A high surrogate at the cut: its low half starts the next chunk, so it goes there too.
+    if (last >= 0xd800 && last <= 0xdbff) {
+      parts = [chunk.slice(-1)];
+      length = 1;
+      chunk = chunk.slice(0, -1);
+    }
+    return chunk;
+  };
+  for (const piece of pieces) {
+    let offset = 0;
+    while (piece.length - offset >= size - length) {
+      const end = offset + size - length;
+      parts.push(piece.slice(offset, end));
+      offset = end;
+      length = size;
+      yield take();
+    }
+    if (offset < piece.length) {
+      parts.push(offset === 0 ? piece : piece.slice(offset));
+      length += piece.length - offset;
+    }
+  }
+  if (length > 0) yield parts.join('');
+}
+
+/** Hands out an array's items and lets go of each as it goes (the export's text is the largest thing it holds). */
+function* draining(items: string[]): Generator<string> {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    items[i] = '';
+    yield item;
+  }
+}
 
 /**
  * Exports every table in one read transaction (a consistent snapshot) and hands the JSON to
@@ -102,23 +164,34 @@ const EXPORT_PAGE = 2000;
  * The file is dexie-export-import's format 1 (what `parseDatabaseExport` and `importDB` read),
  * written here rather than by `exportDB`: Trellis's rows are plain JSON (strings, numbers,
  * booleans, null, arrays, objects: the zod schemas of shared/ and the lock's base64 envelopes),
- * so the per-row Typeson pass `exportDB` makes for Dates, Blobs and typed arrays only cost time. Each page of rows is one native `JSON.stringify`, kept as a Blob
- * (outside the JavaScript heap) until the transaction is over, then streamed to `write`.
+ * so the per-row Typeson pass `exportDB` makes for Dates, Blobs and typed arrays only cost time.
+ * Rows are read with IndexedDB's own `getAll` in key order, a page at a time (the next page is
+ * asked for before this one is turned into JSON, so IndexedDB reads while the page works), in
+ * one native transaction of the database opened as stored: no Dexie layer per row. Each page is
+ * one native `JSON.stringify`; the text goes to `write` once the transaction is over (awaiting
+ * main inside it would let IndexedDB commit it half-way).
  */
 export async function exportDatabase(
   db: Dexie,
   write: (chunk: string) => Promise<void>,
   options: { chunkChars: number; onProgress?: (p: ExportProgress) => void },
 ): Promise<DatabaseFacts> {
+  if (!db.isOpen()) await db.open();
   const dates = dateRangeTracker();
   const tables = db.tables;
   const counts = new Map<string, number>();
-  const pieces: (string | Blob)[] = [];
-  let totalRows = 0;
-  let doneRows = 0;
-  await db.transaction('r', tables, async () => {
-    const rowCounts = await Promise.all(tables.map((t) => t.count()));
-    totalRows = rowCounts.reduce((a, b) => a + b, 0);
+  const pieces: string[] = [];
+  const idb = db.backendDB();
+  const names = tables.map((t) => t.name);
+  const tx = idb.transaction(names, 'readonly');
+  const done = new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error ?? new Error('The backup could not read the database'));
+  });
+  try {
+    const rowCounts = await Promise.all(names.map((name) => requested(tx.objectStore(name).count())));
+    const totalRows = rowCounts.reduce((a, b) => a + b, 0);
+    let doneRows = 0;
     const header = {
       formatName: 'dexie',
       formatVersion: 1,
@@ -133,52 +206,52 @@ export async function exportDatabase(
     // Everything up to the inside of `data.data: [`; its closing `]}}` goes after the tables.
     pieces.push(empty.slice(0, empty.lastIndexOf(']')));
     for (const [t, table] of tables.entries()) {
-      const inbound = !!table.schema.primKey.keyPath;
+      const store = tx.objectStore(table.name);
+      const inbound = store.keyPath !== null;
       pieces.push(`${t > 0 ? ',' : ''}{"tableName":${JSON.stringify(table.name)},"inbound":${String(inbound)},"rows":[`);
+      type Page = [values: unknown[], keys: IDBValidKey[] | null];
+      const read = (after: IDBValidKey | null): Promise<Page> => {
+        const range = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
+        return Promise.all([requested(store.getAll(range, EXPORT_PAGE)), inbound ? null : requested(store.getAllKeys(range, EXPORT_PAGE))]);
+      };
       let count = 0;
-      let lastKey: unknown = null;
-      for (;;) {
-        const collection = lastKey === null ? table.orderBy(':id') : table.where(':id').above(lastKey);
-        const page = collection.limit(EXPORT_PAGE);
-        const [values, keys] = inbound ? [await page.toArray(), null] : await Promise.all([page.toArray(), page.primaryKeys()]);
+      let next: Promise<Page> | null = read(null);
+      while (next) {
+        const [values, keys]: Page = await next;
         if (values.length === 0) break;
+        const lastKey: IDBValidKey = keys
+          ? keys[keys.length - 1]!
+          : (Dexie.getByKeyPath(values[values.length - 1] as object, store.keyPath as string) as IDBValidKey);
+        next = values.length < EXPORT_PAGE ? null : read(lastKey);
         for (const value of values) dates.observe(value);
-        const rows = keys ? values.map((v, i) => [keys[i], v]) : values;
-        const json = JSON.stringify(rows);
-        pieces.push(new Blob([`${count > 0 ? ',' : ''}${json.slice(1, -1)}`]));
+        const json = JSON.stringify(keys ? values.map((v, i) => [keys[i], v]) : values);
+        pieces.push(count > 0 ? `,${json.slice(1, -1)}` : json.slice(1, -1));
         count += values.length;
         doneRows += values.length;
-        lastKey = keys ? keys[keys.length - 1] : Dexie.getByKeyPath(values[values.length - 1], table.schema.primKey.keyPath as string);
         options.onProgress?.({ phase: 'reading', fraction: totalRows ? doneRows / totalRows : 1 });
-        if (values.length < EXPORT_PAGE) break;
       }
       counts.set(table.name, count);
       pieces.push(']}');
     }
     pieces.push(']}}');
-  });
-
-  const size = pieces.reduce((n, p) => n + (typeof p === 'string' ? p.length : p.size), 0);
-  let pending = '';
-  let sent = 0;
-  const flush = async (all: boolean) => {
-    while (pending.length >= options.chunkChars || (all && pending.length > 0)) {
-      let end = Math.min(pending.length, options.chunkChars);
-      const last = pending.charCodeAt(end - 1);
-      if (end < pending.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
-      await write(pending.slice(0, end));
-      pending = pending.slice(end);
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already over.
     }
-  };
-  for (const [i, piece] of pieces.entries()) {
-    const text = typeof piece === 'string' ? piece : await piece.text();
-    sent += typeof piece === 'string' ? piece.length : piece.size;
-    pieces[i] = '';
-    pending += text;
-    await flush(false);
+    await done.catch(() => {});
+    throw error;
+  }
+  await done;
+
+  const size = pieces.reduce((n, p) => n + p.length, 0);
+  let sent = 0;
+  for (const chunk of chunksOf(draining(pieces), options.chunkChars)) {
+    await write(chunk);
+    sent += chunk.length;
     options.onProgress?.({ phase: 'saving', fraction: size ? sent / size : 1 });
   }
-  await flush(true);
   const facts: TableFacts[] = tables.map((t) => ({ name: t.name, schema: schemaString(t), rows: counts.get(t.name) ?? 0 }));
   return { name: db.name, version: db.verno, tables: facts, dataRange: dates.range() };
 }
@@ -297,17 +370,94 @@ async function migrate(json: DexieExport, openWithCode: RestoreOptions['openWith
 /** Rows read per request when comparing a table with a backup. */
 const COMPARE_PAGE = 5000;
 
+/** Whether keys rise strictly (IndexedDB's order): then the backup's rows can be walked beside the stored ones. */
+function strictlyRising(keys: unknown[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (indexedDB.cmp(keys[i - 1], keys[i]) >= 0) return false;
+  return true;
+}
+
 /**
  * Makes one table hold exactly `rows` (as exportDatabase writes them), inside the caller's
  * transaction: rows that are already stored as they are in the backup are not written again,
  * changed and missing ones are put, and rows the backup does not have are deleted. IndexedDB
  * writes (each row and each of its index entries) cost far more than reads here, and the usual
  * restore (yesterday's backup onto today's data) differs in a few rows. Returns the rows written.
+ *
+ * A backup Trellis wrote lists each table's rows in key order, as IndexedDB reads them: the
+ * stored rows are read a page at a time and walked beside the backup's, and a page whose rows
+ * are the backup's next ones, equal, is told by ONE comparison of two JSON texts (stored values
+ * read back in the order they were written, as the backup's JSON was: equal rows give equal
+ * text). Only a page that differs is compared row by row. Rows in any other order are compared
+ * through a map by key.
  */
 async function replaceRows(table: Table, rows: unknown[], inbound: boolean, onRows: (rows: number) => void): Promise<number> {
   const keyPath = table.schema.primKey.keyPath as string | string[] | null;
   const keyOf = (row: unknown): unknown => (inbound ? Dexie.getByKeyPath(row as object, keyPath as string) : (row as [unknown, unknown])[0]);
   const valueOf = (row: unknown): unknown => (inbound ? row : (row as [unknown, unknown])[1]);
+  const backupKeys = rows.map(keyOf);
+  if (!strictlyRising(backupKeys)) return replaceRowsByKey(table, rows, keyOf, valueOf, onRows);
+  const put: number[] = [];
+  const gone: unknown[] = [];
+  let same = 0;
+  // The next backup row not yet matched with a stored one.
+  let next = 0;
+  let lastKey: unknown = null;
+  for (;;) {
+    const collection = lastKey === null ? table.orderBy(':id') : table.where(':id').above(lastKey);
+    const page = collection.limit(COMPARE_PAGE);
+    const values = await page.toArray();
+    if (values.length === 0) break;
+    const keys = inbound ? values.map((v) => Dexie.getByKeyPath(v, keyPath as string)) : await page.primaryKeys();
+    lastKey = keys[keys.length - 1];
+    const n = values.length;
+    const whole =
+      next + n <= rows.length &&
+      indexedDB.cmp(backupKeys[next], keys[0]) === 0 &&
+      indexedDB.cmp(backupKeys[next + n - 1], keys[n - 1]) === 0 &&
+      // An inbound row holds its key, so equal JSON means equal keys; an outbound table's keys are compared.
+      (inbound || keys.every((key, i) => indexedDB.cmp(key, backupKeys[next + i]) === 0)) &&
+      JSON.stringify(values) === JSON.stringify(inbound ? rows.slice(next, next + n) : rows.slice(next, next + n).map(valueOf));
+    if (whole) {
+      same += n;
+      next += n;
+    } else {
+      for (const [i, value] of values.entries()) {
+        while (next < rows.length && indexedDB.cmp(backupKeys[next], keys[i]) < 0) put.push(next++);
+        if (next < rows.length && indexedDB.cmp(backupKeys[next], keys[i]) === 0) {
+          if (JSON.stringify(valueOf(rows[next])) === JSON.stringify(value)) same += 1;
+          else put.push(next);
+          next += 1;
+        } else gone.push(keys[i]);
+      }
+    }
+    if (n < COMPARE_PAGE) break;
+  }
+  while (next < rows.length) put.push(next++);
+  if (gone.length) await table.bulkDelete(gone as IndexableTypePart[]);
+  onRows(same);
+  for (let i = 0; i < put.length; i += IMPORT_PAGE) {
+    const page = put.slice(i, i + IMPORT_PAGE);
+    if (inbound) await table.bulkPut(page.map((r) => rows[r]));
+    else
+      await table.bulkPut(
+        page.map((r) => valueOf(rows[r])),
+        page.map((r) => backupKeys[r] as IndexableTypePart),
+      );
+    onRows(page.length);
+  }
+  return put.length + gone.length;
+}
+
+/** replaceRows for rows in no particular order: the backup's rows by key, each stored row looked up. */
+async function replaceRowsByKey(
+  table: Table,
+  rows: unknown[],
+  keyOf: (row: unknown) => unknown,
+  valueOf: (row: unknown) => unknown,
+  onRows: (rows: number) => void,
+): Promise<number> {
+  const inbound = !!table.schema.primKey.keyPath;
+  const keyPath = table.schema.primKey.keyPath as string | string[] | null;
   // The backup's rows by key (as JSON, which compares arrays and strings alike), each as JSON text.
   const wanted = new Map<string, { key: unknown; value: unknown; json: string }>();
   for (const row of rows) wanted.set(JSON.stringify(keyOf(row)), { key: keyOf(row), value: valueOf(row), json: JSON.stringify(valueOf(row)) });
@@ -317,7 +467,6 @@ async function replaceRows(table: Table, rows: unknown[], inbound: boolean, onRo
   for (;;) {
     const collection = lastKey === null ? table.orderBy(':id') : table.where(':id').above(lastKey);
     const page = collection.limit(COMPARE_PAGE);
-    // As in exportDatabase: an inbound row carries its key, so only outbound tables read keys apart.
     const values = await page.toArray();
     if (values.length === 0) break;
     const keys = inbound ? values.map((v) => Dexie.getByKeyPath(v, keyPath as string)) : await page.primaryKeys();
@@ -325,7 +474,6 @@ async function replaceRows(table: Table, rows: unknown[], inbound: boolean, onRo
       const id = JSON.stringify(keys[i]);
       const backup = wanted.get(id);
       if (!backup) gone.push(keys[i]);
-      // Stored values read back in the order they were written, as the backup's JSON was: equal rows give equal text.
       else if (backup.json === JSON.stringify(value)) same.add(id);
     }
     lastKey = keys[keys.length - 1];

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 
 import { z } from 'zod';
@@ -136,12 +137,11 @@ export async function readBackup(data: Uint8Array, options: ReadOptions): Promis
       throw new BackupRefusedError(`The backup contains a file its manifest does not list (${name.slice(0, 100)}).`);
   }
   if (!database) throw new BackupRefusedError('The backup has no database part.');
-  let databaseText: string;
-  try {
-    databaseText = new TextDecoder('utf-8', { fatal: true }).decode(database);
-  } catch {
-    throw new BackupRefusedError('The backup is damaged: its database part is not readable text.');
-  }
+  // Node's UTF-8 check and decoder: several times faster than a fatal TextDecoder on the large
+  // database part, with the same result (a leading byte order mark dropped as TextDecoder does).
+  if (!isUtf8(database)) throw new BackupRefusedError('The backup is damaged: its database part is not readable text.');
+  let databaseText = Buffer.from(database.buffer, database.byteOffset, database.byteLength).toString('utf8');
+  if (databaseText.charCodeAt(0) === 0xfeff) databaseText = databaseText.slice(1);
   if (!/^\s*\{\s*"formatName"\s*:\s*"dexie"/.test(databaseText.slice(0, 100)))
     throw new BackupRefusedError('The backup is damaged: its database part is not a database export.');
   if (manifest.ladders.files !== ladders.length) throw new BackupRefusedError('The backup is damaged: its ladder files do not match the manifest.');

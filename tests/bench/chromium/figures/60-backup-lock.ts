@@ -1,5 +1,6 @@
-import { stat } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 
 import type { Page } from '@playwright/test';
 
@@ -48,10 +49,35 @@ const timeBridge = `(() => {
   document.addEventListener('DOMContentLoaded', wrap);
 })();`;
 
-async function measured(page: Page, stopMain: () => number, work: () => Promise<void>): Promise<{ total: number; own: number; main: number }> {
+/**
+ * TRELLIS_BENCH_PROFILE_DIR=<folder>: a CPU profile of the page (DevTools' .cpuprofile) around
+ * each timed backup and restore, to see where the page's time goes. Off by default: profiling
+ * slows the page, so figures taken with it are not comparable.
+ */
+const PROFILE_DIR = process.env.TRELLIS_BENCH_PROFILE_DIR;
+
+async function profiled(page: Page, name: string, work: () => Promise<void>): Promise<void> {
+  if (!PROFILE_DIR) return work();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  try {
+    await work();
+  } finally {
+    const { profile } = await cdp.send('Profiler.stop');
+    await cdp.detach();
+    await mkdir(PROFILE_DIR, { recursive: true });
+    const file = path.join(path.resolve(PROFILE_DIR), `${name}-${SET}.cpuprofile`);
+    await writeFile(file, JSON.stringify(profile));
+    console.log(`  profile: ${file}`);
+  }
+}
+
+async function measured(page: Page, name: string, stopMain: () => number, work: () => Promise<void>): Promise<{ total: number; own: number; main: number }> {
   await page.evaluate(() => ((window as unknown as Timed).__bridgeWait = 0));
   const start = performance.now();
-  await work();
+  await profiled(page, name, work);
   const total = performance.now() - start;
   const wait = await page.evaluate(() => (window as unknown as Timed).__bridgeWait);
   const main = stopMain();
@@ -116,6 +142,7 @@ const figure: ChromiumFigure = {
       await openSettings(page);
       const backup = await measured(
         page,
+        'backup',
         session.timeMain((c) => c.startsWith('backup:')),
         async () => {
           await page.getByRole('button', { name: 'Export backup…' }).click();
@@ -131,6 +158,7 @@ const figure: ChromiumFigure = {
       session.answerOpenDialog(file);
       const restore = await measured(
         page,
+        'restore',
         session.timeMain((c) => c.startsWith('backup:')),
         async () => {
           await page.getByRole('button', { name: 'Restore from backup…' }).click();
@@ -173,6 +201,7 @@ const figure: ChromiumFigure = {
       await openSettings(page);
       const lockedBackup = await measured(
         page,
+        'backup-locked',
         session.timeMain((c) => c.startsWith('backup:')),
         async () => {
           await page.getByRole('button', { name: 'Export backup…' }).click();
