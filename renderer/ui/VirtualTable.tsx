@@ -62,15 +62,23 @@ export function VirtualTable<T>({
   const [scrollMargin, setScrollMargin] = useState(0);
 
   useLayoutEffect(() => {
-    const found = scrollParent(body.current);
-    setScroller(found);
-    if (!found || !body.current) return;
     const tbody = body.current;
-    const measure = () => setScrollMargin(offsetWithin(tbody, found));
-    measure();
-    // Content above the table (a banner, a toolbar that wraps) moves it: follow it.
+    if (!tbody) return;
+    // The scroller and the table's place in it are read in a ResizeObserver's callback, which runs
+    // once the frame's layout is done: read while React commits the rows, they would force a
+    // layout of the whole page inside that task. Until then the first screen's rows are drawn.
+    let found: HTMLElement | null | undefined;
+    const measure = () => {
+      if (found === undefined) {
+        found = scrollParent(tbody);
+        setScroller(found);
+        // Content above the table (a banner, a toolbar that wraps) moves it: follow it.
+        if (found) observer.observe(found.firstElementChild ?? found);
+      }
+      if (found) setScrollMargin(offsetWithin(tbody, found));
+    };
     const observer = new ResizeObserver(measure);
-    observer.observe(found.firstElementChild ?? found);
+    observer.observe(tbody);
     return () => observer.disconnect();
   }, []);
 

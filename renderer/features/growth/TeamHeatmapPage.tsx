@@ -157,6 +157,7 @@ export default function TeamHeatmapPage() {
               rowKey={(r) => r.person.id}
               estimateRowHeight={ROW_HEIGHT}
               fixedRowHeight
+              overscan={5}
               renderRow={(r) => <HeatRowCells row={r} columns={columns} />}
             />
           </div>
