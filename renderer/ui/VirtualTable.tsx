@@ -16,6 +16,12 @@ export interface VirtualTableProps<T> {
   renderRow: (row: T) => React.ReactNode;
   /** A typical row's height in pixels, before rows are measured. */
   estimateRowHeight: number;
+  /**
+   * Every row is exactly `estimateRowHeight` tall (its cells hold one line each, which the screen's
+   * CSS must ensure: `.data-table__row--fixed` clips what would wrap), so rows are never measured:
+   * drawing them forces no layout, however many come into view at once.
+   */
+  fixedRowHeight?: boolean;
   /** Rows drawn beyond the view on each side (10 unless told: fewer for tall, costly rows). */
   overscan?: number;
 }
@@ -27,7 +33,17 @@ export interface VirtualTableProps<T> {
  * rows that keep the scroll height are hidden from it. Moving focus with Tab scrolls the focused
  * row into view, which draws the rows after it, so the keyboard reaches every row.
  */
-export function VirtualTable<T>({ label, columns, actions, rows, rowKey, renderRow, estimateRowHeight, overscan = 10 }: VirtualTableProps<T>) {
+export function VirtualTable<T>({
+  label,
+  columns,
+  actions,
+  rows,
+  rowKey,
+  renderRow,
+  estimateRowHeight,
+  fixedRowHeight = false,
+  overscan = 10,
+}: VirtualTableProps<T>) {
   const body = useRef<HTMLTableSectionElement>(null);
   const { scroller, scrollMargin } = useScrollerAfterLayout(body);
 
@@ -65,7 +81,14 @@ export function VirtualTable<T>({ label, columns, actions, rows, rowKey, renderR
             </tr>
           )}
           {items.map((item) => (
-            <tr key={item.key} data-index={item.index} ref={virtualizer.measureElement} aria-rowindex={item.index + 2} style={{ height: estimateRowHeight }}>
+            <tr
+              key={item.key}
+              data-index={item.index}
+              ref={fixedRowHeight ? undefined : virtualizer.measureElement}
+              className={fixedRowHeight ? 'data-table__row--fixed' : undefined}
+              aria-rowindex={item.index + 2}
+              style={{ height: estimateRowHeight }}
+            >
               {renderRow(rows[item.index]!)}
             </tr>
           ))}

@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 
 import { todayIso } from '../../../shared/domain/dates';
 import type { Person } from '../../../shared/domain/person';
-import { coverage, type CoverageCell, lastQuarters, quarterLabel, quarterStart } from '../../../shared/evidence/coverage';
+import { coverage, type CoverageCell, type EvidenceItem, lastQuarters, quarterLabel, quarterStart } from '../../../shared/evidence/coverage';
 import type { EvidenceKind } from '../../../shared/evidence/refs';
 import { useRepositories } from '../../app/data';
 import { useCurrentLadder } from '../../app/useLadders';
@@ -37,44 +37,62 @@ function cellWords(cell: CoverageCell): string {
 const level = (count: number) => (count === 0 ? 0 : count === 1 ? 1 : count < 4 ? 2 : 3);
 
 /**
- * "Evidence all year": per competency of the person's ladder level, how many entries (1:1s that
- * name it, feedback, wins, goal check-ins) each of the last four quarters has, so gaps and
- * recency show long before review time. One evidenceFor read of the person's last twelve months,
- * through their [personId+date] indexes.
+ * The entries "Evidence this year" counts for a person: one evidenceFor read of their last four
+ * quarters through each kind's [personId+date] index, live. The person page calls it as it
+ * mounts, beside its own reads, so the coverage is drawn with the page rather than after it.
  */
-export function EvidenceCoverage({ person }: { person: Person }) {
+export function useCoverageEvidence(personId: string): CoverageEvidence | undefined {
   const { db } = useRepositories();
   const today = todayIso();
   const quarters = useMemo(() => lastQuarters(today, QUARTERS), [today]);
+  return useLiveQuery(async () => {
+    const items = await evidenceFor(
+      db,
+      { personId, from: quarterStart(quarters[0]!), to: today },
+      evidenceKindsRegistered().filter((k) => COUNTED.includes(k)),
+    );
+    return { personId, quarters, items };
+  }, [db, personId, quarters, today]);
+}
+
+/** What useCoverageEvidence read: for whom, which quarters, and the entries. */
+export interface CoverageEvidence {
+  personId: string;
+  quarters: readonly string[];
+  items: readonly EvidenceItem[];
+}
+
+/**
+ * "Evidence all year": per competency of the person's ladder level, how many entries (1:1s that
+ * name it, feedback, wins, goal check-ins) each of the last four quarters has, so gaps and
+ * recency show long before review time, from what useCoverageEvidence read.
+ */
+export function EvidenceCoverage({ person, evidence }: { person: Person; evidence: CoverageEvidence | undefined }) {
   const { ladder, loading } = useCurrentLadder(person.placement?.ladderId ?? null);
   const trackId = person.placement?.trackId;
   const competencies = useMemo(
     () => (ladder && trackId ? ladder.competencies.filter((c) => c.trackIds.includes(trackId)).map((c) => ({ id: c.id, name: c.name })) : []),
     [ladder, trackId],
   );
-  const items = useLiveQuery(
-    () =>
-      evidenceFor(
-        db,
-        { personId: person.id, from: quarterStart(quarters[0]!), to: today },
-        evidenceKindsRegistered().filter((k) => COUNTED.includes(k)),
-      ),
-    [db, person.id, quarters, today],
-  );
-  const cells = useMemo(
-    () =>
-      items
-        ? coverage(
-            items,
-            competencies.map((c) => c.id),
-            quarters,
-          )
-        : [],
-    [items, competencies, quarters],
-  );
+  // An answer for another person (the page moved on, its read not back yet) is not shown.
+  const current = evidence?.personId === person.id ? evidence : undefined;
+  const items = current?.items;
+  const quarters = current?.quarters;
+  // Each cell by competency and quarter, looked up by key (not searched for) while drawing.
+  const cells = useMemo(() => {
+    const byKey = new Map<string, CoverageCell>();
+    if (items && quarters)
+      for (const cell of coverage(
+        items,
+        competencies.map((c) => c.id),
+        quarters,
+      ))
+        byKey.set(`${cell.competencyId}\0${cell.quarter}`, cell);
+    return byKey;
+  }, [items, competencies, quarters]);
 
   if (!person.placement) return null;
-  if (loading || items === undefined)
+  if (loading || items === undefined || quarters === undefined)
     return (
       <section className="card section-card" aria-label="Evidence this year">
         <p className="loading">Loading evidence…</p>
@@ -82,7 +100,7 @@ export function EvidenceCoverage({ person }: { person: Person }) {
     );
   if (competencies.length === 0) return null;
 
-  const at = (c: string, q: string) => cells.find((x) => x.competencyId === c && x.quarter === q)!;
+  const at = (c: string, q: string) => cells.get(`${c}\0${q}`)!;
   const empty = competencies.filter((c) => quarters.every((q) => at(c.id, q).count === 0));
   const total = new Set(items.filter((i) => i.competencyIds.some((id) => competencies.some((c) => c.id === id))).map((i) => `${i.kind}:${i.id}`)).size;
   const summary =

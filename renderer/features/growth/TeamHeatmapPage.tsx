@@ -1,14 +1,15 @@
 import './growth.css';
 
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 
+import type { Assessment } from '../../../shared/domain/assessments';
 import { type AssessmentKind, assessmentKindLabels } from '../../../shared/domain/assessments';
 import { type HeatCell, heatmapRow } from '../../../shared/domain/growth-charts';
 import type { Person } from '../../../shared/domain/person';
+import type { Ladder } from '../../../shared/ladder';
 import { useRepositories } from '../../app/data';
-import { usePeople } from '../../app/usePeople';
 import { cx } from '../../ui/cx';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
@@ -19,10 +20,18 @@ import { frozenKey, usableLadders, useFrozenLadders, useLadderList } from './use
 
 interface HeatRow {
   person: Person;
-  assessmentId: string;
-  levelId: string;
-  cells: HeatCell[];
+  assessment: Assessment;
+  /** The frozen version the assessment was made against. */
+  ladder: Ladder;
 }
+
+interface Column {
+  id: string;
+  name: string;
+}
+
+/** Every row is one line this tall (growth.css keeps it so): rows are never measured. */
+const ROW_HEIGHT = 41;
 
 const stateWords: Record<HeatCell['state'], string> = {
   below: 'below expected',
@@ -40,12 +49,19 @@ const signed = (d: number | undefined) => (d === undefined ? '' : d === 0 ? '=' 
  * assessment only, and draws only the rows in view.
  */
 export default function TeamHeatmapPage() {
-  const people = usePeople();
-  const { assessments } = useRepositories();
+  const { people, assessments } = useRepositories();
   const [kind, setKind] = useState<AssessmentKind>('manager');
-  const active = useMemo(() => (people ?? []).filter((p) => !p.archived).sort((a, b) => a.name.localeCompare(b.name)), [people]);
-  const ids = useMemo(() => active.map((p) => p.id), [active]);
-  const latest = useLiveQuery(() => assessments.latestFinished(ids, kind), [assessments, ids, kind]);
+  // People and their newest finished assessments in one query: one answer to wait for, one render.
+  const data = useLiveQuery(async () => {
+    const active = (await people.list()).filter((p) => !p.archived);
+    const latest = await assessments.latestFinished(
+      active.map((p) => p.id),
+      kind,
+    );
+    return { active, latest };
+  }, [people, assessments, kind]);
+  const active = data?.active;
+  const latest = data?.latest;
   const list = useLadderList();
   const ladderIds = useMemo(() => {
     const counts = new Map<string, number>();
@@ -62,30 +78,21 @@ export default function TeamHeatmapPage() {
     const ladder = newest ? ladders.get(frozenKey(newest.ladder)) : undefined;
     return ladder ? ladder.competencies.map((c) => ({ id: c.id, name: c.name })) : [];
   }, [onLadder, ladders]);
+  // Which people have a row; their cells are worked out only when a row is drawn (HeatRowCells).
   const rows = useMemo(() => {
     const out: HeatRow[] = [];
-    for (const person of active) {
-      const a = latest?.get(person.id);
-      if (!a || a.ladder.ladderId !== ladderId) continue;
-      const ladder = ladders.get(frozenKey(a.ladder));
-      if (!ladder) continue;
-      out.push({
-        person,
-        assessmentId: a.id,
-        levelId: a.levelId,
-        cells: heatmapRow(
-          ladder,
-          a,
-          columns.map((c) => c.id),
-        ),
-      });
+    for (const person of active ?? []) {
+      const assessment = latest?.get(person.id);
+      if (!assessment || assessment.ladder.ladderId !== ladderId) continue;
+      const ladder = ladders.get(frozenKey(assessment.ladder));
+      if (ladder) out.push({ person, assessment, ladder });
     }
     return out;
-  }, [active, latest, ladderId, ladders, columns]);
+  }, [active, latest, ladderId, ladders]);
   const names = new Map(usableLadders(list.value).map((l) => [l.id!, l.name ?? l.id!]));
-  const without = active.length - (latest ? [...latest.values()].filter((a) => a.ladder.ladderId === ladderId).length : 0);
+  const without = (active?.length ?? 0) - onLadder.length;
 
-  const loading = people === undefined || latest === undefined || (onLadder.length > 0 && (ladders.size === 0 || columns.length === 0));
+  const loading = data === undefined || (onLadder.length > 0 && (ladders.size === 0 || columns.length === 0));
   return (
     <Page title="Team heatmap" subtitle="Each person’s newest finished assessment, competency by competency, against what their level expects.">
       <p className="growth-crumbs">
@@ -148,20 +155,10 @@ export default function TeamHeatmapPage() {
               columns={['Person', 'Level', ...columns.map((c) => c.name)]}
               rows={rows}
               rowKey={(r) => r.person.id}
-              estimateRowHeight={41}
-              renderRow={(r) => (
-                <>
-                  <td>
-                    <Link href={`/growth/assessments/${r.assessmentId}`}>{r.person.name}</Link>
-                  </td>
-                  <td>{r.levelId}</td>
-                  {r.cells.map((cell, i) => (
-                    <td key={cell.competencyId} className="growth-heat-cell">
-                      <HeatBox cell={cell} competency={columns[i]!.name} />
-                    </td>
-                  ))}
-                </>
-              )}
+              estimateRowHeight={ROW_HEIGHT}
+              fixedRowHeight
+              overscan={5}
+              renderRow={(r) => <HeatRowCells row={r} columns={columns} />}
             />
           </div>
         </>
@@ -170,8 +167,49 @@ export default function TeamHeatmapPage() {
   );
 }
 
+/**
+ * One person's cells, worked out when the row is drawn and kept while it stays the same row
+ * (scrolling back draws it again from what it had): opening the heatmap costs the rows in view,
+ * not everyone's.
+ */
+const HeatRowCells = memo(function HeatRowCells({ row, columns }: { row: HeatRow; columns: readonly Column[] }) {
+  const cells = useMemo(
+    () =>
+      heatmapRow(
+        row.ladder,
+        row.assessment,
+        columns.map((c) => c.id),
+      ),
+    [row, columns],
+  );
+  return (
+    <>
+      <td>
+        <Link href={`/growth/assessments/${row.assessment.id}`} title={row.person.name}>
+          {row.person.name}
+        </Link>
+      </td>
+      <td>{row.assessment.levelId}</td>
+      {cells.map((cell, i) => (
+        <td key={cell.competencyId} className="growth-heat-cell">
+          <HeatBox cell={cell} competency={columns[i]!.name} />
+        </td>
+      ))}
+    </>
+  );
+});
+
 function HeatBox({ cell, competency }: { cell: HeatCell; competency: string }) {
-  if (cell.state === 'none') return <span className="muted small">{cell.label === 'Not rated' ? '—' : cell.label}</span>;
+  // Not rated, or not applicable: a dash or "n/a" that fits the one-line row; the words in the title and for screen readers.
+  if (cell.state === 'none') {
+    const words = `${competency}: ${cell.label.toLowerCase()}`;
+    return (
+      <span className="muted small" title={words}>
+        <span aria-hidden="true">{cell.label === 'Not rated' ? '—' : 'n/a'}</span>
+        <span className="visually-hidden">{words}</span>
+      </span>
+    );
+  }
   const words = `${competency}: ${cell.label}${stateWords[cell.state] ? `, ${stateWords[cell.state]}` : ''}`;
   // Where the level expects nothing there is no step to count from: a meter of how far up the
   // scale the rating is, narrow enough for ten columns at 1024 px (its words are in the title).

@@ -6,7 +6,7 @@
 import { registerCommands } from '../../app/commands';
 import { growthCommands } from './commands';
 
-export { EvidenceCoverage } from './EvidenceCoverage';
+export { type CoverageEvidence, EvidenceCoverage, useCoverageEvidence } from './EvidenceCoverage';
 export { type LadderLevel, LadderLevelFields, useLadderLevel } from './LadderLevelFields';
 
 registerCommands(growthCommands);

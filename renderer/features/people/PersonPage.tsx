@@ -13,7 +13,7 @@ import { Button } from '../../ui/Button';
 import { formatDate } from '../../ui/dates';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
-import { EvidenceCoverage } from '../growth';
+import { EvidenceCoverage, useCoverageEvidence } from '../growth';
 import { ExportNotesButton, PersonSeriesSection, QueuePointDialog, QueueSection, SeriesDialog, useSeriesRows } from '../one-on-ones';
 import { StagnationFlag } from '../plans';
 import { PersonDialog } from './PersonDialog';
@@ -85,6 +85,8 @@ export default function PersonPage({ id }: { id: string }) {
   const seriesRows = useSeriesRows(today, id);
   const [historyLimit, setHistoryLimit] = useState(TIMELINE_MEETINGS);
   const timeline = usePersonTimeline(id, everyone?.find((p) => p.id === id)?.name, historyLimit);
+  // Read beside the page's own reads, not once the page is drawn: the coverage comes with it.
+  const coverageEvidence = useCoverageEvidence(id);
   const [editing, setEditing] = useState(false);
   const [newSeries, setNewSeries] = useState(false);
   const [queueing, setQueueing] = useState(false);
@@ -126,7 +128,7 @@ export default function PersonPage({ id }: { id: string }) {
         <QueueSection person={person} title="Queue a talking point for the next 1:1" />
         <RelationshipsCard person={person} everyone={everyone} />
       </div>
-      <EvidenceCoverage person={person} />
+      <EvidenceCoverage person={person} evidence={coverageEvidence} />
       <Timeline
         entries={timeline.entries}
         actions={

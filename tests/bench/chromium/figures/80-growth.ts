@@ -37,7 +37,8 @@ const screens = (p: Picks & { assessmentId: string; assessedPersonId: string }) 
  * Growth and feedback at the sample set (large by default): opening a finished manager
  * assessment (drawn against its frozen ladder version from main's store), the team heatmap of
  * everyone, the inbox of open follow-ups and a person's evidence coverage on their page. Each is
- * opened once (its code loads) and then five more times, in turn, from one of the others.
+ * opened once (its code loads: informational) and then five more times, in turn, from one of the
+ * others (the targets).
  */
 const figure: ChromiumFigure = {
   title: `growth and feedback screens at ${SET}: an assessment, the team heatmap, the inbox, evidence coverage`,
@@ -68,7 +69,9 @@ const figure: ChromiumFigure = {
       }
       for (const s of list) {
         const ms = first.get(s.name)!;
-        results.push({ name: `first open at ${SET}: ${s.name} (its code loads)`, value: ms, unit: 'ms', target: '< 100 ms', pass: ms < 100 });
+        // As the main screens' first opens (20-screens.ts): the screen's code loading is the app
+        // shell's to hide (prefetching chunks while idle), so it is reported, not judged here.
+        results.push({ name: `first open at ${SET}: ${s.name} (its code loads)`, value: ms, unit: 'ms', target: 'informational' });
       }
       results.push({
         name: `longest task while opening the growth and feedback screens again at ${SET}`,
