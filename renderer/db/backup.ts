@@ -148,15 +148,6 @@ export function* chunksOf(pieces: Iterable<string>, size: number): Generator<str
   if (length > 0) yield parts.join('');
 }
 
-/** Hands out an array's items and lets go of each as it goes (the export's text is the largest thing it holds). */
-function* draining(items: string[]): Generator<string> {
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
-    items[i] = '';
-    yield item;
-  }
-}
-
 /**
  * Exports every table in one read transaction (a consistent snapshot) and hands the JSON to
  * `write` in pieces of at most `chunkChars` characters, never cutting a character in two.
@@ -168,8 +159,8 @@ function* draining(items: string[]): Generator<string> {
  * Rows are read with IndexedDB's own `getAll` in key order, a page at a time (the next page is
  * asked for before this one is turned into JSON, so IndexedDB reads while the page works), in
  * one native transaction of the database opened as stored: no Dexie layer per row. Each page is
- * one native `JSON.stringify`; the text goes to `write` once the transaction is over (awaiting
- * main inside it would let IndexedDB commit it half-way).
+ * one native `JSON.stringify`, kept as a Blob until the transaction is over (awaiting main inside
+ * it would let IndexedDB commit it half-way), then read back one piece at a time for `write`.
  */
 export async function exportDatabase(
   db: Dexie,
@@ -180,7 +171,9 @@ export async function exportDatabase(
   const dates = dateRangeTracker();
   const tables = db.tables;
   const counts = new Map<string, number>();
-  const pieces: string[] = [];
+  // Each page's JSON is kept as a Blob (outside the JavaScript heap) until the transaction is over:
+  // at the large set the whole database as strings would hold hundreds of megabytes in the page.
+  const pieces: (string | Blob)[] = [];
   const idb = db.backendDB();
   const names = tables.map((t) => t.name);
   const tx = idb.transaction(names, 'readonly');
@@ -225,7 +218,7 @@ export async function exportDatabase(
         next = values.length < EXPORT_PAGE ? null : read(lastKey);
         for (const value of values) dates.observe(value);
         const json = JSON.stringify(keys ? values.map((v, i) => [keys[i], v]) : values);
-        pieces.push(count > 0 ? `,${json.slice(1, -1)}` : json.slice(1, -1));
+        pieces.push(new Blob([count > 0 ? `,${json.slice(1, -1)}` : json.slice(1, -1)]));
         count += values.length;
         doneRows += values.length;
         options.onProgress?.({ phase: 'reading', fraction: totalRows ? doneRows / totalRows : 1 });
@@ -245,12 +238,22 @@ export async function exportDatabase(
   }
   await done;
 
-  const size = pieces.reduce((n, p) => n + p.length, 0);
+  // Blob sizes are bytes, string lengths characters: close enough for a progress bar.
+  const size = pieces.reduce((n, p) => n + (typeof p === 'string' ? p.length : p.size), 0);
   let sent = 0;
-  for (const chunk of chunksOf(draining(pieces), options.chunkChars)) {
-    await write(chunk);
-    sent += chunk.length;
-    options.onProgress?.({ phase: 'saving', fraction: size ? sent / size : 1 });
+  // The text of one piece at a time; the short tail of each goes in front of the next piece.
+  let tail = '';
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    pieces[i] = '';
+    const text = tail + (typeof piece === 'string' ? piece : await piece.text());
+    const chunks = [...chunksOf([text], options.chunkChars)];
+    tail = i < pieces.length - 1 ? (chunks.pop() ?? '') : '';
+    for (const chunk of chunks) {
+      await write(chunk);
+      sent += chunk.length;
+      options.onProgress?.({ phase: 'saving', fraction: size ? Math.min(1, sent / size) : 1 });
+    }
   }
   const facts: TableFacts[] = tables.map((t) => ({ name: t.name, schema: schemaString(t), rows: counts.get(t.name) ?? 0 }));
   return { name: db.name, version: db.verno, tables: facts, dataRange: dates.range() };
