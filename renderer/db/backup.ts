@@ -379,6 +379,22 @@ function strictlyRising(keys: unknown[]): boolean {
   return true;
 }
 
+/** The stored rows of a table in key order, COMPARE_PAGE at a time, each page with its keys. */
+async function* storedPages(table: Table): AsyncGenerator<{ values: unknown[]; keys: unknown[] }> {
+  const keyPath = table.schema.primKey.keyPath as string | null;
+  let lastKey: unknown = null;
+  for (;;) {
+    const collection = lastKey === null ? table.orderBy(':id') : table.where(':id').above(lastKey);
+    const page = collection.limit(COMPARE_PAGE);
+    const values: unknown[] = await page.toArray();
+    if (values.length === 0) return;
+    const keys: unknown[] = keyPath ? values.map((v) => Dexie.getByKeyPath(v as object, keyPath)) : await page.primaryKeys();
+    yield { values, keys };
+    if (values.length < COMPARE_PAGE) return;
+    lastKey = keys[keys.length - 1];
+  }
+}
+
 /**
  * Makes one table hold exactly `rows` (as exportDatabase writes them), inside the caller's
  * transaction: rows that are already stored as they are in the backup are not written again,
@@ -404,14 +420,7 @@ async function replaceRows(table: Table, rows: unknown[], inbound: boolean, onRo
   let same = 0;
   // The next backup row not yet matched with a stored one.
   let next = 0;
-  let lastKey: unknown = null;
-  for (;;) {
-    const collection = lastKey === null ? table.orderBy(':id') : table.where(':id').above(lastKey);
-    const page = collection.limit(COMPARE_PAGE);
-    const values = await page.toArray();
-    if (values.length === 0) break;
-    const keys = inbound ? values.map((v) => Dexie.getByKeyPath(v, keyPath as string)) : await page.primaryKeys();
-    lastKey = keys[keys.length - 1];
+  for await (const { values, keys } of storedPages(table)) {
     const n = values.length;
     const whole =
       next + n <= rows.length &&
@@ -433,7 +442,6 @@ async function replaceRows(table: Table, rows: unknown[], inbound: boolean, onRo
         } else gone.push(keys[i]);
       }
     }
-    if (n < COMPARE_PAGE) break;
   }
   while (next < rows.length) put.push(next++);
   if (gone.length) await table.bulkDelete(gone as IndexableTypePart[]);
@@ -460,27 +468,18 @@ async function replaceRowsByKey(
   onRows: (rows: number) => void,
 ): Promise<number> {
   const inbound = !!table.schema.primKey.keyPath;
-  const keyPath = table.schema.primKey.keyPath as string | string[] | null;
   // The backup's rows by key (as JSON, which compares arrays and strings alike), each as JSON text.
   const wanted = new Map<string, { key: unknown; value: unknown; json: string }>();
   for (const row of rows) wanted.set(JSON.stringify(keyOf(row)), { key: keyOf(row), value: valueOf(row), json: JSON.stringify(valueOf(row)) });
   const gone: unknown[] = [];
   const same = new Set<string>();
-  let lastKey: unknown = null;
-  for (;;) {
-    const collection = lastKey === null ? table.orderBy(':id') : table.where(':id').above(lastKey);
-    const page = collection.limit(COMPARE_PAGE);
-    const values = await page.toArray();
-    if (values.length === 0) break;
-    const keys = inbound ? values.map((v) => Dexie.getByKeyPath(v, keyPath as string)) : await page.primaryKeys();
+  for await (const { values, keys } of storedPages(table)) {
     for (const [i, value] of values.entries()) {
       const id = JSON.stringify(keys[i]);
       const backup = wanted.get(id);
       if (!backup) gone.push(keys[i]);
       else if (backup.json === JSON.stringify(value)) same.add(id);
     }
-    lastKey = keys[keys.length - 1];
-    if (values.length < COMPARE_PAGE) break;
   }
   if (gone.length) await table.bulkDelete(gone as IndexableTypePart[]);
   const changed = [...wanted].filter(([id]) => !same.has(id)).map(([, row]) => row);
