@@ -1,12 +1,13 @@
 import './calibration.css';
 
 import { useLiveQuery } from 'dexie-react-hooks';
-import { startTransition, useEffect, useMemo, useState } from 'react';
+import { memo, startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 
 import { type CalibrationSession, type Candidate, factsOf, type KeyTrust, trustOf } from '../../../shared/calibration';
 import { useRepositories } from '../../app/data';
 import { errorMessage } from '../../app/errors';
+import { afterNextFrame } from '../../ui/after-frame';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { Page } from '../../ui/Page';
@@ -39,19 +40,34 @@ export default function SessionPage({ id }: { id: string }) {
   return <Workspace key={session.id} session={session} />;
 }
 
-const STAGES = 3;
+const STAGES = 4;
+
+/*
+ * Each stage, each step of the checking and each answer of the live queries renders the Workspace
+ * again. The sections already drawn render again only when their own props change: otherwise
+ * every later stage's commit also rebuilt the filters' and the comparison's select collections
+ * (46 candidates to add), which react-aria does in a synchronous render.
+ */
+const StablePacketList = memo(PacketList);
+const StableFilters = memo(CandidateFilters);
+const StableCompare = memo(Compare);
+const StableDecisions = memo(Decisions);
+const StableDistribution = memo(Distribution);
 
 /**
  * The parts of the session appear one after another, each drawn in its own task: the packet
- * list, then the decisions (and filters), then the comparison, then distribution, log and export.
- * Drawn at once they were one long task (and one long layout) that froze the window.
+ * list, then the decisions, then the filters, then the comparison, then distribution, log and
+ * export. Drawn at once they were one long task (and one long layout) that froze the window;
+ * the filters' selects and the first cards' radio groups in one commit still made a 25–35 ms
+ * task (react-aria builds a select's collection in a synchronous render after the commit). Each part
+ * waits for the frame that draws the one before, so that the layout of one part and the commit
+ * of the next are not piled into the same stretch before a frame.
  */
 function useStages(ready: boolean): number {
   const [stage, setStage] = useState(0);
   useEffect(() => {
     if (!ready || stage >= STAGES) return;
-    const timer = setTimeout(() => startTransition(() => setStage((s) => s + 1)), 0);
-    return () => clearTimeout(timer);
+    return afterNextFrame(() => startTransition(() => setStage((s) => s + 1)));
   }, [ready, stage]);
   return stage;
 }
@@ -87,22 +103,28 @@ function Workspace({ session }: { session: CalibrationSession }) {
       ),
     [readable, decisions],
   );
+  const factList = useMemo(() => [...facts.values()], [facts]);
   const filtered = useMemo(() => readable.filter((c) => passes(facts.get(c.packet.id)!, filters)), [readable, facts, filters]);
   const trust = useMemo(() => {
     const byId = new Map((keys ?? []).flatMap((k) => (k ? [[k.id, k] as const] : [])));
     return (fingerprint: string): KeyTrust | null => trustOf(byId.get(fingerprint), log ?? []);
   }, [keys, log]);
 
-  const reveal = async (targets: readonly Candidate[]) => {
-    const fresh = targets.filter((c) => !revealed.has(c.packet.id));
-    if (fresh.length === 0) return;
-    setRevealed((r) => new Set([...r, ...fresh.map((c) => c.packet.id)]));
-    try {
-      for (const c of fresh) await calibration.recordReveal(session.id, c.packet.id);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
+  const reveal = useCallback(
+    async (targets: readonly Candidate[]) => {
+      const fresh = targets.filter((c) => !revealed.has(c.packet.id));
+      if (fresh.length === 0) return;
+      setRevealed((r) => new Set([...r, ...fresh.map((c) => c.packet.id)]));
+      try {
+        for (const c of fresh) await calibration.recordReveal(session.id, c.packet.id);
+      } catch (e) {
+        setError(errorMessage(e));
+      }
+    },
+    [revealed, calibration, session.id],
+  );
+  const revealAll = useCallback(() => void reveal(readable), [reveal, readable]);
+  const revealOne = useCallback((c: Candidate) => void reveal([c]), [reveal]);
 
   const shownError = error ?? opening.error;
   return (
@@ -146,25 +168,25 @@ function Workspace({ session }: { session: CalibrationSession }) {
         </EmptyState>
       ) : candidates === null ? null : (
         <>
-          <PacketList
+          <StablePacketList
             sessionId={session.id}
             candidates={all}
             readable={readable}
             reading={reading}
             trust={trust}
             allShown={allShown}
-            onRevealAll={() => void reveal(readable)}
+            onRevealAll={revealAll}
           />
-          {stage >= 1 && readable.length > 0 && (
-            <CandidateFilters facts={[...facts.values()]} filters={filters} onChange={setFilters} shown={filtered.length} reading={reading} />
+          {stage >= 2 && readable.length > 0 && (
+            <StableFilters facts={factList} filters={filters} onChange={setFilters} shown={filtered.length} reading={reading} />
           )}
-          {stage >= 2 && filtered.length > 0 && <Compare candidates={filtered} reading={reading} />}
-          {stage >= 1 && filtered.length > 0 && <Decisions candidates={filtered} decisions={decisions} reading={reading} onReveal={(c) => void reveal([c])} />}
-          {stage >= 3 && readable.length > 0 && <Distribution facts={[...facts.values()]} reading={reading} />}
+          {stage >= 3 && filtered.length > 0 && <StableCompare candidates={filtered} reading={reading} />}
+          {stage >= 1 && filtered.length > 0 && <StableDecisions candidates={filtered} decisions={decisions} reading={reading} onReveal={revealOne} />}
+          {stage >= 4 && readable.length > 0 && <StableDistribution facts={factList} reading={reading} />}
         </>
       )}
-      {stage >= 3 && log && log.length > 0 && <SessionLog entries={log} candidates={all} reading={reading} />}
-      {stage >= 3 && readable.length > 0 && <ExportDecisions session={session} readable={readable} decisions={decisions} log={log ?? []} trust={trust} />}
+      {stage >= 4 && log && log.length > 0 && <SessionLog entries={log} candidates={all} reading={reading} />}
+      {stage >= 4 && readable.length > 0 && <ExportDecisions session={session} readable={readable} decisions={decisions} log={log ?? []} trust={trust} />}
       {dialog === 'rename' && <RenameSessionDialog session={session} onClose={() => setDialog(null)} />}
       {dialog === 'delete' && <DeleteSessionDialog session={session} onClose={() => setDialog(null)} />}
     </Page>
