@@ -48,8 +48,12 @@ test('keyboard only: add, tick, delete and undo on the meeting screen, and undo 
   // Notes: type, undo the last typing with Ctrl/Cmd+Z, and the saved state follows.
   await meeting.privateNotes.focus();
   await kb.type('first thought');
+  await expect(meeting.privateNotes).toHaveValue('first thought');
   await expect(meeting.saved).toBeVisible();
-  await kb.press('ControlOrMeta+z');
+  // A run of typing is one undo step in Chromium here, but one CI run on a loaded machine saw it
+  // split in two ("first t" left after one Ctrl+Z; not reproduced since): allow up to three steps.
+  // What this checks is that the browser's own undo works in notes and the autosave follows it.
+  for (let i = 0; i < 3 && (await meeting.privateNotes.inputValue()) !== ''; i++) await kb.press('ControlOrMeta+z');
   await expect(meeting.privateNotes).toHaveValue('');
   await expect(meeting.saved).toBeVisible();
   await app.reload();
