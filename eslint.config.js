@@ -107,8 +107,18 @@ export default tseslint.config(
   {
     files: ['tests/**/*.{ts,tsx}', 'build/**/*.{js,mjs,cjs}', '*.{js,ts,mjs}', 'scripts/**/*', 'eslint/**/*.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
-    // Playwright fixtures that need no other fixture are declared with `{}`.
-    rules: { 'no-empty-pattern': 'off' },
+    rules: {
+      // Playwright fixtures that need no other fixture are declared with `{}`.
+      'no-empty-pattern': 'off',
+      'no-restricted-syntax': [
+        'error',
+        {
+          // Its predicate is taken as synchronous: a Promise counts as truthy, so the wait does not wait.
+          selector: "CallExpression[callee.property.name='waitForFunction'] > :function[async=true]",
+          message: 'waitForFunction does not await an async predicate (it passes at once): poll with page.evaluate, as tests/bench/chromium/poll.ts does.',
+        },
+      ],
+    },
   },
   // Formatting is Prettier's job (npm run format); turn off the lint rules that would fight it.
   prettier,

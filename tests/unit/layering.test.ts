@@ -63,6 +63,12 @@ describe('layering rules (ESLint no-restricted-imports)', () => {
     expect(await restrictedImports('feature-uses-react-lazy.tsx', 'renderer/ui/lazy-part.tsx')).toEqual([]);
   });
 
+  it('fails a test whose waitForFunction predicate is async (it would not wait)', async () => {
+    const found = await lintAs('async-wait-for-function.ts', 'tests/bench/chromium/Bad.ts', 'no-restricted-syntax');
+    expect(found.map((f) => f.line)).toEqual([5]);
+    expect(found[0]!.message).toMatch(/does not await an async predicate/);
+  });
+
   it('lets main.ts import electron', async () => {
     expect(await restrictedImports('service-imports-electron.ts', 'electron/Good.ts')).toEqual([]);
   });

@@ -2,6 +2,7 @@ import type { CDPSession, Page } from '@playwright/test';
 
 import { SEARCH_QUERIES as QUERIES } from '../../search-queries';
 import { type ChromiumFigure, figureSet, median } from '../figure';
+import { pollInPage } from '../poll';
 import { heapAfterGc, longestTaskDuring } from '../trace';
 
 const ROUNDS = 5;
@@ -47,7 +48,7 @@ const figure: ChromiumFigure = {
       const workerHeap = await workerHeapMb(page);
 
       // A restart: the worker loads the index saved after the build instead of building it again.
-      await page.waitForFunction(savedIndexExists, undefined, { polling: 1000, timeout: 600_000 });
+      await pollInPage(page, savedIndexExists, undefined, { everyMs: 1000, timeoutMs: 600_000, what: 'the search index to be saved' });
       await page.keyboard.press('Escape');
       const restarted = Date.now();
       await page.reload();
