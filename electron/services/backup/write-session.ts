@@ -88,6 +88,9 @@ export function createWriteSessions(options: WriteSessionOptions) {
       // A restore waiting for confirmation or under way: the daily backup waits for the next hourly
       // check rather than read the data beside the restore's own backup of it (and slow both).
       if (target.kind === 'automatic' && target.reason === 'daily' && restores.pending()) return null;
+      // Nor beside another backup being written (the user's export, a safety backup): two full
+      // reads of the database at once take twice as long, and the data was just backed up anyway.
+      if (target.kind === 'automatic' && target.reason === 'daily' && writes.size > 0) return null;
       if (target.kind === 'automatic' && target.reason === 'before-restore' && !restores.pending()) {
         throw new AppError('conflict', 'There is no restore waiting for a backup of the current data.');
       }

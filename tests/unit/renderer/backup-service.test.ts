@@ -103,6 +103,14 @@ describe('backup service through IPC', () => {
     expect(daily?.file).toMatch(/-daily\.trellisbackup$/);
   });
 
+  it('the daily backup waits while another backup is being written, and is made once that ended', async () => {
+    const begun = await main.dispatch('backup:begin', { kind: 'automatic', reason: 'before-upgrade' });
+    const sessionId = (begun as { value: { sessionId: string } }).value.sessionId;
+    expect(await writeBackup(ctx, { kind: 'automatic', reason: 'daily' })).toBeNull();
+    await main.dispatch('backup:cancel', { sessionId });
+    expect((await writeBackup(ctx, { kind: 'automatic', reason: 'daily' }))?.file).toMatch(/-daily\.trellisbackup$/);
+  });
+
   it('a cancelled backup leaves no file, not even a temp file', async () => {
     const begun = await main.dispatch('backup:begin', { kind: 'automatic', reason: 'before-upgrade' });
     const sessionId = (begun as { value: { sessionId: string } }).value.sessionId;
