@@ -16,7 +16,6 @@ export async function waitForDailyBackup(page: Page): Promise<void> {
       const answer = await (window as unknown as { trellis: { backupStatus(): Promise<Answer> } }).trellis.backupStatus();
       return performance.now() > 16_000 && answer.ok && !answer.value!.dailyDue;
     },
-    undefined,
     { everyMs: 2000, timeoutMs: 5 * 60_000, what: 'the daily backup' },
   );
 }

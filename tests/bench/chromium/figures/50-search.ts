@@ -51,7 +51,7 @@ const figure: ChromiumFigure = {
       const workerHeap = await workerHeapMb(page);
 
       // A restart: the worker loads the index saved after the build instead of building it again.
-      await pollInPage(page, savedIndexExists, undefined, { everyMs: 1000, timeoutMs: 600_000, what: 'the search index to be saved' });
+      await pollInPage(page, savedIndexExists, { everyMs: 1000, timeoutMs: 600_000, what: 'the search index to be saved' });
       await page.keyboard.press('Escape');
       const restarted = Date.now();
       await page.reload();
