@@ -1,0 +1,202 @@
+/**
+ * Exports every table as stored, in one read-only transaction (a consistent copy), handing the
+ * JSON on in chunks. Tables come from the schema (`db.tables`), never from a list here.
+ */
+import Dexie from 'dexie';
+
+import type { DatabaseFacts, DataRange, TableFacts } from '../../shared/backup';
+import { schemaString } from './backup-schema';
+
+const dateField = /(^date$|At$|Date$|^due$|Since$)/;
+const isoDay = /^\d{4}-\d{2}-\d{2}/;
+
+/** Follows the earliest and latest dates in rows (fields named date, due, …At, …Date, …Since). */
+export function dateRangeTracker() {
+  let from: string | null = null;
+  let to: string | null = null;
+  // Rows of a table share their few field names: each name is tested once, not once per row.
+  const isDateField = new Map<string, boolean>();
+  return {
+    observe(row: unknown) {
+      if (typeof row !== 'object' || row === null) return;
+      for (const key in row) {
+        if (!Object.hasOwn(row, key)) continue;
+        let dated = isDateField.get(key);
+        if (dated === undefined) isDateField.set(key, (dated = dateField.test(key)));
+        if (!dated) continue;
+        const value = (row as Record<string, unknown>)[key];
+        if (typeof value !== 'string' || !isoDay.test(value)) continue;
+        const day = value.slice(0, 10);
+        if (from === null || day < from) from = day;
+        if (to === null || day > to) to = day;
+      }
+    },
+    range: (): DataRange => (from && to ? { from, to } : null),
+  };
+}
+
+export interface ExportProgress {
+  /** 0…1 */
+  fraction: number;
+  phase: 'reading' | 'saving';
+}
+
+/** Rows read (and turned into JSON) per request while exporting. */
+const EXPORT_PAGE = 5000;
+
+/** An IndexedDB request as a promise (resolved in the success event, so the transaction stays active for the next request). */
+function requested<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+/**
+ * Cuts text given as pieces into chunks of at most `size` characters, never between the two
+ * halves of a surrogate pair: each chunk is built once from the pieces it spans.
+ */
+export function* chunksOf(pieces: Iterable<string>, size: number): Generator<string> {
+  if (size < 2) throw new RangeError('A chunk must hold at least two characters');
+  let parts: string[] = [];
+  let length = 0;
+  const take = (): string => {
+    let chunk = parts.join('');
+    parts = [];
+    length = 0;
+    const last = chunk.charCodeAt(chunk.length - 1);
+    // A high surrogate at the cut: its low half starts the next chunk, so it goes there too.
+    if (last >= 0xd800 && last <= 0xdbff) {
+      parts = [chunk.slice(-1)];
+      length = 1;
+      chunk = chunk.slice(0, -1);
+    }
+    return chunk;
+  };
+  for (const piece of pieces) {
+    let offset = 0;
+    while (piece.length - offset >= size - length) {
+      const end = offset + size - length;
+      parts.push(piece.slice(offset, end));
+      offset = end;
+      length = size;
+      yield take();
+    }
+    if (offset < piece.length) {
+      parts.push(offset === 0 ? piece : piece.slice(offset));
+      length += piece.length - offset;
+    }
+  }
+  if (length > 0) yield parts.join('');
+}
+
+/**
+ * Exports every table in one read transaction (a consistent snapshot) and hands the JSON to
+ * `write` in pieces of at most `chunkChars` characters, never cutting a character in two.
+ *
+ * The file is dexie-export-import's format 1 (what `parseDatabaseExport` and `importDB` read),
+ * written here rather than by `exportDB`: Trellis's rows are plain JSON (strings, numbers,
+ * booleans, null, arrays, objects: the zod schemas of shared/ and the lock's base64 envelopes),
+ * so the per-row Typeson pass `exportDB` makes for Dates, Blobs and typed arrays only cost time.
+ * Rows are read with IndexedDB's own `getAll` in key order, a page at a time (the next page is
+ * asked for before this one is turned into JSON, so IndexedDB reads while the page works), in
+ * one native transaction of the database opened as stored: no Dexie layer per row. Each page is
+ * one native `JSON.stringify`, kept as a Blob until the transaction is over (awaiting main inside
+ * it would let IndexedDB commit it half-way), then read back one piece at a time for `write`.
+ */
+export async function exportDatabase(
+  db: Dexie,
+  write: (chunk: string) => Promise<void>,
+  options: { chunkChars: number; onProgress?: (p: ExportProgress) => void },
+): Promise<DatabaseFacts> {
+  if (!db.isOpen()) await db.open();
+  const dates = dateRangeTracker();
+  const tables = db.tables;
+  const counts = new Map<string, number>();
+  // Each page's JSON is kept as a Blob (outside the JavaScript heap) until the transaction is over:
+  // at the large set the whole database as strings would hold hundreds of megabytes in the page.
+  const pieces: (string | Blob)[] = [];
+  const idb = db.backendDB();
+  const names = tables.map((t) => t.name);
+  const tx = idb.transaction(names, 'readonly');
+  const done = new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error ?? new Error('The backup could not read the database'));
+  });
+  try {
+    const rowCounts = await Promise.all(names.map((name) => requested(tx.objectStore(name).count())));
+    const totalRows = rowCounts.reduce((a, b) => a + b, 0);
+    let doneRows = 0;
+    const header = {
+      formatName: 'dexie',
+      formatVersion: 1,
+      data: {
+        databaseName: db.name,
+        databaseVersion: db.verno,
+        tables: tables.map((t, i) => ({ name: t.name, schema: schemaString(t), rowCount: rowCounts[i]! })),
+        data: [] as unknown[],
+      },
+    };
+    const empty = JSON.stringify(header);
+    // Everything up to the inside of `data.data: [`; its closing `]}}` goes after the tables.
+    pieces.push(empty.slice(0, empty.lastIndexOf(']')));
+    for (const [t, table] of tables.entries()) {
+      const store = tx.objectStore(table.name);
+      const inbound = store.keyPath !== null;
+      pieces.push(`${t > 0 ? ',' : ''}{"tableName":${JSON.stringify(table.name)},"inbound":${String(inbound)},"rows":[`);
+      type Page = [values: unknown[], keys: IDBValidKey[] | null];
+      const read = (after: IDBValidKey | null): Promise<Page> => {
+        const range = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
+        return Promise.all([requested(store.getAll(range, EXPORT_PAGE)), inbound ? null : requested(store.getAllKeys(range, EXPORT_PAGE))]);
+      };
+      let count = 0;
+      let next: Promise<Page> | null = read(null);
+      while (next) {
+        const [values, keys]: Page = await next;
+        if (values.length === 0) break;
+        const lastKey: IDBValidKey = keys
+          ? keys[keys.length - 1]!
+          : (Dexie.getByKeyPath(values[values.length - 1] as object, store.keyPath as string) as IDBValidKey);
+        next = values.length < EXPORT_PAGE ? null : read(lastKey);
+        for (const value of values) dates.observe(value);
+        const json = JSON.stringify(keys ? values.map((v, i) => [keys[i], v]) : values);
+        pieces.push(new Blob([count > 0 ? `,${json.slice(1, -1)}` : json.slice(1, -1)]));
+        count += values.length;
+        doneRows += values.length;
+        options.onProgress?.({ phase: 'reading', fraction: totalRows ? doneRows / totalRows : 1 });
+      }
+      counts.set(table.name, count);
+      pieces.push(']}');
+    }
+    pieces.push(']}}');
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already over.
+    }
+    await done.catch(() => {});
+    throw error;
+  }
+  await done;
+
+  // Blob sizes are bytes, string lengths characters: close enough for a progress bar.
+  const size = pieces.reduce((n, p) => n + (typeof p === 'string' ? p.length : p.size), 0);
+  let sent = 0;
+  // The text of one piece at a time; the short tail of each goes in front of the next piece.
+  let tail = '';
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    pieces[i] = '';
+    const text = tail + (typeof piece === 'string' ? piece : await piece.text());
+    const chunks = [...chunksOf([text], options.chunkChars)];
+    tail = i < pieces.length - 1 ? (chunks.pop() ?? '') : '';
+    for (const chunk of chunks) {
+      await write(chunk);
+      sent += chunk.length;
+      options.onProgress?.({ phase: 'saving', fraction: size ? Math.min(1, sent / size) : 1 });
+    }
+  }
+  const facts: TableFacts[] = tables.map((t) => ({ name: t.name, schema: schemaString(t), rows: counts.get(t.name) ?? 0 }));
+  return { name: db.name, version: db.verno, tables: facts, dataRange: dates.range() };
+}
