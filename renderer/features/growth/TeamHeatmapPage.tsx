@@ -34,6 +34,8 @@ interface Column {
 
 /** Every row is one line this tall (growth.css keeps it so): rows are never measured. */
 const ROW_HEIGHT = 41;
+/** Title, toolbar, legend, summary and the turned column names come first: the rows start lower than this (460 px at 1280 × 800). */
+const ROWS_START_AT = 440;
 
 const stateWords: Record<HeatCell['state'], string> = {
   below: 'below expected',
@@ -159,6 +161,7 @@ export default function TeamHeatmapPage() {
               estimateRowHeight={ROW_HEIGHT}
               fixedRowHeight
               overscan={5}
+              rowsStartAt={ROWS_START_AT}
               renderRow={(r) => <HeatRowCells row={r} columns={columns} />}
             />
           </div>
