@@ -24,6 +24,13 @@ export interface VirtualTableProps<T> {
   fixedRowHeight?: boolean;
   /** Rows drawn beyond the view on each side (10 unless told: fewer for tall, costly rows). */
   overscan?: number;
+  /**
+   * About how far down the page the rows start (px), for the first frame, before the table is
+   * laid out and measured: a screen with a tall header above its table then draws only the rows
+   * that reach into the view, not a view's worth below it. Underestimate it: rows past the view are
+   * only drawn in vain, rows missing from it show a frame late.
+   */
+  rowsStartAt?: number;
 }
 
 /**
@@ -43,9 +50,10 @@ export function VirtualTable<T>({
   estimateRowHeight,
   fixedRowHeight = false,
   overscan = 10,
+  rowsStartAt = 0,
 }: VirtualTableProps<T>) {
   const body = useRef<HTMLTableSectionElement>(null);
-  const { scroller, scrollMargin } = useScrollerAfterLayout(body);
+  const { scroller, scrollMargin } = useScrollerAfterLayout(body, rowsStartAt);
 
   // The React Compiler cannot memoise around TanStack Virtual; this component renders fine without it.
   // eslint-disable-next-line react-hooks/incompatible-library

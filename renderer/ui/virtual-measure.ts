@@ -36,11 +36,12 @@ export function observeRectAfterLayout(instance: AnyVirtualizer, cb: (rect: { wi
  * The element that scrolls `ref`'s element (found by its computed overflow) and how far down its
  * content the element starts: both read once the browser has laid the element out (its first
  * ResizeObserver report), then the offset again whenever the content above it moves it. Read in
- * a layout effect, each forced a layout of the whole page inside React's commit.
+ * a layout effect, each forced a layout of the whole page inside React's commit. Until then the
+ * offset is `initialMargin`.
  */
-export function useScrollerAfterLayout(ref: React.RefObject<HTMLElement | null>): { scroller: HTMLElement | null; scrollMargin: number } {
+export function useScrollerAfterLayout(ref: React.RefObject<HTMLElement | null>, initialMargin = 0): { scroller: HTMLElement | null; scrollMargin: number } {
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
+  const [scrollMargin, setScrollMargin] = useState(initialMargin);
   useEffect(() => {
     const element = ref.current;
     // Without an observer (jsdom) there is no layout to wait for either: the list keeps initialRect.

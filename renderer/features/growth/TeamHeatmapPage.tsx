@@ -16,7 +16,9 @@ import { Page } from '../../ui/Page';
 import { Segmented } from '../../ui/Segmented';
 import { SelectField } from '../../ui/SelectField';
 import { VirtualTable } from '../../ui/VirtualTable';
+import { heatLadders } from './heatmap-ladders';
 import { frozenKey, usableLadders, useFrozenLadders, useLadderList } from './useAssessmentLadders';
+import { useLatestFinished } from './useLatestFinished';
 
 interface HeatRow {
   person: Person;
@@ -32,6 +34,8 @@ interface Column {
 
 /** Every row is one line this tall (growth.css keeps it so): rows are never measured. */
 const ROW_HEIGHT = 41;
+/** Title, toolbar, legend, summary and the turned column names come first: the rows start lower than this (460 px at 1280 × 800). */
+const ROWS_START_AT = 440;
 
 const stateWords: Record<HeatCell['state'], string> = {
   below: 'below expected',
@@ -51,33 +55,30 @@ const signed = (d: number | undefined) => (d === undefined ? '' : d === 0 ? '=' 
 export default function TeamHeatmapPage() {
   const { people, assessments } = useRepositories();
   const [kind, setKind] = useState<AssessmentKind>('manager');
-  // People and their newest finished assessments in one query: one answer to wait for, one render.
-  const data = useLiveQuery(async () => {
-    const active = (await people.list()).filter((p) => !p.archived);
-    const latest = await assessments.latestFinished(
-      active.map((p) => p.id),
-      kind,
-    );
-    return { active, latest };
-  }, [people, assessments, kind]);
-  const active = data?.active;
-  const latest = data?.latest;
+  const active = useLiveQuery(async () => (await people.list()).filter((p) => !p.archived), [people]);
+  // Their newest finished assessments, the rows at the top first (see useLatestFinished).
+  const read = useLatestFinished(
+    assessments,
+    useMemo(() => active?.map((p) => p.id), [active]),
+    kind,
+  );
+  const latest = read?.latest;
+  const complete = read?.complete ?? false;
   const list = useLadderList();
-  const ladderIds = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const a of latest?.values() ?? []) counts.set(a.ladder.ladderId, (counts.get(a.ladder.ladderId) ?? 0) + 1);
-    return [...counts].sort((a, b) => b[1] - a[1]).map(([id]) => id);
-  }, [latest]);
   const [chosenLadder, setChosenLadder] = useState<string | null>(null);
-  const ladderId = chosenLadder && ladderIds.includes(chosenLadder) ? chosenLadder : (ladderIds[0] ?? null);
+  const { ids: ladderIds, shown: ladderId } = useMemo(
+    () => heatLadders(active ?? [], latest ?? new Map(), complete, chosenLadder),
+    [active, latest, complete, chosenLadder],
+  );
   const onLadder = useMemo(() => [...(latest?.values() ?? [])].filter((a) => a.ladder.ladderId === ladderId), [latest, ladderId]);
   const ladders = useFrozenLadders(useMemo(() => onLadder.map((a) => a.ladder), [onLadder]));
-  // Columns: the competencies of the newest version among them, in the ladder's order.
-  const columns = useMemo(() => {
-    const newest = [...onLadder].sort((a, b) => b.date.localeCompare(a.date))[0];
-    const ladder = newest ? ladders.get(frozenKey(newest.ladder)) : undefined;
-    return ladder ? ladder.competencies.map((c) => ({ id: c.id, name: c.name })) : [];
+  // Columns: the competencies of the newest version among them, in the ladder's order. Kept the
+  // same array while that ladder is, so rows already drawn are not drawn again as more are read.
+  const newestLadder = useMemo(() => {
+    const newest = onLadder.reduce<Assessment | undefined>((a, b) => (a === undefined || b.date > a.date ? b : a), undefined);
+    return newest ? ladders.get(frozenKey(newest.ladder)) : undefined;
   }, [onLadder, ladders]);
+  const columns = useMemo(() => newestLadder?.competencies.map((c) => ({ id: c.id, name: c.name })) ?? [], [newestLadder]);
   // Which people have a row; their cells are worked out only when a row is drawn (HeatRowCells).
   const rows = useMemo(() => {
     const out: HeatRow[] = [];
@@ -91,8 +92,10 @@ export default function TeamHeatmapPage() {
   }, [active, latest, ladderId, ladders]);
   const names = new Map(usableLadders(list.value).map((l) => [l.id!, l.name ?? l.id!]));
   const without = (active?.length ?? 0) - onLadder.length;
+  const assessmentWords = kind === 'self' ? 'self-assessment' : 'manager assessment';
 
-  const loading = data === undefined || (onLadder.length > 0 && (ladders.size === 0 || columns.length === 0));
+  const loading =
+    read === undefined || ladderId === undefined || (onLadder.length > 0 && (ladders.size === 0 || columns.length === 0)) || (rows.length === 0 && !complete);
   return (
     <Page title="Team heatmap" subtitle="Each person’s newest finished assessment, competency by competency, against what their level expects.">
       <p className="growth-crumbs">
@@ -112,7 +115,7 @@ export default function TeamHeatmapPage() {
           <SelectField<string>
             label="Ladder"
             options={ladderIds.map((id) => ({ id, label: names.get(id) ?? id }))}
-            value={ladderId}
+            value={ladderId ?? null}
             onChange={setChosenLadder}
           />
         )}
@@ -139,14 +142,14 @@ export default function TeamHeatmapPage() {
       {loading ? (
         <p className="loading">Loading…</p>
       ) : rows.length === 0 ? (
-        <EmptyState icon="▦" title={`No finished ${kind === 'self' ? 'self-assessments' : 'manager assessments'} yet`}>
+        <EmptyState icon="▦" title={`No finished ${assessmentWords}s yet`}>
           <p>Once people’s assessments are finished, each one is a row here.</p>
         </EmptyState>
       ) : (
         <>
           <p className="muted small" aria-label="Heatmap summary">
             {rows.length} {rows.length === 1 ? 'person' : 'people'} on {names.get(ladderId!) ?? ladderId}
-            {without > 0 ? ` · ${without} without a finished ${kind === 'self' ? 'self-assessment' : 'manager assessment'} on it` : ''}
+            {!complete ? ' so far · reading the others’ assessments…' : without > 0 ? ` · ${without} without a finished ${assessmentWords} on it` : ''}
           </p>
           {/* No scrolling box around it: the rows are virtualised against the page's own scroller. */}
           <div className="growth-heat-wrap">
@@ -158,6 +161,7 @@ export default function TeamHeatmapPage() {
               estimateRowHeight={ROW_HEIGHT}
               fixedRowHeight
               overscan={5}
+              rowsStartAt={ROWS_START_AT}
               renderRow={(r) => <HeatRowCells row={r} columns={columns} />}
             />
           </div>
@@ -172,32 +176,38 @@ export default function TeamHeatmapPage() {
  * (scrolling back draws it again from what it had): opening the heatmap costs the rows in view,
  * not everyone's.
  */
-const HeatRowCells = memo(function HeatRowCells({ row, columns }: { row: HeatRow; columns: readonly Column[] }) {
-  const cells = useMemo(
-    () =>
-      heatmapRow(
-        row.ladder,
-        row.assessment,
-        columns.map((c) => c.id),
-      ),
-    [row, columns],
-  );
-  return (
-    <>
-      <td>
-        <Link href={`/growth/assessments/${row.assessment.id}`} title={row.person.name}>
-          {row.person.name}
-        </Link>
-      </td>
-      <td>{row.assessment.levelId}</td>
-      {cells.map((cell, i) => (
-        <td key={cell.competencyId} className="growth-heat-cell">
-          <HeatBox cell={cell} competency={columns[i]!.name} />
+const HeatRowCells = memo(
+  function HeatRowCells({ row, columns }: { row: HeatRow; columns: readonly Column[] }) {
+    const { ladder, assessment } = row;
+    const cells = useMemo(
+      () =>
+        heatmapRow(
+          ladder,
+          assessment,
+          columns.map((c) => c.id),
+        ),
+      [ladder, assessment, columns],
+    );
+    return (
+      <>
+        <td>
+          <Link href={`/growth/assessments/${row.assessment.id}`} title={row.person.name}>
+            {row.person.name}
+          </Link>
         </td>
-      ))}
-    </>
-  );
-});
+        <td>{row.assessment.levelId}</td>
+        {cells.map((cell, i) => (
+          <td key={cell.competencyId} className="growth-heat-cell">
+            <HeatBox cell={cell} competency={columns[i]!.name} />
+          </td>
+        ))}
+      </>
+    );
+  },
+  // Rows are built afresh each time more assessments are read: the same person, assessment and
+  // ladder is the same row, drawn already.
+  (a, b) => a.columns === b.columns && a.row.person === b.row.person && a.row.assessment === b.row.assessment && a.row.ladder === b.row.ladder,
+);
 
 function HeatBox({ cell, competency }: { cell: HeatCell; competency: string }) {
   // Not rated, or not applicable: a dash or "n/a" that fits the one-line row; the words in the title and for screen readers.
