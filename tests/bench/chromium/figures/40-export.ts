@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -45,6 +45,16 @@ const figure: ChromiumFigure = {
           await new Promise((r) => setTimeout(r, 200));
         }
       })();
+      // TRELLIS_BENCH_ALLOC=<file>: a sampling heap profile of the export (every allocation, collected or not), by function.
+      const allocFile = process.env.TRELLIS_BENCH_ALLOC;
+      if (allocFile) {
+        await cdp.send('HeapProfiler.enable');
+        await cdp.send('HeapProfiler.startSampling', {
+          samplingInterval: 16384,
+          includeObjectsCollectedByMajorGC: true,
+          includeObjectsCollectedByMinorGC: true,
+        } as never);
+      }
       let ms = 0;
       let started = 0;
       const longest = await longestTaskDuring(page, async () => {
@@ -58,11 +68,16 @@ const figure: ChromiumFigure = {
       });
       sampling = false;
       await sampler;
+      if (allocFile) {
+        const { profile } = (await cdp.send('HeapProfiler.stopSampling')) as { profile: unknown };
+        await writeFile(allocFile, JSON.stringify(profile));
+      }
       await cdp.detach();
       const calls = backupCalls();
       const beside = calls.filter((c) => c.end >= started && c.start <= started + ms);
       if (process.env.TRELLIS_BENCH_VERBOSE)
-        for (const c of calls) console.log(`  ${c.channel} ${((c.start - started) / 1000).toFixed(1)} s … ${((c.end - started) / 1000).toFixed(1)} s from the export's start`);
+        for (const c of calls)
+          console.log(`  ${c.channel} ${((c.start - started) / 1000).toFixed(1)} s … ${((c.end - started) / 1000).toFixed(1)} s from the export's start`);
       const files = (await readdir(folder)).length;
       const results: BenchResult[] = [
         { name: `export all notes at ${SET} (${files.toLocaleString('en-GB')} files)`, value: ms, unit: 'ms', target: 'informational' },
