@@ -44,6 +44,25 @@ export class ActionItemsRepository {
     );
   }
 
+  /**
+   * The items of the given meetings by meeting, each meeting's in the order `forPerson` gives
+   * them (created, then id): one read of the meetingId index, for an export that goes a page of
+   * meetings at a time (forMeetings reads a range from the earliest of them, a whole history for
+   * the oldest page).
+   */
+  async byMeeting(meetingIds: readonly string[]): Promise<Map<string, ActionItem[]>> {
+    const rows = meetingIds.length === 0 ? [] : await this.db.actionItems.where('meetingId').anyOf(meetingIds).toArray();
+    rows.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const byMeeting = new Map<string, ActionItem[]>();
+    for (const row of rows) {
+      const item = toItem(row);
+      const list = byMeeting.get(item.meetingId);
+      if (list) list.push(item);
+      else byMeeting.set(item.meetingId, [item]);
+    }
+    return byMeeting;
+  }
+
   async openForPerson(personId: string): Promise<ActionItem[]> {
     return (await this.db.actionItems.where('[personId+open]').equals([personId, 1]).toArray()).map(toItem).sort(compareActionItems);
   }

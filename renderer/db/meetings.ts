@@ -1,3 +1,5 @@
+import Dexie from 'dexie';
+
 import { promptTexts, startingAgenda, type TemplatePrompt } from '../../shared/domain/carry-over';
 import { type AgendaItem, agendaItemSchema, type Meeting, type MeetingKind, meetingSchema } from '../../shared/domain/meetings';
 import { fieldErrorsOf } from '../../shared/domain/person';
@@ -55,6 +57,34 @@ export class MeetingsRepository {
   /** Every meeting of a person, newest first, with notes: for exports, not for screens. */
   async forPerson(personId: string): Promise<Meeting[]> {
     return (await this.personRange(personId).toArray()).sort(byDateDesc);
+  }
+
+  /**
+   * A person's meetings with notes, oldest first (as `forPerson` reversed), about `size` at a time
+   * through [personId+date]; the meetings of one day are never split between two pages. For an
+   * export of years of notes: no read hands back, or holds, a whole history in one task.
+   */
+  async *pagesForPerson(personId: string, size = 50): AsyncGenerator<Meeting[]> {
+    let from: string | typeof Dexie.minKey = Dexie.minKey;
+    let fromIncluded = true;
+    for (;;) {
+      const rows: Meeting[] = await this.db.meetings
+        .where('[personId+date]')
+        .between([personId, from], [personId, Dexie.maxKey], fromIncluded, true)
+        .limit(size)
+        .toArray();
+      if (rows.length < size) {
+        if (rows.length > 0) yield rows.sort(byDateDesc).reverse();
+        return;
+      }
+      // The last day may go on past the limit: take that day whole, and go on after it.
+      const lastDate: string = rows.at(-1)!.date;
+      const page = rows.filter((m) => m.date !== lastDate);
+      page.push(...(await personMeetings(this.db, personId, lastDate, lastDate).toArray()));
+      yield page.sort(byDateDesc).reverse();
+      from = lastDate;
+      fromIncluded = false;
+    }
   }
 
   /** How many meetings a person has, or everyone (no person): a key count, no rows read. */

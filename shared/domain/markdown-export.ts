@@ -79,14 +79,35 @@ export function meetingFileStem(meeting: Pick<Meeting, 'kind' | 'date'>, person:
   return `${meeting.date}-${safeFileName(`${meetingKindLabels[meeting.kind]} ${person.name}`)}`;
 }
 
+/**
+ * What yaml writes for one `key: value` pair of a block mapping, remembered: a mapping's pairs
+ * are written one after another, each on its own, so joining them gives what stringify(data)
+ * gives. An export of every note writes tens of thousands of front matters from a few hundred
+ * distinct names, dates and tag lists; a whole yaml Document each time was most of what the
+ * export allocated. Bounded: emptied when full.
+ */
+const pairCache = new Map<string, string>();
+const PAIR_CACHE_SIZE = 4096;
+
+export function yamlPair(key: string, value: unknown): string {
+  const cacheKey = `${key}\u0000${JSON.stringify(value)}`;
+  let text = pairCache.get(cacheKey);
+  if (text === undefined) {
+    if (pairCache.size >= PAIR_CACHE_SIZE) pairCache.clear();
+    text = stringify({ [key]: value });
+    pairCache.set(cacheKey, text);
+  }
+  return text;
+}
+
 function frontMatter(meeting: ShownMeeting, person: Pick<Person, 'name'>, user: User): string {
-  const data: Record<string, unknown> = { person: person.name, date: meeting.date, kind: meetingKindLabels[meeting.kind] };
-  if (user) data.with = user.name;
-  if (meeting.time) data.time = meeting.time;
-  if (meeting.mood !== undefined) data.mood = meeting.mood;
-  if (meeting.energy !== undefined) data.energy = meeting.energy;
-  data.tags = [...meeting.tags];
-  return `---\n${stringify(data)}---\n`;
+  let yaml = yamlPair('person', person.name) + yamlPair('date', meeting.date) + yamlPair('kind', meetingKindLabels[meeting.kind]);
+  if (user) yaml += yamlPair('with', user.name);
+  if (meeting.time) yaml += yamlPair('time', meeting.time);
+  if (meeting.mood !== undefined) yaml += yamlPair('mood', meeting.mood);
+  if (meeting.energy !== undefined) yaml += yamlPair('energy', meeting.energy);
+  yaml += yamlPair('tags', [...meeting.tags]);
+  return `---\n${yaml}---\n`;
 }
 
 /** One meeting as a Markdown file with YAML front matter. */

@@ -1,15 +1,14 @@
 import { ChunkBuffer, type ChunkLimits } from '../../../shared/domain/export-chunks';
 import { uniqueNamer } from '../../../shared/domain/file-names';
 import { type ExportFile, meetingFile, type User } from '../../../shared/domain/markdown-export';
-import type { ActionItem } from '../../../shared/domain/meetings';
 import type { Person } from '../../../shared/domain/person';
 import type { Repositories } from '../../app/data';
 
 /**
- * "Export notes" at any size: one person's meetings at a time (read through [personId+date]),
+ * "Export notes" at any size: a page of one person's meetings at a time (read through [personId+date]),
  * files built in slices that give the main thread back every few milliseconds, and sent to main
  * in bounded chunks with at most one in flight while the next is built. Nothing here holds more
- * than one person's meetings and two chunks.
+ * than a page of meetings and two chunks.
  */
 
 export interface ExportProgress {
@@ -37,6 +36,9 @@ export interface NotesExportRun {
  * because each message is copied in one task on the renderer's main thread; about 1 MB keeps it short.
  */
 export const EXPORT_CHUNK_LIMITS: ChunkLimits = { maxFiles: 100, maxChars: 1_000_000 };
+
+/** Meetings read per query (a few hundred kB of notes at most). */
+const PAGE_MEETINGS = 40;
 
 /** Gives the main thread back (a macrotask, not clamped like nested timers). */
 export function yieldToMain(): Promise<void> {
@@ -89,25 +91,22 @@ export async function streamNotesExport(run: NotesExportRun): Promise<number> {
   onProgress?.({ done, total });
   for (const p of people) {
     check();
-    const [meetings, items] = await Promise.all([repos.meetings.forPerson(p.id), repos.actionItems.forPerson(p.id)]);
-    const itemsByMeeting = new Map<string, ActionItem[]>();
-    for (const item of items) {
-      const list = itemsByMeeting.get(item.meetingId);
-      if (list) list.push(item);
-      else itemsByMeeting.set(item.meetingId, [item]);
-    }
-    // Oldest first, as the files are numbered when names repeat.
-    meetings.reverse();
-    let sliceStart = performance.now();
-    for (const meeting of meetings) {
-      const file = meetingFile(meeting, p, itemsByMeeting.get(meeting.id) ?? [], { user: run.user ?? null });
-      await dispatch(buffer.add({ name: uniqueName(file.name), content: file.content }));
-      done += 1;
-      if (performance.now() - sliceStart > sliceMs) {
-        onProgress?.({ done, total: Math.max(total, done) });
-        await yieldToMain();
-        check();
-        sliceStart = performance.now();
+    // A page of meetings at a time: one person's whole history read (and parsed) at once was
+    // the longest task of the export at the large set.
+    for await (const meetings of repos.meetings.pagesForPerson(p.id, PAGE_MEETINGS)) {
+      check();
+      const itemsByMeeting = await repos.actionItems.byMeeting(meetings.map((m) => m.id));
+      let sliceStart = performance.now();
+      for (const meeting of meetings) {
+        const file = meetingFile(meeting, p, itemsByMeeting.get(meeting.id) ?? [], { user: run.user ?? null });
+        await dispatch(buffer.add({ name: uniqueName(file.name), content: file.content }));
+        done += 1;
+        if (performance.now() - sliceStart > sliceMs) {
+          onProgress?.({ done, total: Math.max(total, done) });
+          await yieldToMain();
+          check();
+          sliceStart = performance.now();
+        }
       }
     }
     onProgress?.({ done, total: Math.max(total, done) });

@@ -126,6 +126,31 @@ export class BenchSession {
     };
   }
 
+  /**
+   * Records when main answers the channels `match` accepts (start and end, ms on this process's
+   * clock), from now until the returned function is first called; it gives the calls: a figure can
+   * tell whether work of the app's own (a daily backup) ran beside what it timed.
+   */
+  recordCalls(match: (channel: string) => boolean): () => { channel: string; start: number; end: number }[] {
+    const dispatch = this.main.dispatch;
+    const calls: { channel: string; start: number; end: number }[] = [];
+    this.main.dispatch = async (channel, payload) => {
+      const start = performance.now();
+      try {
+        return await dispatch(channel, payload);
+      } finally {
+        if (match(String(channel))) calls.push({ channel: String(channel), start, end: performance.now() });
+      }
+    };
+    let stopped = false;
+    return () => {
+      // Once only: a later call must not undo a wrapper installed after this one ended.
+      if (!stopped) this.main.dispatch = dispatch;
+      stopped = true;
+      return calls;
+    };
+  }
+
   /** Starts Chromium on a copy of the set's profile: for figures that change the data (restore, the lock). */
   async launchCopy(set: SetName, options: { probe?: boolean } = {}): Promise<Launched> {
     const dir = path.join(this.root, `copy-${set}-${crypto.randomUUID()}`);

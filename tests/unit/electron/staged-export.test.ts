@@ -175,6 +175,40 @@ describe('failure half-way leaves nothing', () => {
     await expect(staged.commit(id)).rejects.toMatchObject({ code: 'not-found' });
   });
 
+  it('a failure among files written together waits for the others, then leaves nothing', async () => {
+    // The third write fails at once; the others take a while. Every write must be over before the
+    // failure is reported (and the staging folder removed), or one could land in a folder being removed.
+    let writes = 0;
+    let pending = 0;
+    let pendingAtFailure = -1;
+    const slow: StagedExportFileSystem = {
+      ...fs,
+      open: (async (file: string, flags: string, mode?: number) => {
+        const handle = await fs.open(file, flags, mode);
+        const writeFile = async (content: string) => {
+          writes += 1;
+          if (writes === 3) throw errno('EIO');
+          pending += 1;
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          await handle.writeFile(content, 'utf8');
+          pending -= 1;
+        };
+        return Object.assign(Object.create(handle), { writeFile, sync: () => handle.sync(), close: () => handle.close() });
+      }) as StagedExportFileSystem['open'],
+    };
+    const staged = createStagedExports(slow);
+    const id = await staged.begin(main.exportDir, 'md');
+    await expect(
+      staged.add(id, files(0, 12)).finally(() => {
+        pendingAtFailure = pending;
+      }),
+    ).rejects.toMatchObject({ code: 'io' });
+    expect(writes).toBeGreaterThan(3);
+    expect(pendingAtFailure).toBe(0);
+    expect(await listing()).toEqual([]);
+    expect(staged.openCount).toBe(0);
+  });
+
   it('a failure while moving files into place takes back those already moved', async () => {
     await fs.writeFile(path.join(main.exportDir, 'keep.txt'), 'keep');
     const staged = createStagedExports(failing('EIO', 'link', 6));

@@ -134,3 +134,51 @@ describe('the renderer’s chunk size', () => {
     expect(EXPORT_CHUNK_LIMITS.maxChars).toBeLessThanOrEqual(MAX_EXPORT_CHUNK_CHARS);
   });
 });
+
+describe('reading a person’s meetings a page at a time', () => {
+  const pagesOf = async (personId: string, size: number) => {
+    const pages = [];
+    for await (const page of repos.meetings.pagesForPerson(personId, size)) pages.push(page);
+    return pages;
+  };
+
+  it('gives every meeting once, oldest first as forPerson reversed, no day split between pages', async () => {
+    const person = [...sample.tables.people].sort(
+      (a, b) => sample.tables.meetings.filter((m) => m.personId === b.id).length - sample.tables.meetings.filter((m) => m.personId === a.id).length,
+    )[0]!;
+    const whole = (await repos.meetings.forPerson(person.id)).reverse();
+    expect(whole.length).toBeGreaterThan(6);
+    const pages = await pagesOf(person.id, 4);
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.flat().map((m) => m.id)).toEqual(whole.map((m) => m.id));
+    for (const [i, page] of pages.entries()) {
+      expect(page.length).toBeGreaterThan(0);
+      const later = new Set(pages.slice(i + 1).flatMap((p) => p.map((m) => m.date)));
+      for (const m of page) expect(later.has(m.date)).toBe(false);
+    }
+  });
+
+  it('takes a day with more meetings than a page whole', async () => {
+    const personId = sample.tables.people[0]!.id;
+    const template = sample.tables.meetings.find((m) => m.personId === personId) ?? { ...sample.tables.meetings[0]!, personId };
+    const day = '1999-01-01';
+    const ids = Array.from({ length: 7 }, (_, i) => `paging-${i}`);
+    await db.meetings.bulkAdd(ids.map((id, i) => ({ ...template, id, date: day, createdAt: `1999-01-01T0${i}:00:00.000Z` })));
+    try {
+      const pages = await pagesOf(personId, 3);
+      expect(pages[0]!.map((m) => m.id)).toEqual(ids);
+      expect(pages.flat().map((m) => m.id)).toEqual((await repos.meetings.forPerson(personId)).reverse().map((m) => m.id));
+    } finally {
+      await db.meetings.bulkDelete(ids);
+    }
+  });
+
+  it('hands each meeting its own action items, in the order forPerson gives them', async () => {
+    const person = sample.tables.people.find((p) => sample.tables.actionItems.some((a) => a.personId === p.id))!;
+    const all = await repos.actionItems.forPerson(person.id);
+    const meetingIds = [...new Set(all.map((a) => a.meetingId))];
+    const byMeeting = await repos.actionItems.byMeeting(meetingIds);
+    for (const id of meetingIds) expect(byMeeting.get(id)).toEqual(all.filter((a) => a.meetingId === id));
+    expect(await repos.actionItems.byMeeting([])).toEqual(new Map());
+  });
+});

@@ -40,6 +40,27 @@ describe('lengths are counted in UTF-8 bytes', () => {
     expect(truncateUtf8('a😀b', 5)).toBe('a😀');
   });
 
+  it('cuts where encoding each character would (lone surrogates count as U+FFFD)', () => {
+    const encoder = new TextEncoder();
+    const byEncoding = (text: string, maxBytes: number) => {
+      let bytes = 0;
+      let out = '';
+      for (const char of text) {
+        const size = encoder.encode(char).length;
+        if (bytes + size > maxBytes) break;
+        bytes += size;
+        out += char;
+      }
+      return out;
+    };
+    const text = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom('a', 'é', '山', '😀', '\ud800', '\udc00') }));
+    fc.assert(
+      fc.property(text, fc.nat(80), (t, max) => {
+        expect(truncateUtf8(t, max)).toBe(byEncoding(t, max));
+      }),
+    );
+  });
+
   it('a long name in a multi-byte script becomes a slug the file system accepts', () => {
     const slug = safeFileName('山'.repeat(200));
     expect(utf8Length(slug)).toBeLessThanOrEqual(MAX_SLUG_BYTES);

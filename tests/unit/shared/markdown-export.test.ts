@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 
 import { isPlainFileName, safeFileName, uniqueNames } from '../../../shared/domain/file-names';
-import { meetingSharedMarkdown, notesExportFiles } from '../../../shared/domain/markdown-export';
+import { meetingSharedMarkdown, notesExportFiles, yamlPair } from '../../../shared/domain/markdown-export';
 import { type ActionItem, type Meeting, meetingKinds } from '../../../shared/domain/meetings';
 
 const MARKER = 'PRIVATE-MARKER-7f3a91c2';
@@ -119,6 +119,39 @@ describe('notesExportFiles', () => {
       tags: ['growth', 'project: falcon'],
     });
     expect(frontMatterOf(sam!.content)).toEqual({ person: 'Sam Lee', date: '2026-02-01', kind: '1:1', time: '09:30', tags: [] });
+  });
+
+  it('front matter written a pair at a time is what yaml writes for the whole mapping, for any values', () => {
+    // Names and tags of any text: quotes, colons, '#', leading dashes, numbers and booleans as text, line breaks, long lines.
+    const text = fc.oneof(
+      fc.string({ maxLength: 120 }),
+      fc.constantFrom('true', 'null', '~', '007', '1e3', '.inf', '- x', 'a: b', 'a #b', "it's", '"q"', ' lead', 'trail ', 'two\nlines', '@at', '2026-03-02'),
+    );
+    const record = fc.record(
+      {
+        person: text,
+        date: text,
+        kind: text,
+        with: text,
+        time: text,
+        mood: fc.integer({ min: -5, max: 10 }),
+        energy: fc.integer({ min: 1, max: 5 }),
+        tags: fc.array(text, { maxLength: 4 }),
+      },
+      { requiredKeys: ['person', 'date', 'kind', 'tags'] },
+    );
+    fc.assert(
+      fc.property(record, fc.boolean(), (data, twice) => {
+        const pairs = () =>
+          Object.entries(data)
+            .map(([k, v]) => yamlPair(k, v))
+            .join('');
+        // The second time the pairs come from the cache.
+        if (twice) pairs();
+        expect(pairs()).toBe(stringify(data));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('skips meetings of unknown people instead of guessing', () => {
