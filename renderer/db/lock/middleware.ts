@@ -101,12 +101,13 @@ export function encryptionMiddleware(state: LockState): Middleware<DBCore> {
           const table = down.table(name);
           if (!needsWork(name)) return table;
           const keyOf = (value: Record<string, unknown>) => table.schema.primaryKey.extractKey?.(value);
+          const protectedFields = allFields(name);
 
           async function decryptRow(row: unknown): Promise<unknown> {
             if (typeof row !== 'object' || row === null) return row;
             const record = row as Record<string, unknown>;
             let copy: Record<string, unknown> | null = null;
-            for (const field of allFields(name)) {
+            for (const field of protectedFields) {
               const value = record[field];
               if (!isEnvelope(value)) continue;
               if (!state.key) throw new LockedError();
@@ -130,8 +131,15 @@ export function encryptionMiddleware(state: LockState): Middleware<DBCore> {
             return copy;
           }
 
-          const hasEnvelope = (rows: readonly unknown[]) =>
-            rows.some((row) => typeof row === 'object' && row !== null && allFields(name).some((f) => isEnvelope((row as Record<string, unknown>)[f])));
+          // Every row of every read passes here, locked or not: plain loops over the table's
+          // fields, worked out once, allocate nothing (thousands of rows for one screen).
+          const hasEnvelope = (rows: readonly unknown[]) => {
+            for (const row of rows) {
+              if (typeof row !== 'object' || row === null) continue;
+              for (const f of protectedFields) if (isEnvelope((row as Record<string, unknown>)[f])) return true;
+            }
+            return false;
+          };
           /**
            * Results go back as Dexie promises chained on the layer below, so Dexie's transaction
            * zone follows them (a native promise here would lose it, e.g. inside modify()). Rows
