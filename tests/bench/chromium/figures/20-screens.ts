@@ -3,6 +3,7 @@ import { waitForCodeFetched } from '../code-fetched';
 import { waitForDailyBackup } from '../daily-backup';
 import { type ChromiumFigure, figureSet, median } from '../figure';
 import type { Picks } from '../page/main';
+import { profiled, profiling } from '../profile';
 import { heapAfterGc, longestTaskDuring } from '../trace';
 
 const ROUNDS = 5;
@@ -50,6 +51,9 @@ const figure: ChromiumFigure = {
         for (let r = 0; r < ROUNDS; r++) for (const s of [...list.slice(1), list[0]!]) again.get(s.name)!.push(await open(s.hash, s.selector));
       });
       const heap = await heapAfterGc(page);
+      // One more, untimed open of each screen under the profiler (TRELLIS_BENCH_PROFILE_DIR).
+      if (profiling)
+        for (const s of [...list.slice(1), list[0]!]) await profiled(page, `screen-${s.name.split(' ')[0]}-${SET}`, () => open(s.hash, s.selector));
       const results: BenchResult[] = [];
       for (const s of list) {
         const ms = median(again.get(s.name)!);

@@ -1,6 +1,5 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 
 import type { Page } from '@playwright/test';
 
@@ -8,6 +7,7 @@ import type { SampleSizeName } from '../../../../shared/sample';
 import type { BenchResult } from '../../harness';
 import { waitForDailyBackup } from '../daily-backup';
 import { type ChromiumFigure, median } from '../figure';
+import { profiled } from '../profile';
 
 type Probe = { __probe: { todayReady: Promise<number>; open: (hash: string, selector: string) => Promise<number> } };
 type Timed = { __bridgeWait: number };
@@ -49,35 +49,10 @@ const timeBridge = `(() => {
   document.addEventListener('DOMContentLoaded', wrap);
 })();`;
 
-/**
- * TRELLIS_BENCH_PROFILE_DIR=<folder>: a CPU profile of the page (DevTools' .cpuprofile) around
- * each timed backup and restore, to see where the page's time goes. Off by default: profiling
- * slows the page, so figures taken with it are not comparable.
- */
-const PROFILE_DIR = process.env.TRELLIS_BENCH_PROFILE_DIR;
-
-async function profiled(page: Page, name: string, work: () => Promise<void>): Promise<void> {
-  if (!PROFILE_DIR) return work();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-  await cdp.send('Profiler.start');
-  try {
-    await work();
-  } finally {
-    const { profile } = await cdp.send('Profiler.stop');
-    await cdp.detach();
-    await mkdir(PROFILE_DIR, { recursive: true });
-    const file = path.join(path.resolve(PROFILE_DIR), `${name}-${SET}.cpuprofile`);
-    await writeFile(file, JSON.stringify(profile));
-    console.log(`  profile: ${file}`);
-  }
-}
-
 async function measured(page: Page, name: string, stopMain: () => number, work: () => Promise<void>): Promise<{ total: number; own: number; main: number }> {
   await page.evaluate(() => ((window as unknown as Timed).__bridgeWait = 0));
   const start = performance.now();
-  await profiled(page, name, work);
+  await profiled(page, `${name}-${SET}`, work);
   const total = performance.now() - start;
   const wait = await page.evaluate(() => (window as unknown as Timed).__bridgeWait);
   const main = stopMain();
