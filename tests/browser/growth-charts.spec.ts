@@ -5,33 +5,40 @@ import { GrowthPage, TeamHeatmap } from './pages/growth';
 import { Palette } from './pages/palette';
 import { putRows } from './support-db';
 
+// A small team with assessments, as the generator writes them (against the shipped ladders). A
+// fixed "today", so every run sees the same team; the heatmap shows the newest finished
+// assessments whatever their date.
+const sample = generateSample({ size: 'small', seed: 'growth-charts', today: '2026-10-15' });
+
 test.beforeEach(async ({ app }) => {
   // Screenshots and axe in both themes at two sizes: more time on a shared machine, no deadline.
   test.slow();
-  // A small team with years of assessments, as the generator writes them (against the shipped engineering ladder).
-  const sample = generateSample({ size: 'small', seed: 'growth-charts', today: new Date().toISOString().slice(0, 10) });
   await putRows(app, 'people', sample.tables.people);
   await putRows(app, 'assessments', sample.tables.assessments);
 });
 
-/** The sample person with the most finished manager assessments. */
+/**
+ * The sample person with the most finished manager assessments, and who the heatmap has a row
+ * for: active people whose newest finished manager assessment is against the engineering ladder.
+ */
 function mostAssessed() {
-  const sample = generateSample({ size: 'small', seed: 'growth-charts', today: new Date().toISOString().slice(0, 10) });
-  const counts = new Map<string, number>();
-  for (const a of sample.tables.assessments) if (a.kind === 'manager' && a.status === 'finished') counts.set(a.personId, (counts.get(a.personId) ?? 0) + 1);
-  const [id] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
-  const person = sample.tables.people.find((p) => p.id === id)!;
-  const finished = sample.tables.assessments.filter((a) => a.personId === id && a.status === 'finished');
-  const managed = sample.tables.people.filter(
-    (p) => !p.archived && sample.tables.assessments.some((a) => a.personId === p.id && a.kind === 'manager' && a.status === 'finished'),
-  );
-  return { person, finished, managed };
+  const finishedManager = (personId: string) =>
+    sample.tables.assessments.filter((a) => a.personId === personId && a.kind === 'manager' && a.status === 'finished');
+  const active = sample.tables.people.filter((p) => !p.archived);
+  const managed = active.filter((p) => finishedManager(p.id).sort((a, b) => b.date.localeCompare(a.date))[0]?.ladder.ladderId === 'engineering');
+  const person = [...managed].sort((a, b) => finishedManager(b.id).length - finishedManager(a.id).length)[0]!;
+  const finished = sample.tables.assessments.filter((a) => a.personId === person.id && a.status === 'finished');
+  const without = active.length - managed.length;
+  return { person, finished, managed, without };
 }
 
 test('the team heatmap shows each person’s newest assessment against their level, and reads out cell by cell', async ({ app }, testInfo) => {
-  const { person, managed } = mostAssessed();
+  const { person, managed, without } = mostAssessed();
   const heatmap = await TeamHeatmap.open(app);
-  await expect(heatmap.summary).toContainText(`${managed.length} ${managed.length === 1 ? 'person' : 'people'} on Engineering`);
+  await expect(heatmap.summary).toHaveText(
+    `${managed.length} ${managed.length === 1 ? 'person' : 'people'} on Engineering` +
+      (without > 0 ? ` · ${without} without a finished manager assessment on it` : ''),
+  );
   await expect(heatmap.row(person.name)).toBeVisible();
   // Each cell says in words what its colour and sign show.
   await expect(heatmap.row(person.name).getByText(/^Code quality: .*(below|as|above) expected$/)).toHaveCount(1);

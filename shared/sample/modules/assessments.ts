@@ -1,7 +1,7 @@
 import type { Assessment, Rating } from '../../domain/assessments';
 import { competencyIdsOf } from '../../evidence/refs';
 import type { SampleContext, SampleModule } from '../context';
-import { stampAt, toDay } from '../days';
+import { fromDay, stampAt, toDay } from '../days';
 import { sampleLadders, samplePlace, sampleScales, type SampleTarget } from '../ladders';
 
 /** The shipped engineering ladder as the goals, packets and cycles of the sample name it (see ../ladders.ts). */
@@ -22,7 +22,7 @@ export const sampleLevels = ['L1', 'L2', 'L3', 'L4', 'L5', 'L6'] as const;
 
 export const sampleCriterionId = (competencyId: string, levelId: string) => `${competencyId.replace(/^eng-/, '')}-${levelId.toLowerCase()}`;
 
-/** The half-years ending on or before `today`, newest first. */
+/** The half-year under way on `today` and those before it, newest first. */
 function halfYears(today: string, count: number): { from: string; to: string }[] {
   let year = Number(today.slice(0, 4));
   let first = Number(today.slice(5, 7)) <= 6;
@@ -99,7 +99,8 @@ export const assessmentsModule: SampleModule = {
           const row: Assessment = {
             id,
             personId: person.id,
-            date: period.to,
+            // The day it was written: the end of its half-year, or today for the half-year still under way.
+            date: fromDay(day),
             visibility: 'shareable',
             criteria,
             competencyIds: competencyIdsOf(criteria),

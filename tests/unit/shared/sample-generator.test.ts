@@ -23,7 +23,7 @@ const yearsBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) /
 
 /** The invariants a real Trellis database keeps, checked on a generated one (problems collected, one expect). */
 function expectConsistent(s: SampleData) {
-  const { people, series, meetings, actionItems, talkingPoints, teams, relationships } = s.tables;
+  const { people, series, meetings, actionItems, talkingPoints, teams, relationships, assessments } = s.tables;
   const problems: string[] = [];
   const check = (ok: boolean, what: string) => void (ok || problems.length > 20 || problems.push(what));
   const personIds = new Set(people.map((p) => p.id));
@@ -73,6 +73,11 @@ function expectConsistent(s: SampleData) {
   for (const a of actionItems) {
     check(meetingById.get(a.meetingId)?.personId === a.personId, `meeting of item ${a.id}`);
     check(a.done ? a.doneAt! >= a.createdAt && a.doneAt!.slice(0, 10) <= s.today : a.doneAt === undefined, `done state of item ${a.id}`);
+  }
+  // Nothing was written after today: an assessment of the half-year under way is dated today at the latest.
+  for (const a of assessments) {
+    check(a.date <= s.today && a.period.from <= a.date && a.createdAt.slice(0, 10) <= a.date, `date of assessment ${a.id}`);
+    if (a.finishedAt) check(a.finishedAt >= a.createdAt && a.finishedAt.slice(0, 10) <= a.date, `finished date of assessment ${a.id}`);
   }
   // Queued points wait for someone without a meeting open today.
   const metToday = new Set(meetings.filter((m) => m.date === s.today).map((m) => m.personId));
