@@ -19,6 +19,8 @@ interface SelectFieldBase<T extends string> {
   name?: string;
   /** Extra class names for the field (e.g. `field--narrow` in an inline form). */
   className?: string;
+  /** Focus the field when it appears (a form the user just asked for). */
+  autoFocus?: boolean;
 }
 
 /** Every choice is one of `options`. */
@@ -40,7 +42,7 @@ const EMPTY_KEY = '\u0000empty';
 
 /** One choice from a list, typed by its options: onChange hands back one of their ids (or null for `empty`). */
 export function SelectField<T extends string>(props: SelectFieldProps<T>) {
-  const { label, options, value, placeholder, description, error, name, className } = props;
+  const { label, options, value, placeholder, description, error, name, className, autoFocus } = props;
   const items = props.empty === undefined ? options : [{ id: EMPTY_KEY, label: props.empty }, ...options];
   const selected: Key | null = value ?? (props.empty === undefined ? null : EMPTY_KEY);
   const choose = (key: Key | null) => {
@@ -49,7 +51,15 @@ export function SelectField<T extends string>(props: SelectFieldProps<T>) {
     if (option) props.onChange(option.id);
   };
   return (
-    <Select className={cx('field', className)} value={selected} onChange={choose} placeholder={placeholder} isInvalid={Boolean(error)} name={name}>
+    <Select
+      className={cx('field', className)}
+      value={selected}
+      onChange={choose}
+      placeholder={placeholder}
+      isInvalid={Boolean(error)}
+      name={name}
+      autoFocus={autoFocus}
+    >
       <FieldFrame label={label} description={description} error={error}>
         <Button className="select-button">
           <SelectValue className="select-value" />

@@ -108,6 +108,12 @@ test('teams and relationships are kept on the person page', async ({ app }, test
   await alex.relationships.getByRole('textbox', { name: 'Opportunity' }).fill('Tech lead for payments');
   await alex.relationships.getByRole('button', { name: 'Add relationship' }).click();
   await expect(alex.relationshipList()).toContainText('Sponsor: Maya Okafor · for “Tech lead for payments”');
+  // Once added, the form folds away until asked for again; Cancel folds it without adding.
+  await alex.relationships.getByRole('button', { name: 'Add a relationship…' }).click();
+  await alex.relationships.getByRole('button', { name: 'Cancel' }).click();
+  await expect(alex.relationships.getByRole('button', { name: 'Add relationship' })).toHaveCount(0);
+  await expect(alex.relationships.getByRole('button', { name: 'Add a relationship…' })).toBeFocused();
+  await expect(alex.relationshipList().getByRole('listitem')).toHaveCount(1);
   await lookInBothThemes(app, 'person-relationships', testInfo);
 
   // Maya's page shows the other side.

@@ -27,6 +27,10 @@ export function RelationshipsCard({ person, everyone }: { person: Person; everyo
   const { relationships } = useRepositories();
   const { announce } = useStatus();
   const list = useLiveQuery(() => relationships.forPerson(person.id), [relationships, person.id]);
+  // The form (a picker of everyone) is drawn only when asked for: most visits only read the list.
+  const [adding, setAdding] = useState(false);
+  // Once the form folds away, focus goes back to the button that opened it, not to the page.
+  const [folded, setFolded] = useState(false);
   const [role, setRole] = useState('mentor');
   const [otherId, setOtherId] = useState<string | null>(null);
   const [opportunity, setOpportunity] = useState('');
@@ -35,15 +39,21 @@ export function RelationshipsCard({ person, everyone }: { person: Person; everyo
   const nameOf = new Map(everyone.map((p) => [p.id, p]));
   const chosen = roles.find((r) => r.id === role) ?? roles[0]!;
 
+  const close = () => {
+    setAdding(false);
+    setFolded(true);
+    setOtherId(null);
+    setOpportunity('');
+    setErrors({});
+  };
+
   const add = async () => {
     if (!otherId) return setErrors({ other: 'Choose a person' });
     try {
       const [fromId, toId] = chosen.otherIsFrom ? [otherId, person.id] : [person.id, otherId];
       await relationships.create({ kind: chosen.kind, fromId, toId, opportunity });
       announce(`Added: ${nameOf.get(otherId)?.name} · ${chosen.label(first)}`);
-      setOtherId(null);
-      setOpportunity('');
-      setErrors({});
+      close();
     } catch (e) {
       if (e instanceof ValidationError) setErrors({ ...e.fieldErrors, other: e.fieldErrors.fromId ?? e.fieldErrors.toId });
       else setErrors({ form: errorMessage(e) });
@@ -89,30 +99,40 @@ export function RelationshipsCard({ person, everyone }: { person: Person; everyo
           {errors.form}
         </p>
       )}
-      <AppForm className="inline-form" onSubmit={() => add()}>
-        <SelectField
-          label="Person"
-          value={otherId}
-          onChange={(v) => {
-            setOtherId(v);
-            setErrors({});
-          }}
-          placeholder="Choose a person"
-          options={everyone.filter((p) => p.id !== person.id && !p.archived).map((p) => ({ id: p.id, label: p.name }))}
-          error={errors.other}
-        />
-        <SelectField label="Is the" value={role} onChange={setRole} options={roles.map((r) => ({ id: r.id, label: r.label(first) }))} />
-        {chosen.kind === 'sponsor' && (
-          <TextField
-            label="Opportunity"
-            value={opportunity}
-            onChange={setOpportunity}
-            error={errors.opportunity}
-            placeholder="e.g. Lead the payments migration"
+      {!adding ? (
+        <Button autoFocus={folded} onPress={() => setAdding(true)}>
+          Add a relationship…
+        </Button>
+      ) : (
+        <AppForm className="inline-form" onSubmit={() => add()}>
+          <SelectField
+            autoFocus
+            label="Person"
+            value={otherId}
+            onChange={(v) => {
+              setOtherId(v);
+              setErrors({});
+            }}
+            placeholder="Choose a person"
+            options={everyone.filter((p) => p.id !== person.id && !p.archived).map((p) => ({ id: p.id, label: p.name }))}
+            error={errors.other}
           />
-        )}
-        <Button type="submit">Add relationship</Button>
-      </AppForm>
+          <SelectField label="Is the" value={role} onChange={setRole} options={roles.map((r) => ({ id: r.id, label: r.label(first) }))} />
+          {chosen.kind === 'sponsor' && (
+            <TextField
+              label="Opportunity"
+              value={opportunity}
+              onChange={setOpportunity}
+              error={errors.opportunity}
+              placeholder="e.g. Lead the payments migration"
+            />
+          )}
+          <Button type="submit">Add relationship</Button>
+          <Button variant="quiet" onPress={close}>
+            Cancel
+          </Button>
+        </AppForm>
+      )}
     </section>
   );
 }

@@ -82,6 +82,12 @@ export class PersonPage {
   }
   /** Records that `other` has `role` ("Sponsor of Alex") toward this person. */
   async addRelationship(other: string, role: string, opportunity?: string) {
+    const open = this.relationships.getByRole('button', { name: 'Add a relationship…' });
+    if (await open.isVisible()) {
+      await open.click();
+      // The form opens with its first field focused.
+      await expect(this.relationships.getByRole('button', { name: /Person/ })).toBeFocused();
+    }
     await choose(this.page, this.relationships, /Person/, other);
     await choose(this.page, this.relationships, /Is the/, role);
     if (opportunity !== undefined) await this.relationships.getByRole('textbox', { name: 'Opportunity' }).fill(opportunity);
