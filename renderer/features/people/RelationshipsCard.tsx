@@ -100,9 +100,11 @@ export function RelationshipsCard({ person, everyone }: { person: Person; everyo
         </p>
       )}
       {!adding ? (
-        <Button autoFocus={folded} onPress={() => setAdding(true)}>
-          Add a relationship…
-        </Button>
+        <div className="toolbar">
+          <Button autoFocus={folded} onPress={() => setAdding(true)}>
+            Add a relationship…
+          </Button>
+        </div>
       ) : (
         <AppForm className="inline-form" onSubmit={() => add()}>
           <SelectField
