@@ -41,8 +41,23 @@ export interface ExportProgress {
   phase: 'reading' | 'saving';
 }
 
-/** Rows read (and turned into JSON) per request while exporting. */
-const EXPORT_PAGE = 5000;
+/**
+ * How much of a table one request reads, in characters of its JSON. Reading a page (IndexedDB
+ * hands over the rows on the page's main thread) and turning it into JSON is one task: bounded by
+ * size, not by rows, so a page of long meeting notes stays well under the 50 ms a user would feel,
+ * as the daily backup runs beside whatever they are doing.
+ */
+const PAGE_CHARS = 256 * 1024;
+/** Rows of a table's first page, before its row size is known; and the bounds of any page. */
+const FIRST_PAGE_ROWS = 100;
+const MIN_PAGE_ROWS = 10;
+const MAX_PAGE_ROWS = 5000;
+
+/** The rows of the next page, from the JSON size of the page just read. */
+export function nextPageRows(rows: number, jsonChars: number): number {
+  if (rows === 0 || jsonChars === 0) return MAX_PAGE_ROWS;
+  return Math.max(MIN_PAGE_ROWS, Math.min(MAX_PAGE_ROWS, Math.floor(PAGE_CHARS / (jsonChars / rows))));
+}
 
 /** An IndexedDB request as a promise (resolved in the success event, so the transaction stays active for the next request). */
 function requested<T>(request: IDBRequest<T>): Promise<T> {
@@ -98,8 +113,9 @@ export function* chunksOf(pieces: Iterable<string>, size: number): Generator<str
  * written here rather than by `exportDB`: Trellis's rows are plain JSON (strings, numbers,
  * booleans, null, arrays, objects: the zod schemas of shared/ and the lock's base64 envelopes),
  * so the per-row Typeson pass `exportDB` makes for Dates, Blobs and typed arrays only cost time.
- * Rows are read with IndexedDB's own `getAll` in key order, a page at a time (the next page is
- * asked for before this one is turned into JSON, so IndexedDB reads while the page works), in
+ * Rows are read with IndexedDB's own `getAll` in key order, a page of about PAGE_CHARS at a time
+ * (the next page is asked for before this one is turned into JSON, so IndexedDB reads while the
+ * page works, and each page is its own short task), in
  * one native transaction of the database opened as stored: no Dexie layer per row. Each page is
  * one native `JSON.stringify`, kept as a Blob until the transaction is over (awaiting main inside
  * it would let IndexedDB commit it half-way), then read back one piece at a time for `write`.
@@ -144,22 +160,25 @@ export async function exportDatabase(
       const store = tx.objectStore(table.name);
       const inbound = store.keyPath !== null;
       pieces.push(`${t > 0 ? ',' : ''}{"tableName":${JSON.stringify(table.name)},"inbound":${String(inbound)},"rows":[`);
-      type Page = [values: unknown[], keys: IDBValidKey[] | null];
-      const read = (after: IDBValidKey | null): Promise<Page> => {
+      type Page = [values: unknown[], keys: IDBValidKey[] | null, asked: number];
+      const read = (after: IDBValidKey | null, rows: number): Promise<Page> => {
         const range = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
-        return Promise.all([requested(store.getAll(range, EXPORT_PAGE)), inbound ? null : requested(store.getAllKeys(range, EXPORT_PAGE))]);
+        return Promise.all([requested(store.getAll(range, rows)), inbound ? null : requested(store.getAllKeys(range, rows)), rows]);
       };
       let count = 0;
-      let next: Promise<Page> | null = read(null);
+      let pageRows = FIRST_PAGE_ROWS;
+      let next: Promise<Page> | null = read(null, pageRows);
       while (next) {
-        const [values, keys]: Page = await next;
+        const [values, keys, asked]: Page = await next;
         if (values.length === 0) break;
         const lastKey: IDBValidKey = keys
           ? keys[keys.length - 1]!
           : (Dexie.getByKeyPath(values[values.length - 1] as object, store.keyPath as string) as IDBValidKey);
-        next = values.length < EXPORT_PAGE ? null : read(lastKey);
+        // Sized from the page before this one: the read is under way while this page becomes JSON.
+        next = values.length < asked ? null : read(lastKey, pageRows);
         for (const value of values) dates.observe(value);
         const json = JSON.stringify(keys ? values.map((v, i) => [keys[i], v]) : values);
+        pageRows = nextPageRows(values.length, json.length);
         pieces.push(new Blob([count > 0 ? `,${json.slice(1, -1)}` : json.slice(1, -1)]));
         count += values.length;
         doneRows += values.length;
