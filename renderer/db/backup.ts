@@ -6,5 +6,6 @@
  */
 export { BackupDataError } from './backup-errors';
 export { chunksOf, dateRangeTracker, exportDatabase, type ExportProgress } from './backup-export';
+export { exportHere, exportInWorker, type ExportStored } from './backup-export-client';
 export { parseDatabaseExport, restoreDatabase, type RestoreOptions, type RestoreStats } from './backup-restore';
 export { type DexieExport, openAsStored, sameSchema, sameTables, schemaOf, schemaString } from './backup-schema';

@@ -64,8 +64,12 @@ test('export a backup, change the data, restore it and see the old data again', 
   await expect(peopleRows(app)).toHaveCount(4);
 
   await openPage(app, 'Settings');
+  // The database is read in a worker of its own, not on the window's main thread.
+  const workers: string[] = [];
+  app.on('worker', (worker) => workers.push(worker.url()));
   await app.getByRole('button', { name: 'Export backup…' }).click();
   await expect(app.getByRole('status')).toContainText('Backup saved');
+  expect(workers.filter((url) => url.includes('backup-export.worker'))).toHaveLength(1);
   expect(main.savePaths).toHaveLength(1);
   const file = main.savePaths[0]!;
   expect(path.dirname(file)).toBe(main.exportDir);

@@ -4,13 +4,11 @@ export { backupErrorMessage } from './backup-errors';
  * Backups between the renderer's database and main: the only module of the settings feature
  * that calls the backup IPC operations, so the transport can change in one place.
  */
-import type Dexie from 'dexie';
-
 import { type AutomaticReason, backupLimits, type BackupSummary } from '../../../shared/backup';
 import type { BackupStatusDto, InspectResult, RestoreFilesReportDto } from '../../../shared/ipc/backup';
 import type { Settings } from '../../../shared/settings';
 import { discardUnsaved } from '../../app/unsaved';
-import { BackupDataError, type DexieExport, exportDatabase, openAsStored, parseDatabaseExport, restoreDatabase, schemaOf } from '../../db/backup';
+import { BackupDataError, type DexieExport, exportHere, parseDatabaseExport, restoreDatabase, schemaOf } from '../../db/backup';
 import type { BackupContext } from './backup-context';
 
 /** Times a step of a backup or restore as a User Timing measure (`trellis:<name>`): the bench reads them. */
@@ -51,12 +49,10 @@ export async function writeBackup(ctx: BackupContext, request: BackupRequest, on
   const begun = await ctx.call('backup:begin', request);
   if (!begun.started) return null;
   const { sessionId } = begun;
-  let db: Dexie | null = null;
+  const exportStored = ctx.exportStored ?? exportHere;
   try {
-    db = await openAsStored(ctx.databaseName);
-    const stored = db;
     const facts = await step(`${request.kind === 'export' ? 'backup' : request.reason}:export`, () =>
-      exportDatabase(stored, async (chunk) => void (await ctx.call('backup:append', { sessionId, chunk })), {
+      exportStored(ctx.databaseName, async (chunk) => void (await ctx.call('backup:append', { sessionId, chunk })), {
         chunkChars: backupLimits.chunkChars,
         onProgress: ({ phase, fraction }) =>
           onProgress?.({
@@ -65,14 +61,10 @@ export async function writeBackup(ctx: BackupContext, request: BackupRequest, on
           }),
       }),
     );
-    db.close();
-    db = null;
     return await step('backup:finish', () => ctx.call('backup:finish', { sessionId, database: facts }));
   } catch (error) {
     await ctx.call('backup:cancel', { sessionId }).catch(() => {});
     throw error;
-  } finally {
-    db?.close();
   }
 }
 
