@@ -14,16 +14,27 @@ interface TraceEvent {
   args?: { name?: string; data?: { url?: string; functionName?: string; type?: string } };
 }
 
+let traced = 0;
+
 /**
  * Records a Chromium trace of the page's main thread while `work` runs and returns the longest
  * task (the scheduler's RunTask) on it, in ms: every task, not only those over 50 ms.
  */
 export async function longestTaskDuring(page: Page, work: () => Promise<void>): Promise<number> {
+  return (await longestTasksDuring(page, work)).wall;
+}
+
+/**
+ * As longestTaskDuring, with the most thread (CPU) time any one task took beside it: on two cores
+ * with workers busy, a task's length by the clock includes the time it waited for a core.
+ */
+export async function longestTasksDuring(page: Page, work: () => Promise<void>): Promise<{ wall: number; cpu: number }> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   // TRELLIS_BENCH_PROFILE=<file>: a CPU profile of the same stretch (started before the trace: starting it is itself a long task), with the longest task's start and end
   // (trace clock, µs) beside it in <file>.task.json, so the JavaScript inside that task can be read by function.
-  const profileFile = process.env.TRELLIS_BENCH_PROFILE;
+  // Numbered per call (<file>-1.cpuprofile, -2, …): a figure that traces several stretches keeps each one's profile.
+  const profileFile = process.env.TRELLIS_BENCH_PROFILE?.replace(/(\.cpuprofile)?$/, `-${++traced}.cpuprofile`);
   if (profileFile) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -76,7 +87,7 @@ export async function longestTaskDuring(page: Page, work: () => Promise<void>): 
     await writeFile(profileFile, JSON.stringify(profile));
     await writeFile(`${profileFile}.task.json`, JSON.stringify({ start: costliest.ts, end: costliest.ts! + costliest.dur!, cpu: costliest.tdur }));
   }
-  return longest.dur! / 1000;
+  return { wall: longest.dur! / 1000, cpu: (costliest.tdur ?? 0) / 1000 };
 }
 
 /**

@@ -4,7 +4,7 @@ import { SEARCH_QUERIES as QUERIES } from '../../search-queries';
 import { waitForDailyBackup } from '../daily-backup';
 import { type ChromiumFigure, figureSet, median } from '../figure';
 import { pollInPage } from '../poll';
-import { heapAfterGc, longestTaskDuring } from '../trace';
+import { heapAfterGc, longestTaskDuring, longestTasksDuring } from '../trace';
 
 const ROUNDS = 5;
 
@@ -31,7 +31,7 @@ const figure: ChromiumFigure = {
       // indexing figure is about the worker's work reaching the page while the user waits.
       const paletteOpen = await longestTaskDuring(page, () => openPalette(page));
       let readyAt = 0;
-      const longest = await longestTaskDuring(page, async () => {
+      const { wall: longest, cpu: longestCpu } = await longestTasksDuring(page, async () => {
         await indexReady(page);
         readyAt = Date.now();
       });
@@ -71,6 +71,12 @@ const figure: ChromiumFigure = {
           target: 'informational',
         },
         { name: 'search: longest main-thread task while the index builds', value: longest, unit: 'ms', target: '< 50 ms', pass: longest < 50 },
+        {
+          name: 'search: most CPU time of one main-thread task while the index builds (the clock’s figure includes waiting for a core)',
+          value: longestCpu,
+          unit: 'ms',
+          target: 'informational',
+        },
         {
           name: `search: restart → index ready, loaded as saved (${from === 'saved' ? 'it was' : 'it was NOT: built again'})`,
           value: (reloadedAt - restarted) / 1000,
