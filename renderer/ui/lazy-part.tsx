@@ -18,6 +18,16 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
   return LazyPart;
 }
 
+/**
+ * A lazily loaded block of a screen's layout (a card beside others): unlike lazyPart it has no
+ * Suspense of its own, so while its code loads the screen waits at its own boundary and is drawn
+ * whole. A card that popped in after the first paint moved the cards below it, and a click aimed
+ * at one of their buttons landed elsewhere.
+ */
+export function lazySection<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  return preloadableLazy(async () => ({ default: await load() })) as unknown as ComponentType<P>;
+}
+
 /** Lazily loaded components whose code has not been asked for yet, in the order they were defined. */
 const waiting = new Set<() => Promise<void>>();
 

@@ -4,7 +4,7 @@
  * Its commands join the palette from here.
  */
 import { registerCommands } from '../../app/commands';
-import { lazyPart } from '../../ui/lazy-part';
+import { lazyPart, lazySection } from '../../ui/lazy-part';
 import { oneOnOneCommands } from './commands';
 
 export { type SeriesRow, useSeriesRows } from './hooks';
@@ -15,8 +15,8 @@ export { type SaveState, saveStateLabel, useAutosave } from './useAutosave';
 // series hook, and an eager export here would put the date picker and the Markdown export (with its
 // YAML writer) in the first screen's JavaScript.
 export const ExportNotesButton = lazyPart(() => import('./ExportNotesDialog').then((m) => m.ExportNotesButton));
-export const PersonSeriesSection = lazyPart(() => import('./PersonSections').then((m) => m.PersonSeriesSection));
-export const QueueSection = lazyPart(() => import('./PersonSections').then((m) => m.QueueSection));
+export const PersonSeriesSection = lazySection(() => import('./PersonSections').then((m) => m.PersonSeriesSection));
+export const QueueSection = lazySection(() => import('./PersonSections').then((m) => m.QueueSection));
 export const QueuePointDialog = lazyPart(() => import('./QueuePoint').then((m) => m.QueuePointDialog));
 export const SeriesDialog = lazyPart(() => import('./SeriesDialog').then((m) => m.SeriesDialog));
 export const WorkingHoursSection = lazyPart(() => import('./WorkingHoursSection').then((m) => m.WorkingHoursSection));
