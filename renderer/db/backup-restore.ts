@@ -4,7 +4,7 @@ import { importDB, importInto } from 'dexie-export-import';
 
 import type { DatabaseFacts } from '../../shared/backup';
 import { BackupDataError } from './backup-errors';
-import { exportDatabase } from './backup-export';
+import { exportHere } from './backup-export-client';
 import { type DexieExport, openAsStored, sameTables, schemaOf } from './backup-schema';
 import { renewSearchGeneration } from './search-index-store';
 
@@ -104,13 +104,8 @@ async function migrate(json: DexieExport, openWithCode: RestoreOptions['openWith
     const migrated = openWithCode(scratch);
     await migrated.open();
     migrated.close();
-    const stored = await openAsStored(scratch);
     const parts: string[] = [];
-    try {
-      await exportDatabase(stored, async (chunk) => void parts.push(chunk), { chunkChars: 1 << 24 });
-    } finally {
-      stored.close();
-    }
+    await exportHere(scratch, async (chunk) => void parts.push(chunk), { chunkChars: 1 << 24 });
     const upgraded = JSON.parse(parts.join('')) as DexieExport;
     upgraded.data.databaseName = json.data.databaseName;
     return upgraded;
