@@ -42,10 +42,10 @@ export interface ExportProgress {
 }
 
 /**
- * How much of a table one request reads, in characters of its JSON. Reading a page (IndexedDB
- * hands over the rows on the page's main thread) and turning it into JSON is one task: bounded by
- * size, not by rows, so a page of long meeting notes stays well under the 50 ms a user would feel,
- * as the daily backup runs beside whatever they are doing.
+ * How much of a table one request reads, in characters of its JSON. Reading a page and turning it
+ * into JSON is one task on the thread that reads: bounded by size, not by rows, so a page of long
+ * meeting notes stays short and small. Backups read in a worker (backup-export-client.ts); the
+ * restore of an older backup exports its migrated copy on the page, where a long task is felt.
  */
 const PAGE_CHARS = 256 * 1024;
 /** Rows of a table's first page, before its row size is known; and the bounds of any page. */
