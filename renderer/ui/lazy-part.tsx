@@ -7,7 +7,7 @@ import { type ComponentType, lazy, type LazyExoticComponent, type ReactNode, Sus
  * Suspense, so a caller draws it like any component and the rest of the screen never waits for it.
  */
 export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>, fallback: ReactNode = null): ComponentType<P> {
-  const Lazy = preloadableLazy(async () => ({ default: await load() }));
+  const Lazy = lazySection(load);
   function LazyPart(props: P) {
     return (
       <Suspense fallback={fallback}>
@@ -22,7 +22,9 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
  * A lazily loaded block of a screen's layout (a card beside others): unlike lazyPart it has no
  * Suspense of its own, so while its code loads the screen waits at its own boundary and is drawn
  * whole. A card that popped in after the first paint moved the cards below it, and a click aimed
- * at one of their buttons landed elsewhere.
+ * at one of their buttons landed elsewhere. Only for a card drawn together with the screen's first
+ * content (after its own "Loading…"): one that mounts later, under a screen already up, would
+ * blank that screen while its code loads.
  */
 export function lazySection<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
   return preloadableLazy(async () => ({ default: await load() })) as unknown as ComponentType<P>;
