@@ -8,13 +8,15 @@
 
 import { registerCommands } from '../../app/commands';
 import { registerPrepSection } from '../../app/prep-sections';
-import { lazyPart } from '../../ui/lazy-part';
+import { lazyPart, lazySection } from '../../ui/lazy-part';
 import { preloadableLazy } from '../../ui/lazy-part';
 import { planCommands } from './commands';
 
 // The shell imports this module for its registrations: the parts below load with the screen that draws them.
 export const GrowthSettingsSection = lazyPart(() => import('./GrowthSettingsSection').then((m) => m.GrowthSettingsSection));
-export const PersonPlanSections = lazyPart(() => import('./PersonPlanSections').then((m) => m.PersonPlanSections));
+export const PersonPlanSections = lazySection(() => import('./PersonPlanSections').then((m) => m.PersonPlanSections));
+// The flag and Today's section show only once their data says so, so they cannot be drawn with the
+// screen anyway; and Today, the first screen, must not wait for this chunk.
 export const StagnationFlag = lazyPart(() => import('./StagnationFlag').then((m) => m.StagnationFlag));
 export const StagnationSection = lazyPart(() => import('./StagnationFlag').then((m) => m.StagnationSection));
 
