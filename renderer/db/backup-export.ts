@@ -106,8 +106,86 @@ export function* chunksOf(pieces: Iterable<string>, size: number): Generator<str
 }
 
 /**
+ * Characters handed to `write` and not yet taken. While the read transaction runs, each page goes
+ * on to `write` at once, so main deflates and hashes it while the next pages are read. Once this
+ * much waits (main has fallen behind), the rest is kept as Blobs until the transaction is over:
+ * the transaction cannot wait for main (IndexedDB would commit it half-way), and the page's
+ * memory must not hold the whole database.
+ */
+const MAX_WAITING_CHARS = 16 * 1024 * 1024;
+
+/**
+ * The text of the export on its way to `write`: chunks of at most `chunkChars`, taken one at a
+ * time in order. `put` never waits; what cannot go yet is kept, as a Blob when it is large.
+ */
+class Outbox {
+  private tail = '';
+  private waiting = 0;
+  private queue: Promise<void> = Promise.resolve();
+  private failure: { error: unknown } | null = null;
+  /** Everything after the first piece that could not go at once, in order. */
+  private readonly later: (string | Blob)[] = [];
+  private total = 0;
+  private taken = 0;
+
+  constructor(
+    private readonly write: (chunk: string) => Promise<void>,
+    private readonly chunkChars: number,
+    private readonly onTaken: (taken: number, total: number) => void,
+    private readonly maxWaiting: number,
+  ) {}
+
+  /** Adds text to the export; `large` text is kept as a Blob if it has to wait. */
+  put(text: string, large = false): void {
+    if (this.failure) throw this.failure.error;
+    this.total += text.length;
+    if (this.later.length === 0 && this.waiting < this.maxWaiting) {
+      const chunks = [...chunksOf([this.tail, text], this.chunkChars)];
+      this.tail = chunks.pop() ?? '';
+      for (const chunk of chunks) this.send(chunk);
+      return;
+    }
+    if (this.later.length === 0 && this.tail) this.later.push(this.tail);
+    this.tail = '';
+    this.later.push(large ? new Blob([text]) : text);
+  }
+
+  /** Sends everything that is left, in order; resolves once `write` has taken the last chunk. */
+  async flush(): Promise<void> {
+    await this.queue;
+    for (let i = 0; i < this.later.length; i++) {
+      const piece = this.later[i]!;
+      this.later[i] = '';
+      const text = typeof piece === 'string' ? piece : await piece.text();
+      const chunks = [...chunksOf([this.tail, text], this.chunkChars)];
+      this.tail = chunks.pop() ?? '';
+      for (const chunk of chunks) await this.take(chunk);
+    }
+    this.later.length = 0;
+    if (this.tail) await this.take(this.tail);
+    this.tail = '';
+  }
+
+  private send(chunk: string): void {
+    this.waiting += chunk.length;
+    this.queue = this.queue.then(() => this.take(chunk));
+    // Seen by the next put (which aborts the read) or by flush; not an unhandled rejection meanwhile.
+    this.queue.catch((error: unknown) => (this.failure ??= { error }));
+  }
+
+  private async take(chunk: string): Promise<void> {
+    await this.write(chunk);
+    this.waiting = Math.max(0, this.waiting - chunk.length);
+    this.taken += chunk.length;
+    // Blob sizes are bytes, string lengths characters: close enough for a progress bar.
+    this.onTaken(this.taken, this.total);
+  }
+}
+
+/**
  * Exports every table in one read transaction (a consistent snapshot) and hands the JSON to
- * `write` in pieces of at most `chunkChars` characters, never cutting a character in two.
+ * `write` in pieces of at most `chunkChars` characters, never cutting a character in two. `write`
+ * is called again only once it has resolved.
  *
  * The file is dexie-export-import's format 1 (what `parseDatabaseExport` and `importDB` read),
  * written here rather than by `exportDB`: Trellis's rows are plain JSON (strings, numbers,
@@ -115,23 +193,33 @@ export function* chunksOf(pieces: Iterable<string>, size: number): Generator<str
  * so the per-row Typeson pass `exportDB` makes for Dates, Blobs and typed arrays only cost time.
  * Rows are read with IndexedDB's own `getAll` in key order, a page of about PAGE_CHARS at a time
  * (the next page is asked for before this one is turned into JSON, so IndexedDB reads while the
- * page works, and each page is its own short task), in
- * one native transaction of the database opened as stored: no Dexie layer per row. Each page is
- * one native `JSON.stringify`, kept as a Blob until the transaction is over (awaiting main inside
- * it would let IndexedDB commit it half-way), then read back one piece at a time for `write`.
+ * page works, and each page is its own short task), in one native transaction of the database
+ * opened as stored: no Dexie layer per row. Each page is one native `JSON.stringify`, handed on
+ * through an Outbox while the next page is read.
  */
 export async function exportDatabase(
   db: Dexie,
   write: (chunk: string) => Promise<void>,
-  options: { chunkChars: number; onProgress?: (p: ExportProgress) => void },
+  options: {
+    chunkChars: number;
+    onProgress?: (p: ExportProgress) => void;
+    /** Characters `write` may have waiting before the rest waits in Blobs; MAX_WAITING_CHARS by default. */
+    maxWaitingChars?: number;
+  },
 ): Promise<DatabaseFacts> {
   if (!db.isOpen()) await db.open();
   const dates = dateRangeTracker();
   const tables = db.tables;
   const counts = new Map<string, number>();
-  // Each page's JSON is kept as a Blob (outside the JavaScript heap) until the transaction is over:
-  // at the large set the whole database as strings would hold hundreds of megabytes in the page.
-  const pieces: (string | Blob)[] = [];
+  let reading = true;
+  const out = new Outbox(
+    write,
+    options.chunkChars,
+    (taken, total) => {
+      if (!reading) options.onProgress?.({ phase: 'saving', fraction: total ? Math.min(1, taken / total) : 1 });
+    },
+    options.maxWaitingChars ?? MAX_WAITING_CHARS,
+  );
   const idb = db.backendDB();
   const names = tables.map((t) => t.name);
   const tx = idb.transaction(names, 'readonly');
@@ -155,15 +243,18 @@ export async function exportDatabase(
     };
     const empty = JSON.stringify(header);
     // Everything up to the inside of `data.data: [`; its closing `]}}` goes after the tables.
-    pieces.push(empty.slice(0, empty.lastIndexOf(']')));
+    out.put(empty.slice(0, empty.lastIndexOf(']')));
     for (const [t, table] of tables.entries()) {
       const store = tx.objectStore(table.name);
       const inbound = store.keyPath !== null;
-      pieces.push(`${t > 0 ? ',' : ''}{"tableName":${JSON.stringify(table.name)},"inbound":${String(inbound)},"rows":[`);
+      out.put(`${t > 0 ? ',' : ''}{"tableName":${JSON.stringify(table.name)},"inbound":${String(inbound)},"rows":[`);
       type Page = [values: unknown[], keys: IDBValidKey[] | null, asked: number];
       const read = (after: IDBValidKey | null, rows: number): Promise<Page> => {
         const range = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
-        return Promise.all([requested(store.getAll(range, rows)), inbound ? null : requested(store.getAllKeys(range, rows)), rows]);
+        const page = Promise.all([requested(store.getAll(range, rows)), inbound ? null : requested(store.getAllKeys(range, rows)), rows]);
+        // A page still being read when the export stops (a write failed) fails with the abort: seen, not unhandled.
+        page.catch(() => {});
+        return page;
       };
       let count = 0;
       let pageRows = FIRST_PAGE_ROWS;
@@ -179,15 +270,15 @@ export async function exportDatabase(
         for (const value of values) dates.observe(value);
         const json = JSON.stringify(keys ? values.map((v, i) => [keys[i], v]) : values);
         pageRows = nextPageRows(values.length, json.length);
-        pieces.push(new Blob([count > 0 ? `,${json.slice(1, -1)}` : json.slice(1, -1)]));
+        out.put(count > 0 ? `,${json.slice(1, -1)}` : json.slice(1, -1), true);
         count += values.length;
         doneRows += values.length;
         options.onProgress?.({ phase: 'reading', fraction: totalRows ? doneRows / totalRows : 1 });
       }
       counts.set(table.name, count);
-      pieces.push(']}');
+      out.put(']}');
     }
-    pieces.push(']}}');
+    out.put(']}}');
   } catch (error) {
     try {
       tx.abort();
@@ -198,24 +289,8 @@ export async function exportDatabase(
     throw error;
   }
   await done;
-
-  // Blob sizes are bytes, string lengths characters: close enough for a progress bar.
-  const size = pieces.reduce((n, p) => n + (typeof p === 'string' ? p.length : p.size), 0);
-  let sent = 0;
-  // The text of one piece at a time; the short tail of each goes in front of the next piece.
-  let tail = '';
-  for (let i = 0; i < pieces.length; i++) {
-    const piece = pieces[i]!;
-    pieces[i] = '';
-    const text = tail + (typeof piece === 'string' ? piece : await piece.text());
-    const chunks = [...chunksOf([text], options.chunkChars)];
-    tail = i < pieces.length - 1 ? (chunks.pop() ?? '') : '';
-    for (const chunk of chunks) {
-      await write(chunk);
-      sent += chunk.length;
-      options.onProgress?.({ phase: 'saving', fraction: size ? Math.min(1, sent / size) : 1 });
-    }
-  }
+  reading = false;
+  await out.flush();
   const facts: TableFacts[] = tables.map((t) => ({ name: t.name, schema: schemaString(t), rows: counts.get(t.name) ?? 0 }));
   return { name: db.name, version: db.verno, tables: facts, dataRange: dates.range() };
 }

@@ -153,6 +153,85 @@ describe('exportDatabase', () => {
   }, 120_000);
 });
 
+describe('exportDatabase hands pages on while it reads', () => {
+  /** A table of `rows` notes of about 1 kB each: a few dozen pages. */
+  async function filled(rows: number): Promise<Dexie> {
+    const db = await scratch();
+    await db.table('notes').bulkAdd(Array.from({ length: rows }, (_, i) => ({ id: `n${String(i).padStart(6, '0')}`, personId: 'p', text: 'y'.repeat(1000) })));
+    return db;
+  }
+
+  async function run(db: Dexie, write: (chunk: string) => Promise<void>, options: { chunkChars: number; maxWaitingChars?: number }, log: string[]) {
+    const stored = await openAsStored(db.name);
+    try {
+      return await exportDatabase(stored, write, { ...options, onProgress: (p) => log.push(`${p.phase} ${p.fraction.toFixed(3)}`) });
+    } finally {
+      stored.close();
+    }
+  }
+
+  it('main gets the first chunks before the last page is read', async () => {
+    const db = await filled(20_000);
+    try {
+      const chunks: string[] = [];
+      const log: string[] = [];
+      await run(db, async (chunk) => void (chunks.push(chunk), log.push('write')), { chunkChars: 100_000 }, log);
+      const lastRead = log.lastIndexOf('reading 1.000');
+      expect(log.indexOf('write')).toBeGreaterThan(-1);
+      expect(log.indexOf('write')).toBeLessThan(lastRead);
+      expect((JSON.parse(chunks.join('')) as DexieExport).data.data.find((p) => p.tableName === 'notes')!.rows).toEqual(await db.table('notes').toArray());
+    } finally {
+      db.close();
+      await Dexie.delete(db.name);
+    }
+  }, 120_000);
+
+  it('a main that falls behind gets the whole text in order, one chunk at a time, the rest kept until the read is over', async () => {
+    const db = await filled(5_000);
+    try {
+      const chunks: string[] = [];
+      let writing = 0;
+      let most = 0;
+      const slow = async (chunk: string) => {
+        writing += 1;
+        most = Math.max(most, writing);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        chunks.push(chunk);
+        writing -= 1;
+      };
+      const log: string[] = [];
+      await run(db, slow, { chunkChars: 50_000, maxWaitingChars: 120_000 }, log);
+      expect(most).toBe(1);
+      for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(50_000);
+      const json = JSON.parse(chunks.join('')) as DexieExport;
+      expect(json.data.data.find((p) => p.tableName === 'notes')!.rows).toEqual(await db.table('notes').toArray());
+      // What had to wait went after the read, with the progress of the saving.
+      expect(log.some((l) => l.startsWith('saving'))).toBe(true);
+    } finally {
+      db.close();
+      await Dexie.delete(db.name);
+    }
+  }, 120_000);
+
+  it('a write that fails during the read stops the export with its error, and nothing more is written', async () => {
+    const db = await filled(20_000);
+    try {
+      let calls = 0;
+      const failing = async () => {
+        calls += 1;
+        if (calls === 2) throw new Error('The disk is full.');
+      };
+      await expect(run(db, failing, { chunkChars: 100_000 }, [])).rejects.toThrow('The disk is full.');
+      expect(calls).toBe(2);
+      // The read transaction was ended: the database can be written to at once.
+      await db.table('notes').put({ id: 'after', personId: 'p', text: 'z' });
+    } finally {
+      db.close();
+      await Dexie.delete(db.name);
+    }
+  }, 120_000);
+});
+
 describe('nextPageRows', () => {
   it('asks for about 256 kB of JSON a page, within 10 and 5,000 rows', () => {
     expect(nextPageRows(100, 100 * 4096)).toBe(64);
