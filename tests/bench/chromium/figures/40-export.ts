@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import type { BenchResult } from '../../harness';
+import { bridgeTimer, longestTaskBetween } from '../bridge-time';
 import { waitForDailyBackup } from '../daily-backup';
 import { type ChromiumFigure, figureSet } from '../figure';
 import { longestTaskDuring } from '../trace';
@@ -15,8 +16,10 @@ const SET = figureSet();
 /**
  * "Export all notes…" at large, as the user does it: People, the dialog, main's folder dialog
  * (answered with a temp folder), until the status says every file was written. The renderer's
- * heap is sampled through the export; the longest main-thread task is read from a trace. A daily
- * backup reads the whole database in the same page: the figure says whether one ran beside it.
+ * heap is sampled through the export. The longest main-thread task is the Long Tasks API's, less
+ * the test bridge's own JSON of each 1 MB chunk (see bridge-time.ts); a trace gives it with the
+ * bridge too. A daily backup reads the whole database in the same page: the figure says whether
+ * one ran beside it.
  */
 const figure: ChromiumFigure = {
   title: `export all notes at ${SET}`,
@@ -25,7 +28,8 @@ const figure: ChromiumFigure = {
     const folder = await mkdtemp(path.join(os.tmpdir(), 'trellis-bench-export-'));
     const backupCalls = session.recordCalls((channel) => channel.startsWith('backup:') && channel !== 'backup:status');
     try {
-      const { page } = launched;
+      const { page, context } = launched;
+      await context.addInitScript({ content: bridgeTimer(['files:export-']) });
       await page.goto(session.appUrl);
       await page.evaluate(() => (window as unknown as Probe).__probe.todayReady);
       // A full read of the database for the daily backup must not run beside what is timed.
@@ -57,7 +61,8 @@ const figure: ChromiumFigure = {
       }
       let ms = 0;
       let started = 0;
-      const longest = await longestTaskDuring(page, async () => {
+      const pageStart = await page.evaluate(() => performance.now());
+      const withBridge = await longestTaskDuring(page, async () => {
         started = performance.now();
         await dialog.getByRole('button', { name: 'Choose folder and export…' }).click();
         await page
@@ -66,6 +71,7 @@ const figure: ChromiumFigure = {
           .waitFor({ timeout: 20 * 60_000 });
         ms = performance.now() - started;
       });
+      const longest = await longestTaskBetween(page, pageStart, await page.evaluate(() => performance.now()));
       sampling = false;
       await sampler;
       if (allocFile) {
@@ -82,7 +88,14 @@ const figure: ChromiumFigure = {
       const results: BenchResult[] = [
         { name: `export all notes at ${SET} (${files.toLocaleString('en-GB')} files)`, value: ms, unit: 'ms', target: 'informational' },
         { name: `export all notes at ${SET}: peak renderer JS heap`, value: peak, unit: 'MB', target: '< 150 MB', pass: peak < 150 },
-        { name: `export all notes at ${SET}: longest main-thread task`, value: longest, unit: 'ms', target: '< 50 ms', pass: longest < 50 },
+        {
+          name: `export all notes at ${SET}: longest main-thread task (test bridge taken out)`,
+          value: longest,
+          unit: 'ms',
+          target: '< 50 ms (0 = none ≥ 50 ms)',
+          pass: longest < 50,
+        },
+        { name: `export all notes at ${SET}: longest main-thread task, test bridge included`, value: withBridge, unit: 'ms', target: 'informational' },
         { name: `export all notes at ${SET}: backup calls to main while it ran`, value: beside.length, unit: 'calls', target: 'informational (0 = none)' },
       ];
       return results;

@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 
 import type { SampleSizeName } from '../../../../shared/sample';
 import type { BenchResult } from '../../harness';
+import { bridgeTimer, longestTaskIn } from '../bridge-time';
 import { waitForDailyBackup } from '../daily-backup';
 import { type ChromiumFigure, median } from '../figure';
 import { profiled } from '../profile';
@@ -22,37 +23,6 @@ const PEOPLE = 'main table[aria-label="People"] tbody tr';
  * runs the same figures on a tenth of it, to profile without the large set's minutes.
  */
 const SET = (process.env.TRELLIS_BENCH_BACKUP_SET ?? 'large') as SampleSizeName;
-
-/**
- * Times the page's waits on window.trellis (the test bridge plus main's work), so main's own
- * work, timed on the Node side, can be taken out: the bridge is JSON over the DevTools protocol,
- * far slower for megabyte messages than Electron's IPC, which passes them by structured clone.
- */
-// Plain JavaScript text: the bench's compiler would wrap a named function in a __name() helper the page does not have.
-const timeBridge = `(() => {
-  window.__bridgeWait = 0;
-  window.__bridgeSync = [];
-  const wrap = () => {
-    const bridge = window.__trellisBridge;
-    if (!bridge || bridge.timed) return;
-    const timed = async (c, p) => {
-      const start = performance.now();
-      try {
-        // The binding turns the payload into JSON before it returns: a part of the page's task
-        // that Electron's structured clone does not have.
-        const answer = bridge(c, p);
-        if (String(c).startsWith('backup:')) window.__bridgeSync.push([start, performance.now()]);
-        return await answer;
-      } finally {
-        if (String(c).startsWith('backup:')) window.__bridgeWait += performance.now() - start;
-      }
-    };
-    timed.timed = true;
-    window.__trellisBridge = timed;
-  };
-  wrap();
-  document.addEventListener('DOMContentLoaded', wrap);
-})();`;
 
 async function measured(page: Page, name: string, stopMain: () => number, work: () => Promise<void>): Promise<{ total: number; own: number; main: number }> {
   await page.evaluate(() => ((window as unknown as Timed).__bridgeWait = 0));
@@ -88,29 +58,9 @@ async function personPage(page: Page, personId: string): Promise<number> {
 }
 
 /**
- * The longest main-thread task (Long Tasks API, so 0 when none reached 50 ms) inside the last
- * User Timing measure `name`, less the test bridge's own turning of payloads into JSON inside it:
- * what the user's typing and scrolling would wait behind in Electron.
- */
-async function longestTaskIn(page: Page, name: string): Promise<number> {
-  return page.evaluate((n) => {
-    const measure = performance.getEntriesByName(n, 'measure').at(-1);
-    if (!measure) throw new Error(`The page made no ${n} measure`);
-    const end = measure.startTime + measure.duration;
-    const w = window as unknown as { __probe: { longTasks: { start: number; duration: number }[] }; __bridgeSync: [number, number][] };
-    // No named functions in here: the bench's compiler would wrap them in a __name() helper the page does not have.
-    const tasks = w.__probe.longTasks
-      .filter((t) => t.start < end && t.start + t.duration > measure.startTime)
-      .map((t) => t.duration - w.__bridgeSync.reduce((sum, [a, b]) => sum + Math.max(0, Math.min(b, t.start + t.duration) - Math.max(a, t.start)), 0));
-    // A task that is under 50 ms once the bridge is taken out would not have been a long task at all.
-    return Math.max(0, ...tasks.filter((d) => d >= 50));
-  }, name);
-}
-
-/**
  * The floor under the backup figure: every table of the stored database read with IndexedDB's
  * own getAll, 5,000 rows a request, in one read transaction, nothing done with the rows. Plain
- * JavaScript text, as timeBridge. Resolves to [ms, rows].
+ * JavaScript text, as bridgeTimer. Resolves to [ms, rows].
  */
 const bareRead = `(async () => {
   const db = await new Promise((resolve, reject) => {
@@ -172,7 +122,9 @@ const figure: ChromiumFigure = {
     const results: BenchResult[] = [];
     try {
       const { page, context } = launched;
-      await context.addInitScript({ content: timeBridge });
+      // Times the page's waits on the bridge (the test bridge plus main's work), so main's own work, timed
+      // on the Node side, can be taken out.
+      await context.addInitScript({ content: bridgeTimer(['backup:']) });
       await page.goto(session.appUrl);
       await page.evaluate(() => (window as unknown as Probe).__probe.todayReady);
       await waitForDailyBackup(page);
