@@ -44,6 +44,8 @@ async function measured(page: Page, name: string, stopMain: () => number, work: 
     console.log(`  page: ${steps.join(', ')}; wait on the bridge ${wait.toFixed(0)} ms`);
   }
   // What Electron would take: the page's work and main's, without the test bridge's transport.
+  // A lower bound since the backup hands pages to main while it reads (backup-export.ts): the
+  // bridge's waits then overlap the read, and taking all of them out can take out read time too.
   return { total, own: total - (wait - main), main };
 }
 
@@ -216,9 +218,15 @@ const figure: ChromiumFigure = {
         `backup figure at ${SET}: backup file ${(bytes / 1e6).toFixed(1)} MB; backup ${backup.total.toFixed(0)} ms through the bridge (main ${backup.main.toFixed(0)} ms), restore ${restore.total.toFixed(0)} ms (main ${restore.main.toFixed(0)} ms); 1-min load average ${avg.toFixed(1)} on ${os.cpus().length} cores`,
       );
       results.push(
-        { name: `backup at ${SET} (renderer + main, bridge taken out)`, value: backup.own, unit: 'ms', target: '< 3000 ms', pass: backup.own < 3000 },
         {
-          name: `restore at ${SET}: check, automatic backup, replace (bridge taken out)`,
+          name: `backup at ${SET} (renderer + main, bridge taken out: a lower bound)`,
+          value: backup.own,
+          unit: 'ms',
+          target: '< 3000 ms',
+          pass: backup.own < 3000,
+        },
+        {
+          name: `restore at ${SET}: check, automatic backup, replace (bridge taken out: a lower bound)`,
           value: restore.own,
           unit: 'ms',
           target: '< 6000 ms',
