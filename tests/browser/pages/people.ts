@@ -155,6 +155,9 @@ export class PeoplePage {
     await dialog.submit('Add person');
     await expect(dialog.root).toBeHidden();
     await expect(this.page.getByRole('status')).toContainText(`Added ${p.name}`);
+    // The list follows the database a moment after the status: until then the empty state (and its
+    // own "Add person", about to go) may still be up, and a click on it would be lost.
+    await expect(this.emptyState).toBeHidden();
   }
 
   async edit(name: string) {
