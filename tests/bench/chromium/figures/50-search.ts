@@ -1,9 +1,11 @@
 import type { CDPSession, Page } from '@playwright/test';
 
 import { SEARCH_QUERIES as QUERIES } from '../../search-queries';
+import { bridgeTimer, longestTaskBetween } from '../bridge-time';
 import { waitForDailyBackup } from '../daily-backup';
 import { type ChromiumFigure, figureSet, median } from '../figure';
 import { pollInPage } from '../poll';
+import { profiled } from '../profile';
 import { heapAfterGc, longestTaskDuring, longestTasksDuring } from '../trace';
 
 const ROUNDS = 5;
@@ -13,7 +15,7 @@ type Probe = { __probe: { todayReady: Promise<number>; whenReady: (ready: () => 
 /**
  * Search over the large set (TRELLIS_BENCH_SET picks another): how long the worker takes to index it after a start, the longest
  * main-thread task meanwhile (the worker reads IndexedDB itself, so the page should not notice),
- * each query typed into the palette until its results are drawn (p50, p95), and the heap of the
+ * each query typed into the palette until its results are in the page and drawn (p50, p95), and the heap of the
  * page and of the worker; then a restart, which loads the index the worker saved after the build.
  */
 const SET = figureSet();
@@ -23,7 +25,10 @@ const figure: ChromiumFigure = {
   async run(session) {
     const launched = await session.launch(SET);
     try {
-      const { page } = launched;
+      const { page, context } = launched;
+      // The daily backup runs 15 s after the start, while the index builds: its chunks go to main
+      // through the test bridge, whose JSON Electron's IPC does not have (bridge-time.ts).
+      await context.addInitScript({ content: bridgeTimer(['backup:']) });
       const started = Date.now();
       await page.goto(session.appUrl);
       await page.evaluate(() => (window as unknown as Probe).__probe.todayReady);
@@ -31,22 +36,30 @@ const figure: ChromiumFigure = {
       // indexing figure is about the worker's work reaching the page while the user waits.
       const paletteOpen = await longestTaskDuring(page, () => openPalette(page));
       let readyAt = 0;
-      const { wall: longest, cpu: longestCpu } = await longestTasksDuring(page, async () => {
+      const buildStart = await page.evaluate(() => performance.now());
+      const { wall: withBridge, cpu: longestCpu } = await longestTasksDuring(page, async () => {
         await indexReady(page);
         readyAt = Date.now();
       });
+      const longest = await longestTaskBetween(page, buildStart, await page.evaluate(() => performance.now()));
       // The daily backup (a full read of the database, 15 s after start) must not run beside the queries timed.
       await waitForDailyBackup(page);
       const documents = Number((await page.getByText(/records searchable/).innerText()).replace(/[^0-9]/g, ''));
       const times: number[] = [];
+      const shown: number[] = [];
       const worker: number[] = [];
-      for (let r = 0; r < ROUNDS; r++)
-        for (const q of QUERIES) {
-          const t = await timeQuery(page, q);
-          times.push(t.drawn);
-          worker.push(t.worker);
-        }
-      const p95 = percentile(times, 0.95);
+      await profiled(page, 'search-queries', async () => {
+        for (let r = 0; r < ROUNDS; r++)
+          for (const q of QUERIES) {
+            const t = await timeQuery(page, q);
+            times.push(t.drawn);
+            shown.push(t.shown);
+            worker.push(t.worker);
+            if (process.env.TRELLIS_BENCH_VERBOSE)
+              console.log(`  “${q}”: in the page ${t.shown.toFixed(1)} ms, drawn ${t.drawn.toFixed(1)} ms, worker ${t.worker} ms`);
+          }
+      });
+      const shownP95 = percentile(shown, 0.95);
       const pageHeap = await heapAfterGc(page);
       const workerHeap = await workerHeapMb(page);
 
@@ -70,9 +83,16 @@ const figure: ChromiumFigure = {
           unit: 's',
           target: 'informational',
         },
-        { name: 'search: longest main-thread task while the index builds', value: longest, unit: 'ms', target: '< 50 ms', pass: longest < 50 },
         {
-          name: 'search: most CPU time of one main-thread task while the index builds (the clock’s figure includes waiting for a core)',
+          name: 'search: longest main-thread task while the index builds (the daily backup’s test bridge taken out)',
+          value: longest,
+          unit: 'ms',
+          target: '< 50 ms (0 = none ≥ 50 ms)',
+          pass: longest < 50,
+        },
+        { name: 'search: longest main-thread task while the index builds, test bridge included', value: withBridge, unit: 'ms', target: 'informational' },
+        {
+          name: 'search: most CPU time of one main-thread task while the index builds, test bridge included (the clock’s figure includes waiting for a core)',
           value: longestCpu,
           unit: 'ms',
           target: 'informational',
@@ -99,8 +119,22 @@ const figure: ChromiumFigure = {
           target: '< 30 ms',
           pass: percentile(worker, 0.95) < 30,
         },
-        { name: 'search: query typed → results drawn, p50', value: median(times), unit: 'ms', target: 'informational' },
-        { name: 'search: query typed → results drawn, p95', value: p95, unit: 'ms', target: '< 30 ms', pass: p95 < 30 },
+        { name: 'search: query typed → results in the page, p50', value: median(shown), unit: 'ms', target: 'informational' },
+        { name: 'search: query typed → results in the page, p95', value: shownP95, unit: 'ms', target: '< 30 ms', pass: shownP95 < 30 },
+        // What the eye sees: the above, then the wait for the display's next frame (0–16.7 ms at
+        // 60 Hz) and that frame (16.7 ms). Those two frames alone are 17–33 ms, so no target here.
+        {
+          name: 'search: query typed → results drawn (+ the wait for a display frame, and that frame), p50',
+          value: median(times),
+          unit: 'ms',
+          target: 'informational',
+        },
+        {
+          name: 'search: query typed → results drawn (+ the wait for a display frame, and that frame), p95',
+          value: percentile(times, 0.95),
+          unit: 'ms',
+          target: 'informational',
+        },
         { name: 'search: page JS heap with the index built (it lives in the worker)', value: pageHeap, unit: 'MB', target: 'informational' },
         { name: 'search: search worker JS heap (the index)', value: workerHeap, unit: 'MB', target: 'informational' },
       ];
@@ -155,20 +189,28 @@ async function indexReady(page: Page): Promise<void> {
 }
 
 /**
- * Types the query into the open palette: the ms until its results are drawn (the frame that shows
- * them presented), and the ms the worker spent answering it.
+ * Types the query into the open palette: the ms until its results are in the page (React has
+ * put them in the DOM), until they are drawn (the frame that shows them presented), and the ms
+ * the worker spent answering it.
  */
-async function timeQuery(page: Page, query: string): Promise<{ drawn: number; worker: number }> {
+async function timeQuery(page: Page, query: string): Promise<{ shown: number; drawn: number; worker: number }> {
   await page.getByRole('combobox').fill('');
   return page.evaluate(async (q) => {
     const input = document.querySelector<HTMLInputElement>('[cmdk-input]')!;
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    const selector = `[data-search-answered="${CSS.escape(q)}"]`;
+    // A mutation observer's callback runs in the microtask right after React's commit.
+    let shownAt = Number.NaN;
+    const observer = new MutationObserver(() => {
+      if (Number.isNaN(shownAt) && document.querySelector(selector) !== null) shownAt = performance.now();
+    });
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true });
     const start = performance.now();
     setValue.call(input, q);
     input.dispatchEvent(new Event('input', { bubbles: true }));
-    const selector = `[data-search-answered="${CSS.escape(q)}"]`;
     const at = await (window as unknown as Probe).__probe.whenReady(() => document.querySelector(selector) !== null);
-    return { drawn: at - start, worker: Number(document.querySelector<HTMLElement>(selector)?.dataset.searchMs ?? Number.NaN) };
+    observer.disconnect();
+    return { shown: shownAt - start, drawn: at - start, worker: Number(document.querySelector<HTMLElement>(selector)?.dataset.searchMs ?? Number.NaN) };
   }, query);
 }
 
