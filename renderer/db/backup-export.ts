@@ -42,21 +42,23 @@ export interface ExportProgress {
 }
 
 /**
- * How much of a table one request reads, in characters of its JSON. Reading a page and turning it
- * into JSON is one task on the thread that reads: bounded by size, not by rows, so a page of long
- * meeting notes stays short and small. Backups read in a worker (backup-export-client.ts); the
- * restore of an older backup exports its migrated copy on the page, where a long task is felt.
+ * How much of a table one request reads, in characters of its JSON, by default. Reading a page
+ * and turning it into JSON is one task on the thread that reads: bounded by size, not by rows, so
+ * a page of long meeting notes stays short and small. That matters on the page (the restore of an
+ * older backup exports its migrated copy there, where a long task is felt); backups read in a
+ * worker (backup-export.worker.ts), which asks for bigger pages, as each request costs a round
+ * trip to IndexedDB.
  */
-const PAGE_CHARS = 256 * 1024;
+export const PAGE_CHARS = 256 * 1024;
 /** Rows of a table's first page, before its row size is known; and the bounds of any page. */
 const FIRST_PAGE_ROWS = 100;
 const MIN_PAGE_ROWS = 10;
 const MAX_PAGE_ROWS = 5000;
 
 /** The rows of the next page, from the JSON size of the page just read. */
-export function nextPageRows(rows: number, jsonChars: number): number {
+export function nextPageRows(rows: number, jsonChars: number, pageChars = PAGE_CHARS): number {
   if (rows === 0 || jsonChars === 0) return MAX_PAGE_ROWS;
-  return Math.max(MIN_PAGE_ROWS, Math.min(MAX_PAGE_ROWS, Math.floor(PAGE_CHARS / (jsonChars / rows))));
+  return Math.max(MIN_PAGE_ROWS, Math.min(MAX_PAGE_ROWS, Math.floor(pageChars / (jsonChars / rows))));
 }
 
 /** An IndexedDB request as a promise (resolved in the success event, so the transaction stays active for the next request). */
@@ -191,7 +193,7 @@ class Outbox {
  * written here rather than by `exportDB`: Trellis's rows are plain JSON (strings, numbers,
  * booleans, null, arrays, objects: the zod schemas of shared/ and the lock's base64 envelopes),
  * so the per-row Typeson pass `exportDB` makes for Dates, Blobs and typed arrays only cost time.
- * Rows are read with IndexedDB's own `getAll` in key order, a page of about PAGE_CHARS at a time
+ * Rows are read with IndexedDB's own `getAll` in key order, a page of about `pageChars` at a time
  * (the next page is asked for before this one is turned into JSON, so IndexedDB reads while the
  * page works, and each page is its own short task), in one native transaction of the database
  * opened as stored: no Dexie layer per row. Each page is one native `JSON.stringify`, handed on
@@ -205,6 +207,8 @@ export async function exportDatabase(
     onProgress?: (p: ExportProgress) => void;
     /** Characters `write` may have waiting before the rest waits in Blobs; MAX_WAITING_CHARS by default. */
     maxWaitingChars?: number;
+    /** About how many characters of JSON one read request brings; PAGE_CHARS by default. */
+    pageChars?: number;
   },
 ): Promise<DatabaseFacts> {
   if (!db.isOpen()) await db.open();
@@ -269,7 +273,7 @@ export async function exportDatabase(
         next = values.length < asked ? null : read(lastKey, pageRows);
         for (const value of values) dates.observe(value);
         const json = JSON.stringify(keys ? values.map((v, i) => [keys[i], v]) : values);
-        pageRows = nextPageRows(values.length, json.length);
+        pageRows = nextPageRows(values.length, json.length, options.pageChars);
         out.put(count > 0 ? `,${json.slice(1, -1)}` : json.slice(1, -1), true);
         count += values.length;
         doneRows += values.length;

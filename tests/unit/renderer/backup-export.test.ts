@@ -239,6 +239,12 @@ describe('nextPageRows', () => {
     expect(nextPageRows(10, 10 * 1_000_000)).toBe(10);
     expect(nextPageRows(0, 0)).toBe(5000);
   });
+
+  it('asks for pages of another size when told (the backup worker’s bigger pages), within the same bounds', () => {
+    expect(nextPageRows(100, 100 * 4096, 4 * 1024 * 1024)).toBe(1024);
+    expect(nextPageRows(100, 100 * 50, 4 * 1024 * 1024)).toBe(5000);
+    expect(nextPageRows(10, 10 * 100_000_000, 4 * 1024 * 1024)).toBe(10);
+  });
 });
 
 describe('restore compares page by page', () => {
