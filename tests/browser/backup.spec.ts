@@ -194,3 +194,40 @@ test('closing the window in the middle of a restore leaves the data as it was', 
   expect((await readdir(main.laddersDir).catch(() => [])).filter((n) => !n.startsWith('.'))).toEqual([]);
   disconnect();
 });
+
+/**
+ * The app's own export worker, served with a read that fails once it has read a few pages (as a
+ * failing disk would): IndexedDB's getAll throws from the third request on.
+ */
+async function failReadsInBackupWorker(page: Page) {
+  await page.route(/backup-export\.worker-[^/]*\.js(\?|$)/, async (route) => {
+    const response = await route.fetch();
+    const failing = `{
+      const getAll = IDBObjectStore.prototype.getAll;
+      let calls = 0;
+      IDBObjectStore.prototype.getAll = function (...args) {
+        if (++calls > 2) throw new DOMException('The disk could not be read', 'UnknownError');
+        return getAll.apply(this, args);
+      };
+    }
+`;
+    await route.fulfill({ response, body: failing + (await response.text()) });
+  });
+}
+
+test('a backup whose read fails half-way says so, leaves no file, and the next one works', async ({ app, main }) => {
+  await importAndWait(app, team, /Import 3 people/);
+  await openPage(app, 'Settings');
+  await failReadsInBackupWorker(app);
+  await app.getByRole('button', { name: 'Export backup…' }).click();
+  await expect(app.getByText(/Trellis could not make the backup \(.*The disk could not be read.*\)/)).toBeVisible();
+  expect(main.savePaths).toHaveLength(1);
+  // Neither the chosen file nor a part of it.
+  expect(await readdir(main.exportDir)).toEqual([]);
+  await expect(app.getByRole('button', { name: 'Export backup…' })).toBeEnabled();
+
+  await app.unrouteAll({ behavior: 'wait' });
+  await app.getByRole('button', { name: 'Export backup…' }).click();
+  await expect(app.getByRole('status')).toContainText('Backup saved');
+  expect(await readdir(main.exportDir)).toEqual([path.basename(main.savePaths[1]!)]);
+});
