@@ -1,5 +1,6 @@
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 
 import type { Page } from '@playwright/test';
 
@@ -9,6 +10,7 @@ import { bridgeTimer, longestTaskIn } from '../bridge-time';
 import { waitForDailyBackup } from '../daily-backup';
 import { type ChromiumFigure, median } from '../figure';
 import { profiled } from '../profile';
+import { rendererDir } from '../session';
 
 type Probe = { __probe: { todayReady: Promise<number>; open: (hash: string, selector: string) => Promise<number> } };
 type Timed = { __bridgeWait: number };
@@ -101,6 +103,44 @@ const bareRead = `(async () => {
   return [ms, rows];
 })()`;
 
+/**
+ * The backup's own read, without the test bridge: the app's built export worker
+ * (backup-export.worker.ts) run from the page on the stored database, each chunk taken and
+ * dropped at once. Electron's IPC carries a chunk in a fraction of what the bridge takes, so this
+ * and main's own work bound what the backup costs there. Resolves to [ms, characters].
+ */
+const workerRead = (workerUrl: string) => `(async () => {
+  const worker = new Worker(${JSON.stringify(workerUrl)}, { type: 'module' });
+  const start = performance.now();
+  let chars = 0;
+  const done = await new Promise((resolve, reject) => {
+    worker.onerror = (e) => reject(new Error(e.message));
+    worker.onmessage = (e) => {
+      const m = e.data;
+      if (m.type === 'chunk') {
+        chars += m.chunk.length;
+        worker.postMessage({ type: 'ack' });
+      } else if (m.type === 'done') resolve(performance.now() - start);
+      else if (m.type === 'failed') reject(new Error(m.message));
+    };
+    worker.postMessage({ name: 'trellis', chunkChars: 1000000 });
+  });
+  worker.terminate();
+  return [done, chars];
+})()`;
+
+/** The built export worker's URL, beside the app's index.html. */
+async function exportWorkerUrl(appUrl: string): Promise<string> {
+  const file = (await readdir(path.join(rendererDir, 'assets'))).find((f) => /^backup-export\.worker-.*\.js$/.test(f));
+  if (!file) throw new Error('The renderer build has no backup-export worker.');
+  return new URL(`assets/${file}`, appUrl).href;
+}
+
+/** The duration of the page's last `trellis:<step>` measure (0 when there is none). */
+function lastStep(page: Page, name: string): Promise<number> {
+  return page.evaluate((n) => performance.getEntriesByName(`trellis:${n}`, 'measure').at(-1)?.duration ?? 0, name);
+}
+
 /** A new start of the app, on Today. */
 async function startAgain(page: Page) {
   await page.evaluate(() => (location.hash = '#/'));
@@ -151,6 +191,7 @@ const figure: ChromiumFigure = {
       // The daily backup runs this same export beside whatever the user is doing.
       const backupTask = await longestTaskIn(page, 'trellis:backup:export');
       const [bareMs, bareRows] = (await page.evaluate(bareRead)) as [number, number];
+      const [readMs, readChars] = (await page.evaluate(workerRead(await exportWorkerUrl(session.appUrl)))) as [number, number];
       const file = session.lastSavedPath!;
       const bytes = (await stat(file)).size;
       load.push(os.loadavg()[0]!);
@@ -166,6 +207,8 @@ const figure: ChromiumFigure = {
           await page.getByRole('dialog', { name: 'Backup restored' }).waitFor({ timeout: 20 * 60_000 });
         },
       );
+      // The restore's steps that run in the page alone (no bridge), for the estimate below.
+      const restorePageOnly = (await lastStep(page, 'check:parse')) + (await lastStep(page, 'restore:replace'));
       load.push(os.loadavg()[0]!);
       await startAgain(page);
       await page.evaluate(() => (window as unknown as Probe).__probe.todayReady);
@@ -217,21 +260,37 @@ const figure: ChromiumFigure = {
       console.log(
         `backup figure at ${SET}: backup file ${(bytes / 1e6).toFixed(1)} MB; backup ${backup.total.toFixed(0)} ms through the bridge (main ${backup.main.toFixed(0)} ms), restore ${restore.total.toFixed(0)} ms (main ${restore.main.toFixed(0)} ms); 1-min load average ${avg.toFixed(1)} on ${os.cpus().length} cores`,
       );
+      // Electron's figures, estimated without the bridge: the backup is its read (in the worker,
+      // chunks dropped) and main's work one after the other; in the app they overlap, as main
+      // takes each chunk while the worker reads on, so the sum is the slower case. The restore
+      // adds its page-only steps (the check's parse, the replace) to its main work, and the read
+      // again for the backup of the current data it makes first.
+      const backupEstimate = readMs + backup.main;
+      const restoreEstimate = restorePageOnly + readMs + restore.main;
       results.push(
         {
-          name: `backup at ${SET} (renderer + main, bridge taken out: a lower bound)`,
-          value: backup.own,
+          name: `backup at ${SET}, Electron estimate: the export worker's read (chunks dropped) + main's work`,
+          value: backupEstimate,
           unit: 'ms',
           target: '< 3000 ms',
-          pass: backup.own < 3000,
+          pass: backupEstimate < 3000,
         },
         {
-          name: `restore at ${SET}: check, automatic backup, replace (bridge taken out: a lower bound)`,
-          value: restore.own,
+          name: `restore at ${SET}, Electron estimate: check's parse + replace + a backup's read + main's work`,
+          value: restoreEstimate,
           unit: 'ms',
           target: '< 6000 ms',
-          pass: restore.own < 6000,
+          pass: restoreEstimate < 6000,
         },
+        {
+          name: `backup at ${SET}: the export worker's read alone (${(readChars / 1e6).toFixed(0)} M characters of JSON, chunks dropped)`,
+          value: readMs,
+          unit: 'ms',
+          target: 'informational',
+        },
+        { name: `backup at ${SET}: main's own work (hash, zip, write)`, value: backup.main, unit: 'ms', target: 'informational' },
+        { name: `backup at ${SET} (renderer + main, all bridge waits taken out: a lower bound)`, value: backup.own, unit: 'ms', target: 'informational' },
+        { name: `restore at ${SET} (all bridge waits taken out: a lower bound)`, value: restore.own, unit: 'ms', target: 'informational' },
         {
           name: `longest main-thread task while a backup reads the database at ${SET} (as the daily one does; bridge taken out)`,
           value: backupTask,
