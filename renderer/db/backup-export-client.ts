@@ -1,24 +1,8 @@
 import type { DatabaseFacts } from '../../shared/backup';
-import { exportDatabase, type ExportProgress } from './backup-export';
+import type { ExportStored } from './backup-export';
 import type { ExportMessage, ExportRequest } from './backup-export.worker';
-import { openAsStored } from './backup-schema';
 
-/** Exports the stored database `name` (see exportDatabase), handing its JSON to `write` in chunks. */
-export type ExportStored = (
-  name: string,
-  write: (chunk: string) => Promise<void>,
-  options: { chunkChars: number; onProgress?: (p: ExportProgress) => void },
-) => Promise<DatabaseFacts>;
-
-/** The export on the calling thread: for tests, and where there are no workers. */
-export const exportHere: ExportStored = async (name, write, options) => {
-  const db = await openAsStored(name);
-  try {
-    return await exportDatabase(db, write, options);
-  } finally {
-    db.close();
-  }
-};
+export type { ExportStored };
 
 /**
  * The export in a worker of its own (backup-export.worker.ts), so the page's main thread only

@@ -5,7 +5,7 @@
 import Dexie from 'dexie';
 
 import type { DatabaseFacts, DataRange, TableFacts } from '../../shared/backup';
-import { schemaString } from './backup-schema';
+import { openAsStored, schemaString } from './backup-schema';
 
 const dateField = /(^date$|At$|Date$|^due$|Since$)/;
 const isoDay = /^\d{4}-\d{2}-\d{2}/;
@@ -298,3 +298,24 @@ export async function exportDatabase(
   const facts: TableFacts[] = tables.map((t) => ({ name: t.name, schema: schemaString(t), rows: counts.get(t.name) ?? 0 }));
   return { name: db.name, version: db.verno, tables: facts, dataRange: dates.range() };
 }
+
+/**
+ * Exports the stored database `name` (see exportDatabase), handing its JSON to `write` in chunks.
+ * The app runs it in a worker (backup-export-client.ts, which the first screen loads without this
+ * module); `exportHere` runs it on the calling thread.
+ */
+export type ExportStored = (
+  name: string,
+  write: (chunk: string) => Promise<void>,
+  options: { chunkChars: number; onProgress?: (p: ExportProgress) => void },
+) => Promise<DatabaseFacts>;
+
+/** The export on the calling thread: for tests, and where there are no workers. */
+export const exportHere: ExportStored = async (name, write, options) => {
+  const db = await openAsStored(name);
+  try {
+    return await exportDatabase(db, write, options);
+  } finally {
+    db.close();
+  }
+};

@@ -4,7 +4,7 @@ import { importDB, importInto } from 'dexie-export-import';
 
 import type { DatabaseFacts } from '../../shared/backup';
 import { BackupDataError } from './backup-errors';
-import { exportHere } from './backup-export-client';
+import { exportHere } from './backup-export';
 import { type DexieExport, openAsStored, sameTables, schemaOf } from './backup-schema';
 import { renewSearchGeneration } from './search-index-store';
 

@@ -5,7 +5,7 @@
  * without touching these files. No IPC here; features/settings/backup-actions.ts moves the text.
  */
 export { BackupDataError } from './backup-errors';
-export { chunksOf, dateRangeTracker, exportDatabase, type ExportProgress } from './backup-export';
-export { exportHere, exportInWorker, type ExportStored } from './backup-export-client';
+export { chunksOf, dateRangeTracker, exportDatabase, exportHere, type ExportProgress, type ExportStored } from './backup-export';
+export { exportInWorker } from './backup-export-client';
 export { parseDatabaseExport, restoreDatabase, type RestoreOptions, type RestoreStats } from './backup-restore';
 export { type DexieExport, openAsStored, sameSchema, sameTables, schemaOf, schemaString } from './backup-schema';
