@@ -36,12 +36,16 @@ const figure: ChromiumFigure = {
       // indexing figure is about the worker's work reaching the page while the user waits.
       const paletteOpen = await longestTaskDuring(page, () => openPalette(page));
       let readyAt = 0;
-      const buildStart = await page.evaluate(() => performance.now());
+      // The page-clock stretch, taken inside the trace (its start and end are long tasks of their own).
+      let buildStart = 0;
+      let buildEnd = 0;
       const { wall: withBridge, cpu: longestCpu } = await longestTasksDuring(page, async () => {
+        buildStart = await page.evaluate(() => performance.now());
         await indexReady(page);
         readyAt = Date.now();
+        buildEnd = await page.evaluate(() => performance.now());
       });
-      const longest = await longestTaskBetween(page, buildStart, await page.evaluate(() => performance.now()));
+      const longest = await longestTaskBetween(page, buildStart, buildEnd);
       // The daily backup (a full read of the database, 15 s after start) must not run beside the queries timed.
       await waitForDailyBackup(page);
       const documents = Number((await page.getByText(/records searchable/).innerText()).replace(/[^0-9]/g, ''));
