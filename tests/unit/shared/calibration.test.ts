@@ -211,13 +211,15 @@ describe('decisions export', () => {
     fc.assert(
       fc.property(fc.string(), fc.constantFrom('', '=', '+', '-', '@', '\t', '\r', "'=", 'a'), (tail, lead) => {
         const value = lead + tail;
-        const [, parsed] = Papa.parse<string[]>(decisionsCsv([row({ rationale: value })]), { newline: '\r\n' }).data;
+        const [, parsed] = Papa.parse<string[]>(decisionsCsv([row({ rationale: value })]), { newline: '\r\n', delimiter: ',' }).data;
         const cell = parsed![9]!;
         if (/^'*[=+\-@\t\r]/.test(value)) expect(cell).toBe(`'${value}`);
         else expect(cell).toBe(value);
         // No cell of the file starts with a character that starts a formula.
         for (const c of parsed!) expect(c).not.toMatch(/^[=+\-@\t\r]/);
       }),
+      // A cell of pipes once made Papa guess "|" as the file's delimiter: the file is read as the comma-separated file it is.
+      { examples: [['|||', '']] },
     );
     expect(csvCell('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
     expect(csvCell('-3')).toBe("'-3");
