@@ -49,7 +49,7 @@ export interface ExportProgress {
  * worker (backup-export.worker.ts), which asks for bigger pages, as each request costs a round
  * trip to IndexedDB.
  */
-export const PAGE_CHARS = 256 * 1024;
+const PAGE_CHARS = 256 * 1024;
 /** Rows of a table's first page, before its row size is known; and the bounds of any page. */
 const FIRST_PAGE_ROWS = 100;
 const MIN_PAGE_ROWS = 10;
