@@ -4,6 +4,7 @@ import path from 'node:path';
 
 import type { Page } from '@playwright/test';
 
+import { backupLimits } from '../../../../shared/backup';
 import type { SampleSizeName } from '../../../../shared/sample';
 import type { BenchResult } from '../../harness';
 import { bridgeTimer, longestTaskIn } from '../bridge-time';
@@ -105,11 +106,12 @@ const bareRead = `(async () => {
 
 /**
  * The backup's own read, without the test bridge: the app's built export worker
- * (backup-export.worker.ts) run from the page on the stored database, each chunk taken and
- * dropped at once. Electron's IPC carries a chunk in a fraction of what the bridge takes, so this
- * and main's own work bound what the backup costs there. Resolves to [ms, characters].
+ * (backup-export.worker.ts) run from the page on the stored database, in the app's chunk size,
+ * each chunk taken and dropped at once. Electron's IPC carries a chunk in a fraction of what the
+ * bridge takes, so this and main's own work bound what the backup costs there. Resolves to
+ * [ms, characters].
  */
-const workerRead = (workerUrl: string) => `(async () => {
+const workerRead = (workerUrl: string, chunkChars: number) => `(async () => {
   const worker = new Worker(${JSON.stringify(workerUrl)}, { type: 'module' });
   const start = performance.now();
   let chars = 0;
@@ -123,7 +125,7 @@ const workerRead = (workerUrl: string) => `(async () => {
       } else if (m.type === 'done') resolve(performance.now() - start);
       else if (m.type === 'failed') reject(new Error(m.message));
     };
-    worker.postMessage({ name: 'trellis', chunkChars: 1000000 });
+    worker.postMessage({ name: 'trellis', chunkChars: ${chunkChars} });
   });
   worker.terminate();
   return [done, chars];
@@ -191,7 +193,7 @@ const figure: ChromiumFigure = {
       // The daily backup runs this same export beside whatever the user is doing.
       const backupTask = await longestTaskIn(page, 'trellis:backup:export');
       const [bareMs, bareRows] = (await page.evaluate(bareRead)) as [number, number];
-      const [readMs, readChars] = (await page.evaluate(workerRead(await exportWorkerUrl(session.appUrl)))) as [number, number];
+      const [readMs, readChars] = (await page.evaluate(workerRead(await exportWorkerUrl(session.appUrl), backupLimits.chunkChars))) as [number, number];
       const file = session.lastSavedPath!;
       const bytes = (await stat(file)).size;
       load.push(os.loadavg()[0]!);
