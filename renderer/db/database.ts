@@ -208,6 +208,13 @@ export class TrellisDatabase extends Dexie {
       cycleResponses: 'id, cycleId, [cycleId+personId], [personId+date], *competencyIds',
       wins: 'id, date, [personId+date], *competencyIds',
     });
+    // Version 11: meetings gain [personId+kind+date], so a person's newest meeting of one kind
+    // (the last career conversation, on prep, the person page and the growth screens) is one key
+    // at the end of a range instead of a walk through their whole history, notes and all. No
+    // row changes: IndexedDB builds the index from the rows.
+    this.version(11).stores({
+      meetings: 'id, date, [personId+date], [seriesId+date], [personId+kind+date]',
+    });
   }
 }
 

@@ -350,15 +350,15 @@ registerEvidenceSource({
 });
 
 /**
- * The day of the person's newest career conversation, walking their meetings newest first
- * through [personId+date] and stopping at the first one (one person's history, never the table).
+ * The day of the person's newest career conversation held by `today`: the last key of the
+ * person's career meetings in [personId+kind+date], read without loading a meeting row.
  */
 export async function lastCareerConversation(db: TrellisDatabase, personId: string, today: string): Promise<string | undefined> {
-  const found = await db.meetings
-    .where('[personId+date]')
-    .between([personId, MIN_DAY], [personId, today], true, true)
+  const [newest] = await db.meetings
+    .where('[personId+kind+date]')
+    .between([personId, 'career', MIN_DAY], [personId, 'career', today], true, true)
     .reverse()
-    .filter((m) => m.kind === 'career')
-    .first();
-  return found?.date;
+    .limit(1)
+    .keys();
+  return newest ? (newest as [string, string, string])[2] : undefined;
 }

@@ -46,6 +46,9 @@ export const schemaHistory: Record<number, Record<string, string | null>> = {
     cycleResponses: 'id, cycleId, [cycleId+personId], [personId+date], *competencyIds',
     wins: 'id, date, [personId+date], *competencyIds',
   },
+  11: {
+    meetings: 'id, date, [personId+date], [seriesId+date], [personId+kind+date]',
+  },
 };
 
 /**
