@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { meetingKinds } from '../../../shared/domain/meetings';
 import { TrellisDatabase } from '../../../renderer/db/database';
 import { lastCareerConversation } from '../../../renderer/db/goals';
+import { meetingKinds } from '../../../shared/domain/meetings';
 import { createDatabaseAt } from '../../support/schema-history';
 
 /**
