@@ -360,5 +360,5 @@ export async function lastCareerConversation(db: TrellisDatabase, personId: stri
     .reverse()
     .limit(1)
     .keys();
-  return newest ? (newest as [string, string, string])[2] : undefined;
+  return newest === undefined ? undefined : (newest as unknown as [string, string, string])[2];
 }
