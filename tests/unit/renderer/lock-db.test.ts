@@ -145,6 +145,43 @@ describe('the lock while the app is used', () => {
     db.close();
   });
 
+  it('every kind of cursor read (reverse with a limit, each, first, modify, keys) gives plain values with the lock on', async () => {
+    const { db, lock, repos, name } = setup();
+    await lock.enable('correct horse battery', 'all-text', 0);
+    const alex = await repos.people.create({ name: 'Alex' });
+    const ids: string[] = [];
+    for (const day of ['2026-03-02', '2026-03-09', '2026-03-16']) {
+      const m = await repos.meetings.start({ personId: alex.id, seriesId: null, kind: 'one-on-one', date: day });
+      await repos.meetings.saveNotes(m.id, { privateNotes: `private ${day} ${CANARY}`, sharedNotes: `shared ${day}` });
+      ids.push(m.id);
+    }
+    expect(await rawDump(name)).not.toContain(CANARY);
+    const range = () => db.meetings.where('[personId+date]').between([alex.id, Dexie.minKey], [alex.id, Dexie.maxKey]);
+    // A values cursor (IndexedDB's getAll cannot go backwards).
+    expect((await range().reverse().limit(2).toArray()).map((m) => m.privateNotes)).toEqual([`private 2026-03-16 ${CANARY}`, `private 2026-03-09 ${CANARY}`]);
+    expect(
+      (
+        await range()
+          .reverse()
+          .filter((m) => m.privateNotes.includes('03-02'))
+          .first()
+      )?.id,
+    ).toBe(ids[0]);
+    const seen: string[] = [];
+    await range().each((m) => void seen.push(m.privateNotes));
+    expect(seen).toEqual(['2026-03-02', '2026-03-09', '2026-03-16'].map((d) => `private ${d} ${CANARY}`));
+    // Read, change and write back in one transaction: decrypted on the way up, encrypted on the way down.
+    await range().modify((m) => void (m.privateNotes = `${m.privateNotes} edited`));
+    expect((await db.meetings.get(ids[2]!))?.privateNotes).toBe(`private 2026-03-16 ${CANARY} edited`);
+    expect(await rawDump(name)).not.toContain(CANARY);
+    // Key cursors carry no value: they pass the layer untouched.
+    expect(await range().reverse().primaryKeys()).toEqual([...ids].reverse());
+    // Locked, a cursor that meets an encrypted row fails as a read does, and changes nothing.
+    lock.lock();
+    await expect(range().reverse().limit(1).toArray()).rejects.toBeInstanceOf(LockedError);
+    db.close();
+  });
+
   it('assessments: private notes always; summary, comments and ratings with all note text', async () => {
     const { db, lock, repos, name } = setup();
     const alex = await repos.people.create({ name: 'Alex' });
