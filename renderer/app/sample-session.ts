@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { defaultTimeZone } from '../../shared/domain/cadence';
 import { todayIso } from '../../shared/domain/dates';
+import type { SampleData } from '../../shared/sample';
 import { recordIdSchema, type UserRole, userRoleSchema } from '../../shared/settings';
 import { TrellisDatabase } from '../db/database';
 import { forgetSearchIndex, renewSearchGeneration, searchIndexStoreName } from '../db/search-index-store';
@@ -49,6 +50,16 @@ export function readSampleSession(storage: Storage | undefined = globalThis.loca
 }
 
 /**
+ * Who an engineer is in the sample: one of the manager's reports on the engineering track. The
+ * sample's team changes with the day it is made for, and its first report may be the designer;
+ * any report, then the manager, only if it has no engineer at all.
+ */
+export function sampleEngineer(sample: Pick<SampleData, 'meId' | 'tables'>): string {
+  const reports = sample.tables.people.filter((p) => p.managerId === sample.meId && !p.archived);
+  return (reports.find((p) => p.track === 'engineering') ?? reports[0])?.id ?? sample.meId;
+}
+
+/**
  * Builds the sample database and opens a session on it. An engineer tries it as one of the
  * team's engineers; a manager and a committee member as the team's manager. The sample
  * database is built from scratch every time (loadSample refuses a database that has rows).
@@ -74,8 +85,7 @@ export async function openSampleTeam(
     throw error;
   }
   db.close();
-  const engineer = role === 'engineer' ? sample.tables.people.find((p) => p.managerId === sample.meId && !p.archived) : undefined;
-  const session: SampleSession = { meId: engineer?.id ?? sample.meId, role, openedOn: today };
+  const session: SampleSession = { meId: role === 'engineer' ? sampleEngineer(sample) : sample.meId, role, openedOn: today };
   storage.setItem(KEY, JSON.stringify(session));
   restart();
   return session;

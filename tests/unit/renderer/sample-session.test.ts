@@ -3,7 +3,14 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { leaveSampleTeam, openSampleTeam, readSampleSession, removeLeftoverSample, SAMPLE_DATABASE_NAME } from '../../../renderer/app/sample-session';
+import {
+  leaveSampleTeam,
+  openSampleTeam,
+  readSampleSession,
+  removeLeftoverSample,
+  SAMPLE_DATABASE_NAME,
+  sampleEngineer,
+} from '../../../renderer/app/sample-session';
 import { sectionsFor } from '../../../renderer/app/sections';
 import { DATABASE_NAME, TrellisDatabase } from '../../../renderer/db/database';
 
@@ -77,6 +84,16 @@ describe('the sample team', () => {
     // Opened again: rebuilt from scratch, not added twice.
     expect(await sample.people.count()).toBe(7);
     sample.close();
+  });
+
+  it('makes an engineer one of the team’s engineers, whatever the day the sample is made for', async () => {
+    const { generateSample } = await import('../../../shared/sample');
+    for (let d = 0; d < 40; d++) {
+      const today = new Date(Date.UTC(2026, 10, 20 + d)).toISOString().slice(0, 10);
+      const sample = generateSample({ size: 'small', seed: 'trellis-sample', today, timeZone: 'Europe/Berlin' });
+      const me = sample.tables.people.find((p) => p.id === sampleEngineer(sample));
+      expect(me, today).toMatchObject({ managerId: sample.meId, track: 'engineering' });
+    }
   });
 
   it('leaves nothing behind: the session ends, kept typing is dropped, the database is deleted at the next start', async () => {
