@@ -19,6 +19,7 @@ import { criterionIdsOf, type CriterionRef, withCompetencyIds } from '../../shar
 import type { TrellisDatabase } from './database';
 import { NotFoundError, ValidationError } from './errors';
 import { registerEvidenceSource } from './evidence';
+import { newestDateOfKind } from './meeting-keys';
 
 /** How many goals of one person a screen lists at most (years of quarterly goals fit many times over). */
 export const GOALS_PER_PERSON = 500;
@@ -349,16 +350,7 @@ registerEvidenceSource({
   },
 });
 
-/**
- * The day of the person's newest career conversation held by `today`: the last key of the
- * person's career meetings in [personId+kind+date], read without loading a meeting row.
- */
-export async function lastCareerConversation(db: TrellisDatabase, personId: string, today: string): Promise<string | undefined> {
-  const [newest] = await db.meetings
-    .where('[personId+kind+date]')
-    .between([personId, 'career', MIN_DAY], [personId, 'career', today], true, true)
-    .reverse()
-    .limit(1)
-    .keys();
-  return newest === undefined ? undefined : (newest as unknown as [string, string, string])[2];
+/** The day of the person's newest career conversation held by `today`. */
+export function lastCareerConversation(db: TrellisDatabase, personId: string, today: string): Promise<string | undefined> {
+  return newestDateOfKind(db, personId, 'career', today, MIN_DAY);
 }

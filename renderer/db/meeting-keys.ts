@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 
+import type { MeetingKind } from '../../shared/domain/meetings';
 import type { MeetingRef, TrellisDatabase } from './database';
 
 export type { MeetingRef } from './database';
@@ -31,6 +32,26 @@ export const seriesMeetings = (db: TrellisDatabase, seriesId: string, upTo: stri
   db.meetings.where('[seriesId+date]').between([seriesId, Dexie.minKey], [seriesId, upTo], true, true);
 
 export type MeetingRange = ReturnType<typeof personMeetings>;
+
+/**
+ * The date of a person's newest meeting of `kind` from `from` to `upTo` (both included): the last
+ * key of [personId+kind+date], so no meeting row is loaded however long the history.
+ */
+export async function newestDateOfKind(
+  db: TrellisDatabase,
+  personId: string,
+  kind: MeetingKind,
+  upTo: string,
+  from: string | typeof Dexie.minKey = Dexie.minKey,
+): Promise<string | undefined> {
+  const [newest] = await db.meetings
+    .where('[personId+kind+date]')
+    .between([personId, kind, from], [personId, kind, upTo], true, true)
+    .reverse()
+    .limit(1)
+    .keys();
+  return newest === undefined ? undefined : (newest as unknown as [string, MeetingKind, string])[2];
+}
 
 /**
  * Meeting id → date for the given meetings (those a screen labels "from 12 Nov"), in one batch of
