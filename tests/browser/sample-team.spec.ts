@@ -40,7 +40,7 @@ test.describe('a fresh profile', () => {
     await expect(mine.table.getByRole('row')).toHaveCount(1 + 1);
   });
 
-  test('an engineer tries the sample as one of the team’s engineers', async ({ app }) => {
+  test('an engineer tries the sample as one of the team’s engineers', async ({ app }, testInfo) => {
     const welcome = await WelcomePage.expectShown(app);
     await welcome.chooseRole('engineer');
     await welcome.sampleButton.click();
@@ -48,6 +48,7 @@ test.describe('a fresh profile', () => {
     expect((await sidebarSections(app)).slice(0, 3)).toEqual(['Today', 'Growth', 'Feedback']);
     const growth = app.getByRole('region', { name: 'Your growth' });
     await expect(growth).toContainText(/Engineer/);
+    await lookInBothThemes(app, 'sample-engineer-today', testInfo, { sizes: screenSizes });
     await growth.getByRole('link', { name: 'Your page' }).click();
     // Their page: someone with a manager in the sample, and 1:1s with them.
     await expect(app.getByRole('heading', { level: 1 })).not.toHaveText('Today');
