@@ -5,7 +5,9 @@
 import Dexie from 'dexie';
 
 import type { DatabaseFacts, DataRange, TableFacts } from '../../shared/backup';
+import { Outbox } from './backup-outbox';
 import { openAsStored, schemaString } from './backup-schema';
+import { abortAndWait, countRows, requested, transactionDone } from './idb-native';
 
 const dateField = /(^date$|At$|Date$|^due$|Since$)/;
 const isoDay = /^\d{4}-\d{2}-\d{2}/;
@@ -61,126 +63,102 @@ export function nextPageRows(rows: number, jsonChars: number, pageChars = PAGE_C
   return Math.max(MIN_PAGE_ROWS, Math.min(MAX_PAGE_ROWS, Math.floor(pageChars / (jsonChars / rows))));
 }
 
-/** An IndexedDB request as a promise (resolved in the success event, so the transaction stays active for the next request). */
-function requested<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
+/** A page of a table's rows as stored, and the JSON the export writes for it (`[row,…]`, or `[[key,row],…]` for a table without inbound keys). */
+export interface StoredPage {
+  values: unknown[];
+  keys: IDBValidKey[] | null;
+  json: string;
 }
 
 /**
- * Cuts text given as pieces into chunks of at most `size` characters, never between the two
- * halves of a surrogate pair: each chunk is built once from the pieces it spans.
+ * Reads a table's rows in key order with IndexedDB's own `getAll`, a page of about `pageChars`
+ * characters of JSON at a time, and hands each page to `onPage` with its JSON. The next page is
+ * asked for before this one becomes JSON, so IndexedDB reads while the page works; each page is
+ * its own short task. Returns the rows read.
  */
-export function* chunksOf(pieces: Iterable<string>, size: number): Generator<string> {
-  if (size < 2) throw new RangeError('A chunk must hold at least two characters');
-  let parts: string[] = [];
-  let length = 0;
-  const take = (): string => {
-    let chunk = parts.join('');
-    parts = [];
-    length = 0;
-    const last = chunk.charCodeAt(chunk.length - 1);
-    // A high surrogate at the cut: its low half starts the next chunk, so it goes there too.
-    if (last >= 0xd800 && last <= 0xdbff) {
-      parts = [chunk.slice(-1)];
-      length = 1;
-      chunk = chunk.slice(0, -1);
-    }
-    return chunk;
+export async function readStoredPages(store: IDBObjectStore, pageChars: number, onPage: (page: StoredPage) => void): Promise<number> {
+  const inbound = store.keyPath !== null;
+  type Page = [values: unknown[], keys: IDBValidKey[] | null, asked: number];
+  const read = (after: IDBValidKey | null, rows: number): Promise<Page> => {
+    const range = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
+    const page = Promise.all([requested(store.getAll(range, rows)), inbound ? null : requested(store.getAllKeys(range, rows)), rows]);
+    // A page still being read when the read stops (a write failed) fails with the abort: seen, not unhandled.
+    page.catch(() => {});
+    return page;
   };
-  for (const piece of pieces) {
-    let offset = 0;
-    while (piece.length - offset >= size - length) {
-      const end = offset + size - length;
-      parts.push(piece.slice(offset, end));
-      offset = end;
-      length = size;
-      yield take();
-    }
-    if (offset < piece.length) {
-      parts.push(offset === 0 ? piece : piece.slice(offset));
-      length += piece.length - offset;
-    }
+  let count = 0;
+  let pageRows = FIRST_PAGE_ROWS;
+  let next: Promise<Page> | null = read(null, pageRows);
+  while (next) {
+    const [values, keys, asked]: Page = await next;
+    if (values.length === 0) break;
+    const lastKey: IDBValidKey = keys
+      ? keys[keys.length - 1]!
+      : (Dexie.getByKeyPath(values[values.length - 1] as object, store.keyPath as string) as IDBValidKey);
+    // Sized from the page before this one: the read is under way while this page becomes JSON.
+    next = values.length < asked ? null : read(lastKey, pageRows);
+    const json = JSON.stringify(keys ? values.map((v, i) => [keys[i], v]) : values);
+    pageRows = nextPageRows(values.length, json.length, pageChars);
+    count += values.length;
+    onPage({ values, keys, json });
   }
-  if (length > 0) yield parts.join('');
+  return count;
 }
 
 /**
- * Characters handed to `write` and not yet taken. While the read transaction runs, each page goes
- * on to `write` at once, so main deflates and hashes it while the next pages are read. Once this
- * much waits (main has fallen behind), the rest is kept as Blobs until the transaction is over:
- * the transaction cannot wait for main (IndexedDB would commit it half-way), and the page's
- * memory must not hold the whole database.
+ * The export's text, written into an Outbox table by table as the rows are read: the header
+ * (every table with its row count), then each table's rows, then the end. The file is
+ * dexie-export-import's format 1 (what `parseDatabaseExport` and `importDB` read).
  */
-const MAX_WAITING_CHARS = 16 * 1024 * 1024;
-
-/**
- * The text of the export on its way to `write`: chunks of at most `chunkChars`, taken one at a
- * time in order. `put` never waits; what cannot go yet is kept, as a Blob when it is large.
- */
-class Outbox {
-  private tail = '';
-  private waiting = 0;
-  private queue: Promise<void> = Promise.resolve();
-  private failure: { error: unknown } | null = null;
-  /** Everything after the first piece that could not go at once, in order. */
-  private readonly later: (string | Blob)[] = [];
-  private total = 0;
-  private taken = 0;
+export class ExportText {
+  private readonly dates = dateRangeTracker();
+  private readonly counts = new Map<string, number>();
+  private table: { name: string; rows: number } | null = null;
 
   constructor(
-    private readonly write: (chunk: string) => Promise<void>,
-    private readonly chunkChars: number,
-    private readonly onTaken: (taken: number, total: number) => void,
-    private readonly maxWaiting: number,
-  ) {}
-
-  /** Adds text to the export; `large` text is kept as a Blob if it has to wait. */
-  put(text: string, large = false): void {
-    if (this.failure) throw this.failure.error;
-    this.total += text.length;
-    if (this.later.length === 0 && this.waiting < this.maxWaiting) {
-      const chunks = [...chunksOf([this.tail, text], this.chunkChars)];
-      this.tail = chunks.pop() ?? '';
-      for (const chunk of chunks) this.send(chunk);
-      return;
-    }
-    if (this.later.length === 0 && this.tail) this.later.push(this.tail);
-    this.tail = '';
-    this.later.push(large ? new Blob([text]) : text);
+    private readonly db: Dexie,
+    private readonly out: Outbox,
+    rowCounts: number[],
+  ) {
+    const header = {
+      formatName: 'dexie',
+      formatVersion: 1,
+      data: {
+        databaseName: db.name,
+        databaseVersion: db.verno,
+        tables: db.tables.map((t, i) => ({ name: t.name, schema: schemaString(t), rowCount: rowCounts[i]! })),
+        data: [] as unknown[],
+      },
+    };
+    const empty = JSON.stringify(header);
+    // Everything up to the inside of `data.data: [`; its closing `]}}` goes after the tables.
+    out.put(empty.slice(0, empty.lastIndexOf(']')));
   }
 
-  /** Sends everything that is left, in order; resolves once `write` has taken the last chunk. */
-  async flush(): Promise<void> {
-    await this.queue;
-    for (let i = 0; i < this.later.length; i++) {
-      const piece = this.later[i]!;
-      this.later[i] = '';
-      const text = typeof piece === 'string' ? piece : await piece.text();
-      const chunks = [...chunksOf([this.tail, text], this.chunkChars)];
-      this.tail = chunks.pop() ?? '';
-      for (const chunk of chunks) await this.take(chunk);
-    }
-    this.later.length = 0;
-    if (this.tail) await this.take(this.tail);
-    this.tail = '';
+  beginTable(name: string, inbound: boolean): void {
+    this.out.put(`${this.counts.size > 0 ? ',' : ''}{"tableName":${JSON.stringify(name)},"inbound":${String(inbound)},"rows":[`);
+    this.table = { name, rows: 0 };
   }
 
-  private send(chunk: string): void {
-    this.waiting += chunk.length;
-    this.queue = this.queue.then(() => this.take(chunk));
-    // Seen by the next put (which aborts the read) or by flush; not an unhandled rejection meanwhile.
-    this.queue.catch((error: unknown) => (this.failure ??= { error }));
+  page({ values, json }: StoredPage): void {
+    const table = this.table!;
+    for (const value of values) this.dates.observe(value);
+    this.out.put(table.rows > 0 ? `,${json.slice(1, -1)}` : json.slice(1, -1), true);
+    table.rows += values.length;
   }
 
-  private async take(chunk: string): Promise<void> {
-    await this.write(chunk);
-    this.waiting = Math.max(0, this.waiting - chunk.length);
-    this.taken += chunk.length;
-    // Blob sizes are bytes, string lengths characters: close enough for a progress bar.
-    this.onTaken(this.taken, this.total);
+  endTable(): void {
+    const table = this.table!;
+    this.counts.set(table.name, table.rows);
+    this.table = null;
+    this.out.put(']}');
+  }
+
+  /** Ends the text; the facts the manifest records of it. */
+  end(): DatabaseFacts {
+    this.out.put(']}}');
+    const tables: TableFacts[] = this.db.tables.map((t) => ({ name: t.name, schema: schemaString(t), rows: this.counts.get(t.name) ?? 0 }));
+    return { name: this.db.name, version: this.db.verno, tables, dataRange: this.dates.range() };
   }
 }
 
@@ -189,15 +167,12 @@ class Outbox {
  * `write` in pieces of at most `chunkChars` characters, never cutting a character in two. `write`
  * is called again only once it has resolved.
  *
- * The file is dexie-export-import's format 1 (what `parseDatabaseExport` and `importDB` read),
- * written here rather than by `exportDB`: Trellis's rows are plain JSON (strings, numbers,
- * booleans, null, arrays, objects: the zod schemas of shared/ and the lock's base64 envelopes),
- * so the per-row Typeson pass `exportDB` makes for Dates, Blobs and typed arrays only cost time.
- * Rows are read with IndexedDB's own `getAll` in key order, a page of about `pageChars` at a time
- * (the next page is asked for before this one is turned into JSON, so IndexedDB reads while the
- * page works, and each page is its own short task), in one native transaction of the database
- * opened as stored: no Dexie layer per row. Each page is one native `JSON.stringify`, handed on
- * through an Outbox while the next page is read.
+ * Written here rather than by dexie-export-import's `exportDB`: Trellis's rows are plain JSON
+ * (strings, numbers, booleans, null, arrays, objects: the zod schemas of shared/ and the lock's
+ * base64 envelopes), so the per-row Typeson pass `exportDB` makes for Dates, Blobs and typed
+ * arrays only cost time. Rows are read by `readStoredPages` in one native transaction of the
+ * database opened as stored: no Dexie layer per row. Each page is one native `JSON.stringify`,
+ * handed on through an Outbox while the next page is read.
  */
 export async function exportDatabase(
   db: Dexie,
@@ -212,9 +187,6 @@ export async function exportDatabase(
   },
 ): Promise<DatabaseFacts> {
   if (!db.isOpen()) await db.open();
-  const dates = dateRangeTracker();
-  const tables = db.tables;
-  const counts = new Map<string, number>();
   let reading = true;
   const out = new Outbox(
     write,
@@ -222,81 +194,36 @@ export async function exportDatabase(
     (taken, total) => {
       if (!reading) options.onProgress?.({ phase: 'saving', fraction: total ? Math.min(1, taken / total) : 1 });
     },
-    options.maxWaitingChars ?? MAX_WAITING_CHARS,
+    options.maxWaitingChars,
   );
-  const idb = db.backendDB();
-  const names = tables.map((t) => t.name);
-  const tx = idb.transaction(names, 'readonly');
-  const done = new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onabort = () => reject(tx.error ?? new Error('The backup could not read the database'));
-  });
+  const names = db.tables.map((t) => t.name);
+  const tx = db.backendDB().transaction(names, 'readonly');
+  const done = transactionDone(tx, 'The backup could not read the database');
+  let facts: DatabaseFacts;
   try {
-    const rowCounts = await Promise.all(names.map((name) => requested(tx.objectStore(name).count())));
+    const rowCounts = await countRows(tx, names);
     const totalRows = rowCounts.reduce((a, b) => a + b, 0);
     let doneRows = 0;
-    const header = {
-      formatName: 'dexie',
-      formatVersion: 1,
-      data: {
-        databaseName: db.name,
-        databaseVersion: db.verno,
-        tables: tables.map((t, i) => ({ name: t.name, schema: schemaString(t), rowCount: rowCounts[i]! })),
-        data: [] as unknown[],
-      },
-    };
-    const empty = JSON.stringify(header);
-    // Everything up to the inside of `data.data: [`; its closing `]}}` goes after the tables.
-    out.put(empty.slice(0, empty.lastIndexOf(']')));
-    for (const [t, table] of tables.entries()) {
-      const store = tx.objectStore(table.name);
-      const inbound = store.keyPath !== null;
-      out.put(`${t > 0 ? ',' : ''}{"tableName":${JSON.stringify(table.name)},"inbound":${String(inbound)},"rows":[`);
-      type Page = [values: unknown[], keys: IDBValidKey[] | null, asked: number];
-      const read = (after: IDBValidKey | null, rows: number): Promise<Page> => {
-        const range = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
-        const page = Promise.all([requested(store.getAll(range, rows)), inbound ? null : requested(store.getAllKeys(range, rows)), rows]);
-        // A page still being read when the export stops (a write failed) fails with the abort: seen, not unhandled.
-        page.catch(() => {});
-        return page;
-      };
-      let count = 0;
-      let pageRows = FIRST_PAGE_ROWS;
-      let next: Promise<Page> | null = read(null, pageRows);
-      while (next) {
-        const [values, keys, asked]: Page = await next;
-        if (values.length === 0) break;
-        const lastKey: IDBValidKey = keys
-          ? keys[keys.length - 1]!
-          : (Dexie.getByKeyPath(values[values.length - 1] as object, store.keyPath as string) as IDBValidKey);
-        // Sized from the page before this one: the read is under way while this page becomes JSON.
-        next = values.length < asked ? null : read(lastKey, pageRows);
-        for (const value of values) dates.observe(value);
-        const json = JSON.stringify(keys ? values.map((v, i) => [keys[i], v]) : values);
-        pageRows = nextPageRows(values.length, json.length, options.pageChars);
-        out.put(count > 0 ? `,${json.slice(1, -1)}` : json.slice(1, -1), true);
-        count += values.length;
-        doneRows += values.length;
+    const text = new ExportText(db, out, rowCounts);
+    for (const name of names) {
+      const store = tx.objectStore(name);
+      text.beginTable(name, store.keyPath !== null);
+      await readStoredPages(store, options.pageChars ?? PAGE_CHARS, (page) => {
+        text.page(page);
+        doneRows += page.values.length;
         options.onProgress?.({ phase: 'reading', fraction: totalRows ? doneRows / totalRows : 1 });
-      }
-      counts.set(table.name, count);
-      out.put(']}');
+      });
+      text.endTable();
     }
-    out.put(']}}');
+    facts = text.end();
   } catch (error) {
-    try {
-      tx.abort();
-    } catch {
-      // Already over.
-    }
-    await done.catch(() => {});
+    await abortAndWait(tx, done);
     throw error;
   }
   await done;
   reading = false;
   await out.flush();
-  const facts: TableFacts[] = tables.map((t) => ({ name: t.name, schema: schemaString(t), rows: counts.get(t.name) ?? 0 }));
-  return { name: db.name, version: db.verno, tables: facts, dataRange: dates.range() };
+  return facts;
 }
 
 /**

@@ -1,11 +1,14 @@
 /** Checks an export against its manifest and this Trellis's schema, and replaces the data all-or-nothing. */
-import Dexie, { type IndexableTypePart, type Table } from 'dexie';
+import Dexie from 'dexie';
 import { importDB, importInto } from 'dexie-export-import';
 
 import type { DatabaseFacts } from '../../shared/backup';
+import { type TableChanges, TableDiff } from './backup-diff';
 import { BackupDataError } from './backup-errors';
-import { exportHere } from './backup-export';
+import { exportDatabase, exportHere, ExportText, readStoredPages } from './backup-export';
+import { Outbox } from './backup-outbox';
 import { type DexieExport, openAsStored, sameTables, schemaOf } from './backup-schema';
+import { abortAndWait, countRows, requested, transactionDone } from './idb-native';
 import { renewSearchGeneration } from './search-index-store';
 
 const isKey = (value: unknown): boolean =>
@@ -88,7 +91,10 @@ function loadedStream(json: DexieExport) {
 export interface RestoreOptions {
   /** Opens the code's own database class on a name (runs its migrations): for older backups. */
   openWithCode: (name: string) => Dexie;
-  onProgress?: (fraction: number) => void;
+  /** 0…1 of the phase: replacing the rows, then (with `safety`) saving the backup of the current data. */
+  onProgress?: (fraction: number, phase: 'replacing' | 'saving') => void;
+  /** Back up the current data from the restore's own read of it, before it is replaced. */
+  safety?: SafetyBackup;
 }
 
 /**
@@ -114,131 +120,20 @@ async function migrate(json: DexieExport, openWithCode: RestoreOptions['openWith
   }
 }
 
-/** Rows read per request when comparing a table with a backup. */
-const COMPARE_PAGE = 5000;
-
-/** Whether keys rise strictly (IndexedDB's order): then the backup's rows can be walked beside the stored ones. */
-function strictlyRising(keys: unknown[]): boolean {
-  for (let i = 1; i < keys.length; i++) if (indexedDB.cmp(keys[i - 1], keys[i]) >= 0) return false;
-  return true;
-}
-
-/** The stored rows of a table in key order, COMPARE_PAGE at a time, each page with its keys. */
-async function* storedPages(table: Table): AsyncGenerator<{ values: unknown[]; keys: unknown[] }> {
-  const keyPath = table.schema.primKey.keyPath as string | null;
-  let lastKey: unknown = null;
-  for (;;) {
-    const collection = lastKey === null ? table.orderBy(':id') : table.where(':id').above(lastKey);
-    const page = collection.limit(COMPARE_PAGE);
-    const values: unknown[] = await page.toArray();
-    if (values.length === 0) return;
-    const keys: unknown[] = keyPath ? values.map((v) => Dexie.getByKeyPath(v as object, keyPath)) : await page.primaryKeys();
-    yield { values, keys };
-    if (values.length < COMPARE_PAGE) return;
-    lastKey = keys[keys.length - 1];
-  }
-}
-
 /**
- * Makes one table hold exactly `rows` (as exportDatabase writes them), inside the caller's
- * transaction: rows that are already stored as they are in the backup are not written again,
- * changed and missing ones are put, and rows the backup does not have are deleted. IndexedDB
- * writes (each row and each of its index entries) cost far more than reads here, and the usual
- * restore (yesterday's backup onto today's data) differs in a few rows. Returns the rows written.
- *
- * A backup Trellis wrote lists each table's rows in key order, as IndexedDB reads them: the
- * stored rows are read a page at a time and walked beside the backup's, and a page whose rows
- * are the backup's next ones, equal, is told by ONE comparison of two JSON texts (stored values
- * read back in the order they were written, as the backup's JSON was: equal rows give equal
- * text). Only a page that differs is compared row by row. Rows in any other order are compared
- * through a map by key.
+ * Characters of JSON one read request brings while a restore compares the stored rows with the
+ * backup's: larger than the page's export default, as the restore's read is the backup of the
+ * current data too, and each request is a round trip to IndexedDB. The user watches the restore's
+ * progress meanwhile; a page this size is a task of some tens of milliseconds.
  */
-async function replaceRows(table: Table, rows: unknown[], inbound: boolean, onRows: (rows: number) => void): Promise<number> {
-  const keyPath = table.schema.primKey.keyPath as string | string[] | null;
-  const keyOf = (row: unknown): unknown => (inbound ? Dexie.getByKeyPath(row as object, keyPath as string) : (row as [unknown, unknown])[0]);
-  const valueOf = (row: unknown): unknown => (inbound ? row : (row as [unknown, unknown])[1]);
-  const backupKeys = rows.map(keyOf);
-  if (!strictlyRising(backupKeys)) return replaceRowsByKey(table, rows, keyOf, valueOf, onRows);
-  const put: number[] = [];
-  const gone: unknown[] = [];
-  let same = 0;
-  // The next backup row not yet matched with a stored one.
-  let next = 0;
-  for await (const { values, keys } of storedPages(table)) {
-    const n = values.length;
-    const whole =
-      next + n <= rows.length &&
-      indexedDB.cmp(backupKeys[next], keys[0]) === 0 &&
-      indexedDB.cmp(backupKeys[next + n - 1], keys[n - 1]) === 0 &&
-      // An inbound row holds its key, so equal JSON means equal keys; an outbound table's keys are compared.
-      (inbound || keys.every((key, i) => indexedDB.cmp(key, backupKeys[next + i]) === 0)) &&
-      JSON.stringify(values) === JSON.stringify(inbound ? rows.slice(next, next + n) : rows.slice(next, next + n).map(valueOf));
-    if (whole) {
-      same += n;
-      next += n;
-    } else {
-      for (const [i, value] of values.entries()) {
-        while (next < rows.length && indexedDB.cmp(backupKeys[next], keys[i]) < 0) put.push(next++);
-        if (next < rows.length && indexedDB.cmp(backupKeys[next], keys[i]) === 0) {
-          if (JSON.stringify(valueOf(rows[next])) === JSON.stringify(value)) same += 1;
-          else put.push(next);
-          next += 1;
-        } else gone.push(keys[i]);
-      }
-    }
-  }
-  while (next < rows.length) put.push(next++);
-  if (gone.length) await table.bulkDelete(gone as IndexableTypePart[]);
-  onRows(same);
-  for (let i = 0; i < put.length; i += IMPORT_PAGE) {
-    const page = put.slice(i, i + IMPORT_PAGE);
-    if (inbound) await table.bulkPut(page.map((r) => rows[r]));
-    else
-      await table.bulkPut(
-        page.map((r) => valueOf(rows[r])),
-        page.map((r) => backupKeys[r] as IndexableTypePart),
-      );
-    onRows(page.length);
-  }
-  return put.length + gone.length;
-}
+const RESTORE_PAGE_CHARS = 2 * 1024 * 1024;
 
-/** replaceRows for rows in no particular order: the backup's rows by key, each stored row looked up. */
-async function replaceRowsByKey(
-  table: Table,
-  rows: unknown[],
-  keyOf: (row: unknown) => unknown,
-  valueOf: (row: unknown) => unknown,
-  onRows: (rows: number) => void,
-): Promise<number> {
-  const inbound = !!table.schema.primKey.keyPath;
-  // The backup's rows by key (as JSON, which compares arrays and strings alike), each as JSON text.
-  const wanted = new Map<string, { key: unknown; value: unknown; json: string }>();
-  for (const row of rows) wanted.set(JSON.stringify(keyOf(row)), { key: keyOf(row), value: valueOf(row), json: JSON.stringify(valueOf(row)) });
-  const gone: unknown[] = [];
-  const same = new Set<string>();
-  for await (const { values, keys } of storedPages(table)) {
-    for (const [i, value] of values.entries()) {
-      const id = JSON.stringify(keys[i]);
-      const backup = wanted.get(id);
-      if (!backup) gone.push(keys[i]);
-      else if (backup.json === JSON.stringify(value)) same.add(id);
-    }
-  }
-  if (gone.length) await table.bulkDelete(gone as IndexableTypePart[]);
-  const changed = [...wanted].filter(([id]) => !same.has(id)).map(([, row]) => row);
-  onRows(same.size);
-  for (let i = 0; i < changed.length; i += IMPORT_PAGE) {
-    const page = changed.slice(i, i + IMPORT_PAGE);
-    if (inbound) await table.bulkPut(page.map((r) => r.value));
-    else
-      await table.bulkPut(
-        page.map((r) => r.value),
-        page.map((r) => r.key as IndexableTypePart),
-      );
-    onRows(page.length);
-  }
-  return changed.length + gone.length;
+/** The backup of the current data that a restore makes from its own read of it (see restoreDatabase). */
+export interface SafetyBackup {
+  write: (chunk: string) => Promise<void>;
+  chunkChars: number;
+  /** Saves the backup (and whatever must follow it before the data is replaced); the restore commits once it resolves. */
+  finish: (facts: DatabaseFacts) => Promise<void>;
 }
 
 export interface RestoreStats {
@@ -249,9 +144,60 @@ export interface RestoreStats {
 }
 
 /**
+ * Keeps `tx` from committing until `work` settles, by asking it for one missing row at a time:
+ * IndexedDB commits a transaction as soon as nothing more is asked of it, and a call to main is
+ * not an IndexedDB request. (Dexie.waitFor does the same for Dexie's transactions.)
+ */
+async function holdOpen<T>(store: IDBObjectStore, work: Promise<T>): Promise<T> {
+  let over = false;
+  const settled = work.then(
+    () => void (over = true),
+    () => void (over = true),
+  );
+  await new Promise<void>((resolve, reject) => {
+    const ask = () => {
+      if (over) return resolve();
+      const request = store.get(-Infinity);
+      request.onsuccess = ask;
+      request.onerror = () => reject(request.error ?? new Error('The restore lost its transaction'));
+    };
+    ask();
+  });
+  await settled;
+  return work;
+}
+
+/**
+ * Writes a table's changes inside the restore's transaction: deletes, then puts, IMPORT_PAGE
+ * requests at a time (IndexedDB runs a transaction's requests in order, so the last one's
+ * success means the page is written). A failed request aborts the transaction.
+ */
+async function writeChanges(store: IDBObjectStore, diff: TableDiff, changes: TableChanges, onRows: (rows: number) => void): Promise<void> {
+  let last: IDBRequest | null = null;
+  for (const key of changes.gone) last = store.delete(key);
+  for (let i = 0; i < changes.put.length; i += IMPORT_PAGE) {
+    const page = changes.put.slice(i, i + IMPORT_PAGE);
+    for (const index of page) {
+      const { value, key } = diff.entry(index);
+      last = key === undefined ? store.put(value) : store.put(value, key);
+    }
+    await requested(last!);
+    last = null;
+    onRows(page.length);
+  }
+  if (last) await requested(last);
+}
+
+/**
  * Replaces every table of the stored database with the backup's rows in ONE transaction with
  * strict durability: if anything fails (a full disk, a closed window, a bug), IndexedDB rolls
  * the whole transaction back and the current data stays exactly as it was.
+ *
+ * With `safety`, that same transaction's read of the current rows is also the backup of them:
+ * each table is read once, its JSON goes to `safety.write` while it is compared with the
+ * backup's rows, and only then are its changes written. The transaction is held open until
+ * `safety.finish` has saved that backup, so the data is replaced only once a backup of it exists;
+ * a backup that cannot be saved aborts the restore.
  */
 export async function restoreDatabase(name: string, parsed: DexieExport, options: RestoreOptions): Promise<RestoreStats> {
   let json = parsed;
@@ -267,38 +213,90 @@ export async function restoreDatabase(name: string, parsed: DexieExport, options
     }
     // A search index saved for the data being replaced must not be taken for the restored data's.
     renewSearchGeneration(name);
-    const rowsOf = new Map(json.data.data.map((part) => [part.tableName, part]));
     const total = json.data.data.reduce((n, part) => n + part.rows.length, 0);
-    let done = 0;
-    let writtenRows = 0;
-    await target.transaction('rw', target.tables, async () => {
-      if (needsTypeson(json)) {
-        // A file whose rows carry types JSON has no words for (not one Trellis writes): the library's own import.
-        await importInto(target, loadedStream(json) as never, {
-          noTransaction: true,
-          clearTablesBeforeImport: true,
-          // A backup restores into Trellis's database whatever it was called where it was made.
-          acceptNameDiff: true,
-          progressCallback: ({ completedRows, totalRows }) => {
-            options.onProgress?.(totalRows ? completedRows / totalRows : 1);
-            return true;
-          },
-        });
-        writtenRows = total;
-        return;
-      }
-      // Plain rows, as exportDatabase writes them: each table made equal to the backup's rows.
-      for (const table of target.tables) {
-        const part = rowsOf.get(table.name);
-        const written = await replaceRows(table, part?.rows ?? [], part?.inbound ?? !!table.schema.primKey.keyPath, (rows) => {
-          done += rows;
-          options.onProgress?.(total ? done / total : 1);
-        });
-        writtenRows += written;
-      }
-    });
-    return { rows: total, written: writtenRows };
+    if (needsTypeson(json)) return { rows: total, written: await importTyped(target, json, options) };
+    return await replaceAll(target, json, options);
   } finally {
     target.close();
   }
+}
+
+/** A file whose rows carry types JSON has no words for (not one Trellis writes): the library's own import, after the backup. */
+async function importTyped(target: Dexie, json: DexieExport, options: RestoreOptions): Promise<number> {
+  const { safety } = options;
+  if (safety) await safety.finish(await exportDatabase(target, safety.write, { chunkChars: safety.chunkChars }));
+  await target.transaction('rw', target.tables, () =>
+    importInto(target, loadedStream(json) as never, {
+      noTransaction: true,
+      clearTablesBeforeImport: true,
+      // A backup restores into Trellis's database whatever it was called where it was made.
+      acceptNameDiff: true,
+      progressCallback: ({ completedRows, totalRows }) => {
+        options.onProgress?.(totalRows ? completedRows / totalRows : 1, 'replacing');
+        return true;
+      },
+    }),
+  );
+  return json.data.data.reduce((n, part) => n + part.rows.length, 0);
+}
+
+/** Plain rows, as exportDatabase writes them: each table read (and backed up), compared, and made equal to the backup's rows. */
+async function replaceAll(target: Dexie, json: DexieExport, options: RestoreOptions): Promise<RestoreStats> {
+  const { safety } = options;
+  const rowsOf = new Map(json.data.data.map((part) => [part.tableName, part]));
+  const names = target.tables.map((t) => t.name);
+  const tx = target.backendDB().transaction(names, 'readwrite', { durability: 'strict' });
+  const done = transactionDone(tx, 'The restore could not write the database');
+  let reading = true;
+  const out = safety
+    ? new Outbox(safety.write, safety.chunkChars, (taken, all) => {
+        if (!reading) options.onProgress?.(all ? Math.min(1, taken / all) : 1, 'saving');
+      })
+    : null;
+  const total = json.data.data.reduce((n, part) => n + part.rows.length, 0);
+  let written = 0;
+  try {
+    const stored = await countRows(tx, names);
+    const work = stored.reduce((a, b) => a + b, 0) + total;
+    let doneWork = 0;
+    const progress = (rows: number) => {
+      doneWork += rows;
+      options.onProgress?.(work ? doneWork / work : 1, 'replacing');
+    };
+    const text = out && new ExportText(target, out, stored);
+    for (const name of names) {
+      const store = tx.objectStore(name);
+      const rows = rowsOf.get(name)?.rows ?? [];
+      const inbound = rowsOf.get(name)?.inbound ?? store.keyPath !== null;
+      if (inbound !== (store.keyPath !== null)) throw new BackupDataError(`The backup is damaged: the rows of table ${name} do not match its keys.`);
+      const diff = new TableDiff(rows, store.keyPath);
+      text?.beginTable(name, inbound);
+      await readStoredPages(store, RESTORE_PAGE_CHARS, (page) => {
+        text?.page(page);
+        diff.page(page);
+        progress(page.values.length);
+      });
+      text?.endTable();
+      const changes = diff.end();
+      progress(changes.same);
+      await writeChanges(store, diff, changes, progress);
+      written += changes.put.length + changes.gone.length;
+    }
+    if (out && text && safety) {
+      const facts = text.end();
+      reading = false;
+      const start = performance.now();
+      await holdOpen(
+        tx.objectStore(names[0]!),
+        out.flush().then(() => safety.finish(facts)),
+      );
+      // For the bench: the time the transaction waited for the backup of the current data to be saved.
+      performance.measure('trellis:restore:held-for-backup', { start, end: performance.now() });
+    }
+  } catch (error) {
+    await abortAndWait(tx, done);
+    throw error;
+  }
+  await done;
+  return { rows: total, written };
 }

@@ -5,7 +5,8 @@
  * without touching these files. No IPC here; features/settings/backup-actions.ts moves the text.
  */
 export { BackupDataError } from './backup-errors';
-export { chunksOf, dateRangeTracker, exportDatabase, exportHere, type ExportProgress, type ExportStored } from './backup-export';
+export { dateRangeTracker, exportDatabase, exportHere, type ExportProgress, type ExportStored } from './backup-export';
 export { exportInWorker } from './backup-export-client';
+export { chunksOf } from './backup-outbox';
 export { parseDatabaseExport, restoreDatabase, type RestoreOptions, type RestoreStats } from './backup-restore';
 export { type DexieExport, openAsStored, sameSchema, sameTables, schemaOf, schemaString } from './backup-schema';

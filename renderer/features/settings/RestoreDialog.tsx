@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -15,8 +15,6 @@ type Step = { kind: 'confirm' } | { kind: 'restoring'; progress: Progress } | { 
 export function RestoreDialog({ ctx, checked, onClose }: { ctx: BackupContext; checked: CheckedBackup; onClose: () => void }) {
   const [step, setStep] = useState<Step>({ kind: 'confirm' });
   const { summary } = checked;
-  // The lock's key ring is said in its own line, not counted as data.
-  const rows = summary.database.tables.filter((t) => t.rows > 0 && t.name !== 'keyring');
 
   const cancel = () => {
     void cancelRestore(ctx, checked.restoreId);
@@ -24,7 +22,7 @@ export function RestoreDialog({ ctx, checked, onClose }: { ctx: BackupContext; c
   };
 
   const restore = async () => {
-    setStep({ kind: 'restoring', progress: { label: 'Backing up your current data first…', fraction: 0 } });
+    setStep({ kind: 'restoring', progress: { label: 'Backing up your current data and restoring…', fraction: 0 } });
     try {
       const result = await restoreBackup(ctx, checked, (progress) => setStep({ kind: 'restoring', progress }));
       setStep({ kind: 'done', result });
@@ -40,43 +38,7 @@ export function RestoreDialog({ ctx, checked, onClose }: { ctx: BackupContext; c
       isOpen
       onOpenChange={(open) => !open && closeable && (step.kind === 'done' ? location.reload() : cancel())}
     >
-      {step.kind !== 'done' && (
-        <div className="restore-summary">
-          <dl className="paths">
-            <dt>File</dt>
-            <dd>
-              <code>{summary.file}</code> <span className="muted">· {formatBytes(summary.bytes)}</span>
-            </dd>
-            <dt>Made</dt>
-            <dd>
-              {formatWhen(summary.createdAt)} by Trellis {summary.appVersion} <span className="muted">({reasonText[summary.reason]})</span>
-            </dd>
-            <dt>Holds</dt>
-            <dd>
-              {rows.length > 0 ? rows.map((t) => countLabel(t.name, t.rows)).join(', ') : 'No people or notes'}
-              {summary.ladderFiles > 0 && `; ${summary.ladderFiles} ladder ${summary.ladderFiles === 1 ? 'file' : 'files'}`}
-              {summary.hasSettings && '; settings'}
-            </dd>
-            <dt>Lock</dt>
-            <dd>
-              {summary.lock.enabled ? 'Passphrase lock on: after restoring, Trellis asks for the passphrase this backup was made with' : 'No passphrase lock'}
-            </dd>
-            {summary.database.dataRange && (
-              <>
-                <dt>Dates</dt>
-                <dd>
-                  {formatDay(summary.database.dataRange.from)} to {formatDay(summary.database.dataRange.to)}
-                </dd>
-              </>
-            )}
-          </dl>
-          <p>
-            Restoring <strong>replaces all people, notes and action items</strong> on this computer with the backup’s. Trellis first backs up what is here now
-            (you can restore that backup to undo). Ladder files from the backup are added to your ladders folder; a file you have changed since is never
-            overwritten, the backup’s copy is kept beside it in the data folder.
-          </p>
-        </div>
-      )}
+      {step.kind !== 'done' && <BackupSummary summary={summary} />}
       {step.kind === 'restoring' && <ProgressBar label={step.progress.label} fraction={step.progress.fraction} />}
       {step.kind === 'failed' && (
         <p className="banner banner--error" role="alert">
@@ -127,3 +89,49 @@ function RestoreReport({ result }: { result: RestoreResult }) {
     </div>
   );
 }
+
+/**
+ * What the backup holds. Memoised: the restore's progress re-renders the dialog many times, and
+ * the dates and counts here are formatted by Intl on every render.
+ */
+const BackupSummary = memo(function BackupSummary({ summary }: { summary: CheckedBackup['summary'] }) {
+  // The lock's key ring is said in its own line, not counted as data.
+  const rows = summary.database.tables.filter((t) => t.rows > 0 && t.name !== 'keyring');
+  return (
+    <div className="restore-summary">
+      <dl className="paths">
+        <dt>File</dt>
+        <dd>
+          <code>{summary.file}</code> <span className="muted">· {formatBytes(summary.bytes)}</span>
+        </dd>
+        <dt>Made</dt>
+        <dd>
+          {formatWhen(summary.createdAt)} by Trellis {summary.appVersion} <span className="muted">({reasonText[summary.reason]})</span>
+        </dd>
+        <dt>Holds</dt>
+        <dd>
+          {rows.length > 0 ? rows.map((t) => countLabel(t.name, t.rows)).join(', ') : 'No people or notes'}
+          {summary.ladderFiles > 0 && `; ${summary.ladderFiles} ladder ${summary.ladderFiles === 1 ? 'file' : 'files'}`}
+          {summary.hasSettings && '; settings'}
+        </dd>
+        <dt>Lock</dt>
+        <dd>
+          {summary.lock.enabled ? 'Passphrase lock on: after restoring, Trellis asks for the passphrase this backup was made with' : 'No passphrase lock'}
+        </dd>
+        {summary.database.dataRange && (
+          <>
+            <dt>Dates</dt>
+            <dd>
+              {formatDay(summary.database.dataRange.from)} to {formatDay(summary.database.dataRange.to)}
+            </dd>
+          </>
+        )}
+      </dl>
+      <p>
+        Restoring <strong>replaces all people, notes and action items</strong> on this computer with the backup’s. Trellis first backs up what is here now (you
+        can restore that backup to undo). Ladder files from the backup are added to your ladders folder; a file you have changed since is never overwritten, the
+        backup’s copy is kept beside it in the data folder.
+      </p>
+    </div>
+  );
+});

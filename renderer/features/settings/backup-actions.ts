@@ -33,6 +33,20 @@ export interface Progress {
   fraction: number;
 }
 
+/**
+ * Passes a report on only when its label or its whole percent changes: each report re-renders
+ * the screen that shows it, and a large backup reports hundreds of pages and chunks.
+ */
+export function everyPercent(onProgress?: (p: Progress) => void): (p: Progress) => void {
+  let last = '';
+  return (p) => {
+    const key = `${p.label}|${Math.floor(p.fraction * 100)}`;
+    if (key === last) return;
+    last = key;
+    onProgress?.(p);
+  };
+}
+
 export type BackupRequest = { kind: 'export' } | { kind: 'automatic'; reason: AutomaticReason };
 
 export interface WrittenBackup {
@@ -50,12 +64,13 @@ export async function writeBackup(ctx: BackupContext, request: BackupRequest, on
   if (!begun.started) return null;
   const { sessionId } = begun;
   const exportStored = ctx.exportStored ?? exportHere;
+  const report = everyPercent(onProgress);
   try {
     const facts = await step(`${request.kind === 'export' ? 'backup' : request.reason}:export`, () =>
       exportStored(ctx.databaseName, async (chunk) => void (await ctx.call('backup:append', { sessionId, chunk })), {
         chunkChars: backupLimits.chunkChars,
         onProgress: ({ phase, fraction }) =>
-          onProgress?.({
+          report({
             label: phase === 'reading' ? 'Reading your data…' : 'Writing the backup…',
             fraction: phase === 'reading' ? fraction * 0.5 : 0.5 + fraction * 0.5,
           }),
@@ -90,12 +105,13 @@ export async function checkBackup(
     source.kind === 'chosen' ? await ctx.call('backup:choose-restore', limits) : await ctx.call('backup:inspect', { name: source.name, ...limits });
   if (!inspected.chosen) return null;
   const { restoreId, summary, chunks } = inspected;
+  const report = everyPercent(onProgress);
   try {
     const parts: string[] = [];
     await step('check:read', async () => {
       for (let index = 0; index < chunks; index++) {
         parts.push((await ctx.call('backup:read-database', { restoreId, index })).chunk);
-        onProgress?.({ label: 'Checking the backup…', fraction: (index + 1) / chunks });
+        report({ label: 'Checking the backup…', fraction: (index + 1) / chunks });
       }
     });
     const parsed = await step('check:parse', async () => parseDatabaseExport(parts.join(''), summary.database, current));
@@ -113,35 +129,55 @@ export interface RestoreResult {
 }
 
 /**
- * Replaces the data with a checked backup: first a backup of the current data (main refuses to
- * go on without it), then the files are prepared, then the database is replaced in one
- * transaction, then the files are moved into place. A failure before the last step leaves
- * everything as it was.
+ * Replaces the data with a checked backup, in one transaction: the current data is read once,
+ * streamed to main as the before-restore backup while it is compared with the backup's, and
+ * replaced; the transaction commits only once main has saved that backup and prepared the
+ * files (main refuses to prepare them without it). Then the files are moved into place. A
+ * failure before the last step leaves everything as it was.
  */
 export async function restoreBackup(ctx: BackupContext, checked: CheckedBackup, onProgress?: (p: Progress) => void): Promise<RestoreResult> {
   const { restoreId } = checked;
+  const report = everyPercent(onProgress);
   let databaseReplaced = false;
+  let safetySession: string | null = null;
   try {
-    const safety = await writeBackup(ctx, { kind: 'automatic', reason: 'before-restore' }, (p) =>
-      onProgress?.({ label: 'Backing up your current data first…', fraction: p.fraction * 0.4 }),
-    );
-    if (!safety) throw new BackupDataError('Trellis could not back up the current data, so nothing was restored.');
-    await ctx.call('backup:restore-stage', { restoreId });
+    const begun = await ctx.call('backup:begin', { kind: 'automatic', reason: 'before-restore' });
+    if (!begun.started) throw new BackupDataError('Trellis could not back up the current data, so nothing was restored.');
+    const { sessionId } = begun;
+    safetySession = sessionId;
+    // Set by the restore's `finish`, before its transaction commits.
+    const saved: { backup?: WrittenBackup } = {};
     const stats = await step('restore:replace', () =>
       restoreDatabase(ctx.databaseName, checked.parsed, {
         openWithCode: ctx.openWithCode,
-        onProgress: (fraction) => onProgress?.({ label: 'Restoring…', fraction: 0.4 + fraction * 0.55 }),
+        onProgress: (fraction, phase) =>
+          report(
+            phase === 'replacing'
+              ? { label: 'Backing up your current data and restoring…', fraction: fraction * 0.9 }
+              : { label: 'Saving the backup of your current data…', fraction: 0.9 + fraction * 0.08 },
+          ),
+        safety: {
+          chunkChars: backupLimits.chunkChars,
+          write: async (chunk) => void (await ctx.call('backup:append', { sessionId, chunk })),
+          finish: async (database) => {
+            saved.backup = await ctx.call('backup:finish', { sessionId, database });
+            safetySession = null;
+            await ctx.call('backup:restore-stage', { restoreId });
+          },
+        },
       }),
     );
+    if (!saved.backup) throw new Error('The restore committed without a backup of the current data.');
     // For the bench's verbose output: how much of the backup differed from the data it replaced.
     performance.measure(`trellis:restore:wrote ${stats.written} of ${stats.rows} rows`, { start: performance.now(), end: performance.now() });
     databaseReplaced = true;
     // Typing kept from before belongs to the data that was just replaced.
     discardUnsaved();
     const committed = await ctx.call('backup:restore-commit', { restoreId });
-    onProgress?.({ label: 'Restored', fraction: 1 });
-    return { ...committed, safetyBackup: safety };
+    report({ label: 'Restored', fraction: 1 });
+    return { ...committed, safetyBackup: saved.backup };
   } catch (error) {
+    if (safetySession) await ctx.call('backup:cancel', { sessionId: safetySession }).catch(() => {});
     if (!databaseReplaced) await ctx.call('backup:restore-abort', { restoreId }).catch(() => {});
     throw error;
   }
