@@ -65,3 +65,39 @@ export async function longestTaskIn(page: Page, name: string): Promise<number> {
   if (!span) throw new Error(`The page made no ${name} measure`);
   return longestTaskBetween(page, span[0]!, span[1]!);
 }
+
+/**
+ * While `window.__deferAppends` is true, `backup:append` calls answer at once and their chunks
+ * wait in the page; the next other call sends them first, in order. A restore streams the
+ * backup of the current data to main while it reads the data: through the test bridge each chunk
+ * costs the page tens of milliseconds of JSON inside the read (Electron's IPC copies it in a
+ * fraction of one), so the read's time is only the app's own once the chunks go after it. Main
+ * gets every chunk, and the restore commits only once main has saved them all, as in the app.
+ * Plain JavaScript text, as bridgeTimer; inject it after that.
+ */
+export const deferredAppends = `(() => {
+  window.__deferAppends = false;
+  const wrap = () => {
+    const bridge = window.__trellisBridge;
+    if (!bridge || bridge.deferring) return;
+    const waiting = [];
+    const deferring = async (c, p) => {
+      if (window.__deferAppends && c === 'backup:append') {
+        waiting.push(p);
+        return { ok: true, value: { bytes: 0 } };
+      }
+      while (waiting.length > 0) {
+        const answer = await bridge('backup:append', waiting.shift());
+        if (!answer || !answer.ok) {
+          waiting.length = 0;
+          return answer;
+        }
+      }
+      return bridge(c, p);
+    };
+    deferring.deferring = true;
+    window.__trellisBridge = deferring;
+  };
+  wrap();
+  document.addEventListener('DOMContentLoaded', wrap);
+})();`;
