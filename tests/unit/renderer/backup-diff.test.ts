@@ -39,16 +39,23 @@ const byKey = (a: Row, b: Row) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 describe('a restore’s changes to one table', () => {
   it('make any stored rows equal to any backup’s rows, in key order or not, whatever the pages', () => {
     fc.assert(
-      fc.property(rows, fc.array(row, { maxLength: 40 }), fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1 }), fc.boolean(), fc.boolean(), (storedRows, backupRows, sizes, sorted, inbound) => {
-        const stored = [...storedRows].sort(byKey);
-        // A backup Trellis wrote is in key order with one row per key; any other file may not be.
-        const backup = sorted ? [...new Map(backupRows.map((r) => [r.id, r])).values()].sort(byKey) : backupRows;
-        const asExported = inbound ? backup : backup.map((r) => [r.id, r]);
-        const diff = new TableDiff(asExported, inbound ? 'id' : null);
-        for (const page of pagesOf(stored, sizes, inbound)) diff.page(page);
-        const expected = new Map<string, unknown>(backup.map((r) => [r.id, r]));
-        expect(applied(stored, diff, inbound)).toEqual(expected);
-      }),
+      fc.property(
+        rows,
+        fc.array(row, { maxLength: 40 }),
+        fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1 }),
+        fc.boolean(),
+        fc.boolean(),
+        (storedRows, backupRows, sizes, sorted, inbound) => {
+          const stored = [...storedRows].sort(byKey);
+          // A backup Trellis wrote is in key order with one row per key; any other file may not be.
+          const backup = sorted ? [...new Map(backupRows.map((r) => [r.id, r])).values()].sort(byKey) : backupRows;
+          const asExported = inbound ? backup : backup.map((r) => [r.id, r]);
+          const diff = new TableDiff(asExported, inbound ? 'id' : null);
+          for (const page of pagesOf(stored, sizes, inbound)) diff.page(page);
+          const expected = new Map<string, unknown>(backup.map((r) => [r.id, r]));
+          expect(applied(stored, diff, inbound)).toEqual(expected);
+        },
+      ),
       { numRuns: 400 },
     );
   });
