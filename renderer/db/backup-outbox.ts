@@ -1,5 +1,7 @@
 /** The text of an export on its way to main, in bounded chunks, without holding up the read that makes it. */
 
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
 /**
  * Cuts text given as pieces into chunks of at most `size` characters, never between the two
  * halves of a surrogate pair: each chunk is built once from the pieces it spans.
@@ -14,7 +16,7 @@ export function* chunksOf(pieces: Iterable<string>, size: number): Generator<str
     length = 0;
     const last = chunk.charCodeAt(chunk.length - 1);
     // A high surrogate at the cut: its low half starts the next chunk, so it goes there too.
-    if (last >= 0xd800 && last <= 0xdbff) {
+    if (isHighSurrogate(last)) {
       parts = [chunk.slice(-1)];
       length = 1;
       chunk = chunk.slice(0, -1);
@@ -73,9 +75,21 @@ export class Outbox {
     if (this.failure) throw this.failure.error;
     this.total += text.length;
     if (this.later.length === 0 && this.waiting < this.maxWaiting) {
-      const chunks = [...chunksOf([this.tail, text], this.chunkChars)];
-      this.tail = chunks.pop() ?? '';
-      for (const chunk of chunks) this.send(chunk);
+      if (this.tail.length + text.length <= this.chunkChars) {
+        this.tail += text;
+        return;
+      }
+      // A page's text goes as slices of itself (no copy), the tail before it as a chunk of its
+      // own: joining the two would copy most of the export once more, for fewer messages.
+      if (this.tail) this.send(this.tail);
+      let offset = 0;
+      while (text.length - offset > this.chunkChars) {
+        let end = offset + this.chunkChars;
+        if (isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
+        this.send(text.slice(offset, end));
+        offset = end;
+      }
+      this.tail = offset === 0 ? text : text.slice(offset);
       return;
     }
     if (this.later.length === 0 && this.tail) this.later.push(this.tail);

@@ -93,7 +93,13 @@ describe('exportDatabase', () => {
               { a: 1, b: 'y', v: null },
             ]);
             const { text, chunks } = await exported(db, chunkChars);
-            for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(chunkChars);
+            for (const chunk of chunks) {
+              expect(chunk.length).toBeGreaterThan(0);
+              expect(chunk.length).toBeLessThanOrEqual(chunkChars);
+              // Never half a character in a chunk (main would have to carry it over to the next).
+              const last = chunk.charCodeAt(chunk.length - 1);
+              expect(last >= 0xd800 && last <= 0xdbff).toBe(false);
+            }
             const json = JSON.parse(text) as DexieExport;
             const part = (name: string) => json.data.data.find((p) => p.tableName === name)!;
             expect(part('notes').inbound).toBe(true);
