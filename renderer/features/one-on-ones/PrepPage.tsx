@@ -30,13 +30,17 @@ function usePrepData(seriesId: string, today: string) {
   return useLiveQuery(async () => {
     const series = await repos.series.get(seriesId);
     if (!series) return null;
-    const [person, activity, last, open] = await Promise.all([
+    // The dates of the open items' meetings are read as soon as the items are, beside the
+    // other reads rather than after all of them: one round trip to IndexedDB less to wait for.
+    const openWithDates = repos.actionItems
+      .openForPerson(series.personId)
+      .then(async (open) => ({ open, dates: await repos.meetings.datesOf(open.map((i) => i.meetingId)) }));
+    const [person, activity, last, { open, dates }] = await Promise.all([
       repos.people.get(series.personId),
       repos.meetings.seriesActivity([{ id: series.id }], today),
       repos.meetings.lastHeldForPerson(series.personId, today),
-      repos.actionItems.openForPerson(series.personId),
+      openWithDates,
     ]);
-    const dates = await repos.meetings.datesOf(open.map((i) => i.meetingId));
     return { series, person, activity: activity.get(series.id), last, open, dates };
   }, [repos, seriesId, today]);
 }

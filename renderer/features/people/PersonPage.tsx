@@ -64,12 +64,18 @@ const OLDER_MEETINGS = 200;
 function usePersonTimeline(personId: string, personName: string | undefined, limit: number) {
   const { meetings, actionItems, feedback, wins } = useRepositories();
   const data = useLiveQuery(async () => {
+    // Reads that wait for nothing start at once, the rest as soon as what they need is read: each
+    // round trip to IndexedDB waited for in turn is time before the timeline shows.
+    const feedbackRead = feedback.forPerson(personId, 500);
     const newest = await meetings.historyForPerson(personId, limit + 1);
     const shown = newest.slice(0, limit);
-    const items = await actionItems.forMeetings(personId, shown);
     // Feedback and wins of the same span as the meetings shown (all of them while every meeting is shown).
     const since = newest.length > limit ? shown[shown.length - 1]?.date : undefined;
-    const [entries, logged] = await Promise.all([feedback.forPerson(personId, 500), wins.forPerson(personId, since, undefined, 500)]);
+    const [items, entries, logged] = await Promise.all([
+      actionItems.forMeetings(personId, shown),
+      feedbackRead,
+      wins.forPerson(personId, since, undefined, 500),
+    ]);
     return { shown, items, more: newest.length > limit, evidence: { feedback: since ? entries.filter((e) => e.date >= since) : entries, wins: logged } };
   }, [meetings, actionItems, feedback, wins, personId, limit]);
   return useMemo(
