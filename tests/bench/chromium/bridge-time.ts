@@ -17,7 +17,9 @@ export const bridgeTimer = (prefixes: readonly string[]) => `(() => {
   window.__bridgeSync = [];
   const wrap = () => {
     const bridge = window.__trellisBridge;
-    if (!bridge || bridge.timed) return;
+    // Once only, whichever wrapper came after (deferredAppends wraps this one).
+    if (!bridge || window.__bridgeTimed) return;
+    window.__bridgeTimed = true;
     const timed = async (c, p) => {
       const start = performance.now();
       try {
@@ -28,7 +30,6 @@ export const bridgeTimer = (prefixes: readonly string[]) => `(() => {
         if (watched(c)) window.__bridgeWait += performance.now() - start;
       }
     };
-    timed.timed = true;
     window.__trellisBridge = timed;
   };
   wrap();
@@ -79,7 +80,8 @@ export const deferredAppends = `(() => {
   window.__deferAppends = false;
   const wrap = () => {
     const bridge = window.__trellisBridge;
-    if (!bridge || bridge.deferring) return;
+    if (!bridge || window.__appendsDeferrable) return;
+    window.__appendsDeferrable = true;
     const waiting = [];
     const deferring = async (c, p) => {
       if (window.__deferAppends && c === 'backup:append') {
@@ -95,7 +97,6 @@ export const deferredAppends = `(() => {
       }
       return bridge(c, p);
     };
-    deferring.deferring = true;
     window.__trellisBridge = deferring;
   };
   wrap();
