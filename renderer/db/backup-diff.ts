@@ -38,7 +38,6 @@ function strictlyRising(keys: unknown[]): boolean {
  */
 export class TableDiff {
   private readonly keys: unknown[];
-  private readonly rising: boolean;
   private readonly put: number[] = [];
   private readonly gone: IDBValidKey[] = [];
   private same = 0;
@@ -53,8 +52,7 @@ export class TableDiff {
     private readonly keyPath: string | string[] | null,
   ) {
     this.keys = rows.map((row) => this.backupKey(row));
-    this.rising = strictlyRising(this.keys);
-    if (!this.rising) this.byKey = new Map(this.keys.map((key, i) => [JSON.stringify(key), i]));
+    if (!strictlyRising(this.keys)) this.byKey = new Map(this.keys.map((key, i) => [JSON.stringify(key), i]));
   }
 
   private backupKey(row: ExportRow): unknown {
@@ -67,8 +65,9 @@ export class TableDiff {
     const storedJson = (i: number): string => JSON.stringify(keys ? [keys[i], values[i]] : values[i]);
     if (this.byKey) {
       for (let i = 0; i < n; i++) {
-        const index = this.byKey.get(JSON.stringify(storedKey(i)));
-        if (index === undefined) this.gone.push(storedKey(i));
+        const key = storedKey(i);
+        const index = this.byKey.get(JSON.stringify(key));
+        if (index === undefined) this.gone.push(key);
         else if (JSON.stringify(this.rows[index]) === storedJson(i)) this.unchanged.add(index);
       }
       return;

@@ -74,9 +74,9 @@ export interface StoredPage {
  * Reads a table's rows in key order with IndexedDB's own `getAll`, a page of about `pageChars`
  * characters of JSON at a time, and hands each page to `onPage` with its JSON. The next page is
  * asked for before this one becomes JSON, so IndexedDB reads while the page works; each page is
- * its own short task. Returns the rows read.
+ * its own short task.
  */
-export async function readStoredPages(store: IDBObjectStore, pageChars: number, onPage: (page: StoredPage) => void): Promise<number> {
+export async function readStoredPages(store: IDBObjectStore, pageChars: number, onPage: (page: StoredPage) => void): Promise<void> {
   const inbound = store.keyPath !== null;
   type Page = [values: unknown[], keys: IDBValidKey[] | null, asked: number];
   const read = (after: IDBValidKey | null, rows: number): Promise<Page> => {
@@ -86,7 +86,6 @@ export async function readStoredPages(store: IDBObjectStore, pageChars: number, 
     page.catch(() => {});
     return page;
   };
-  let count = 0;
   let pageRows = FIRST_PAGE_ROWS;
   let next: Promise<Page> | null = read(null, pageRows);
   while (next) {
@@ -99,10 +98,8 @@ export async function readStoredPages(store: IDBObjectStore, pageChars: number, 
     next = values.length < asked ? null : read(lastKey, pageRows);
     const json = JSON.stringify(keys ? values.map((v, i) => [keys[i], v]) : values);
     pageRows = nextPageRows(values.length, json.length, pageChars);
-    count += values.length;
     onPage({ values, keys, json });
   }
-  return count;
 }
 
 /**
@@ -187,13 +184,10 @@ export async function exportDatabase(
   },
 ): Promise<DatabaseFacts> {
   if (!db.isOpen()) await db.open();
-  let reading = true;
   const out = new Outbox(
     write,
     options.chunkChars,
-    (taken, total) => {
-      if (!reading) options.onProgress?.({ phase: 'saving', fraction: total ? Math.min(1, taken / total) : 1 });
-    },
+    (taken, total) => options.onProgress?.({ phase: 'saving', fraction: total ? Math.min(1, taken / total) : 1 }),
     options.maxWaitingChars,
   );
   const names = db.tables.map((t) => t.name);
@@ -221,7 +215,6 @@ export async function exportDatabase(
     throw error;
   }
   await done;
-  reading = false;
   await out.flush();
   return facts;
 }

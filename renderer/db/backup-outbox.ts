@@ -62,7 +62,9 @@ export class Outbox {
   private readonly later: (string | Blob)[] = [];
   private total = 0;
   private taken = 0;
+  private flushing = false;
 
+  /** `onTaken` reports the chunks `write` takes once `flush` has begun: before that, the read's own progress is shown. */
   constructor(
     private readonly write: (chunk: string) => Promise<void>,
     private readonly chunkChars: number,
@@ -99,6 +101,7 @@ export class Outbox {
 
   /** Sends everything that is left, in order; resolves once `write` has taken the last chunk. */
   async flush(): Promise<void> {
+    this.flushing = true;
     await this.queue;
     for (let i = 0; i < this.later.length; i++) {
       const piece = this.later[i]!;
@@ -125,6 +128,6 @@ export class Outbox {
     this.waiting = Math.max(0, this.waiting - chunk.length);
     this.taken += chunk.length;
     // Blob sizes are bytes, string lengths characters: close enough for a progress bar.
-    this.onTaken(this.taken, this.total);
+    if (this.flushing) this.onTaken(this.taken, this.total);
   }
 }

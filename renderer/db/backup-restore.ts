@@ -8,6 +8,7 @@ import { BackupDataError } from './backup-errors';
 import { exportDatabase, exportHere, ExportText, readStoredPages } from './backup-export';
 import { Outbox } from './backup-outbox';
 import { type DexieExport, openAsStored, sameTables, schemaOf } from './backup-schema';
+import { NATIVE_STRICT_DURABILITY } from './durability';
 import { abortAndWait, countRows, requested, transactionDone } from './idb-native';
 import { renewSearchGeneration } from './search-index-store';
 
@@ -214,15 +215,18 @@ export async function restoreDatabase(name: string, parsed: DexieExport, options
     // A search index saved for the data being replaced must not be taken for the restored data's.
     renewSearchGeneration(name);
     const total = json.data.data.reduce((n, part) => n + part.rows.length, 0);
-    if (needsTypeson(json)) return { rows: total, written: await importTyped(target, json, options) };
-    return await replaceAll(target, json, options);
+    if (needsTypeson(json)) {
+      await importTyped(target, json, options);
+      return { rows: total, written: total };
+    }
+    return { rows: total, written: await replaceAll(target, json, total, options) };
   } finally {
     target.close();
   }
 }
 
 /** A file whose rows carry types JSON has no words for (not one Trellis writes): the library's own import, after the backup. */
-async function importTyped(target: Dexie, json: DexieExport, options: RestoreOptions): Promise<number> {
+async function importTyped(target: Dexie, json: DexieExport, options: RestoreOptions): Promise<void> {
   const { safety } = options;
   if (safety) await safety.finish(await exportDatabase(target, safety.write, { chunkChars: safety.chunkChars }));
   await target.transaction('rw', target.tables, () =>
@@ -237,23 +241,19 @@ async function importTyped(target: Dexie, json: DexieExport, options: RestoreOpt
       },
     }),
   );
-  return json.data.data.reduce((n, part) => n + part.rows.length, 0);
 }
 
-/** Plain rows, as exportDatabase writes them: each table read (and backed up), compared, and made equal to the backup's rows. */
-async function replaceAll(target: Dexie, json: DexieExport, options: RestoreOptions): Promise<RestoreStats> {
+/**
+ * Plain rows, as exportDatabase writes them: each table read (and backed up), compared, and made
+ * equal to the backup's `total` rows. Returns the rows put or deleted.
+ */
+async function replaceAll(target: Dexie, json: DexieExport, total: number, options: RestoreOptions): Promise<number> {
   const { safety } = options;
   const rowsOf = new Map(json.data.data.map((part) => [part.tableName, part]));
   const names = target.tables.map((t) => t.name);
-  const tx = target.backendDB().transaction(names, 'readwrite', { durability: 'strict' });
+  const tx = target.backendDB().transaction(names, 'readwrite', NATIVE_STRICT_DURABILITY);
   const done = transactionDone(tx, 'The restore could not write the database');
-  let reading = true;
-  const out = safety
-    ? new Outbox(safety.write, safety.chunkChars, (taken, all) => {
-        if (!reading) options.onProgress?.(all ? Math.min(1, taken / all) : 1, 'saving');
-      })
-    : null;
-  const total = json.data.data.reduce((n, part) => n + part.rows.length, 0);
+  const out = safety ? new Outbox(safety.write, safety.chunkChars, (taken, all) => options.onProgress?.(all ? Math.min(1, taken / all) : 1, 'saving')) : null;
   let written = 0;
   try {
     const stored = await countRows(tx, names);
@@ -266,8 +266,9 @@ async function replaceAll(target: Dexie, json: DexieExport, options: RestoreOpti
     const text = out && new ExportText(target, out, stored);
     for (const name of names) {
       const store = tx.objectStore(name);
-      const rows = rowsOf.get(name)?.rows ?? [];
-      const inbound = rowsOf.get(name)?.inbound ?? store.keyPath !== null;
+      const part = rowsOf.get(name);
+      const rows = part?.rows ?? [];
+      const inbound = part?.inbound ?? store.keyPath !== null;
       if (inbound !== (store.keyPath !== null)) throw new BackupDataError(`The backup is damaged: the rows of table ${name} do not match its keys.`);
       const diff = new TableDiff(rows, store.keyPath);
       text?.beginTable(name, inbound);
@@ -284,7 +285,6 @@ async function replaceAll(target: Dexie, json: DexieExport, options: RestoreOpti
     }
     if (out && text && safety) {
       const facts = text.end();
-      reading = false;
       const start = performance.now();
       await holdOpen(
         tx.objectStore(names[0]!),
@@ -298,5 +298,5 @@ async function replaceAll(target: Dexie, json: DexieExport, options: RestoreOpti
     throw error;
   }
   await done;
-  return { rows: total, written };
+  return written;
 }
