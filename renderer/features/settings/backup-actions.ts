@@ -4,7 +4,7 @@ export { backupErrorMessage } from './backup-errors';
  * Backups between the renderer's database and main: the only module of the settings feature
  * that calls the backup IPC operations, so the transport can change in one place.
  */
-import { type AutomaticReason, backupLimits, type BackupSummary } from '../../../shared/backup';
+import { type AutomaticReason, backupLimits, type BackupSummary, type DatabaseFacts } from '../../../shared/backup';
 import type { BackupStatusDto, InspectResult, RestoreFilesReportDto } from '../../../shared/ipc/backup';
 import type { Settings } from '../../../shared/settings';
 import { discardUnsaved } from '../../app/unsaved';
@@ -37,7 +37,7 @@ export interface Progress {
  * Passes a report on only when its label or its whole percent changes: each report re-renders
  * the screen that shows it, and a large backup reports hundreds of pages and chunks.
  */
-export function everyPercent(onProgress?: (p: Progress) => void): (p: Progress) => void {
+function everyPercent(onProgress?: (p: Progress) => void): (p: Progress) => void {
   let last = '';
   return (p) => {
     const key = `${p.label}|${Math.floor(p.fraction * 100)}`;
@@ -55,19 +55,45 @@ export interface WrittenBackup {
   createdAt: string;
 }
 
+/** A backup file main is writing: the database part goes in by `write`, then `finish` or `cancel`. */
+interface BackupFile {
+  write: (chunk: string) => Promise<void>;
+  finish: (database: DatabaseFacts) => Promise<WrittenBackup>;
+  /** Drops the file unless it was finished; never fails. */
+  cancel: () => Promise<void>;
+}
+
+/** Starts a backup file in main; null when the user cancelled the save dialog (or a daily backup is not due). */
+async function beginBackup(ctx: BackupContext, request: BackupRequest): Promise<BackupFile | null> {
+  const begun = await ctx.call('backup:begin', request);
+  if (!begun.started) return null;
+  const { sessionId } = begun;
+  let finished = false;
+  return {
+    write: async (chunk) => void (await ctx.call('backup:append', { sessionId, chunk })),
+    finish: async (database) => {
+      const written = await ctx.call('backup:finish', { sessionId, database });
+      finished = true;
+      return written;
+    },
+    cancel: async () => {
+      if (!finished) await ctx.call('backup:cancel', { sessionId }).catch(() => {});
+    },
+  };
+}
+
 /**
  * Streams the stored database to main, which writes the file with the ladders and settings.
  * null when the user cancelled the save dialog (or a daily backup was already made today).
  */
 export async function writeBackup(ctx: BackupContext, request: BackupRequest, onProgress?: (p: Progress) => void): Promise<WrittenBackup | null> {
-  const begun = await ctx.call('backup:begin', request);
-  if (!begun.started) return null;
-  const { sessionId } = begun;
+  const file = await beginBackup(ctx, request);
+  if (!file) return null;
   const exportStored = ctx.exportStored ?? exportHere;
   const report = everyPercent(onProgress);
   try {
     const facts = await step(`${request.kind === 'export' ? 'backup' : request.reason}:export`, () =>
-      exportStored(ctx.databaseName, async (chunk) => void (await ctx.call('backup:append', { sessionId, chunk })), {
+      exportStored(ctx.databaseName, file.write, {
         chunkChars: backupLimits.chunkChars,
         onProgress: ({ phase, fraction }) =>
           report({
@@ -76,9 +102,9 @@ export async function writeBackup(ctx: BackupContext, request: BackupRequest, on
           }),
       }),
     );
-    return await step('backup:finish', () => ctx.call('backup:finish', { sessionId, database: facts }));
+    return await step('backup:finish', () => file.finish(facts));
   } catch (error) {
-    await ctx.call('backup:cancel', { sessionId }).catch(() => {});
+    await file.cancel();
     throw error;
   }
 }
@@ -139,12 +165,11 @@ export async function restoreBackup(ctx: BackupContext, checked: CheckedBackup, 
   const { restoreId } = checked;
   const report = everyPercent(onProgress);
   let databaseReplaced = false;
-  let safetySession: string | null = null;
+  let safetyFile: BackupFile | null = null;
   try {
-    const begun = await ctx.call('backup:begin', { kind: 'automatic', reason: 'before-restore' });
-    if (!begun.started) throw new BackupDataError('Trellis could not back up the current data, so nothing was restored.');
-    const { sessionId } = begun;
-    safetySession = sessionId;
+    const file = await beginBackup(ctx, { kind: 'automatic', reason: 'before-restore' });
+    if (!file) throw new BackupDataError('Trellis could not back up the current data, so nothing was restored.');
+    safetyFile = file;
     // Set by the restore's `finish`, before its transaction commits.
     const saved: { backup?: WrittenBackup } = {};
     const stats = await step('restore:replace', () =>
@@ -158,10 +183,9 @@ export async function restoreBackup(ctx: BackupContext, checked: CheckedBackup, 
           ),
         safety: {
           chunkChars: backupLimits.chunkChars,
-          write: async (chunk) => void (await ctx.call('backup:append', { sessionId, chunk })),
+          write: file.write,
           finish: async (database) => {
-            saved.backup = await ctx.call('backup:finish', { sessionId, database });
-            safetySession = null;
+            saved.backup = await file.finish(database);
             await ctx.call('backup:restore-stage', { restoreId });
           },
         },
@@ -177,7 +201,7 @@ export async function restoreBackup(ctx: BackupContext, checked: CheckedBackup, 
     report({ label: 'Restored', fraction: 1 });
     return { ...committed, safetyBackup: saved.backup };
   } catch (error) {
-    if (safetySession) await ctx.call('backup:cancel', { sessionId: safetySession }).catch(() => {});
+    await safetyFile?.cancel();
     if (!databaseReplaced) await ctx.call('backup:restore-abort', { restoreId }).catch(() => {});
     throw error;
   }
